@@ -1,0 +1,50 @@
+namespace JobSwipe.InfraLint.Diagnostics;
+
+/// <summary>
+/// One finding. Rules create it with <c>Diagnostic.Create</c>; the engine then sets the effective severity
+/// from the file's environment and the configuration. A message never contains a secret value.
+/// </summary>
+public sealed class Diagnostic
+{
+    private Diagnostic(DiagnosticDescriptor descriptor, DiagnosticSeverity severity, string message, Location location, IReadOnlyList<Location> additionalLocations, string? fingerprintText)
+    {
+        Descriptor = descriptor;
+        Severity = severity;
+        Message = message;
+        Location = location;
+        AdditionalLocations = additionalLocations;
+        FingerprintText = fingerprintText;
+    }
+
+    public DiagnosticDescriptor Descriptor { get; }
+
+    public string Id => Descriptor.Id;
+
+    public DiagnosticSeverity Severity { get; }
+
+    public string Message { get; }
+
+    public Location Location { get; }
+
+    /// <summary>Related places: the first definition of a duplicate key, the other Fly config, …</summary>
+    public IReadOnlyList<Location> AdditionalLocations { get; }
+
+    /// <summary>
+    /// Text that identifies the finding independently of its line (for baselines); when null, the
+    /// engine uses the text under the primary location. Never a secret value.
+    /// </summary>
+    public string? FingerprintText { get; }
+
+    public static Diagnostic Create(DiagnosticDescriptor descriptor, Location location, params object?[] messageArgs) =>
+        new(descriptor, descriptor.DefaultSeverity, descriptor.FormatMessage(messageArgs), location, [], null);
+
+    public static Diagnostic Create(DiagnosticDescriptor descriptor, Location location, IEnumerable<Location>? additionalLocations, params object?[] messageArgs) =>
+        new(descriptor, descriptor.DefaultSeverity, descriptor.FormatMessage(messageArgs), location, additionalLocations?.ToArray() ?? [], null);
+
+    public Diagnostic WithSeverity(DiagnosticSeverity severity) =>
+        severity == Severity ? this : new(Descriptor, severity, Message, Location, AdditionalLocations, FingerprintText);
+
+    public Diagnostic WithFingerprintText(string? text) => new(Descriptor, Severity, Message, Location, AdditionalLocations, text);
+
+    public override string ToString() => $"{Location}: {Severity.ToDisplayString()} {Id}: {Message}";
+}

@@ -1,0 +1,66 @@
+using System.Globalization;
+
+namespace JobSwipe.InfraLint.Diagnostics;
+
+/// <summary>
+/// What a rule can report: its ID, title, message format, category and default severity.
+/// Rules whose catalog entry reads "warning → error" also carry a <see cref="ProductionSeverity"/>,
+/// used for findings in production files.
+/// </summary>
+public sealed class DiagnosticDescriptor
+{
+    /// <summary>Where each rule's documentation page lives; <c>{0}</c> is the rule ID.</summary>
+    public const string HelpLinkFormat = "https://github.com/jobswipe/JobSwipe.InfraLint/blob/main/docs/rules/{0}.md";
+
+    public DiagnosticDescriptor(
+        string id,
+        string title,
+        string messageFormat,
+        string category,
+        DiagnosticSeverity defaultSeverity,
+        string description,
+        DiagnosticSeverity? productionSeverity = null,
+        string? helpLinkUri = null)
+    {
+        if (string.IsNullOrWhiteSpace(id))
+        {
+            throw new ArgumentException("A descriptor needs an ID.", nameof(id));
+        }
+
+        Id = id;
+        Title = title;
+        MessageFormat = messageFormat;
+        Category = category;
+        DefaultSeverity = defaultSeverity;
+        Description = description;
+        ProductionSeverity = productionSeverity;
+        HelpLinkUri = helpLinkUri ?? string.Format(CultureInfo.InvariantCulture, HelpLinkFormat, id);
+    }
+
+    public string Id { get; }
+
+    public string Title { get; }
+
+    /// <summary>A composite format string (<c>{0}</c>, <c>{1}</c>…) filled by the rule's arguments.</summary>
+    public string MessageFormat { get; }
+
+    public string Category { get; }
+
+    public DiagnosticSeverity DefaultSeverity { get; }
+
+    /// <summary>The severity in production files, where the catalog escalates (dev → prod); otherwise null.</summary>
+    public DiagnosticSeverity? ProductionSeverity { get; }
+
+    public string Description { get; }
+
+    public string HelpLinkUri { get; }
+
+    /// <summary>The severity that applies in a file of the given environment, before any configuration.</summary>
+    public DiagnosticSeverity GetDefaultSeverity(FileEnvironment environment) =>
+        environment == FileEnvironment.Production && ProductionSeverity is { } production ? production : DefaultSeverity;
+
+    public string FormatMessage(params object?[] args) =>
+        args.Length == 0 ? MessageFormat : string.Format(CultureInfo.InvariantCulture, MessageFormat, args);
+
+    public override string ToString() => Id;
+}
