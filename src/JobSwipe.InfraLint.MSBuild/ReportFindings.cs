@@ -1,0 +1,129 @@
+using JobSwipe.InfraLint.Configuration;
+using JobSwipe.InfraLint.Diagnostics;
+using JobSwipe.InfraLint.Reporting;
+using Microsoft.Build.Framework;
+using Task = Microsoft.Build.Utilities.Task;
+
+namespace JobSwipe.InfraLint.MSBuild;
+
+/// <summary>
+/// Logs a run's findings in the calling project: one MSBuild warning, error or message per finding, with absolute
+/// path, line, column, end line, end column, rule ID and help link, then one summary line. The project's
+/// <c>NoWarn</c>, <c>WarningsAsErrors</c>, <c>WarningsNotAsErrors</c> and <c>TreatWarningsAsErrors</c> apply.
+/// When several projects of one build lint the same root, the first to claim the run reports it and the others
+/// log a low-importance note, so each finding appears once.
+/// </summary>
+public sealed class ReportFindings : Task
+{
+    [Required]
+    public ITaskItem[] Runs { get; set; } = [];
+
+    public string? NoWarn { get; set; }
+
+    public string? WarningsAsErrors { get; set; }
+
+    public string? WarningsNotAsErrors { get; set; }
+
+    public string? TreatWarningsAsErrors { get; set; }
+
+    /// <summary>The number of error findings this project logged.</summary>
+    [Output]
+    public int ErrorCount { get; set; }
+
+    public override bool Execute()
+    {
+        var policy = WarningPolicy.FromProperties(NoWarn, WarningsAsErrors, WarningsNotAsErrors, TreatWarningsAsErrors);
+        foreach (var run in Runs)
+        {
+            string resultsPath = run.ItemSpec;
+            string root = run.GetMetadata("Root");
+            var findings = FindingsFile.TryRead(resultsPath);
+            if (findings is null)
+            {
+                Log.LogWarning(null, "JSI0004", null, null, resultsPath, 0, 0, 0, 0, "InfraLint could not read its findings file; the infrastructure files were not reported in this build");
+                continue;
+            }
+
+            if (!TryClaim(resultsPath, run.GetMetadata("RunId")))
+            {
+                Log.LogMessage(MessageImportance.Low, "InfraLint: the findings for {0} are reported by another project of this build.", root);
+                continue;
+            }
+
+            int errors = 0, warnings = 0, infos = 0;
+            foreach (var finding in findings.Findings)
+            {
+                var severity = policy.Apply(finding.RuleId, finding.ParsedSeverity);
+                string file = CanonicalFormatter.GetFullPath(new Location(finding.Path, default), findings.Root);
+                switch (severity)
+                {
+                    case DiagnosticSeverity.Error:
+                        errors++;
+                        Log.LogError(null, finding.RuleId, null, finding.HelpUri, file, finding.Line, finding.Column, finding.EndLine, finding.EndColumn, "{0}", finding.Message);
+                        break;
+                    case DiagnosticSeverity.Warning:
+                        warnings++;
+                        Log.LogWarning(null, finding.RuleId, null, finding.HelpUri, file, finding.Line, finding.Column, finding.EndLine, finding.EndColumn, "{0}", finding.Message);
+                        break;
+                    case DiagnosticSeverity.Info:
+                        infos++;
+                        Log.LogMessage(null, finding.RuleId, null, file, finding.Line, finding.Column, finding.EndLine, finding.EndColumn, MessageImportance.Normal, "{0}", finding.Message);
+                        break;
+                }
+            }
+
+            ErrorCount += errors;
+            bool fromCache = string.Equals(run.GetMetadata("FromCache"), "true", StringComparison.OrdinalIgnoreCase);
+            Log.LogMessage(
+                MessageImportance.Normal,
+                "InfraLint: {0} files under {1}, {2} analyzed: {3} error(s), {4} warning(s), {5} info in {6} ms{7}.",
+                findings.Files,
+                findings.Root,
+                findings.Analyzed,
+                errors,
+                warnings,
+                infos,
+                findings.ElapsedMs,
+                fromCache ? " (unchanged since the last build: findings re-reported from the cache)" : string.Empty);
+        }
+
+        return !Log.HasLoggedErrors;
+    }
+
+    /// <summary>Atomically creates a claim file for the run; exactly one project of a build succeeds.</summary>
+    private static bool TryClaim(string resultsPath, string runId)
+    {
+        if (string.IsNullOrEmpty(runId))
+        {
+            return true;
+        }
+
+        try
+        {
+            string directory = Path.Combine(Path.GetDirectoryName(resultsPath)!, "claims");
+            Directory.CreateDirectory(directory);
+            foreach (var stale in new DirectoryInfo(directory).EnumerateFiles().Where(f => f.LastWriteTimeUtc < DateTime.UtcNow.AddHours(-1)))
+            {
+                try
+                {
+                    stale.Delete();
+                }
+                catch (IOException)
+                {
+                }
+            }
+
+            using var claim = new FileStream(Path.Combine(directory, runId), FileMode.CreateNew, FileAccess.Write, FileShare.None);
+            return true;
+        }
+        catch (IOException) when (File.Exists(Path.Combine(Path.GetDirectoryName(resultsPath)!, "claims", runId)))
+        {
+            return false;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Cannot claim (read-only folder): report rather than lose the findings.
+            return true;
+        }
+    }
+}

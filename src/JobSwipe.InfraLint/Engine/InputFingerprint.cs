@@ -1,0 +1,73 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using JobSwipe.InfraLint.Workspace;
+
+namespace JobSwipe.InfraLint.Engine;
+
+/// <summary>
+/// A hash of everything a run's result depends on: the engine's build, the options, every discovered file's path,
+/// size and last write time, and the .editorconfig files above the root. Equal fingerprints mean the previous
+/// findings can be re-reported without parsing (MSBuild's no-op rebuild).
+/// </summary>
+public static class InputFingerprint
+{
+    public static string Compute(string root, IReadOnlyList<WorkspaceFile> files, IEnumerable<string> extraInputs, IEnumerable<string> optionValues)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        void Add(string value)
+        {
+            hash.AppendData(Encoding.UTF8.GetBytes(value));
+            hash.AppendData("\n"u8);
+        }
+
+        Add(typeof(InputFingerprint).Assembly.ManifestModule.ModuleVersionId.ToString());
+        Add(root);
+        foreach (string option in optionValues)
+        {
+            Add(option);
+        }
+
+        foreach (var file in files)
+        {
+            Add(string.Create(CultureInfo.InvariantCulture, $"{file.RelativePath}|{file.Length}|{file.LastWriteTimeUtc.Ticks}"));
+        }
+
+        foreach (string path in extraInputs)
+        {
+            Add(Describe(path));
+        }
+
+        foreach (string editorConfig in AncestorEditorConfigs(root))
+        {
+            Add(Describe(editorConfig));
+        }
+
+        return Convert.ToHexString(hash.GetHashAndReset());
+    }
+
+    private static string Describe(string path)
+    {
+        try
+        {
+            var info = new FileInfo(path);
+            return info.Exists
+                ? string.Create(CultureInfo.InvariantCulture, $"{path}|{info.Length}|{info.LastWriteTimeUtc.Ticks}")
+                : path + "|missing";
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            return path + "|unreadable";
+        }
+    }
+
+    private static IEnumerable<string> AncestorEditorConfigs(string root)
+    {
+        var directory = Directory.GetParent(root);
+        while (directory is not null)
+        {
+            yield return Path.Combine(directory.FullName, ".editorconfig");
+            directory = directory.Parent;
+        }
+    }
+}

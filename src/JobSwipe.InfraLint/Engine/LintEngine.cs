@@ -1,0 +1,270 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using JobSwipe.InfraLint.Analysis;
+using JobSwipe.InfraLint.Configuration;
+using JobSwipe.InfraLint.Diagnostics;
+using JobSwipe.InfraLint.Rules;
+using JobSwipe.InfraLint.Text;
+using JobSwipe.InfraLint.Workspace;
+using Diagnostic = JobSwipe.InfraLint.Diagnostics.Diagnostic;
+
+namespace JobSwipe.InfraLint.Engine;
+
+/// <summary>
+/// Runs the analyzers over one repository root: discovery, parsing (each file once, in parallel), file actions in
+/// parallel, repository actions, then severity, suppressions and ordering. No input makes it throw: a file that
+/// cannot be read or parsed becomes JSI0001/JSI0003, a rule that throws becomes JSI0004 and the rest go on.
+/// </summary>
+public static class LintEngine
+{
+    /// <summary>Finds and classifies the files under the root (the first phase of <see cref="Run"/>).</summary>
+    public static DiscoveryResult Discover(LintOptions options) =>
+        RepositoryDiscovery.Discover(Path.TrimEndingDirectorySeparator(Path.GetFullPath(options.Root)), options.Discovery);
+
+    /// <summary>Lints the root. Pass <paramref name="discovery"/> when the caller already discovered the files.</summary>
+    public static LintResult Run(LintOptions options, DiscoveryResult? discovery = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        string root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(options.Root));
+        var clock = Stopwatch.StartNew();
+        var raw = new ConcurrentBag<Diagnostic>();
+
+        // Discovery.
+        discovery ??= RepositoryDiscovery.Discover(root, options.Discovery);
+        foreach (var skipped in discovery.Skipped)
+        {
+            raw.Add(Diagnostic.Create(Descriptors.FileSkipped, new Location(skipped.RelativePath, LinePositionSpan.FromLine(1, 1, 1)), skipped.RelativePath, skipped.Reason));
+        }
+
+        var knownIds = new HashSet<string>(
+            AnalyzerCatalog.EngineDescriptors.Concat(options.Analyzers.SelectMany(SafeSupported)).Select(d => d.Id),
+            StringComparer.Ordinal);
+        var configuration = LoadConfiguration(options, root, discovery.Files, knownIds, raw);
+        var files = discovery.Files
+            .Select(f => configuration.GetEnvironment(f.FullPath) is { } environment && environment != f.Environment ? f with { Environment = environment } : f)
+            .ToArray();
+        var repository = new Repository(root, files, options.Discovery.MaxFileSize);
+        var discoveryTime = clock.Elapsed;
+
+        // Parsing: every file of a kind that has a parser, once.
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.MaxDegreeOfParallelism), CancellationToken = cancellationToken };
+        var analyzable = files.Where(f => ParserRegistry.CanParse(f.Kind)).ToArray();
+        var parsed = new ConcurrentBag<LoadedFile>();
+        Parallel.ForEach(analyzable, parallel, file =>
+        {
+            var loaded = repository.Load(file);
+            parsed.Add(loaded);
+            ReportLoadProblems(loaded, raw);
+        });
+        var parsingTime = clock.Elapsed - discoveryTime;
+
+        // Rules.
+        var registrations = InitializeAnalyzers(options.Analyzers, raw);
+        var actionsByKind = registrations
+            .SelectMany(r => r.Context.FileActions.Select(a => (r.Analyzer, Action: a)))
+            .GroupBy(x => x.Action.Kind)
+            .ToDictionary(g => g.Key, g => g.ToArray());
+        var ready = parsed.Where(l => l.Model is not null && l.Errors.Count == 0).OrderBy(l => l.File.RelativePath, StringComparer.Ordinal).ToArray();
+        Parallel.ForEach(ready, parallel, loaded =>
+        {
+            if (!actionsByKind.TryGetValue(loaded.File.Kind, out var actions))
+            {
+                return;
+            }
+
+            foreach (var (analyzer, action) in actions)
+            {
+                try
+                {
+                    action.Invoke(loaded.File, loaded.Model!, repository, raw.Add);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    raw.Add(RuleFailure(analyzer, loaded.File.RelativePath, ex));
+                }
+            }
+        });
+
+        var repositoryActions = registrations.SelectMany(r => r.Context.RepositoryActions.Select(a => (r.Analyzer, Action: a))).ToArray();
+        Parallel.ForEach(repositoryActions, parallel, item =>
+        {
+            try
+            {
+                item.Action(new RepositoryAnalysisContext(item.Analyzer, repository, raw.Add));
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                raw.Add(RuleFailure(item.Analyzer, ".", ex));
+            }
+        });
+        var rulesTime = clock.Elapsed - discoveryTime - parsingTime;
+
+        // Severity, suppressions, order.
+        var final = Finish(raw, repository, configuration, options.WarningPolicy, knownIds);
+        var reportingTime = clock.Elapsed - discoveryTime - parsingTime - rulesTime;
+        return new LintResult(root, final, files.Length, analyzable.Length, new PhaseTimings(discoveryTime, parsingTime, rulesTime, reportingTime));
+    }
+
+    private static IAnalyzerConfiguration LoadConfiguration(LintOptions options, string root, IReadOnlyList<WorkspaceFile> files, IReadOnlySet<string> knownIds, ConcurrentBag<Diagnostic> raw)
+    {
+        var loader = options.ConfigurationLoader ?? DefaultConfigurationLoader;
+        if (loader is null)
+        {
+            return EmptyAnalyzerConfiguration.Instance;
+        }
+
+        try
+        {
+            var configuration = loader(root, files, knownIds);
+            foreach (var problem in configuration.Problems)
+            {
+                raw.Add(problem);
+            }
+
+            return configuration;
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            raw.Add(Diagnostic.Create(Descriptors.InvalidConfiguration, new Location(".editorconfig", LinePositionSpan.FromLine(1, 1, 1)), $"the configuration could not be read ({ex.GetType().Name}); rules run at their default severities"));
+            return EmptyAnalyzerConfiguration.Instance;
+        }
+    }
+
+    /// <summary>Set by the configuration layer: reads .editorconfig files. Null means no configuration.</summary>
+    internal static Func<string, IReadOnlyList<WorkspaceFile>, IReadOnlySet<string>, IAnalyzerConfiguration>? DefaultConfigurationLoader { get; set; }
+
+    private static IEnumerable<DiagnosticDescriptor> SafeSupported(InfraAnalyzer analyzer)
+    {
+        try
+        {
+            return analyzer.SupportedDiagnostics;
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            return [];
+        }
+    }
+
+    private static void ReportLoadProblems(LoadedFile loaded, ConcurrentBag<Diagnostic> raw)
+    {
+        string path = loaded.File.RelativePath;
+        if (loaded.SkipReason is not null)
+        {
+            raw.Add(Diagnostic.Create(Descriptors.FileSkipped, new Location(path, LinePositionSpan.FromLine(1, 1, 1)), path, loaded.SkipReason));
+            return;
+        }
+
+        if (loaded.InvalidUtf8At is { } at && loaded.Text is not null)
+        {
+            raw.Add(Diagnostic.Create(Descriptors.InvalidUtf8, new Location(path, new LinePositionSpan(at, at with { Column = at.Column + 1 })), path));
+        }
+
+        if (loaded.Errors.Count > 0 && loaded.Text is not null)
+        {
+            var error = loaded.Errors[0];
+            var span = loaded.Text.GetSpan(error.Span);
+            if (span.End == span.Start)
+            {
+                span = span with { End = span.Start with { Column = span.Start.Column + 1 } };
+            }
+
+            raw.Add(Diagnostic.Create(Descriptors.ParseError, new Location(path, span), path, error.Message));
+        }
+    }
+
+    private static List<(InfraAnalyzer Analyzer, AnalysisContext Context)> InitializeAnalyzers(IReadOnlyList<InfraAnalyzer> analyzers, ConcurrentBag<Diagnostic> raw)
+    {
+        var result = new List<(InfraAnalyzer, AnalysisContext)>();
+        foreach (var analyzer in analyzers)
+        {
+            var context = new AnalysisContext(analyzer);
+            try
+            {
+                analyzer.Initialize(context);
+                result.Add((analyzer, context));
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                raw.Add(RuleFailure(analyzer, ".", ex));
+            }
+        }
+
+        return result;
+    }
+
+    private static Diagnostic RuleFailure(InfraAnalyzer analyzer, string path, Exception ex)
+    {
+        string ids;
+        try
+        {
+            ids = string.Join(", ", analyzer.SupportedDiagnostics.Select(d => d.Id));
+        }
+        catch (Exception inner) when (inner is not OutOfMemoryException)
+        {
+            ids = analyzer.GetType().Name;
+        }
+
+        // The exception's message is left out on purpose: it may quote file content, and secrets never reach output.
+        string rule = ids.Length == 0 ? analyzer.GetType().Name : $"{ids} ({analyzer.GetType().Name})";
+        return Diagnostic.Create(Descriptors.RuleFailed, new Location(path, LinePositionSpan.FromLine(1, 1, 1)), rule, ex.GetType().Name);
+    }
+
+    private static List<Diagnostic> Finish(IEnumerable<Diagnostic> raw, Repository repository, IAnalyzerConfiguration configuration, WarningPolicy policy, IReadOnlySet<string> knownIds)
+    {
+        var suppressionProblems = new List<Diagnostic>();
+        var suppressions = new Dictionary<string, SuppressionIndex?>(StringComparer.Ordinal);
+        SuppressionIndex? GetSuppressions(string path)
+        {
+            if (!suppressions.TryGetValue(path, out var index))
+            {
+                var file = repository.GetFile(path);
+                var model = file is null ? null : repository.Load(file).Model;
+                index = model is null ? null : SuppressionIndex.Build(path, model, knownIds, suppressionProblems);
+                suppressions[path] = index is { IsEmpty: false } ? index : null;
+            }
+
+            return suppressions[path];
+        }
+
+        // Every parsed file's suppression comments are read, so a malformed one is reported even where nothing fires.
+        foreach (var file in repository.Files)
+        {
+            if (ParserRegistry.CanParse(file.Kind))
+            {
+                GetSuppressions(file.RelativePath);
+            }
+        }
+
+        var result = new List<Diagnostic>();
+        var seen = new HashSet<(string, string, LinePositionSpan, string)>();
+        foreach (var diagnostic in raw.Concat(suppressionProblems))
+        {
+            if (!seen.Add((diagnostic.Id, diagnostic.Location.Path, diagnostic.Location.Span, diagnostic.Message)))
+            {
+                continue;
+            }
+
+            var file = repository.GetFile(diagnostic.Location.Path);
+            var environment = file?.Environment ?? FileEnvironment.Unspecified;
+            string fullPath = file?.FullPath ?? Path.Combine(repository.RootFullPath, diagnostic.Location.Path);
+            var severity = configuration.TryGetSeverity(fullPath, diagnostic.Descriptor, out var configured)
+                ? configured
+                : diagnostic.Descriptor.GetDefaultSeverity(environment);
+            severity = policy.Apply(diagnostic.Id, severity);
+            if (severity <= DiagnosticSeverity.Hidden)
+            {
+                continue;
+            }
+
+            if (diagnostic.Id != Descriptors.InvalidConfiguration.Id && suppressions.GetValueOrDefault(diagnostic.Location.Path) is { } index && index.IsSuppressed(diagnostic))
+            {
+                continue;
+            }
+
+            result.Add(diagnostic.WithSeverity(severity));
+        }
+
+        result.Sort(DiagnosticOrder.Instance);
+        return result;
+    }
+}

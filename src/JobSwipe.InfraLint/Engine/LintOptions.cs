@@ -1,0 +1,24 @@
+using JobSwipe.InfraLint.Analysis;
+using JobSwipe.InfraLint.Configuration;
+using JobSwipe.InfraLint.Rules;
+using JobSwipe.InfraLint.Workspace;
+
+namespace JobSwipe.InfraLint.Engine;
+
+/// <summary>Everything one run needs. Only <see cref="Root"/> is required.</summary>
+public sealed record LintOptions(string Root)
+{
+    public DiscoveryOptions Discovery { get; init; } = new();
+
+    /// <summary>The analyzers to run: the built-in catalog by default, plus any custom ones.</summary>
+    public IReadOnlyList<InfraAnalyzer> Analyzers { get; init; } = AnalyzerCatalog.BuiltIn;
+
+    /// <summary>Reads .editorconfig under and above the root unless set explicitly.</summary>
+    public Func<string, IReadOnlyList<WorkspaceFile>, IReadOnlySet<string>, IAnalyzerConfiguration>? ConfigurationLoader { get; init; }
+
+    /// <summary>MSBuild's NoWarn / WarningsAsErrors / TreatWarningsAsErrors, applied last.</summary>
+    public WarningPolicy WarningPolicy { get; init; } = WarningPolicy.None;
+
+    /// <summary>How many files are analysed at once; defaults to the processor count.</summary>
+    public int MaxDegreeOfParallelism { get; init; } = Environment.ProcessorCount;
+}

@@ -1,0 +1,30 @@
+using System.Globalization;
+using JobSwipe.InfraLint.Diagnostics;
+
+namespace JobSwipe.InfraLint.Reporting;
+
+/// <summary>
+/// The canonical one-line form of a finding, the same as MSBuild prints it:
+/// <c>/abs/path/docker-compose.yml(12,7,12,19): error JSI2001: message</c>. Info findings print as <c>info</c>.
+/// </summary>
+public static class CanonicalFormatter
+{
+    public static string Format(Diagnostic diagnostic, string rootFullPath)
+    {
+        var span = diagnostic.Location.Span;
+        return string.Create(
+            CultureInfo.InvariantCulture,
+            $"{GetFullPath(diagnostic.Location, rootFullPath)}({span.Start.Line},{span.Start.Column},{span.End.Line},{span.End.Column}): {diagnostic.Severity.ToDisplayString()} {diagnostic.Id}: {diagnostic.Message}");
+    }
+
+    /// <summary>The absolute path of a location, in the platform's separator style.</summary>
+    public static string GetFullPath(Location location, string rootFullPath)
+    {
+        if (location.Path is "." or "")
+        {
+            return rootFullPath;
+        }
+
+        return Path.GetFullPath(Path.Combine(rootFullPath, location.Path.Replace('/', Path.DirectorySeparatorChar)));
+    }
+}

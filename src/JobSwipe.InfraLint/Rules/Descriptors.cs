@@ -1,0 +1,47 @@
+using JobSwipe.InfraLint.Diagnostics;
+
+namespace JobSwipe.InfraLint.Rules;
+
+/// <summary>
+/// The catalog of every built-in descriptor (../shared/spec/rules.md). IDs and default severities are a
+/// public contract: never renumber or reuse an ID. Each rule class references its descriptors from here;
+/// docs/rules/&lt;ID&gt;.md and the README table are checked against this catalog by a test.
+/// </summary>
+public static class Descriptors
+{
+    private const string Engine = "Engine";
+    private const string Compose = "Compose";
+
+    // JSI0xxx: the engine itself.
+    public static readonly DiagnosticDescriptor ParseError = new(
+        "JSI0001", "File cannot be parsed", "{0} cannot be parsed: {1}; its other rules were skipped", Engine, DiagnosticSeverity.Warning,
+        "A file of a known kind has a syntax error (YAML or TOML syntax, an unterminated Dockerfile continuation or heredoc, an unterminated shell quote). The finding points at the error; the file's other rules are skipped and the other files are still linted.");
+
+    public static readonly DiagnosticDescriptor InvalidConfiguration = new(
+        "JSI0002", "Configuration is invalid", "{0}", Engine, DiagnosticSeverity.Warning,
+        "InfraLint's configuration is invalid: an unknown rule ID or severity in .editorconfig, a malformed or unknown suppression comment, or an unreadable baseline file.");
+
+    public static readonly DiagnosticDescriptor FileSkipped = new(
+        "JSI0003", "File skipped", "{0} was skipped: {1}", Engine, DiagnosticSeverity.Info,
+        "A file was not linted because it is too large, binary, unreadable, or reached through a symbolic link loop or a link out of the root.");
+
+    public static readonly DiagnosticDescriptor RuleFailed = new(
+        "JSI0004", "A rule failed", "rule {0} failed on this file ({1}); the other rules still ran. Please report this file's shape to the InfraLint maintainers", Engine, DiagnosticSeverity.Warning,
+        "A rule threw an exception while analysing a file. The other rules still run and the build goes on; the finding names the rule and the file so the problem can be reported.");
+
+    public static readonly DiagnosticDescriptor InvalidUtf8 = new(
+        "JSI0005", "File is not valid UTF-8", "{0} is not valid UTF-8; invalid bytes were replaced before linting", Engine, DiagnosticSeverity.Info,
+        "A file of a known kind contains bytes that are not valid UTF-8. InfraLint decodes them as replacement characters and lints the file; the finding points at the first invalid byte.");
+
+    // JSI2xxx: Docker Compose files.
+    public static readonly DiagnosticDescriptor ServiceInDevelopmentMode = new(
+        "JSI2001", "Service runs in development mode",
+        "service '{0}' runs {1} in development mode ({2}); {3}", Compose, DiagnosticSeverity.Warning,
+        "A service is started in a development mode: Vault's `server -dev` or VAULT_DEV_ROOT_TOKEN_ID (in-memory storage, unsealed, a known root token), or another server with a dev, debug or auto-reload flag. Such a service loses data on restart and exposes debugging surfaces.",
+        productionSeverity: DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor DuplicateKey = new(
+        "JSI2002", "Key defined twice",
+        "{0} '{1}' is defined twice in this mapping (first on line {2}); only the last definition takes effect", Compose, DiagnosticSeverity.Warning,
+        "A key appears twice in one YAML mapping, or a variable twice in a list-form environment. YAML parsers keep one of the two silently, so one definition is lost; usually the one the author meant to change.");
+}

@@ -1,0 +1,172 @@
+using JobSwipe.InfraLint.Diagnostics;
+
+namespace JobSwipe.InfraLint.Workspace;
+
+/// <summary>
+/// Decides a file's kind from its name and folder, and its environment from its path
+/// (rules.md, "Environments"). Pure functions over relative, forward-slash paths.
+/// </summary>
+public static class FileClassifier
+{
+    public static FileKind Classify(string relativePath)
+    {
+        string name = GetName(relativePath);
+        string lower = name.ToLowerInvariant();
+        string dir = GetDirectory(relativePath).ToLowerInvariant();
+
+        if (lower is "dockerfile" or "containerfile"
+            || lower.StartsWith("dockerfile.", StringComparison.Ordinal) && !lower.EndsWith(".dockerignore", StringComparison.Ordinal)
+            || lower.StartsWith("containerfile.", StringComparison.Ordinal)
+            || lower.EndsWith(".dockerfile", StringComparison.Ordinal))
+        {
+            return FileKind.Dockerfile;
+        }
+
+        if (lower == ".dockerignore" || lower.EndsWith(".dockerignore", StringComparison.Ordinal))
+        {
+            return FileKind.DockerIgnore;
+        }
+
+        bool yaml = lower.EndsWith(".yml", StringComparison.Ordinal) || lower.EndsWith(".yaml", StringComparison.Ordinal);
+        if (yaml && (lower.StartsWith("docker-compose", StringComparison.Ordinal) || lower.StartsWith("compose", StringComparison.Ordinal)))
+        {
+            return FileKind.Compose;
+        }
+
+        if (IsCiWorkflow(dir, lower, yaml))
+        {
+            return FileKind.CiWorkflow;
+        }
+
+        if (lower.EndsWith(".toml", StringComparison.Ordinal)
+            && (lower == "fly.toml" || lower.StartsWith("fly.", StringComparison.Ordinal) || lower.EndsWith("-fly.toml", StringComparison.Ordinal)
+                || lower.EndsWith("_fly.toml", StringComparison.Ordinal) || lower.EndsWith(".fly.toml", StringComparison.Ordinal)))
+        {
+            return FileKind.FlyConfig;
+        }
+
+        if (lower.EndsWith(".sh", StringComparison.Ordinal) || lower.EndsWith(".bash", StringComparison.Ordinal))
+        {
+            return FileKind.ShellScript;
+        }
+
+        if (lower == ".env" || lower.StartsWith(".env.", StringComparison.Ordinal) || lower.EndsWith(".env", StringComparison.Ordinal))
+        {
+            return FileKind.DotEnv;
+        }
+
+        if (lower == "procfile" || lower.StartsWith("procfile.", StringComparison.Ordinal))
+        {
+            return FileKind.Procfile;
+        }
+
+        if (lower is "pyproject.toml" or "pipfile" or "package.json"
+            || lower.StartsWith("requirements", StringComparison.Ordinal) && lower.EndsWith(".txt", StringComparison.Ordinal))
+        {
+            return FileKind.DependencyManifest;
+        }
+
+        if (lower == ".editorconfig")
+        {
+            return FileKind.EditorConfig;
+        }
+
+        return FileKind.Other;
+    }
+
+    /// <summary>True when the first line of an extensionless file is a sh/bash/dash/ash shebang.</summary>
+    public static bool IsShellShebang(ReadOnlySpan<char> firstLine)
+    {
+        if (!firstLine.StartsWith("#!"))
+        {
+            return false;
+        }
+
+        var rest = firstLine[2..].Trim();
+        int space = rest.IndexOfAny(' ', '\t');
+        var interpreter = space < 0 ? rest : rest[..space];
+        var argument = space < 0 ? [] : rest[(space + 1)..].TrimStart();
+        if (interpreter.EndsWith("/env"))
+        {
+            int next = argument.IndexOfAny(' ', '\t');
+            interpreter = next < 0 ? argument : argument[..next];
+        }
+
+        int slash = interpreter.LastIndexOf('/');
+        var program = slash < 0 ? interpreter : interpreter[(slash + 1)..];
+        return program is "sh" or "bash" or "dash" or "ash" or "ksh";
+    }
+
+    public static FileEnvironment ClassifyEnvironment(string relativePath, FileKind kind)
+    {
+        string lower = relativePath.ToLowerInvariant();
+        string name = GetName(lower);
+        string[] segments = lower.Split('/');
+
+        foreach (string folder in segments.AsSpan(0, segments.Length - 1))
+        {
+            if (folder is "prod" or "production")
+            {
+                return FileEnvironment.Production;
+            }
+
+            if (folder is "dev" or "development")
+            {
+                return FileEnvironment.Development;
+            }
+        }
+
+        string[] parts = name.Split('.', '-', '_');
+        if (parts.Any(p => p is "prod" or "production") || name is ".env.production" or ".env.prod")
+        {
+            return FileEnvironment.Production;
+        }
+
+        if (parts.Any(p => p is "dev" or "development" or "override" or "local" or "example" or "sample" or "test"))
+        {
+            return FileEnvironment.Development;
+        }
+
+        if (kind == FileKind.FlyConfig)
+        {
+            // A Fly config always describes a deployed app (staging included).
+            return FileEnvironment.Production;
+        }
+
+        if (kind == FileKind.Compose)
+        {
+            // docker-compose.yml / compose.yaml with no environment suffix is the development stack.
+            return FileEnvironment.Development;
+        }
+
+        return FileEnvironment.Unspecified;
+    }
+
+    private static bool IsCiWorkflow(string dir, string lowerName, bool yaml)
+    {
+        if (yaml && (dir == ".github/workflows" || dir.EndsWith("/.github/workflows", StringComparison.Ordinal)))
+        {
+            return true;
+        }
+
+        if (yaml && (dir == ".circleci" || dir == ".buildkite"))
+        {
+            return true;
+        }
+
+        return lowerName is ".gitlab-ci.yml" or ".gitlab-ci.yaml" or "bitbucket-pipelines.yml" or "jenkinsfile"
+            || yaml && lowerName.StartsWith("azure-pipelines", StringComparison.Ordinal);
+    }
+
+    private static string GetName(string relativePath)
+    {
+        int slash = relativePath.LastIndexOf('/');
+        return slash < 0 ? relativePath : relativePath[(slash + 1)..];
+    }
+
+    private static string GetDirectory(string relativePath)
+    {
+        int slash = relativePath.LastIndexOf('/');
+        return slash < 0 ? string.Empty : relativePath[..slash];
+    }
+}

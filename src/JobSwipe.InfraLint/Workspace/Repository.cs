@@ -1,0 +1,123 @@
+using System.Collections.Concurrent;
+using JobSwipe.InfraLint.Diagnostics;
+using JobSwipe.InfraLint.Syntax;
+using JobSwipe.InfraLint.Text;
+
+namespace JobSwipe.InfraLint.Workspace;
+
+/// <summary>A file's text and model as the engine read it; exactly one of the outcomes applies.</summary>
+public sealed record LoadedFile(WorkspaceFile File, SourceText? Text, ISyntaxModel? Model, IReadOnlyList<SyntaxError> Errors, string? SkipReason, LinePosition? InvalidUtf8At);
+
+/// <summary>
+/// One snapshot of the repository root: every file discovered once, classified, read and parsed lazily
+/// and at most once (thread-safe), so rules running in parallel share the same immutable models.
+/// </summary>
+public sealed class Repository
+{
+    private readonly ConcurrentDictionary<string, Lazy<LoadedFile>> _loaded = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, WorkspaceFile> _byPath;
+    private readonly HashSet<string> _directories;
+    private readonly long _maxFileSize;
+
+    public Repository(string rootFullPath, IReadOnlyList<WorkspaceFile> files, long maxFileSize = 4 * 1024 * 1024)
+    {
+        RootFullPath = Path.TrimEndingDirectorySeparator(Path.GetFullPath(rootFullPath));
+        Files = files;
+        _maxFileSize = maxFileSize;
+        _byPath = files.ToDictionary(f => f.RelativePath, StringComparer.Ordinal);
+        _directories = new HashSet<string>(StringComparer.Ordinal) { string.Empty };
+        foreach (var file in files)
+        {
+            string dir = file.Directory;
+            while (dir.Length > 0 && _directories.Add(dir))
+            {
+                int slash = dir.LastIndexOf('/');
+                dir = slash < 0 ? string.Empty : dir[..slash];
+            }
+        }
+
+        ByKind = files.GroupBy(f => f.Kind).ToDictionary(g => g.Key, g => (IReadOnlyList<WorkspaceFile>)[.. g]);
+    }
+
+    /// <summary>The absolute root, without a trailing separator.</summary>
+    public string RootFullPath { get; }
+
+    /// <summary>Every file under the root that discovery kept, in ordinal path order.</summary>
+    public IReadOnlyList<WorkspaceFile> Files { get; }
+
+    private Dictionary<FileKind, IReadOnlyList<WorkspaceFile>> ByKind { get; }
+
+    public IReadOnlyList<WorkspaceFile> GetFiles(FileKind kind) => ByKind.TryGetValue(kind, out var files) ? files : [];
+
+    public WorkspaceFile? GetFile(string relativePath) => _byPath.GetValueOrDefault(NormalizeRelative(relativePath));
+
+    public bool FileExists(string relativePath) => _byPath.ContainsKey(NormalizeRelative(relativePath));
+
+    public bool DirectoryExists(string relativePath) => _directories.Contains(NormalizeRelative(relativePath));
+
+    /// <summary>The file's text, or null when it was skipped (binary, too large, unreadable).</summary>
+    public SourceText? GetText(WorkspaceFile file) => Load(file).Text;
+
+    /// <summary>The file's model, or null when it could not be read or parsed.</summary>
+    public T? GetModel<T>(WorkspaceFile file)
+        where T : class, ISyntaxModel
+    {
+        var loaded = Load(file);
+        return loaded.Errors.Count == 0 ? loaded.Model as T : null;
+    }
+
+    /// <summary>Reads and parses a file once; later calls return the same result.</summary>
+    public LoadedFile Load(WorkspaceFile file) =>
+        _loaded.GetOrAdd(file.RelativePath, _ => new Lazy<LoadedFile>(() => LoadCore(file), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
+
+    /// <summary>Joins a folder and a relative path the way a build context does ("./a/../b" → "b"); null when it leaves the root.</summary>
+    public static string? Combine(string directory, string relative)
+    {
+        relative = relative.Replace('\\', '/');
+        var parts = new List<string>();
+        if (!relative.StartsWith('/'))
+        {
+            parts.AddRange(directory.Split('/', StringSplitOptions.RemoveEmptyEntries));
+        }
+
+        foreach (string part in relative.Split('/', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (part == ".")
+            {
+                continue;
+            }
+
+            if (part == "..")
+            {
+                if (parts.Count == 0)
+                {
+                    return null;
+                }
+
+                parts.RemoveAt(parts.Count - 1);
+                continue;
+            }
+
+            parts.Add(part);
+        }
+
+        return string.Join('/', parts);
+    }
+
+    private static string NormalizeRelative(string path) => Combine(string.Empty, path) ?? path;
+
+    private LoadedFile LoadCore(WorkspaceFile file)
+    {
+        var content = FileContent.Read(file.FullPath, _maxFileSize);
+        if (content.Text is null)
+        {
+            return new LoadedFile(file, null, null, [], content.SkipReason, null);
+        }
+
+        var parsed = ParserRegistry.Parse(content.Text, file);
+        return new LoadedFile(file, content.Text, parsed.Model, parsed.Errors, null, content.InvalidUtf8At);
+    }
+
+    /// <summary>The environment of a location's file (unspecified for paths outside the snapshot).</summary>
+    internal FileEnvironment GetEnvironment(string relativePath) => GetFile(relativePath)?.Environment ?? FileEnvironment.Unspecified;
+}
