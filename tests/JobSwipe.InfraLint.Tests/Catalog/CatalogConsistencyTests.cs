@@ -1,0 +1,112 @@
+using System.Reflection;
+using System.Text.RegularExpressions;
+using JobSwipe.InfraLint.Analysis;
+using JobSwipe.InfraLint.Diagnostics;
+using JobSwipe.InfraLint.Rules;
+
+namespace JobSwipe.InfraLint.Tests.Catalog;
+
+/// <summary>The catalog, the rule classes, docs/rules/ and the README's rule table must agree.</summary>
+public partial class CatalogConsistencyTests
+{
+    private static readonly string RepositoryRoot = FindRepositoryRoot();
+
+    [Test]
+    public void Every_rule_class_is_in_the_catalog_once()
+    {
+        var ruleTypes = typeof(InfraAnalyzer).Assembly.GetTypes()
+            .Where(t => t.IsSubclassOf(typeof(InfraAnalyzer)) && !t.IsAbstract)
+            .ToList();
+        var cataloged = AnalyzerCatalog.BuiltIn.Select(a => a.GetType()).ToList();
+
+        Assert.That(cataloged, Is.Unique);
+        Assert.That(cataloged, Is.EquivalentTo(ruleTypes));
+    }
+
+    [Test]
+    public void Ids_are_unique_and_each_descriptor_belongs_to_one_rule()
+    {
+        var ids = AnalyzerCatalog.BuiltIn.SelectMany(a => a.SupportedDiagnostics).Select(d => d.Id).ToList();
+        Assert.That(ids, Is.Unique);
+        Assert.That(ids.Intersect(AnalyzerCatalog.EngineDescriptors.Select(d => d.Id)), Is.Empty);
+    }
+
+    [Test]
+    public void Every_descriptor_in_the_descriptor_catalog_is_reported_by_a_rule_or_the_engine()
+    {
+        var declared = typeof(Descriptors).GetFields(BindingFlags.Public | BindingFlags.Static)
+            .Where(f => f.FieldType == typeof(DiagnosticDescriptor))
+            .Select(f => ((DiagnosticDescriptor)f.GetValue(null)!).Id);
+        Assert.That(AnalyzerCatalog.AllDescriptors.Select(d => d.Id), Is.EquivalentTo(declared));
+    }
+
+    [Test]
+    public void Ids_and_default_severities_follow_the_public_contract()
+    {
+        var contract = File.ReadAllLines(Path.Combine(TestContext.CurrentContext.TestDirectory, "Catalog", "RuleContract.txt"))
+            .Where(l => l.Length > 0 && !l.StartsWith('#'))
+            .Select(l => l.Split(' '))
+            .ToDictionary(p => p[0], p => (Default: p[1], Production: p[2]));
+
+        foreach (var descriptor in AnalyzerCatalog.AllDescriptors.Where(d => contract.ContainsKey(d.Id)))
+        {
+            var (expectedDefault, expectedProduction) = contract[descriptor.Id];
+            Assert.That(descriptor.DefaultSeverity.ToDisplayString(), Is.EqualTo(expectedDefault), descriptor.Id);
+            Assert.That(descriptor.ProductionSeverity?.ToDisplayString() ?? "-", Is.EqualTo(expectedProduction), descriptor.Id);
+        }
+
+        var extra = AnalyzerCatalog.AllDescriptors.Where(d => !contract.ContainsKey(d.Id)).Select(d => d.Id);
+        Assert.That(extra, Is.SubsetOf(new[] { "JSI0005" }), "IDs beyond the catalog must be listed here on purpose");
+    }
+
+    [Test]
+    public void Every_descriptor_has_a_docs_page_with_its_title_and_severity()
+    {
+        foreach (var descriptor in AnalyzerCatalog.AllDescriptors)
+        {
+            string path = Path.Combine(RepositoryRoot, "docs", "rules", descriptor.Id + ".md");
+            Assert.That(File.Exists(path), Is.True, $"docs/rules/{descriptor.Id}.md is missing");
+            string[] lines = File.ReadAllLines(path);
+            Assert.That(lines[0], Is.EqualTo($"# {descriptor.Id}: {descriptor.Title}"), $"{descriptor.Id}.md title");
+            Assert.That(lines, Has.Some.EqualTo($"| Default severity | {SeverityText(descriptor)} |"), $"{descriptor.Id}.md severity row");
+            Assert.That(descriptor.HelpLinkUri, Does.EndWith($"docs/rules/{descriptor.Id}.md"));
+        }
+
+        var pages = Directory.GetFiles(Path.Combine(RepositoryRoot, "docs", "rules"), "JSI*.md").Select(Path.GetFileNameWithoutExtension);
+        Assert.That(pages, Is.EquivalentTo(AnalyzerCatalog.AllDescriptors.Select(d => d.Id)), "a docs page without a rule");
+    }
+
+    [Test]
+    public void The_readme_rule_table_matches_the_catalog()
+    {
+        string readme = File.ReadAllText(Path.Combine(RepositoryRoot, "README.md"));
+        var rows = ReadmeRow().Matches(readme).Select(m => (Id: m.Groups["id"].Value, Severity: m.Groups["severity"].Value.Trim(), Title: m.Groups["title"].Value.Trim())).ToList();
+
+        Assert.That(rows.Select(r => r.Id), Is.EqualTo(AnalyzerCatalog.AllDescriptors.Select(d => d.Id)), "README rule table rows, in ID order");
+        foreach (var descriptor in AnalyzerCatalog.AllDescriptors)
+        {
+            var row = rows.Single(r => r.Id == descriptor.Id);
+            Assert.That(row.Severity, Is.EqualTo(SeverityText(descriptor)), descriptor.Id);
+            Assert.That(row.Title, Is.EqualTo(descriptor.Title), descriptor.Id);
+        }
+    }
+
+    private static string SeverityText(DiagnosticDescriptor descriptor) =>
+        descriptor.ProductionSeverity is { } production
+            ? $"{descriptor.DefaultSeverity.ToDisplayString()} → {production.ToDisplayString()}"
+            : descriptor.DefaultSeverity.ToDisplayString();
+
+    private static string FindRepositoryRoot()
+    {
+        var directory = new DirectoryInfo(TestContext.CurrentContext.TestDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "JobSwipe.InfraLint.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new InvalidOperationException("JobSwipe.InfraLint.sln not found above the test folder.");
+    }
+
+    [GeneratedRegex(@"^\| \[(?<id>JSI\d{4})\]\(docs/rules/JSI\d{4}\.md\) \| (?<severity>[^|]+) \| (?<title>[^|]+) \|", RegexOptions.Multiline)]
+    private static partial Regex ReadmeRow();
+}
