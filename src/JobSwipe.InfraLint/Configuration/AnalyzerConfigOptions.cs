@@ -40,6 +40,7 @@ public sealed class AnalyzerConfigOptions
     private const string BulkAllKey = "dotnet_analyzer_diagnostic.severity";
     private const string BulkCategoryPrefix = "dotnet_analyzer_diagnostic.category-";
     private const string SeveritySuffix = ".severity";
+    private const string UnsetValue = "unset";
 
     public AnalyzerConfigOptions(EditorConfigOptions options)
     {
@@ -110,17 +111,30 @@ public sealed class AnalyzerConfigOptions
         return TryGetBulk(BulkAllKey, SeverityConfigurationLevel.All);
     }
 
-    /// <summary>The file's environment from <c>infralint_environment = production|development</c> (the last valid entry wins).</summary>
+    /// <summary>
+    /// The file's environment from <c>infralint_environment = production|development</c>: the last valid entry wins,
+    /// <c>unset</c> removes an earlier setting (editorconfig's meaning), other words are skipped (and reported by validation).
+    /// </summary>
     public bool TryGetEnvironment(out FileEnvironment environment, [NotNullWhen(true)] out EditorConfigEntry? source)
     {
         environment = FileEnvironment.Unspecified;
         source = null;
         foreach (EditorConfigEntry entry in Options.Entries)
         {
-            if (entry.Key == EnvironmentKey && TryParseEnvironment(entry.Value, out FileEnvironment parsed))
+            if (entry.Key != EnvironmentKey)
+            {
+                continue;
+            }
+
+            if (TryParseEnvironment(entry.Value, out FileEnvironment parsed))
             {
                 environment = parsed;
                 source = entry;
+            }
+            else if (entry.Value == UnsetValue)
+            {
+                environment = FileEnvironment.Unspecified;
+                source = null;
             }
         }
 
@@ -153,6 +167,9 @@ public sealed class AnalyzerConfigOptions
 
         return DiagnosticSeverityExtensions.TryParse(word, out severity);
     }
+
+    /// <summary>Whether a value is valid for <see cref="EnvironmentKey"/>: <c>production</c>, <c>development</c> or <c>unset</c>.</summary>
+    internal static bool IsValidEnvironmentValue(string value) => TryParseEnvironment(value, out _) || value == UnsetValue;
 
     /// <summary><c>production</c> or <c>development</c>, case-insensitive.</summary>
     public static bool TryParseEnvironment(string? value, out FileEnvironment environment)

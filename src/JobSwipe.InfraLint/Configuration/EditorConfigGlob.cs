@@ -22,8 +22,8 @@ namespace JobSwipe.InfraLint.Configuration;
 /// </list>
 /// Paths are matched against the path relative to the <c>.editorconfig</c>'s directory, written with forward
 /// slashes and starting with <c>/</c> (<c>/src/app.cs</c>). Matching is case-sensitive (ordinal), as Roslyn's,
-/// on every operating system. Each glob is compiled once into a non-backtracking <see cref="Regex"/> with a match
-/// timeout, so matching is linear in the path's length.
+/// on every operating system. Each glob is compiled once into a <see cref="Regex"/> with a match timeout (interpreted;
+/// globs with more than three stars use the non-backtracking engine), so matching a path is cheap and bounded.
 /// </summary>
 public sealed class EditorConfigGlob
 {
@@ -35,12 +35,15 @@ public sealed class EditorConfigGlob
 
     private const int CacheLimit = 2048;
 
+    private const int MaxStarsForBacktracking = 3;
+
     private static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(500);
 
     private static readonly ConcurrentDictionary<string, (EditorConfigGlob? Glob, string? Error)> Cache = new(StringComparer.Ordinal);
 
     private readonly Regex _regex;
     private readonly (int Min, int Max)[] _ranges;
+    private volatile bool _timedOut;
 
     private EditorConfigGlob(string pattern, Regex regex, (int Min, int Max)[] ranges)
     {
@@ -80,6 +83,11 @@ public sealed class EditorConfigGlob
     public bool IsMatch(string relativePath)
     {
         ArgumentNullException.ThrowIfNull(relativePath);
+        if (_timedOut)
+        {
+            return false;
+        }
+
         try
         {
             if (_ranges.Length == 0)
@@ -108,6 +116,8 @@ public sealed class EditorConfigGlob
         }
         catch (RegexMatchTimeoutException)
         {
+            // Should not happen (see Compile); if it does, stop trying so one glob cannot slow every file down.
+            _timedOut = true;
             return false;
         }
     }
@@ -134,10 +144,16 @@ public sealed class EditorConfigGlob
 
         try
         {
-            var regex = new Regex(
-                regexText,
-                RegexOptions.CultureInvariant | RegexOptions.Singleline | RegexOptions.NonBacktracking,
-                MatchTimeout);
+            // The backtracking interpreter is cheap to build (microseconds) and, with at most a few stars, cheap to run.
+            // Many stars could make it backtrack polynomially, so those globs get the linear-time engine, which is
+            // costlier to build (milliseconds) but immune.
+            RegexOptions options = RegexOptions.CultureInvariant | RegexOptions.Singleline;
+            if (compiler.StarCount > MaxStarsForBacktracking)
+            {
+                options |= RegexOptions.NonBacktracking;
+            }
+
+            var regex = new Regex(regexText, options, MatchTimeout);
             return (new EditorConfigGlob(pattern, regex, [.. compiler.Ranges]), null);
         }
         catch (Exception ex) when (ex is ArgumentException or NotSupportedException or InvalidOperationException)
@@ -156,6 +172,9 @@ public sealed class EditorConfigGlob
 
         public List<(int Min, int Max)> Ranges { get; } = [];
 
+        /// <summary>How many <c>*</c> or <c>**</c> the glob has (the regex's unbounded repetitions, the implicit prefix included).</summary>
+        public int StarCount { get; private set; }
+
         public bool Compile([NotNullWhen(true)] out string? regexText, [NotNullWhen(false)] out string? error)
         {
             _sb.Append('^');
@@ -165,6 +184,7 @@ public sealed class EditorConfigGlob
             if (!pattern.Contains('/', StringComparison.Ordinal))
             {
                 _sb.Append(".*/");
+                StarCount++;
             }
             else if (pattern[0] != '/')
             {
@@ -198,6 +218,7 @@ public sealed class EditorConfigGlob
                 switch (c)
                 {
                     case '*':
+                        StarCount++;
                         if (_position + 1 < pattern.Length && pattern[_position + 1] == '*')
                         {
                             _sb.Append(".*");

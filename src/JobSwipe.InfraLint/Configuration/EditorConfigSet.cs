@@ -286,12 +286,12 @@ public sealed class EditorConfigSet
         else if (key == AnalyzerConfigOptions.EnvironmentKey)
         {
             ours = true;
-            if (!AnalyzerConfigOptions.TryParseEnvironment(property.Value, out _))
+            if (!AnalyzerConfigOptions.IsValidEnvironmentValue(property.Value))
             {
                 result.Add(new ConfigurationProblem(
                     file.Path,
                     ValueSpanForProblem(property),
-                    $"'{property.Value}' is not a valid value for '{AnalyzerConfigOptions.EnvironmentKey}'; use 'production' or 'development'.",
+                    $"'{property.Value}' is not a valid value for '{AnalyzerConfigOptions.EnvironmentKey}'; use 'production' or 'development' (or 'unset').",
                     file.Text));
             }
         }

@@ -118,7 +118,8 @@ public class AnalyzerConfigOptionsTests
             "root = true\n[*]\ninfralint_environment = development\n" +
             "[{docker-compose.prod.yml,fly.production.toml}]\ninfralint_environment = production\n" +
             "[deploy/**]\ninfralint_environment = Production\n" +
-            "[deploy/scratch/*]\ninfralint_environment = staging\n"));
+            "[deploy/scratch/*]\ninfralint_environment = staging\n" +
+            "[deploy/tmp/*]\ninfralint_environment = UNSET\n"));
 
         FileEnvironment Environment(string path) =>
             set.GetAnalyzerConfigOptions(path).TryGetEnvironment(out FileEnvironment environment) ? environment : FileEnvironment.Unspecified;
@@ -131,6 +132,9 @@ public class AnalyzerConfigOptionsTests
             Assert.That(Environment("/r/deploy/a/run.sh"), Is.EqualTo(FileEnvironment.Production));
             Assert.That(Environment("/r/deploy/scratch/run.sh"), Is.EqualTo(FileEnvironment.Production), "an invalid value is skipped");
             Assert.That(Environment("/other/docker-compose.prod.yml"), Is.EqualTo(FileEnvironment.Unspecified));
+            Assert.That(Environment("/r/deploy/tmp/run.sh"), Is.EqualTo(FileEnvironment.Unspecified), "unset removes the earlier settings");
+            Assert.That(set.Validate(KnownIds).Select(p => p.Message), Has.Exactly(1).Contains("'staging'"));
+            Assert.That(set.Validate(KnownIds), Has.Count.EqualTo(1));
         });
     }
 

@@ -36,7 +36,7 @@ public class EditorConfigFuzzTests
 
         if (iterations == DefaultIterations)
         {
-            Assert.That(watch.Elapsed, Is.LessThan(TimeSpan.FromSeconds(6)));
+            Assert.That(watch.Elapsed, Is.LessThan(TimeSpan.FromSeconds(5)));
         }
     }
 

@@ -183,6 +183,15 @@ public class EditorConfigGlobTests
     }
 
     [Test]
+    public void Globs_in_the_style_of_large_dotnet_repositories()
+    {
+        AssertMatches("*.{cmd, bat}", ["/build.cmd", "/x/y. bat"], ["/build.bat"]);
+        AssertMatches("src/{Api,Worker}/**/*.{yml,toml}", ["/src/Api/deploy/fly.toml", "/src/Worker/a/b/compose.yml"], ["/src/Api/fly.toml", "/src/Web/deploy/fly.toml", "/x/src/Api/deploy/fly.toml"]);
+        AssertMatches("**/{test,samples}/**.sh", ["/a/test/run.sh", "/a/samples/x/y.sh"], ["/test/run.sh", "/a/tests/run.sh"]);
+        AssertMatches("obj/**.cs", ["/obj/a.cs", "/obj/Debug/a.cs"], ["/src/obj/a.cs"]);
+    }
+
+    [Test]
     public void Matching_many_paths_is_cheap_even_for_star_heavy_globs()
     {
         EditorConfigGlob glob = Glob("**a*a*a*a*a*a*a*a*a*b");
