@@ -94,6 +94,9 @@ public sealed class EditorConfigSet
         }
     }
 
+    /// <summary>No configuration: every file gets empty options.</summary>
+    public static EditorConfigSet Empty { get; } = new([]);
+
     /// <summary>The files, shallowest directory first.</summary>
     public IReadOnlyList<EditorConfigFile> Files => _files;
 

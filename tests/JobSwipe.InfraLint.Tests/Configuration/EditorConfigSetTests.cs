@@ -136,6 +136,19 @@ public class EditorConfigSetTests
     }
 
     [Test]
+    public void Empty_set_gives_empty_options()
+    {
+        AnalyzerConfigOptions options = EditorConfigSet.Empty.GetAnalyzerConfigOptions("/a/b.yml");
+        Assert.Multiple(() =>
+        {
+            Assert.That(options.Options.Values, Is.Empty);
+            Assert.That(options.TryGetSeverity("JSI2001", out _, out _), Is.False);
+            Assert.That(options.TryGetEnvironment(out _), Is.False);
+            Assert.That(EditorConfigSet.Empty.Validate(new HashSet<string>()), Is.Empty);
+        });
+    }
+
+    [Test]
     public void Parse_problems_are_collected()
     {
         EditorConfigSet set = Set(("/r", "[*\n"), ("/r/s", "oops\n"));
