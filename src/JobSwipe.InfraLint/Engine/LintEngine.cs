@@ -107,12 +107,7 @@ public static class LintEngine
 
     private static IAnalyzerConfiguration LoadConfiguration(LintOptions options, string root, IReadOnlyList<WorkspaceFile> files, IReadOnlySet<string> knownIds, ConcurrentBag<Diagnostic> raw)
     {
-        var loader = options.ConfigurationLoader ?? DefaultConfigurationLoader;
-        if (loader is null)
-        {
-            return EmptyAnalyzerConfiguration.Instance;
-        }
-
+        var loader = options.ConfigurationLoader ?? EditorConfigConfiguration.Load;
         try
         {
             var configuration = loader(root, files, knownIds);
@@ -129,9 +124,6 @@ public static class LintEngine
             return EmptyAnalyzerConfiguration.Instance;
         }
     }
-
-    /// <summary>Set by the configuration layer: reads .editorconfig files. Null means no configuration.</summary>
-    internal static Func<string, IReadOnlyList<WorkspaceFile>, IReadOnlySet<string>, IAnalyzerConfiguration>? DefaultConfigurationLoader { get; set; }
 
     private static IEnumerable<DiagnosticDescriptor> SafeSupported(InfraAnalyzer analyzer)
     {

@@ -10,7 +10,13 @@ namespace JobSwipe.InfraLint.Rules;
 public static class Descriptors
 {
     private const string Engine = "Engine";
+    private const string Dockerfile = "Dockerfile";
     private const string Compose = "Compose";
+    private const string Fly = "Fly";
+    private const string Scripts = "Scripts";
+    private const string Secrets = "Secrets";
+    private const string Entrypoints = "Entrypoints";
+    private const string Repository = "Repository";
 
     // JSI0xxx: the engine itself.
     public static readonly DiagnosticDescriptor ParseError = new(
@@ -33,6 +39,10 @@ public static class Descriptors
         "JSI0005", "File is not valid UTF-8", "{0} is not valid UTF-8; invalid bytes were replaced before linting", Engine, DiagnosticSeverity.Info,
         "A file of a known kind contains bytes that are not valid UTF-8. InfraLint decodes them as replacement characters and lints the file; the finding points at the first invalid byte.");
 
+    // JSI1xxx: Dockerfiles.
+
+    // (end of JSI1xxx)
+
     // JSI2xxx: Docker Compose files.
     public static readonly DiagnosticDescriptor ServiceInDevelopmentMode = new(
         "JSI2001", "Service runs in development mode",
@@ -44,4 +54,26 @@ public static class Descriptors
         "JSI2002", "Key defined twice",
         "{0} '{1}' is defined twice in this mapping (first on line {2}); only the last definition takes effect", Compose, DiagnosticSeverity.Warning,
         "A key appears twice in one YAML mapping, or a variable twice in a list-form environment. YAML parsers keep one of the two silently, so one definition is lost; usually the one the author meant to change.");
+
+    // (end of JSI2xxx)
+
+    // JSI3xxx: Fly.io configuration.
+
+    // (end of JSI3xxx)
+
+    // JSI4xxx: deploy and release scripts.
+
+    // (end of JSI4xxx)
+
+    // JSI5xxx: environment files and secrets.
+
+    // (end of JSI5xxx)
+
+    // JSI6xxx: process entrypoints.
+
+    // (end of JSI6xxx)
+
+    // JSI7xxx: the repository as a whole.
+
+    // (end of JSI7xxx)
 }
