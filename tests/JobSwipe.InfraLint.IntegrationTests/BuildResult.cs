@@ -134,6 +134,6 @@ public sealed partial class BuildResult
     [GeneratedRegex(@"^\s*(?:\d+>)?Build (succeeded|FAILED)\.\s*$")]
     private static partial Regex BuildEndPattern();
 
-    [GeneratedRegex(@"JSI\d{4}|InfraLint|\b(error|warning)\b|Build (succeeded|FAILED)|Warning\(s\)|Error\(s\)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"JSI\d{4}|InfraLint:|: (error|warning) [A-Z]+\d+|Build (succeeded|FAILED)|Warning\(s\)|Error\(s\)")]
     private static partial Regex RelevantPattern();
 }

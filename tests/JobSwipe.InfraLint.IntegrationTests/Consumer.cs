@@ -74,7 +74,7 @@ public sealed class Consumer
               </ItemGroup>
             </Project>
             """);
-        WriteFile(Path.Combine(directory, name + "Class.cs"), $"namespace {name};\n\npublic static class {name}Class\n{{\n    public static int Answer => 42;\n}}\n");
+        WriteFile(Path.Combine(directory, name + "Class.cs"), $"namespace {name}\n{{\n    public static class {name}Class\n    {{\n        public static int Answer => 42;\n    }}\n}}\n");
         return this;
     }
 
