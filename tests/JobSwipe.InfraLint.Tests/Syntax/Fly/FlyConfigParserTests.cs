@@ -220,7 +220,7 @@ public class FlyConfigParserTests
             _ = fly?.Processes.Count;
             _ = fly?.Env.Count;
             _ = fly?.Checks.Count;
-        }, seed: 777);
+        }, seed: 777, divisor: 4);
         Assert.That(elapsed, Is.LessThan(TimeSpan.FromSeconds(MiscFuzz.Iterations > MiscFuzz.DefaultIterations ? 600 : 10)));
     }
 }
