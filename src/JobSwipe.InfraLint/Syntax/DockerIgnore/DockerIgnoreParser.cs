@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.RegularExpressions;
 using JobSwipe.InfraLint.Text;
 
 namespace JobSwipe.InfraLint.Syntax.DockerIgnore;
@@ -48,7 +47,7 @@ public sealed class DockerIgnoreFile : ISyntaxModel
 /// </summary>
 public sealed class DockerIgnoreMatcher
 {
-    private readonly (DockerIgnorePattern Pattern, Regex? Regex)[] _patterns;
+    private readonly (DockerIgnorePattern Pattern, Glob? Glob)[] _patterns;
 
     public DockerIgnoreMatcher(IEnumerable<DockerIgnorePattern> patterns) =>
         _patterns = [.. patterns.Select(p => (p, p.IsValid ? DockerIgnoreParser.Compile(p.Pattern) : null))];
@@ -69,7 +68,7 @@ public sealed class DockerIgnoreMatcher
 
         string[] parents = path.Split('/');
         DockerIgnorePattern? deciding = null;
-        foreach ((DockerIgnorePattern pattern, Regex? regex) in _patterns)
+        foreach ((DockerIgnorePattern pattern, Glob? regex) in _patterns)
         {
             if (regex is null)
             {
@@ -102,17 +101,7 @@ public sealed class DockerIgnoreMatcher
         return deciding;
     }
 
-    private static bool SafeMatch(Regex regex, string input)
-    {
-        try
-        {
-            return regex.IsMatch(input);
-        }
-        catch (RegexMatchTimeoutException)
-        {
-            return false;
-        }
-    }
+    private static bool SafeMatch(Glob glob, string input) => glob.IsMatch(input);
 }
 
 /// <summary>Parses .dockerignore files: one pattern per line, <c>#</c> in column 1 starts a comment, <c>!</c> marks an exception.</summary>
@@ -236,10 +225,10 @@ public static class DockerIgnoreParser
         return joined.Length == 0 ? "." : joined;
     }
 
-    /// <summary>Translates a cleaned pattern to an anchored regular expression, as Docker's patternmatcher does; null when malformed.</summary>
-    internal static Regex? Compile(string pattern)
+    /// <summary>Compiles a cleaned pattern to a glob matcher (as Docker's patternmatcher reads it); null when malformed.</summary>
+    internal static Glob? Compile(string pattern)
     {
-        var sb = new StringBuilder("^");
+        var tokens = new List<Glob.Token>();
         int i = 0;
         while (i < pattern.Length)
         {
@@ -255,118 +244,215 @@ public static class DockerIgnoreParser
                             i++;
                         }
 
-                        sb.Append(i >= pattern.Length ? ".*" : "(.*/)?");
+                        tokens.Add(new Glob.Token(i >= pattern.Length ? Glob.Kind.AnyString : Glob.Kind.AnyDirectories));
                     }
                     else
                     {
-                        sb.Append("[^/]*");
+                        tokens.Add(new Glob.Token(Glob.Kind.Star));
                     }
 
                     break;
                 case '?':
-                    sb.Append("[^/]");
+                    tokens.Add(new Glob.Token(Glob.Kind.AnyChar));
                     break;
                 case '\\':
-                    if (i < pattern.Length)
-                    {
-                        sb.Append(Regex.Escape(pattern[i++].ToString()));
-                    }
-                    else
+                    if (i >= pattern.Length)
                     {
                         return null;
                     }
 
+                    tokens.Add(new Glob.Token(Glob.Kind.Literal, pattern[i++]));
                     break;
                 case '[':
-                    int close = ClassEnd(pattern, i);
-                    if (close < 0)
+                    Glob.Token? cls = ReadClass(pattern, ref i);
+                    if (cls is null)
                     {
                         return null;
                     }
 
-                    sb.Append(TranslateClass(pattern[i..close]));
-                    i = close + 1;
+                    tokens.Add(cls.Value);
                     break;
                 case ']':
                     return null;
                 default:
-                    sb.Append(Regex.Escape(c.ToString()));
+                    tokens.Add(new Glob.Token(Glob.Kind.Literal, c));
                     break;
             }
         }
 
-        sb.Append('$');
-        try
-        {
-            return new Regex(sb.ToString(), RegexOptions.CultureInvariant | RegexOptions.NonBacktracking);
-        }
-        catch (ArgumentException)
-        {
-            return null;
-        }
+        return new Glob([.. tokens]);
     }
 
-    /// <summary>The index of the ']' closing a class whose content starts at <paramref name="start"/>, or -1.</summary>
-    private static int ClassEnd(string pattern, int start)
+    /// <summary>Reads a Go filepath.Match class after '[': <c>^</c> negates, ranges with '-', '\\' escapes.</summary>
+    private static Glob.Token? ReadClass(string pattern, ref int i)
     {
-        int i = start;
-        if (i < pattern.Length && pattern[i] == '^')
+        bool negate = i < pattern.Length && pattern[i] == '^';
+        if (negate)
         {
             i++;
         }
 
+        var ranges = new List<(char Lo, char Hi)>();
         bool first = true;
-        while (i < pattern.Length)
+        while (true)
         {
-            char c = pattern[i];
-            if (c == '\\')
+            if (i >= pattern.Length)
             {
-                i += 2;
-                first = false;
-                continue;
+                return null;
             }
 
+            char c = pattern[i];
             if (c == ']' && !first)
             {
-                return i;
+                i++;
+                return new Glob.Token(Glob.Kind.Class, Negate: negate, Ranges: [.. ranges]);
             }
 
-            if (c == ']')
+            if (!ReadClassChar(pattern, ref i, out char lo))
             {
-                // Go's filepath.Match does not accept an empty class.
-                return -1;
+                return null;
             }
 
-            first = false;
-            i++;
-        }
+            char hi = lo;
+            if (i < pattern.Length && pattern[i] == '-' && i + 1 < pattern.Length && pattern[i + 1] != ']')
+            {
+                i++;
+                if (!ReadClassChar(pattern, ref i, out hi) || hi < lo)
+                {
+                    return null;
+                }
+            }
 
-        return -1;
+            ranges.Add((lo, hi));
+            first = false;
+        }
     }
 
-    /// <summary>Go filepath.Match class: <c>[^...]</c> negates, ranges with '-', '\' escapes; never matches '/'.</summary>
-    private static string TranslateClass(string body)
+    private static bool ReadClassChar(string pattern, ref int i, out char c)
     {
-        var sb = new StringBuilder();
-        bool negate = body.StartsWith('^');
-        int i = negate ? 1 : 0;
-        while (i < body.Length)
+        c = pattern[i++];
+        if (c == '\\')
         {
-            char c = body[i++];
-            if (c == '\\' && i < body.Length)
+            if (i >= pattern.Length)
             {
-                c = body[i++];
+                return false;
             }
 
-            if (c == '-' && sb.Length > 0 && i < body.Length)
-            {
-                sb.Append('-');
-                continue;
-            }
-
-            sb.Append(c is '\\' or ']' or '[' or '^' or '-' ? "\\" + c : c.ToString());
+            c = pattern[i++];
+        }
+        else if (c is '[' or ']')
+        {
+            return c == ']' ? false : true;
         }
 
-        return negate ? "[^/" + sb + "]" : "[" + sb + "-[/]]";
+        return true;
+    }
+}
+
+/// <summary>
+/// A compiled .dockerignore pattern, matched by simulating all positions at once (linear in
+/// pattern length times path length, whatever the number of stars).
+/// </summary>
+internal sealed class Glob(Glob.Token[] tokens)
+{
+    internal enum Kind
+    {
+        Literal,
+        AnyChar,
+        Class,
+        Star,
+        AnyDirectories,
+        AnyString,
+    }
+
+    internal readonly record struct Token(Kind Kind, char Char = default, bool Negate = false, (char Lo, char Hi)[]? Ranges = null)
+    {
+        public bool MatchesOne(char c) => Kind switch
+        {
+            Kind.Literal => c == Char,
+            Kind.AnyChar => c != '/',
+            Kind.Class => c != '/' && Ranges!.Any(r => c >= r.Lo && c <= r.Hi) != Negate,
+            _ => false,
+        };
+    }
+
+    public bool IsMatch(string input)
+    {
+        int m = tokens.Length;
+
+        // State 2k: at token k; state 2k+1: inside the "any directories/" of token k.
+        var current = new bool[(2 * m) + 2];
+        var next = new bool[(2 * m) + 2];
+        current[0] = true;
+        Close(current);
+        foreach (char c in input)
+        {
+            Array.Clear(next);
+            bool any = false;
+            for (int k = 0; k < m; k++)
+            {
+                Token t = tokens[k];
+                if (current[2 * k])
+                {
+                    switch (t.Kind)
+                    {
+                        case Kind.Star when c != '/':
+                        case Kind.AnyString:
+                            next[2 * k] = true;
+                            break;
+                        case Kind.AnyDirectories:
+                            next[(2 * k) + 1] = true;
+                            if (c == '/')
+                            {
+                                next[2 * (k + 1)] = true;
+                            }
+
+                            break;
+                        default:
+                            if (t.MatchesOne(c))
+                            {
+                                next[2 * (k + 1)] = true;
+                            }
+
+                            break;
+                    }
+                }
+
+                if (current[(2 * k) + 1])
+                {
+                    next[(2 * k) + 1] = true;
+                    if (c == '/')
+                    {
+                        next[2 * (k + 1)] = true;
+                    }
+                }
+            }
+
+            Close(next);
+            (current, next) = (next, current);
+            for (int k = 0; k < current.Length && !any; k++)
+            {
+                any = current[k];
+            }
+
+            if (!any)
+            {
+                return false;
+            }
+        }
+
+        return current[2 * m];
+    }
+
+    /// <summary>Stars and "any directories" may match nothing: move past them.</summary>
+    private void Close(bool[] states)
+    {
+        for (int k = 0; k < tokens.Length; k++)
+        {
+            if (states[2 * k] && tokens[k].Kind is Kind.Star or Kind.AnyDirectories or Kind.AnyString)
+            {
+                states[2 * (k + 1)] = true;
+            }
+        }
     }
 }
