@@ -7,7 +7,8 @@ namespace JobSwipe.InfraLint.Syntax.Manifests;
 /// Reads dependencies from pyproject.toml: PEP 621 <c>[project] dependencies</c> and
 /// <c>optional-dependencies</c>, PEP 735 <c>[dependency-groups]</c>, Poetry
 /// (<c>[tool.poetry.dependencies]</c>, <c>dev-dependencies</c>, <c>group.NAME.dependencies</c>),
-/// PDM <c>[tool.pdm.dev-dependencies]</c> and uv <c>[tool.uv] dev-dependencies</c>. Groups are development dependencies.
+/// PDM <c>[tool.pdm.dev-dependencies]</c> and uv <c>[tool.uv] dev-dependencies</c>. Groups are development dependencies;
+/// an optional-dependencies extra is one when its name says so (<c>dev</c>, <c>test</c>, <c>docs</c>...).
 /// </summary>
 public static class PyprojectParser
 {
@@ -27,7 +28,7 @@ public static class PyprojectParser
         {
             foreach (TomlKeyValueNode entry in optional.Entries)
             {
-                AddPep508Array(text, entry.Value, deps, isDev: false, group: entry.Name, optional: true);
+                AddPep508Array(text, entry.Value, deps, isDev: IsDevGroupName(entry.Name), group: entry.Name, optional: true);
             }
         }
 
@@ -64,6 +65,9 @@ public static class PyprojectParser
         AddPep508Array(text, root.GetPath("tool", "uv", "dev-dependencies") as TomlValueNode, deps, isDev: true, group: "dev", optional: false);
         return new ParseResult<PyprojectManifest>(new PyprojectManifest(toml.Model, deps), toml.Errors);
     }
+
+    /// <summary>Whether an optional-dependencies extra is, by its name, a development extra (<c>dev</c>, <c>test</c>, <c>lint</c>, <c>docs</c>...).</summary>
+    internal static bool IsDevGroupName(string name) => Dependency.Normalize(name) is "dev" or "devel" or "develop" or "development" or "test" or "tests" or "testing" or "lint" or "linting" or "docs" or "doc" or "typing" or "types" or "mypy" or "qa";
 
     /// <summary>Adds each PEP 508 string of an array; the span is the name inside the string when it maps exactly.</summary>
     internal static void AddPep508Array(SourceText text, TomlValueNode? value, List<Dependency> deps, bool isDev, string? group, bool optional)

@@ -282,6 +282,9 @@ public sealed class TomlTableNode : TomlNode
     private readonly List<TomlTableArrayNode> _arrays = [];
     private readonly List<string> _names = [];
     private readonly Dictionary<string, TomlNode> _members = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, TomlKeyValueNode> _entryByName = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, TomlTableNode> _tableByName = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, TomlTableArrayNode> _arrayByName = new(StringComparer.Ordinal);
 
     internal TomlTableNode(TomlTableKind kind, IReadOnlyList<string> path, TextSpan span, TomlKey? headerKey, TextSpan? headerSpan)
         : base(span)
@@ -330,7 +333,7 @@ public sealed class TomlTableNode : TomlNode
     public TomlNode? Get(string name) => _members.GetValueOrDefault(name);
 
     /// <summary>The entry (key and value) named <paramref name="name"/>, when the member is a value.</summary>
-    public TomlKeyValueNode? GetEntry(string name) => _entries.FirstOrDefault(e => e.Name == name);
+    public TomlKeyValueNode? GetEntry(string name) => _entryByName.GetValueOrDefault(name);
 
     /// <summary>Walks a path through tables, inline tables and (the last element of) arrays of tables.</summary>
     public TomlNode? GetPath(params string[] path)
@@ -383,28 +386,31 @@ public sealed class TomlTableNode : TomlNode
     internal void AddEntry(TomlKeyValueNode entry)
     {
         _entries.Add(entry);
+        _entryByName.TryAdd(entry.Name, entry);
         Register(entry.Name, entry.Value);
     }
 
     internal void AddTable(TomlTableNode table)
     {
         _tables.Add(table);
+        _tableByName.TryAdd(table.Name, table);
         Register(table.Name, table);
     }
 
     internal void AddArray(TomlTableArrayNode array)
     {
         _arrays.Add(array);
+        _arrayByName.TryAdd(array.Name, array);
         Register(array.Name, array);
     }
 
     internal TomlNode? Member(string name) => _members.GetValueOrDefault(name);
 
-    internal TomlTableNode? ChildTable(string name) => _tables.FirstOrDefault(t => t.Name == name);
+    internal TomlTableNode? ChildTable(string name) => _tableByName.GetValueOrDefault(name);
 
-    internal TomlTableArrayNode? ChildArray(string name) => _arrays.FirstOrDefault(a => a.Name == name);
+    internal TomlTableArrayNode? ChildArray(string name) => _arrayByName.GetValueOrDefault(name);
 
-    internal TomlKeyValueNode? ChildEntry(string name) => _entries.FirstOrDefault(e => e.Name == name);
+    internal TomlKeyValueNode? ChildEntry(string name) => _entryByName.GetValueOrDefault(name);
 
     private void Register(string name, TomlNode node)
     {

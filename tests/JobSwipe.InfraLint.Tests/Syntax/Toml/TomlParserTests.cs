@@ -276,3 +276,28 @@ public class TomlParserTests
         Assert.That(elapsed, Is.LessThan(TimeSpan.FromSeconds(MiscFuzz.Iterations > MiscFuzz.DefaultIterations ? 600 : 10)));
     }
 }
+
+public class TomlScaleTests
+{
+    [Test]
+    public void ManyTablesAndKeysStayFast()
+    {
+        var sb = new System.Text.StringBuilder();
+        for (int i = 0; i < 5000; i++)
+        {
+            sb.Append("[t").Append(i).Append("]\nk = ").Append(i).Append('\n');
+        }
+
+        for (int i = 0; i < 5000; i++)
+        {
+            sb.Append("[[arr]]\nv = ").Append(i).Append('\n');
+        }
+
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        JobSwipe.InfraLint.Syntax.ParseResult<JobSwipe.InfraLint.Syntax.Toml.TomlDocumentModel> result = JobSwipe.InfraLint.Syntax.Toml.TomlParser.Parse(new JobSwipe.InfraLint.Text.SourceText(sb.ToString()));
+        Assert.That(watch.Elapsed, Is.LessThan(TimeSpan.FromSeconds(5)));
+        Assert.That(result.Errors, Is.Empty);
+        Assert.That(result.Model!.Root.GetTables("arr"), Has.Count.EqualTo(5000));
+        Assert.That(result.Model.Root.GetPath("t4999", "k")!.AsInteger(), Is.EqualTo(4999));
+    }
+}
