@@ -61,6 +61,15 @@ public sealed class FlyConfig : ISyntaxModel
 
     public TomlKeyValueNode? ConsoleCommand => Root.GetEntry("console_command");
 
+    public TomlKeyValueNode? HostDedicationId => Root.GetEntry("host_dedication_id");
+
+    public TomlKeyValueNode? MachineConfig => Root.GetEntry("machine_config");
+
+    public TomlKeyValueNode? Container => Root.GetEntry("container");
+
+    /// <summary>Top-level <c>[[machine_checks]]</c> (pre-deploy test machines).</summary>
+    public IReadOnlyList<FlySection> MachineChecks => [.. Root.GetTables("machine_checks").Select(t => new FlySection(t))];
+
     public FlyBuild? Build { get; }
 
     public FlyDeploy? Deploy { get; }
@@ -175,6 +184,11 @@ public sealed class FlyBuild : FlySection
     /// <summary><c>build-target</c> (or the legacy <c>build_target</c> spelling flyctl patches).</summary>
     public TomlKeyValueNode? Target => Entry("build-target") ?? Entry("build_target");
 
+    public TomlTableNode? Settings => Table.GetTable("settings");
+
+    /// <summary>The <c>compose</c> table (<c>[build.compose]</c> or <c>compose.file = ...</c>).</summary>
+    public TomlTableNode? Compose => Table.GetTable("compose");
+
     /// <summary>The <c>[build.args]</c> entries.</summary>
     public IReadOnlyList<TomlKeyValueNode> Args => Table.GetTable("args")?.Entries ?? [];
 }
@@ -193,6 +207,13 @@ public sealed class FlyDeploy : FlySection
     public TomlKeyValueNode? MaxUnavailable => Entry("max_unavailable");
 
     public TomlKeyValueNode? WaitTimeout => Entry("wait_timeout");
+
+    public TomlKeyValueNode? ReleaseCommandTimeout => Entry("release_command_timeout");
+
+    public TomlKeyValueNode? SeedCommand => Entry("seed_command");
+
+    /// <summary>The <c>release_command_vm</c> table (often written with dotted keys).</summary>
+    public TomlTableNode? ReleaseCommandVm => Table.GetTable("release_command_vm");
 }
 
 /// <summary>One <c>[env]</c> entry.</summary>
@@ -242,6 +263,12 @@ public sealed class FlyHttpService : FlySection
     public TomlTableNode? Concurrency => Table.GetTable("concurrency");
 
     public IReadOnlyList<FlyCheck> Checks => [.. Table.GetTables("checks").Select(t => new FlyCheck(t, null))];
+
+    public IReadOnlyList<FlySection> MachineChecks => [.. Table.GetTables("machine_checks").Select(t => new FlySection(t))];
+
+    public TomlTableNode? TlsOptions => Table.GetTable("tls_options");
+
+    public TomlTableNode? HttpOptions => Table.GetTable("http_options");
 }
 
 public sealed class FlyService : FlySection
@@ -313,6 +340,13 @@ public sealed class FlyCheck : FlySection
     public TomlKeyValueNode? Timeout => Entry("timeout");
 
     public TomlKeyValueNode? GracePeriod => Entry("grace_period");
+
+    /// <summary>The HTTP protocol of an HTTP check (<c>http</c> or <c>https</c>).</summary>
+    public TomlKeyValueNode? Protocol => Entry("protocol");
+
+    public TomlKeyValueNode? TlsSkipVerify => Entry("tls_skip_verify");
+
+    public TomlTableNode? Headers => Table.GetTable("headers");
 }
 
 public sealed class FlyMount : FlySection
@@ -327,6 +361,14 @@ public sealed class FlyMount : FlySection
     public TomlKeyValueNode? Destination => Entry("destination");
 
     public TomlKeyValueNode? InitialSize => Entry("initial_size");
+
+    public TomlKeyValueNode? SnapshotRetention => Entry("snapshot_retention");
+
+    public TomlKeyValueNode? AutoExtendSizeThreshold => Entry("auto_extend_size_threshold");
+
+    public TomlKeyValueNode? AutoExtendSizeIncrement => Entry("auto_extend_size_increment");
+
+    public TomlKeyValueNode? AutoExtendSizeLimit => Entry("auto_extend_size_limit");
 }
 
 public sealed class FlyVm : FlySection
@@ -345,6 +387,10 @@ public sealed class FlyVm : FlySection
     public TomlKeyValueNode? Cpus => Entry("cpus");
 
     public TomlKeyValueNode? CpuKind => Entry("cpu_kind");
+
+    public TomlKeyValueNode? GpuKind => Entry("gpu_kind");
+
+    public TomlKeyValueNode? Gpus => Entry("gpus");
 }
 
 public sealed class FlyMetrics : FlySection
@@ -357,6 +403,8 @@ public sealed class FlyMetrics : FlySection
     public TomlKeyValueNode? Port => Entry("port");
 
     public TomlKeyValueNode? Path => Entry("path");
+
+    public TomlKeyValueNode? Https => Entry("https");
 }
 
 public sealed class FlyStatic : FlySection
@@ -369,6 +417,10 @@ public sealed class FlyStatic : FlySection
     public TomlKeyValueNode? GuestPath => Entry("guest_path");
 
     public TomlKeyValueNode? UrlPrefix => Entry("url_prefix");
+
+    public TomlKeyValueNode? TigrisBucket => Entry("tigris_bucket");
+
+    public TomlKeyValueNode? IndexDocument => Entry("index_document");
 }
 
 public sealed class FlyRestart : FlySection

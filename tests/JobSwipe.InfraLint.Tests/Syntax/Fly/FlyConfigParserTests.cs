@@ -183,6 +183,19 @@ public class FlyConfigParserTests
     }
 
     [Test]
+    public void DottedKeysAndLessCommonSections()
+    {
+        (SourceText text, FlyConfig fly) = Parse("host_dedication_id = \"h1\"\n[build]\ncompose.file = \"docker-compose.yml\"\n[deploy]\nrelease_command_vm.memory = \"1gb\"\nseed_command = \"seed\"\n[[machine_checks]]\nimage = \"curl\"\n[[mounts]]\nsource = \"d\"\nauto_extend_size_threshold = 80\n");
+        Assert.That(fly.HostDedicationId!.Value.AsString(), Is.EqualTo("h1"));
+        Assert.That(fly.Build!.Compose!.GetString("file"), Is.EqualTo("docker-compose.yml"));
+        Assert.That(text.GetText(fly.Build.Compose.NameSpan), Is.EqualTo("compose"));
+        Assert.That(fly.Deploy!.ReleaseCommandVm!.GetString("memory"), Is.EqualTo("1gb"));
+        Assert.That(fly.Deploy.SeedCommand!.Value.AsString(), Is.EqualTo("seed"));
+        Assert.That(fly.MachineChecks.Single().Entry("image")!.Value.AsString(), Is.EqualTo("curl"));
+        Assert.That(fly.Mounts.Single().AutoExtendSizeThreshold!.Value.AsInteger(), Is.EqualTo(80));
+    }
+
+    [Test]
     public void WrongTypesAreNotSyntaxErrors()
     {
         (_, FlyConfig fly) = Parse("app = 5\n[http_service]\ninternal_port = \"8080\"\n[env]\nDEBUG = true\n");

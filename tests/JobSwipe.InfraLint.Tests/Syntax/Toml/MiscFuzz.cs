@@ -36,7 +36,7 @@ internal static class MiscFuzz
         }
 
         char[] chars = source.ToCharArray();
-        switch (random.Next(5))
+        switch (random.Next(6))
         {
             case 0:
                 return source[..random.Next(source.Length + 1)];
@@ -59,6 +59,27 @@ internal static class MiscFuzz
                     int at = random.Next(source.Length);
                     int len = random.Next(Math.Min(20, source.Length - at) + 1);
                     return source.Remove(at, len);
+                }
+
+            case 4:
+                {
+                    // Deep nesting: a run of openers (and sometimes closers) inserted somewhere.
+                    int at = random.Next(source.Length + 1);
+                    string[] openers = ["[", "{a=", "{\"k\":", "[[", "${"];
+                    string opener = openers[random.Next(openers.Length)];
+                    int depth = 200 + random.Next(400);
+                    var sb = new System.Text.StringBuilder(source[..at]);
+                    for (int k = 0; k < depth; k++)
+                    {
+                        sb.Append(opener);
+                    }
+
+                    if (random.Next(2) == 0)
+                    {
+                        sb.Append('1').Append(opener.Contains('{') ? '}' : ']', depth);
+                    }
+
+                    return sb.Append(source[at..]).ToString();
                 }
 
             default:
