@@ -337,10 +337,16 @@ public static class DotEnvParser
                         n++;
                     }
 
-                    int closeBrace = _s.IndexOf('}', n, end - n);
-                    if (closeBrace < 0 || n == nameStart)
+                    if (n == nameStart)
                     {
                         continue;
+                    }
+
+                    int closeBrace = _s.IndexOf('}', n, end - n);
+                    if (closeBrace < 0)
+                    {
+                        // No closing brace anywhere after: no further braced reference can close either.
+                        break;
                     }
 
                     string? modifier = closeBrace > n ? _s[n..closeBrace] : null;

@@ -172,6 +172,12 @@ public static class TomlParser
                 return null;
             }
 
+            if (key.DotKeys.ChildrenCount >= MaxDepth)
+            {
+                Errors.Add(new SyntaxError($"The dotted key has more than {MaxDepth} parts.", SpanOf(key)));
+                return null;
+            }
+
             var segments = new List<TomlKeySegment>();
             AddSegment(segments, key.Key);
             foreach (DottedKeyItemSyntax item in key.DotKeys)

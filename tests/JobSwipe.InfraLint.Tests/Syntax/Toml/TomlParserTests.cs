@@ -301,3 +301,16 @@ public class TomlScaleTests
         Assert.That(result.Model.Root.GetPath("t4999", "k")!.AsInteger(), Is.EqualTo(4999));
     }
 }
+
+public class TomlLimitTests
+{
+    [TestCase("a{0} = 1\n")]
+    [TestCase("[a{0}]\nx = 1\n")]
+    [TestCase("[[a{0}]]\nx = 1\n")]
+    public void VeryLongDottedKeysAreAnErrorNotAMemoryBlowUp(string template)
+    {
+        string content = string.Format(System.Globalization.CultureInfo.InvariantCulture, template, string.Concat(Enumerable.Repeat(".a", 20000)));
+        JobSwipe.InfraLint.Syntax.ParseResult<JobSwipe.InfraLint.Syntax.Toml.TomlDocumentModel> result = JobSwipe.InfraLint.Syntax.Toml.TomlParser.Parse(new JobSwipe.InfraLint.Text.SourceText(content));
+        Assert.That(result.Errors.Select(e => e.Message), Has.Some.Contains("more than"));
+    }
+}
