@@ -1,0 +1,239 @@
+using JobSwipe.InfraLint.Syntax;
+using JobSwipe.InfraLint.Syntax.Fly;
+using JobSwipe.InfraLint.Syntax.Toml;
+using JobSwipe.InfraLint.Tests.Syntax.Toml;
+using JobSwipe.InfraLint.Text;
+
+namespace JobSwipe.InfraLint.Tests.Syntax;
+
+/// <summary>fly.toml fixtures written for these tests.</summary>
+internal static class FlyFixtures
+{
+    public const string Full = """
+        # fly.toml app configuration file
+        app = "jobswipe-api"
+        primary_region = "ams"
+        kill_signal = "SIGTERM"
+        kill_timeout = "30s"
+        console_command = "/app/manage shell"
+
+        [build]
+          dockerfile = "Dockerfile.prod"
+          build-target = "runtime"
+          [build.args]
+            NODE_ENV = "production"
+            RUST_VERSION = "1.80"
+
+        [deploy]
+          release_command = "npm run migrate"
+          strategy = "rolling"
+
+        [env]
+          PORT = "8080"
+          LOG_LEVEL = "info"
+          WORKERS = 4
+
+        [processes]
+          app = "node server.js"
+          worker = "node worker.js"
+
+        [http_service]
+          internal_port = 8080
+          force_https = true
+          auto_stop_machines = "stop"
+          auto_start_machines = true
+          min_machines_running = 1
+          processes = ["app"]
+          [http_service.concurrency]
+            type = "requests"
+            soft_limit = 200
+            hard_limit = 250
+
+          [[http_service.checks]]
+            grace_period = "10s"
+            interval = "30s"
+            method = "GET"
+            timeout = "5s"
+            path = "/healthz"
+
+        [[services]]
+          protocol = "tcp"
+          internal_port = 5432
+          processes = ["worker"]
+
+          [[services.ports]]
+            port = 5432
+            handlers = ["pg_tls"]
+
+          [[services.tcp_checks]]
+            interval = "15s"
+            timeout = "2s"
+
+        [[mounts]]
+          source = "data"
+          destination = "/data"
+
+        [[vm]]
+          memory = "1gb"
+          cpu_kind = "shared"
+          cpus = 1
+          processes = ["app"]
+
+        [[vm]]
+          memory_mb = 2048
+          processes = ["worker"]
+
+        [metrics]
+          port = 9091
+          path = "/metrics"
+
+        [[statics]]
+          guest_path = "/app/public"
+          url_prefix = "/static/"
+
+        [checks.alive]
+          type = "tcp"
+          port = 8080
+          interval = "15s"
+
+        [[restart]]
+          policy = "on-failure"
+          retries = 5
+          processes = ["worker"]
+
+        """;
+}
+
+public class FlyConfigParserTests
+{
+    private static (SourceText Text, FlyConfig Config) Parse(string content)
+    {
+        var text = new SourceText(content);
+        ParseResult<FlyConfig> result = FlyConfigParser.Parse(text);
+        Assert.That(result.Errors, Is.Empty);
+        return (text, result.Model!);
+    }
+
+    [Test]
+    public void TopLevelScalarsPointAtTheirValues()
+    {
+        (SourceText text, FlyConfig fly) = Parse(FlyFixtures.Full);
+        Assert.That(fly.App!.Value.AsString(), Is.EqualTo("jobswipe-api"));
+        Assert.That(text.GetText(fly.App.Value.Span), Is.EqualTo("\"jobswipe-api\""));
+        Assert.That(text.GetSpan(fly.PrimaryRegion!.Key.Span), Is.EqualTo(LinePositionSpan.FromLine(3, 1, 15)));
+        Assert.That(fly.KillTimeout!.Value.AsString(), Is.EqualTo("30s"));
+        Assert.That(fly.Comments.Single().Text, Is.EqualTo("fly.toml app configuration file"));
+    }
+
+    [Test]
+    public void BuildDeployEnvAndProcesses()
+    {
+        (SourceText text, FlyConfig fly) = Parse(FlyFixtures.Full);
+        Assert.That(fly.Build!.Dockerfile!.Value.AsString(), Is.EqualTo("Dockerfile.prod"));
+        Assert.That(fly.Build.Target!.Value.AsString(), Is.EqualTo("runtime"));
+        Assert.That(fly.Build.Args.Select(a => a.Name), Is.EqualTo(new[] { "NODE_ENV", "RUST_VERSION" }));
+        Assert.That(fly.Build.Image, Is.Null);
+        Assert.That(fly.Deploy!.ReleaseCommand!.Value.AsString(), Is.EqualTo("npm run migrate"));
+        Assert.That(fly.Env.Select(e => e.Key), Is.EqualTo(new[] { "PORT", "LOG_LEVEL", "WORKERS" }));
+        Assert.That(fly.Env[2].StringValue, Is.Null, "a wrong type is kept, not converted");
+        Assert.That(fly.Env[2].Value.AsInteger(), Is.EqualTo(4));
+        Assert.That(text.GetText(fly.Env[0].KeySpan), Is.EqualTo("PORT"));
+        Assert.That(text.GetText(fly.Env[0].ValueSpan), Is.EqualTo("\"8080\""));
+        Assert.That(fly.Processes.Select(p => (p.Name, p.CommandText)), Is.EqualTo(new[] { ("app", (string?)"node server.js"), ("worker", "node worker.js") }));
+        Assert.That(text.GetText(fly.Processes[1].NameSpan), Is.EqualTo("worker"));
+    }
+
+    [Test]
+    public void ServicesChecksMountsVmAndOthers()
+    {
+        (SourceText text, FlyConfig fly) = Parse(FlyFixtures.Full);
+        FlyHttpService http = fly.HttpService!;
+        Assert.That(http.InternalPort!.Value.AsInteger(), Is.EqualTo(8080));
+        Assert.That(http.AutoStopMachines!.Value.AsString(), Is.EqualTo("stop"));
+        Assert.That(http.Concurrency!.GetValue("soft_limit")!.AsInteger(), Is.EqualTo(200));
+        Assert.That(fly.Root.GetPath("http_service", "concurrency", "soft_limit")!.AsTable(), Is.Null);
+        Assert.That(http.Checks.Single().Path!.Value.AsString(), Is.EqualTo("/healthz"));
+        Assert.That(text.GetText(http.Span), Is.EqualTo("[http_service]"));
+
+        FlyService service = fly.Services.Single();
+        Assert.That(service.InternalPort!.Value.AsInteger(), Is.EqualTo(5432));
+        Assert.That(service.Ports.Single().Port!.Value.AsInteger(), Is.EqualTo(5432));
+        Assert.That(service.Checks.Single().Interval!.Value.AsString(), Is.EqualTo("15s"));
+
+        Assert.That(fly.Mounts.Single().Destination!.Value.AsString(), Is.EqualTo("/data"));
+        Assert.That(fly.Vm.Select(v => v.MemoryMb?.Value.AsInteger()), Is.EqualTo(new long?[] { null, 2048 }));
+        Assert.That(fly.Vm[0].Memory!.Value.AsString(), Is.EqualTo("1gb"));
+        Assert.That(fly.Metrics.Single().Port!.Value.AsInteger(), Is.EqualTo(9091));
+        Assert.That(fly.Statics.Single().UrlPrefix!.Value.AsString(), Is.EqualTo("/static/"));
+        Assert.That(fly.Checks.Single().Name, Is.EqualTo("alive"));
+        Assert.That(fly.Restart.Single().Policy!.Value.AsString(), Is.EqualTo("on-failure"));
+    }
+
+    [Test]
+    public void TableAndArraySpellingsAreBothAccepted()
+    {
+        (_, FlyConfig fly) = Parse("[mounts]\nsource = \"a\"\ndestination = \"/a\"\n[vm]\nmemory = 512\n[[processes]]\nname = \"web\"\ncommand = \"run\"\n");
+        Assert.That(fly.Mounts.Single().Source!.Value.AsString(), Is.EqualTo("a"));
+        Assert.That(fly.Vm.Single().Memory!.Value.AsInteger(), Is.EqualTo(512));
+        Assert.That(fly.Processes.Single().CommandText, Is.EqualTo("run"));
+
+        (_, FlyConfig inline) = Parse("http_service = { internal_port = 3000 }\nservices = [{ internal_port = 1 }, { internal_port = 2 }]\n");
+        Assert.That(inline.HttpService!.InternalPort!.Value.AsInteger(), Is.EqualTo(3000));
+        Assert.That(inline.Services.Select(s => s.InternalPort!.Value.AsInteger()), Is.EqualTo(new long?[] { 1, 2 }));
+    }
+
+    [Test]
+    public void DottedKeysAndLessCommonSections()
+    {
+        (SourceText text, FlyConfig fly) = Parse("host_dedication_id = \"h1\"\n[build]\ncompose.file = \"docker-compose.yml\"\n[deploy]\nrelease_command_vm.memory = \"1gb\"\nseed_command = \"seed\"\n[[machine_checks]]\nimage = \"curl\"\n[[mounts]]\nsource = \"d\"\nauto_extend_size_threshold = 80\n");
+        Assert.That(fly.HostDedicationId!.Value.AsString(), Is.EqualTo("h1"));
+        Assert.That(fly.Build!.Compose!.GetString("file"), Is.EqualTo("docker-compose.yml"));
+        Assert.That(text.GetText(fly.Build.Compose.NameSpan), Is.EqualTo("compose"));
+        Assert.That(fly.Deploy!.ReleaseCommandVm!.GetString("memory"), Is.EqualTo("1gb"));
+        Assert.That(fly.Deploy.SeedCommand!.Value.AsString(), Is.EqualTo("seed"));
+        Assert.That(fly.MachineChecks.Single().Entry("image")!.Value.AsString(), Is.EqualTo("curl"));
+        Assert.That(fly.Mounts.Single().AutoExtendSizeThreshold!.Value.AsInteger(), Is.EqualTo(80));
+    }
+
+    [Test]
+    public void WrongTypesAreNotSyntaxErrors()
+    {
+        (_, FlyConfig fly) = Parse("app = 5\n[http_service]\ninternal_port = \"8080\"\n[env]\nDEBUG = true\n");
+        Assert.That(fly.App!.Value.Kind, Is.EqualTo(TomlValueKind.Integer));
+        Assert.That(fly.HttpService!.InternalPort!.Value.AsString(), Is.EqualTo("8080"));
+        Assert.That(fly.Env.Single().Value.AsBoolean(), Is.True);
+    }
+
+    [Test]
+    public void EmptyAndBrokenFiles()
+    {
+        (_, FlyConfig empty) = Parse(string.Empty);
+        Assert.That(empty.App, Is.Null);
+        Assert.That(empty.Services, Is.Empty);
+        ParseResult<FlyConfig> broken = FlyConfigParser.Parse(new SourceText("app = \"x\n[build\n"));
+        Assert.That(broken.Succeeded, Is.False);
+        Assert.That(broken.Model, Is.Not.Null);
+    }
+
+    [Test]
+    public void DuplicateEnvKeysAreVisible()
+    {
+        (_, FlyConfig fly) = Parse("[env]\nA = \"1\"\nA = \"2\"\n");
+        Assert.That(fly.Env.Select(e => e.StringValue), Is.EqualTo(new[] { "1", "2" }));
+        Assert.That(fly.Document.Duplicates.Single().DottedPath, Is.EqualTo("env.A"));
+    }
+
+    [Test]
+    public void FuzzedFlyFilesNeverThrow()
+    {
+        TimeSpan elapsed = MiscFuzz.Run([FlyFixtures.Full], s =>
+        {
+            FlyConfig? fly = FlyConfigParser.Parse(new SourceText(s)).Model;
+            _ = fly?.Services.SelectMany(x => x.Checks).Count();
+            _ = fly?.Processes.Count;
+            _ = fly?.Env.Count;
+            _ = fly?.Checks.Count;
+        }, seed: 777, divisor: 4);
+        Assert.That(elapsed, Is.LessThan(TimeSpan.FromSeconds(MiscFuzz.Iterations > MiscFuzz.DefaultIterations ? 600 : 10)));
+    }
+}

@@ -1,0 +1,316 @@
+using JobSwipe.InfraLint.Syntax;
+using JobSwipe.InfraLint.Syntax.Toml;
+using JobSwipe.InfraLint.Text;
+
+namespace JobSwipe.InfraLint.Tests.Syntax.Toml;
+
+public class TomlParserTests
+{
+    internal const string Sample = """"
+        # top comment
+        title = "demo" # trailing
+        owner.name = 'Ada'
+        owner.site."home page" = "https://example.org"
+
+        [server]
+        port = 8080
+        ratio = 0.5
+        enabled = true
+        started = 1979-05-27T07:32:00Z
+        day = 1979-05-27
+        at = 07:32:00
+        local = 1979-05-27T07:32:00
+        tags = ["a", 'b', 3]
+        limits = { soft = 20, hard = 25 }
+        text = """
+        line one
+        line two"""
+        raw = '''C:\path'''
+
+        [server.tls]
+        cert = "c.pem"
+
+        [[services]]
+        name = "web"
+
+        [[services]]
+        name = "worker"
+        [services.extra]
+        x = 1
+
+        """";
+
+    private static (SourceText Text, TomlDocumentModel Model) Parse(string content)
+    {
+        var text = new SourceText(content);
+        ParseResult<TomlDocumentModel> result = TomlParser.Parse(text);
+        Assert.That(result.Errors, Is.Empty, () => string.Join("; ", result.Errors.Select(e => $"{e.Message} at {text.GetSpan(e.Span)}")));
+        Assert.That(result.Model, Is.Not.Null);
+        return (text, result.Model!);
+    }
+
+    [Test]
+    public void ValuesHaveKindsTypedValuesAndExactSpans()
+    {
+        (SourceText text, TomlDocumentModel doc) = Parse(Sample);
+        TomlTableNode server = doc.Root.GetTable("server")!;
+        Assert.Multiple(() =>
+        {
+            Assert.That(server.Kind, Is.EqualTo(TomlTableKind.Header));
+            Assert.That(text.GetText(server.HeaderSpan!.Value), Is.EqualTo("[server]"));
+            Assert.That(server.GetValue("port")!.AsInteger(), Is.EqualTo(8080));
+            Assert.That(text.GetText(server.GetValue("port")!.Span), Is.EqualTo("8080"));
+            Assert.That(((TomlFloatValue)server.GetValue("ratio")!).Value, Is.EqualTo(0.5));
+            Assert.That(server.GetValue("enabled")!.AsBoolean(), Is.True);
+            Assert.That(server.GetValue("started")!.Kind, Is.EqualTo(TomlValueKind.OffsetDateTime));
+            Assert.That(server.GetValue("day")!.Kind, Is.EqualTo(TomlValueKind.LocalDate));
+            Assert.That(server.GetValue("at")!.Kind, Is.EqualTo(TomlValueKind.LocalTime));
+            Assert.That(server.GetValue("local")!.Kind, Is.EqualTo(TomlValueKind.LocalDateTime));
+            Assert.That(text.GetText(server.GetValue("started")!.Span), Is.EqualTo("1979-05-27T07:32:00Z"));
+            Assert.That(((TomlDateTimeValue)server.GetValue("started")!).Value.Year, Is.EqualTo(1979));
+        });
+
+        var tags = (TomlArrayValue)server.GetValue("tags")!;
+        Assert.That(tags.Items.Select(i => text.GetText(i.Span)), Is.EqualTo(new[] { "\"a\"", "'b'", "3" }));
+        Assert.That(((TomlStringValue)tags.Items[1]).StringKind, Is.EqualTo(TomlStringKind.Literal));
+        Assert.That(text.GetText(tags.Span), Is.EqualTo("[\"a\", 'b', 3]"));
+
+        var multi = (TomlStringValue)server.GetValue("text")!;
+        Assert.That(multi.StringKind, Is.EqualTo(TomlStringKind.MultilineBasic));
+        Assert.That(multi.Value, Is.EqualTo("line one\nline two"));
+        Assert.That(text.GetText(multi.Span), Does.StartWith("\"\"\"").And.EndWith("two\"\"\""));
+        var raw = (TomlStringValue)server.GetValue("raw")!;
+        Assert.That(raw.StringKind, Is.EqualTo(TomlStringKind.MultilineLiteral));
+        Assert.That(raw.Value, Is.EqualTo("C:\\path"));
+        Assert.That(text.GetText(raw.ContentSpan), Is.EqualTo("C:\\path"));
+
+        TomlTableNode limits = server.GetTable("limits")!;
+        Assert.That(limits.Kind, Is.EqualTo(TomlTableKind.Inline));
+        Assert.That(text.GetText(limits.Span), Is.EqualTo("{ soft = 20, hard = 25 }"));
+        Assert.That(doc.Root.GetPath("server", "limits", "hard")!.Span, Is.EqualTo(limits.GetEntry("hard")!.Value.Span));
+        Assert.That(text.GetText(limits.GetEntry("hard")!.Span), Is.EqualTo("hard = 25"));
+    }
+
+    [Test]
+    public void LineAndColumnOfAValueMatchTheSource()
+    {
+        (SourceText text, TomlDocumentModel doc) = Parse(Sample);
+        TomlKeyValueNode port = doc.Root.GetEntryPath("server", "port")!;
+        Assert.That(text.GetSpan(port.Value.Span), Is.EqualTo(LinePositionSpan.FromLine(7, 8, 12)));
+        Assert.That(text.GetSpan(port.Key.Span), Is.EqualTo(LinePositionSpan.FromLine(7, 1, 5)));
+    }
+
+    [Test]
+    public void DottedKeysKeepEverySegmentAndCreateImplicitTables()
+    {
+        (SourceText text, TomlDocumentModel doc) = Parse(Sample);
+        TomlTableNode owner = doc.Root.GetTable("owner")!;
+        Assert.That(owner.Kind, Is.EqualTo(TomlTableKind.DottedKey));
+        Assert.That(owner.IsImplicit, Is.True);
+        TomlKeyValueNode home = doc.Root.GetEntryPath("owner", "site", "home page")!;
+        Assert.That(home.Key.Path, Is.EqualTo(new[] { "owner", "site", "home page" }));
+        Assert.That(home.Key.Segments.Select(s => text.GetText(s.Span)), Is.EqualTo(new[] { "owner", "site", "\"home page\"" }));
+        Assert.That(text.GetText(home.Key.Span), Is.EqualTo("owner.site.\"home page\""));
+        Assert.That(home.FullPath, Is.EqualTo(new[] { "owner", "site", "home page" }));
+        Assert.That(doc.Root.GetString("title"), Is.EqualTo("demo"));
+    }
+
+    [Test]
+    public void ArraysOfTablesAreEnumeratedInOrder()
+    {
+        (SourceText text, TomlDocumentModel doc) = Parse(Sample);
+        IReadOnlyList<TomlTableNode> services = doc.Root.GetTables("services");
+        Assert.That(services.Select(s => s.GetString("name")), Is.EqualTo(new[] { "web", "worker" }));
+        Assert.That(services.Select(s => s.Kind), Is.All.EqualTo(TomlTableKind.ArrayElement));
+        Assert.That(text.GetText(services[1].HeaderSpan!.Value), Is.EqualTo("[[services]]"));
+        Assert.That(services[1].GetTable("extra")!.GetValue("x")!.AsInteger(), Is.EqualTo(1));
+        Assert.That(services[0].GetTable("extra"), Is.Null);
+        Assert.That(doc.Root.GetPath("services", "name")!.AsString(), Is.EqualTo("worker"));
+        Assert.That(doc.Root.GetTable("server")!.GetTable("tls")!.GetString("cert"), Is.EqualTo("c.pem"));
+    }
+
+    [Test]
+    public void CommentsAreKeptWithSpans()
+    {
+        (SourceText text, TomlDocumentModel doc) = Parse(Sample);
+        Assert.That(doc.Comments.Select(c => c.Text), Is.EqualTo(new[] { "top comment", "trailing" }));
+        Assert.That(text.GetText(doc.Comments[1].Span), Is.EqualTo("# trailing"));
+    }
+
+    [Test]
+    public void SubTableHeaderCreatesImplicitParentThatALaterHeaderDefines()
+    {
+        (_, TomlDocumentModel doc) = Parse("[a.b]\nx = 1\n[a]\ny = 2\n");
+        TomlTableNode a = doc.Root.GetTable("a")!;
+        Assert.That(a.Kind, Is.EqualTo(TomlTableKind.Header));
+        Assert.That(a.GetPath("b", "x")!.AsInteger(), Is.EqualTo(1));
+        Assert.That(doc.Duplicates, Is.Empty);
+
+        (_, TomlDocumentModel implicitOnly) = Parse("[a.b]\nx = 1\n");
+        Assert.That(implicitOnly.Root.GetTable("a")!.Kind, Is.EqualTo(TomlTableKind.Implicit));
+    }
+
+    [Test]
+    public void DuplicateKeysAreKeptAndListedNotErrors()
+    {
+        (SourceText text, TomlDocumentModel doc) = Parse("a = 1\nb = 2\na = 3\n");
+        Assert.That(doc.Root.Entries.Select(e => e.Name), Is.EqualTo(new[] { "a", "b", "a" }));
+        Assert.That(doc.Root.GetValue("a")!.AsInteger(), Is.EqualTo(1));
+        TomlDuplicate dup = doc.Duplicates.Single();
+        Assert.Multiple(() =>
+        {
+            Assert.That(dup.Kind, Is.EqualTo(TomlDuplicateKind.Key));
+            Assert.That(dup.DottedPath, Is.EqualTo("a"));
+            Assert.That(text.GetSpan(dup.FirstSpan).Start.Line, Is.EqualTo(1));
+            Assert.That(text.GetSpan(dup.SecondSpan).Start.Line, Is.EqualTo(3));
+        });
+    }
+
+    [Test]
+    public void DuplicateTablesAreMergedAndListed()
+    {
+        (SourceText text, TomlDocumentModel doc) = Parse("[t]\nx = 1\n[t]\ny = 2\n");
+        TomlDuplicate dup = doc.Duplicates.Single();
+        Assert.That(dup.Kind, Is.EqualTo(TomlDuplicateKind.Table));
+        Assert.That(text.GetText(dup.SecondSpan), Is.EqualTo("[t]"));
+        Assert.That(dup.SecondSpan.Start, Is.EqualTo(10));
+        Assert.That(doc.Root.GetTable("t")!.Keys, Is.EqualTo(new[] { "x", "y" }));
+    }
+
+    [TestCase("a = 1\n[a]\n")]
+    [TestCase("a = 1\na.b = 2\n")]
+    [TestCase("a = {x = 1}\n[a]\n")]
+    [TestCase("[[a]]\n[a]\n")]
+    [TestCase("[a]\n[[a]]\n")]
+    [TestCase("a.b = 1\n[a]\n")]
+    public void ConflictsAreListed(string content)
+    {
+        (_, TomlDocumentModel doc) = Parse(content);
+        Assert.That(doc.Duplicates.Select(d => d.Kind), Does.Contain(TomlDuplicateKind.Conflict));
+    }
+
+    [Test]
+    public void UnterminatedStringIsAPlainWordsErrorAtItsLocation()
+    {
+        var text = new SourceText("a = 1\nname = \"oops\nb = 2\n");
+        ParseResult<TomlDocumentModel> result = TomlParser.Parse(text);
+        Assert.That(result.Succeeded, Is.False);
+        Assert.That(result.Model, Is.Not.Null);
+        SyntaxError error = result.Errors[0];
+        Assert.That(error.Message, Does.StartWith("Unterminated string"));
+        Assert.That(text.GetSpan(error.Span).Start.Line, Is.EqualTo(2));
+    }
+
+    [TestCase("[a\n")]
+    [TestCase("a = [1, 2\n")]
+    [TestCase("a = \"x\\q\"\n")]
+    [TestCase("= 1\n")]
+    [TestCase("a = 99999999999999999999\n")]
+    [TestCase("a = 1 b = 2\n")]
+    [TestCase("a = 1\rb = 2\n")]
+    public void MalformedInputGivesErrorsNotExceptions(string content)
+    {
+        ParseResult<TomlDocumentModel> result = TomlParser.Parse(new SourceText(content));
+        Assert.That(result.Errors, Is.Not.Empty);
+        Assert.That(result.Errors.Select(e => e.Span.End), Is.All.LessThanOrEqualTo(content.Length));
+    }
+
+    [Test]
+    public void CrLfAndAstralCharactersKeepOffsetsExact()
+    {
+        (SourceText text, TomlDocumentModel doc) = Parse("a = \"\ud83d\ude00\"\r\nb = 'x'\r\n");
+        Assert.That(text.GetText(doc.Root.GetValue("a")!.Span), Is.EqualTo("\"\ud83d\ude00\""));
+        Assert.That(text.GetText(doc.Root.GetValue("b")!.Span), Is.EqualTo("'x'"));
+        Assert.That(text.GetSpan(doc.Root.GetValue("b")!.Span).Start, Is.EqualTo(new LinePosition(2, 5)));
+    }
+
+    [TestCase(20000)]
+    [TestCase(300)]
+    public void DeepNestingIsAnErrorNotACrash(int depth)
+    {
+        string arrays = "a = " + new string('[', depth) + new string(']', depth) + "\n";
+        string tables = "b = " + string.Concat(Enumerable.Repeat("{x = ", depth)) + "1" + new string('}', depth) + "\n";
+        foreach (string content in new[] { arrays, tables })
+        {
+            ParseResult<TomlDocumentModel> result = TomlParser.Parse(new SourceText(content));
+            Assert.That(result.Errors, Is.Not.Empty);
+            Assert.That(result.Errors[0].Message, Does.Contain("deeper"));
+        }
+    }
+
+    [Test]
+    public void ModerateNestingIsFine()
+    {
+        string content = "a = " + new string('[', 100) + new string(']', 100) + "\n";
+        Assert.That(TomlParser.Parse(new SourceText(content)).Errors, Is.Empty);
+    }
+
+    [Test]
+    public void EveryNodeSpanLiesInTheText()
+    {
+        (SourceText text, TomlDocumentModel doc) = Parse(Sample);
+        foreach (TomlTableNode table in doc.AllTables)
+        {
+            foreach (TomlKeyValueNode entry in table.Entries)
+            {
+                Assert.That(entry.Key.Segments.All(s => text.GetText(s.Span).Trim('"', '\'') == s.Name), Is.True, entry.Key.ToString());
+                Assert.That(entry.Value.Span.End, Is.LessThanOrEqualTo(text.Length));
+            }
+        }
+    }
+
+    [Test]
+    public void FuzzedInputNeverThrows()
+    {
+        string[] seeds = [Sample, FlyFixtures.Full, "a = [1, [2, {b = [3]}]]\n", "[[x.y]]\nz = \"\"\"\nq\n\"\"\"\n"];
+        TimeSpan elapsed = MiscFuzz.Run(seeds, s =>
+        {
+            var text = new SourceText(s);
+            ParseResult<TomlDocumentModel> result = TomlParser.Parse(text);
+            Assert.That(result.Model, Is.Not.Null);
+            foreach (SyntaxError e in result.Errors)
+            {
+                Assert.That(e.Span.Start >= 0 && e.Span.End <= s.Length, Is.True);
+            }
+        });
+        Assert.That(elapsed, Is.LessThan(TimeSpan.FromSeconds(MiscFuzz.Iterations > MiscFuzz.DefaultIterations ? 600 : 10)));
+    }
+}
+
+public class TomlScaleTests
+{
+    [Test]
+    public void ManyTablesAndKeysStayFast()
+    {
+        var sb = new System.Text.StringBuilder();
+        for (int i = 0; i < 5000; i++)
+        {
+            sb.Append("[t").Append(i).Append("]\nk = ").Append(i).Append('\n');
+        }
+
+        for (int i = 0; i < 5000; i++)
+        {
+            sb.Append("[[arr]]\nv = ").Append(i).Append('\n');
+        }
+
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        JobSwipe.InfraLint.Syntax.ParseResult<JobSwipe.InfraLint.Syntax.Toml.TomlDocumentModel> result = JobSwipe.InfraLint.Syntax.Toml.TomlParser.Parse(new JobSwipe.InfraLint.Text.SourceText(sb.ToString()));
+        Assert.That(watch.Elapsed, Is.LessThan(TimeSpan.FromSeconds(5)));
+        Assert.That(result.Errors, Is.Empty);
+        Assert.That(result.Model!.Root.GetTables("arr"), Has.Count.EqualTo(5000));
+        Assert.That(result.Model.Root.GetPath("t4999", "k")!.AsInteger(), Is.EqualTo(4999));
+    }
+}
+
+public class TomlLimitTests
+{
+    [TestCase("a{0} = 1\n")]
+    [TestCase("[a{0}]\nx = 1\n")]
+    [TestCase("[[a{0}]]\nx = 1\n")]
+    public void VeryLongDottedKeysAreAnErrorNotAMemoryBlowUp(string template)
+    {
+        string content = string.Format(System.Globalization.CultureInfo.InvariantCulture, template, string.Concat(Enumerable.Repeat(".a", 20000)));
+        JobSwipe.InfraLint.Syntax.ParseResult<JobSwipe.InfraLint.Syntax.Toml.TomlDocumentModel> result = JobSwipe.InfraLint.Syntax.Toml.TomlParser.Parse(new JobSwipe.InfraLint.Text.SourceText(content));
+        Assert.That(result.Errors.Select(e => e.Message), Has.Some.Contains("more than"));
+    }
+}
