@@ -1,4 +1,9 @@
 using JobSwipe.InfraLint.Syntax;
+using JobSwipe.InfraLint.Syntax.DockerIgnore;
+using JobSwipe.InfraLint.Syntax.DotEnv;
+using JobSwipe.InfraLint.Syntax.Fly;
+using JobSwipe.InfraLint.Syntax.Manifests;
+using JobSwipe.InfraLint.Syntax.Procfile;
 using JobSwipe.InfraLint.Text;
 
 namespace JobSwipe.InfraLint.Workspace;
@@ -11,6 +16,11 @@ public static class ParserRegistry
 {
     private static readonly Dictionary<FileKind, Func<SourceText, WorkspaceFile, ParsedModel>> Parsers = new()
     {
+        [FileKind.FlyConfig] = From(FlyConfigParser.Parse),
+        [FileKind.DotEnv] = From(DotEnvParser.Parse),
+        [FileKind.Procfile] = From(ProcfileParser.Parse),
+        [FileKind.DockerIgnore] = From(DockerIgnoreParser.Parse),
+        [FileKind.DependencyManifest] = ParseManifest,
     };
 
     public static bool CanParse(FileKind kind) => Parsers.ContainsKey(kind);
@@ -31,6 +41,18 @@ public static class ParserRegistry
         {
             return new ParsedModel(null, [new SyntaxError($"the parser failed unexpectedly ({ex.GetType().Name}); please report this file's shape", new TextSpan(0, 0))]);
         }
+    }
+
+    private static ParsedModel ParseManifest(SourceText text, WorkspaceFile file)
+    {
+        string name = file.Name.ToLowerInvariant();
+        return name switch
+        {
+            "package.json" => From(PackageJsonParser.Parse)(text, file),
+            "pyproject.toml" => From(PyprojectParser.Parse)(text, file),
+            "pipfile" => From(PipfileParser.Parse)(text, file),
+            _ => From<RequirementsManifest>(t => RequirementsParser.Parse(t, isDev: name.Contains("dev", StringComparison.Ordinal) || name.Contains("test", StringComparison.Ordinal)))(text, file),
+        };
     }
 
     private static Func<SourceText, WorkspaceFile, ParsedModel> From<T>(Func<SourceText, ParseResult<T>> parser)
