@@ -1,0 +1,135 @@
+using System.Text.RegularExpressions;
+
+namespace JobSwipe.InfraLint.Rules.Common;
+
+/// <summary>
+/// Shared judgements for every secret-bearing rule (JSI1008, JSI2003, JSI3009, JSI4008, JSI5002…): which variable
+/// names denote secrets, which values are references rather than literals, which literals are well-known defaults,
+/// and where a URL carries an inline password. Never returns or formats a secret value itself.
+/// </summary>
+public static partial class SecretHeuristics
+{
+    private static readonly string[] SecretWords = ["PASSWORD", "PASSWD", "PASSPHRASE", "SECRET", "TOKEN", "CREDENTIAL", "PRIVATE_KEY", "PRIVATEKEY", "API_KEY", "APIKEY", "ACCESS_KEY", "SIGNING_KEY", "ENCRYPTION_KEY", "AUTH_KEY", "MASTER_KEY", "CLIENT_SECRET"];
+
+    // Suffixes naming something about a secret that is not the secret itself (a file holding it, its length, where to get one).
+    private static readonly string[] NonSecretSuffixes = ["_FILE", "_PATH", "_DIR", "_URL", "_URI", "_ENDPOINT", "_HOST", "_PORT", "_NAME", "_ID", "_TTL", "_EXPIRY", "_EXPIRES", "_EXPIRE_SECONDS", "_EXPIRE_MINUTES", "_LENGTH", "_LEN", "_MIN_LENGTH", "_ALGORITHM", "_TYPE", "_HEADER", "_FIELD", "_ENABLED", "_REQUIRED", "_LIFETIME", "_VERSION", "_MOUNT", "_ROTATION_DAYS", "_REGION", "_PREFIX", "_TIMEOUT"];
+
+    /// <summary>True for names like <c>POSTGRES_PASSWORD</c>, <c>SECRET_KEY</c>, <c>VAULT_TOKEN</c>, <c>STRIPE_API_KEY</c>; false for <c>POSTGRES_PASSWORD_FILE</c>, <c>TOKEN_URL</c>, <c>AWS_ACCESS_KEY_ID</c>.</summary>
+    public static bool IsSecretLikeName(string name)
+    {
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            return false;
+        }
+
+        string upper = Normalize(name);
+        foreach (string suffix in NonSecretSuffixes)
+        {
+            if (upper.EndsWith(suffix, StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        foreach (string word in SecretWords)
+        {
+            if (upper.Contains(word, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return upper.EndsWith("_KEY", StringComparison.Ordinal) && !upper.EndsWith("PUBLIC_KEY", StringComparison.Ordinal)
+            || upper is "KEY" or "PWD" or "PASS" || upper.EndsWith("_PWD", StringComparison.Ordinal) || upper.EndsWith("_PASS", StringComparison.Ordinal);
+    }
+
+    /// <summary>True when the value is (or is entirely made of) an interpolation: <c>${VAR}</c>, <c>${VAR:-x}</c>, <c>$VAR</c>, <c>{{ secrets.X }}</c>.</summary>
+    public static bool IsReference(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return false;
+        }
+
+        return ReferencePattern().IsMatch(value.Trim());
+    }
+
+    /// <summary>True when the value contains an interpolation anywhere (so it is not a plain literal).</summary>
+    public static bool ContainsReference(string? value) => value is not null && (value.Contains("${", StringComparison.Ordinal) || DollarVariable().IsMatch(value) || value.Contains("{{", StringComparison.Ordinal));
+
+    /// <summary>True for an obvious placeholder that a human must replace: <c>&lt;your-key&gt;</c>, <c>REPLACE_ME</c>, <c>xxx</c>, <c>...</c>, <c>TODO</c>.</summary>
+    public static bool IsPlaceholder(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return false;
+        }
+
+        string v = value.Trim();
+        return PlaceholderPattern().IsMatch(v);
+    }
+
+    /// <summary>
+    /// When the literal is a well-known default or development credential, a short plain description of it (never the
+    /// value itself): "the image's default", "a development placeholder", …; otherwise null.
+    /// </summary>
+    public static string? DescribeKnownDefault(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+
+        string v = value.Trim().Trim('"', '\'').ToLowerInvariant();
+        return v switch
+        {
+            "postgres" or "mysql" or "root" or "minioadmin" or "guest" or "admin" or "elastic" or "neo4j" or "rabbitmq" or "redis" or "sa"
+                => "a well-known default credential",
+            "password" or "passw0rd" or "password1" or "password123" or "secret" or "changeme" or "change-me" or "change_me" or "changeit" or "test" or "example" or "default" or "letmein" or "123456" or "12345678" or "qwerty"
+                => "a well-known weak or default value",
+            _ when v.StartsWith("dev-", StringComparison.Ordinal) || v.StartsWith("dev_", StringComparison.Ordinal) || v.Contains("change-in-production", StringComparison.Ordinal) || v.Contains("change_in_production", StringComparison.Ordinal) || v.Contains("changeme", StringComparison.Ordinal) || v.StartsWith("insecure", StringComparison.Ordinal) || v.StartsWith("django-insecure", StringComparison.Ordinal)
+                => "a development placeholder",
+            _ => null,
+        };
+    }
+
+    /// <summary>
+    /// Finds an inline password in a URL (<c>postgresql://user:pass@host/db</c>). Returns the offset and length of the
+    /// password within <paramref name="value"/>, or null when there is none or it is an interpolation.
+    /// </summary>
+    public static (int Start, int Length)? FindUrlPassword(string? value)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        var match = UrlPassword().Match(value);
+        if (!match.Success)
+        {
+            return null;
+        }
+
+        var group = match.Groups["password"];
+        if (group.Length == 0 || ContainsReference(group.Value) || IsPlaceholder(group.Value) || group.Value is "*" or "***" or "****")
+        {
+            return null;
+        }
+
+        return (group.Index, group.Length);
+    }
+
+    private static string Normalize(string name) => name.Trim().ToUpperInvariant().Replace('-', '_').Replace('.', '_');
+
+    [GeneratedRegex(@"^(\$\{[^}]*\}|\$[A-Za-z_][A-Za-z0-9_]*|\{\{[^}]*\}\}|\$\(\s*cat\s[^)]*\))$", RegexOptions.CultureInvariant)]
+    private static partial Regex ReferencePattern();
+
+    [GeneratedRegex(@"\$[A-Za-z_][A-Za-z0-9_]*", RegexOptions.CultureInvariant)]
+    private static partial Regex DollarVariable();
+
+    [GeneratedRegex(@"^(<[^<>]*>|\[[^\[\]]*\]|x{3,}|X{3,}|\*{3,}|\.{3}|todo|tbd|replace[_-]?me|your[_-].*|insert[_-].*|fill[_-]?me[_-]?in|none|null|~)$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex PlaceholderPattern();
+
+    [GeneratedRegex(@"[A-Za-z][A-Za-z0-9+.\-]*://(?<user>[^:/@\s]*):(?<password>[^@/\s]+)@", RegexOptions.CultureInvariant)]
+    private static partial Regex UrlPassword();
+}
