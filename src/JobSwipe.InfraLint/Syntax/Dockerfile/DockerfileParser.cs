@@ -160,6 +160,9 @@ public static class DockerfileParser
 
                 if (string.IsNullOrWhiteSpace(logical.Text))
                 {
+                    // Only a lone escape line at the end of the file gets here; BuildKit then fails with an
+                    // empty "unknown instruction".
+                    _errors.Add(new SyntaxError("The file ends with a line continuation that continues no instruction.", new TextSpan(p, Math.Min(1, le - p))));
                     continue;
                 }
 
@@ -173,6 +176,10 @@ public static class DockerfileParser
             if (_instructions.Count == 0)
             {
                 _errors.Add(new SyntaxError("The Dockerfile has no instructions.", new TextSpan(_s.Length, 0)));
+            }
+            else if (_stages.Count == 0)
+            {
+                _errors.Add(new SyntaxError("The Dockerfile has no FROM instruction, so there is no stage to build.", new TextSpan(_s.Length, 0)));
             }
 
             var stages = new List<DockerStage>(_stages.Count);
