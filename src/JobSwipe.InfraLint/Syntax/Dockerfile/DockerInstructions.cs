@@ -59,11 +59,18 @@ public class DockerInstruction
     /// <summary>The flag with this name (case-sensitive, as BuildKit), or null; the last one wins when repeated.</summary>
     public DockerFlag? GetFlag(string name) => Flags.LastOrDefault(f => f.Name == name);
 
-    /// <summary>Expands <c>$VAR</c>, <c>${VAR}</c>, <c>${VAR:-default}</c>... in a word with the variables visible to this instruction.</summary>
-    public ExpandedValue Expand(string raw, char escapeCharacter = '\\') => VariableExpander.Expand(raw, escapeCharacter, Variables);
+    /// <summary>The escape character active for this instruction.</summary>
+    public char EscapeCharacter { get; private set; } = '\\';
 
-    internal void SetCommon(DockerInstructionKind kind, string keyword, TextSpan keywordSpan, TextSpan span, IReadOnlyList<DockerFlag> flags, string argsText, TextSpan argsSpan, IReadOnlyList<DockerToken> args, IReadOnlyList<DockerHeredoc> heredocs, int stageIndex, bool hasEmpty, bool atEof, IReadOnlyDictionary<string, string?> variables)
+    /// <summary>
+    /// Removes quotes and escapes from a word and expands <c>$VAR</c>, <c>${VAR}</c>, <c>${VAR:-default}</c>,
+    /// <c>${VAR:+x}</c>... with the variables visible to this instruction.
+    /// </summary>
+    public ExpandedValue Expand(string raw) => VariableExpander.Expand(raw, EscapeCharacter, Variables);
+
+    internal void SetCommon(DockerInstructionKind kind, string keyword, TextSpan keywordSpan, TextSpan span, IReadOnlyList<DockerFlag> flags, string argsText, TextSpan argsSpan, IReadOnlyList<DockerToken> args, IReadOnlyList<DockerHeredoc> heredocs, int stageIndex, bool hasEmpty, bool atEof, IReadOnlyDictionary<string, string?> variables, char escapeCharacter)
     {
+        EscapeCharacter = escapeCharacter;
         Kind = kind;
         Keyword = keyword;
         KeywordSpan = keywordSpan;

@@ -503,7 +503,7 @@ public static class DockerfileParser
         private T Common<T>(Ctx c, T instruction, IReadOnlyList<DockerToken> args, IReadOnlyList<DockerHeredoc>? heredocs = null)
             where T : DockerInstruction
         {
-            instruction.SetCommon(c.Kind, c.Keyword, c.KeywordSpan, c.Span(heredocs), c.Flags, c.ArgsText, c.ArgsSpan, args, heredocs ?? [], c.StageIndex, c.HasEmpty, c.AtEof, c.Variables);
+            instruction.SetCommon(c.Kind, c.Keyword, c.KeywordSpan, c.Span(heredocs), c.Flags, c.ArgsText, c.ArgsSpan, args, heredocs ?? [], c.StageIndex, c.HasEmpty, c.AtEof, c.Variables, _escape);
             return instruction;
         }
 
@@ -953,14 +953,9 @@ public static class DockerfileParser
                     // The trigger does not change this stage's variables.
                     var globalVars = _globalVars;
                     var stageVars = _stageVars;
-                    var stages = _stages.Count;
                     trigger = BuildInstruction(c.Line, c.ArgsStart, false, false, nested: true);
                     _globalVars = globalVars;
                     _stageVars = stageVars;
-                    if (trigger is FromInstruction && _stages.Count != stages)
-                    {
-                        _stages.RemoveAt(_stages.Count - 1);
-                    }
                 }
             }
 
@@ -1327,7 +1322,7 @@ public static class DockerfileParser
                 return result;
             }
 
-            foreach (var (ws, we) in SplitShellWords(t, c.KeywordSpan.IsEmpty ? 0 : 0, t.Length))
+            foreach (var (ws, we) in SplitShellWords(t, 0, t.Length))
             {
                 HeredocMarker? marker = MatchHeredoc(t, ws, we);
                 if (marker is null)
