@@ -1231,6 +1231,17 @@ public static class DockerfileParser
                         {
                             i++;
                         }
+                        else if (ch == '<' && i + 1 < end && t[i + 1] == '<')
+                        {
+                            // BuildKit's lexer keeps the blanks after "<<" in the word: "<<  EOF" is one word.
+                            i += 2;
+                            while (i < end && t[i] is ' ' or '\t')
+                            {
+                                i++;
+                            }
+
+                            continue;
+                        }
                     }
                     else if (ch == quote)
                     {
