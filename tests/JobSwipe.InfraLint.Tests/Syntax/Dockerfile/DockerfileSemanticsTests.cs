@@ -151,6 +151,7 @@ public class DockerfileSemanticsTests
     [TestCase("FROM a b\n", "FROM requires either one or three")]
     [TestCase("FROM a AS 1st\n", "not a valid stage name")]
     [TestCase("FROM a AS my$stage\n", "not a valid stage name")]
+    [TestCase("FROM a AS x\nFROM b AS X\n", "already used by stage 0")]
     [TestCase("FROM a\nCOPY onlyone\n", "only one was")]
     [TestCase("FROM a\nADD\n", "none was")]
     [TestCase("FROM a\nEXPOSE\n", "EXPOSE requires at least one argument")]
