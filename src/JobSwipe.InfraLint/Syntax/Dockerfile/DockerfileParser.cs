@@ -62,6 +62,7 @@ public static class DockerfileParser
         private ImmutableDictionary<string, string?> _stageVars = ImmutableDictionary<string, string?>.Empty;
         private char _escape = '\\';
         private bool _directivesDone;
+        private bool _afterShebang;
         private int _li;
 
         public Parser(SourceText text)
@@ -229,6 +230,14 @@ public static class DockerfileParser
                 return false;
             }
 
+            if (_li == 0 && p + 1 < le && _s[p + 1] == '!')
+            {
+                // A shebang line: BuildKit still finds the syntax and check directives after it (not escape).
+                _afterShebang = true;
+                AddComment(p, le);
+                return true;
+            }
+
             int i = p + 1;
             while (i < le && char.IsWhiteSpace(_s[i]))
             {
@@ -278,6 +287,12 @@ public static class DockerfileParser
             if (key is not ("syntax" or "escape" or "check"))
             {
                 return false;
+            }
+
+            if (key == "escape" && _afterShebang)
+            {
+                AddComment(p, le);
+                return true;
             }
 
             var keySpan = TextSpan.FromBounds(keyStart, keyEnd);

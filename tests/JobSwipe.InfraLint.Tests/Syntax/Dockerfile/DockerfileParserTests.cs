@@ -143,6 +143,30 @@ public class DockerfileParserTests
     }
 
     [Test]
+    public void Directive_keys_are_case_insensitive_and_values_keep_options()
+    {
+        var model = ParseOk("# EScape=\\\n#check = skip=all // opts\n# key = FOO bar\n# syntax=ignored\nFROM a\n");
+        Assert.Multiple(() =>
+        {
+            Assert.That(model.Directives.Select(d => (d.Name, d.Value)), Is.EqualTo(new[] { ("escape", "\\"), ("check", "skip=all // opts") }));
+            Assert.That(model.Comments.Select(c => c.Text), Is.EqualTo(new[] { "key = FOO bar", "syntax=ignored" }));
+        });
+    }
+
+    [Test]
+    public void Syntax_and_check_directives_may_follow_a_shebang_but_escape_may_not()
+    {
+        var model = ParseOk("#!/usr/bin/env buildctl\n# syntax=docker/dockerfile:1\n# escape=`\n# check=skip=all\nFROM a\nRUN echo \\\n  ok\n");
+        Assert.Multiple(() =>
+        {
+            Assert.That(model.Directives.Select(d => d.Name), Is.EqualTo(new[] { "syntax", "check" }));
+            Assert.That(model.EscapeCharacter, Is.EqualTo('\\'));
+            Assert.That(model.Comments, Has.Count.EqualTo(2));
+            Assert.That(((CommandInstruction)model.Stages[0].Instructions[0]).ShellCommand!.Text, Is.EqualTo("echo   ok"));
+        });
+    }
+
+    [Test]
     public void Invalid_escape_value_is_an_error_at_the_value()
     {
         var text = "# escape=x\nFROM a\n";
