@@ -203,3 +203,25 @@ public sealed class OnbuildInstruction : DockerInstruction
     /// <summary>The trigger instruction, or null when missing.</summary>
     public DockerInstruction? Trigger { get; internal init; }
 }
+
+/// <summary>
+/// The flags BuildKit's Dockerfile frontend accepts per instruction. The parser keeps every flag it finds (a newer
+/// BuildKit may accept more), so an unknown flag is for a rule to report, not a syntax error.
+/// </summary>
+public static class BuildKitFlags
+{
+    private static readonly Dictionary<DockerInstructionKind, string[]> Known = new()
+    {
+        [DockerInstructionKind.From] = ["platform"],
+        [DockerInstructionKind.Run] = ["mount", "network", "security", "device"],
+        [DockerInstructionKind.Copy] = ["chown", "from", "chmod", "link", "exclude", "parents"],
+        [DockerInstructionKind.Add] = ["chown", "chmod", "link", "keep-git-dir", "checksum", "unpack", "exclude"],
+        [DockerInstructionKind.Healthcheck] = ["interval", "timeout", "start-period", "start-interval", "retries"],
+    };
+
+    /// <summary>The flag names (without dashes) accepted by an instruction; empty for instructions that take none.</summary>
+    public static IReadOnlyList<string> For(DockerInstructionKind kind) => Known.TryGetValue(kind, out string[]? names) ? names : [];
+
+    /// <summary>True when BuildKit accepts this flag name on this instruction.</summary>
+    public static bool IsKnown(DockerInstructionKind kind, string name) => For(kind).Contains(name, StringComparer.Ordinal);
+}

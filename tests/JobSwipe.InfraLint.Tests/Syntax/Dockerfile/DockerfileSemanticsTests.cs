@@ -195,6 +195,21 @@ public class DockerfileSemanticsTests
     }
 
     [Test]
+    public void Unknown_flags_are_kept_for_rules_and_known_flags_are_listed()
+    {
+        var model = ParseOk("FROM a\nMAINTAINER --boo joe@example.com\nADD --unpack=true x.tar /x\n");
+        DockerInstruction maintainer = model.Stages[0].Instructions[0];
+        DockerInstruction add = model.Stages[0].Instructions[1];
+        Assert.Multiple(() =>
+        {
+            Assert.That(maintainer.Flags.Single().Name, Is.EqualTo("boo"));
+            Assert.That(BuildKitFlags.IsKnown(maintainer.Kind, "boo"), Is.False);
+            Assert.That(BuildKitFlags.IsKnown(add.Kind, "unpack"), Is.True);
+            Assert.That(BuildKitFlags.For(DockerInstructionKind.Run), Does.Contain("mount"));
+        });
+    }
+
+    [Test]
     public void Accepted_oddities_match_buildkit()
     {
         // Empty RUN/CMD/ENTRYPOINT, unknown flags and lower-case keywords are accepted by BuildKit's parser.
