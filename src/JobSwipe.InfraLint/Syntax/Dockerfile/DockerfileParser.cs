@@ -544,10 +544,6 @@ public static class DockerfileParser
                 {
                     _errors.Add(new SyntaxError($"'{alias.Text}' is not a valid stage name: it must start with a letter and contain only letters, digits, '-', '_' and '.'.", alias.Span));
                 }
-                else if (_stages.FindIndex(s => s.From.StageName == lower) is int previous and >= 0)
-                {
-                    _errors.Add(new SyntaxError($"The stage name '{alias.Text}' is already used by stage {previous}; stage names must be unique.", alias.Span));
-                }
             }
             else if (args.Count != 1)
             {

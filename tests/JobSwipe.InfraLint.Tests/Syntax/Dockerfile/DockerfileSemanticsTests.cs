@@ -151,7 +151,6 @@ public class DockerfileSemanticsTests
     [TestCase("FROM a b\n", "FROM requires either one or three")]
     [TestCase("FROM a AS 1st\n", "not a valid stage name")]
     [TestCase("FROM a AS my$stage\n", "not a valid stage name")]
-    [TestCase("FROM a AS x\nFROM b AS X\n", "already used by stage 0")]
     [TestCase("FROM a\nCOPY onlyone\n", "only one was")]
     [TestCase("FROM a\nADD\n", "none was")]
     [TestCase("FROM a\nEXPOSE\n", "EXPOSE requires at least one argument")]
@@ -206,6 +205,18 @@ public class DockerfileSemanticsTests
             Assert.That(BuildKitFlags.IsKnown(maintainer.Kind, "boo"), Is.False);
             Assert.That(BuildKitFlags.IsKnown(add.Kind, "unpack"), Is.True);
             Assert.That(BuildKitFlags.For(DockerInstructionKind.Run), Does.Contain("mount"));
+        });
+    }
+
+    [Test]
+    public void Duplicate_stage_names_parse_and_are_left_to_a_rule()
+    {
+        // BuildKit rejects them when it builds; JSI1010 reports them, so the parser keeps both stages.
+        var model = ParseOk("FROM a AS x\nFROM b AS X\nFROM x\n");
+        Assert.Multiple(() =>
+        {
+            Assert.That(model.Stages.Select(s => s.Name), Is.EqualTo(new[] { "x", "x", null }));
+            Assert.That(model.Stages[2].From.BaseStageIndex, Is.EqualTo(1));
         });
     }
 
