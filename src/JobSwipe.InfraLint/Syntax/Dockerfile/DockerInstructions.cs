@@ -187,6 +187,9 @@ public sealed class CopyInstruction : DockerInstruction
     /// <summary>The source words (heredoc markers included), decoded for JSON form.</summary>
     public IReadOnlyList<DockerToken> Sources { get; internal init; } = [];
 
+    /// <summary>The sources that are paths or URLs: <see cref="Sources"/> without the heredoc markers.</summary>
+    public IReadOnlyList<DockerToken> SourcePaths => Sources.Where(s => !Heredocs.Any(h => h.MarkerSpan == s.Span)).ToList();
+
     public DockerToken? Destination { get; internal init; }
 
     /// <summary>COPY <c>--from</c>, or null.</summary>

@@ -75,6 +75,7 @@ public class DockerfileFormsTests
             Assert.That(copy.Heredocs.Select(h => h.Name), Is.EqualTo(new[] { "a", "b" }));
             Assert.That(copy.Heredocs.Select(h => h.Content), Is.EqualTo(new[] { "file a\n", "file b\n" }));
             Assert.That(copy.Sources.Select(s => s.Text), Is.EqualTo(new[] { "<<a", "<<b" }));
+            Assert.That(copy.SourcePaths, Is.Empty);
             Assert.That(At(model, copy.Destination!.Span), Is.EqualTo("/dst/"));
             Assert.That(model.Text.GetPosition(copy.Heredocs[1].TerminatorSpan!.Value.Start), Is.EqualTo(new LinePosition(6, 1)));
             Assert.That(model.Stages[0].Instructions[1].Kind, Is.EqualTo(DockerInstructionKind.Run));
@@ -295,6 +296,7 @@ public class DockerfileFormsTests
             Assert.That(At(model, copy.GetFlag("link")!.Span), Is.EqualTo("--link"));
             Assert.That(copy.GetFlag("chmod")!.Value, Is.EqualTo("0755"));
             Assert.That(copy.Sources.Single().Text, Is.EqualTo("./src"));
+            Assert.That(copy.SourcePaths.Single().Text, Is.EqualTo("./src"));
             Assert.That(add.GetFlag("checksum")!.Value, Is.EqualTo("sha256:abc"));
             Assert.That(add.Kind, Is.EqualTo(DockerInstructionKind.Add));
         });
