@@ -75,6 +75,25 @@ public class DockerfilePositionTests
     }
 
     [Test]
+    public void Shell_sources_of_cmd_entrypoint_and_healthcheck_map_back_with_backtick_and_crlf()
+    {
+        var model = ParseOk("# escape=`\r\nFROM a\r\nHEALTHCHECK CMD curl `\r\n  -f http://localhost/\r\nENTRYPOINT exec `\r\n# note\r\n  app\r\nCMD serve --port `\r\n\t8080\r\n");
+        var checks = model.Stages[0].Instructions.Cast<CommandInstruction>().ToList();
+        Assert.Multiple(() =>
+        {
+            foreach (var (instruction, word, line, column) in new[] { (checks[0], "-f", 4, 3), (checks[1], "app", 7, 3), (checks[2], "8080", 9, 2) })
+            {
+                ShellSource shell = instruction.ShellCommand!;
+                int logical = shell.Text.IndexOf(word, StringComparison.Ordinal);
+                Assert.That(model.Text.GetPosition(shell.MapToSource(logical)), Is.EqualTo(new LinePosition(line, column)), word);
+                Assert.That(model.Text.GetText(shell.MapToSource(new TextSpan(logical, word.Length))), Is.EqualTo(word));
+            }
+
+            Assert.That(checks[1].ShellCommand!.Text, Is.EqualTo("exec   app"));
+        });
+    }
+
+    [Test]
     public void Instruction_expand_uses_the_backtick_escape()
     {
         var model = ParseOk("# escape=`\nFROM a\nARG DIR=C:\\app\nWORKDIR ${DIR}`$x\n");
