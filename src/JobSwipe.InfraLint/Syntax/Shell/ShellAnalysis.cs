@@ -4,6 +4,7 @@ namespace JobSwipe.InfraLint.Syntax.Shell;
 internal sealed class ShellAnalysis
 {
     private readonly List<CommandContext> _commands = [];
+    private readonly List<ShellCommand> _allCommands = [];
     private readonly List<ShellFunctionDefinition> _functions = [];
     private readonly List<ShellTrap> _traps = [];
     private readonly List<ShellVariableAssignment> _assignments = [];
@@ -12,6 +13,8 @@ internal sealed class ShellAnalysis
     private ShellAnalysis(SetOptions initial) => _options = initial;
 
     public IReadOnlyList<CommandContext> Commands => _commands;
+
+    public IReadOnlyList<ShellCommand> AllCommands => _allCommands;
 
     public IReadOnlyList<ShellFunctionDefinition> FunctionList => _functions;
 
@@ -74,6 +77,7 @@ internal sealed class ShellAnalysis
 
     private void WalkCommand(ShellCommand command, Context context)
     {
+        _allCommands.Add(command);
         switch (command)
         {
             case SimpleCommand simple:

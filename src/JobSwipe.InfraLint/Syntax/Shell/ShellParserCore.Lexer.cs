@@ -964,7 +964,7 @@ internal sealed partial class ShellParserCore
     private void ReadEquals(WordBuilder b)
     {
         int at = _pos;
-        if (b.AssignmentPartIndex < 0 && !b.SawQuote && IsAssignmentName(b.Start, at, out bool append))
+        if (b.AssignmentPartIndex < 0 && IsAssignmentName(b.Start, at, out bool append))
         {
             b.Append('=', false, at);
             _pos++;

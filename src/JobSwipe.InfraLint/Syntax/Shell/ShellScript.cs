@@ -44,6 +44,12 @@ public sealed class ShellScript : ISyntaxModel
     /// </summary>
     public IReadOnlyList<CommandContext> EnumerateCommands(SetOptions initialOptions) => ShellAnalysis.Run(this, initialOptions).Commands;
 
+    /// <summary>
+    /// Every command node, simple and compound (<see cref="ShellIf"/>, <see cref="ShellTestCommand"/>, <see cref="ShellFor"/>, ...),
+    /// in source order, with the same reach as <see cref="EnumerateCommands()"/>.
+    /// </summary>
+    public IReadOnlyList<ShellCommand> AllCommands => _analysis.Value.AllCommands;
+
     /// <summary>Function definitions by name; when a name is defined twice, the later definition.</summary>
     public IReadOnlyDictionary<string, ShellFunctionDefinition> Functions => _analysis.Value.Functions;
 

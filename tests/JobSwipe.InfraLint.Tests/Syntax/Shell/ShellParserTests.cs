@@ -124,7 +124,7 @@ public class ShellParserTests
     [Test]
     public void Bash_arrays_parse()
     {
-        ShellScript script = ParseOk("a=(1 \"two three\" $x)\ndeclare -a b=(x y)\nc[2]=z\n");
+        ShellScript script = ParseOk("a=(1 \"two three\" $x)\ndeclare -a b=(x y)\nc[2]=z\nd[\"$k\"]=\"$(jq <<<\"${d[\"$k\"]:-null}\" .)\"\n");
         IReadOnlyList<SimpleCommand> commands = Commands(script);
         ShellAssignment array = commands[0].Assignments[0];
         Assert.Multiple(() =>
@@ -132,7 +132,9 @@ public class ShellParserTests
             Assert.That(array.IsArray, Is.True);
             Assert.That(array.ArrayElements!.Select(e => e.Value), Is.EqualTo(new[] { "1", "two three", "$x" }));
             Assert.That(commands[1].NameValue, Is.EqualTo("declare"));
-            Assert.That(script.Assignments.Select(a => a.Name), Is.EqualTo(new[] { "a", "b", "c[2]" }));
+            Assert.That(script.Assignments.Select(a => a.Name), Is.EqualTo(new[] { "a", "b", "c[2]", "d[\"$k\"]" }));
+            Assert.That(commands[3].Name, Is.Null);
+            Assert.That(commands[4].NameValue, Is.EqualTo("jq"));
         });
     }
 
@@ -273,6 +275,11 @@ public class ShellParserTests
             Assert.That(contexts[0].IsInSubshell, Is.True);
             Assert.That(contexts[0].Command.NameValue, Is.EqualTo("cd"));
             Assert.That(contexts.Last().Command.Assignments[0].Value.Parts.Single(), Is.InstanceOf<ShellArithmeticPart>());
+            Assert.That(script.AllCommands.Select(c => c.GetType().Name), Is.EqualTo(new[]
+            {
+                nameof(ShellSubshell), nameof(SimpleCommand), nameof(SimpleCommand), nameof(ShellBraceGroup), nameof(SimpleCommand), nameof(SimpleCommand),
+                nameof(ShellTestCommand), nameof(SimpleCommand), nameof(ShellArithmeticCommand), nameof(SimpleCommand),
+            }));
         });
     }
 
