@@ -34,6 +34,9 @@ internal sealed partial class ShellParserCore
     private Token? _heredocOperator;
     private long _arithmeticBudget;
     private int _noBracketCloseUntil = -1;
+    private int _nameRunStart = -1;
+    private int _nameRunEnd;
+    private int _noDollarBracketCloseAfter = int.MaxValue;
 
     private Token Peek() => _peeked ??= Lex();
 
@@ -607,7 +610,13 @@ internal sealed partial class ShellParserCore
         if (n == '[')
         {
             // Obsolete $[ expr ] arithmetic.
-            int close = _s.IndexOf(']', _pos + 2, _limit - _pos - 2);
+            int close = _pos + 2 >= _noDollarBracketCloseAfter ? -1 : _s.IndexOf(']', _pos + 2, _limit - _pos - 2);
+            if (close < 0)
+            {
+                // No ']' up to the limit: remember it so that a run of '$[' stays linear.
+                _noDollarBracketCloseAfter = Math.Min(_noDollarBracketCloseAfter, _pos + 2);
+            }
+
             if (close > 0)
             {
                 _pos = close + 1;
@@ -998,12 +1007,18 @@ internal sealed partial class ShellParserCore
             return false;
         }
 
-        int i = start + 1;
-        while (i < end && (char.IsAsciiLetterOrDigit(_s[i]) || _s[i] == '_'))
+        if (_nameRunStart != start)
         {
-            i++;
+            // The leading run of name characters, computed once per word so that many '=' stay linear.
+            _nameRunStart = start;
+            _nameRunEnd = start + 1;
+            while (_nameRunEnd < _limit && (char.IsAsciiLetterOrDigit(_s[_nameRunEnd]) || _s[_nameRunEnd] == '_'))
+            {
+                _nameRunEnd++;
+            }
         }
 
+        int i = Math.Min(_nameRunEnd, end);
         if (i == end)
         {
             return true;

@@ -94,14 +94,28 @@ public class ShellParserErrorTests
     }
 
     [Test]
-    public void Long_flat_scripts_are_fast()
+    public void Long_flat_and_pathological_scripts_are_fast()
     {
-        string source = string.Concat(Enumerable.Repeat("echo \"$a\" 'b' c && d | e; x=$(f) # c\n", 5_000))
-            + string.Concat(Enumerable.Repeat("[[[[", 5_000)) + "\n"
-            + string.Concat(Enumerable.Repeat("((a)", 5_000)) + "\n";
+        string[] sources =
+        [
+            string.Concat(Enumerable.Repeat("echo \"$a\" 'b' c && d | e; x=$(f) # c\n", 5_000)),
+            string.Concat(Enumerable.Repeat("[[[[", 5_000)) + "\n",
+            string.Concat(Enumerable.Repeat("((a)", 5_000)) + "\n",
+            string.Concat(Enumerable.Repeat("((a) ; x) ", 5_000)) + "\n",
+            "echo " + string.Concat(Enumerable.Repeat("$[", 20_000)) + "\n",
+            "echo a" + new string('b', 20_000) + string.Concat(Enumerable.Repeat("-=", 20_000)) + "\n",
+            "echo " + string.Concat(Enumerable.Repeat("a[", 20_000)) + "\n",
+            "echo " + string.Concat(Enumerable.Repeat("*(", 20_000)) + "\n",
+            "echo " + string.Concat(Enumerable.Repeat("$((", 20_000)) + "\n",
+            string.Concat(Enumerable.Repeat("cat <<E\n", 20_000)),
+        ];
         var watch = System.Diagnostics.Stopwatch.StartNew();
-        ParseResult<ShellScript> result = ShellParser.Parse(new SourceText(source));
-        _ = result.Model!.EnumerateCommands();
+        foreach (string source in sources)
+        {
+            ParseResult<ShellScript> result = ShellParser.Parse(new SourceText(source));
+            _ = result.Model!.EnumerateCommands();
+        }
+
         Assert.That(watch.Elapsed, Is.LessThan(TimeSpan.FromSeconds(10)));
     }
 
