@@ -155,6 +155,8 @@ internal sealed class ShellAnalysis
                 WalkWord(redirection.Target, context);
             }
         }
+
+        WalkHeredocs(command.Redirections, context);
     }
 
     private void WalkSimple(SimpleCommand command, Context context)
@@ -191,11 +193,26 @@ internal sealed class ShellAnalysis
         {
             WalkWord(word, context);
         }
+
+        WalkHeredocs(command.Redirections, context);
     }
 
-    private void WalkWord(ShellWord word, Context context)
+    private void WalkHeredocs(IReadOnlyList<ShellRedirection> redirections, Context context)
     {
-        foreach (ShellCommandSubstitutionPart substitution in word.CommandSubstitutions)
+        foreach (ShellRedirection redirection in redirections)
+        {
+            if (redirection.Heredoc is { Parts.Count: > 0 } heredoc)
+            {
+                WalkSubstitutions(ShellWord.EnumerateSubstitutions(heredoc.Parts), context);
+            }
+        }
+    }
+
+    private void WalkWord(ShellWord word, Context context) => WalkSubstitutions(word.CommandSubstitutions, context);
+
+    private void WalkSubstitutions(IEnumerable<ShellCommandSubstitutionPart> substitutions, Context context)
+    {
+        foreach (ShellCommandSubstitutionPart substitution in substitutions)
         {
             SetOptions saved = _options;
             WalkList(substitution.Body, context with { InSubstitution = true, InSubshell = true, Pipeline = null, Index = 0 });

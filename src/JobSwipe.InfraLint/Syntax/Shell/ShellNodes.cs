@@ -33,6 +33,12 @@ public sealed class ShellHeredoc
     /// <summary>The closing delimiter line (without its line break).</summary>
     public TextSpan EndSpan { get; internal set; }
 
+    /// <summary>
+    /// For an unquoted delimiter, the expansions in the body (<c>$VAR</c>, <c>${...}</c>, <c>$(...)</c>, backticks,
+    /// <c>$((...))</c>) with source spans; empty for a quoted delimiter.
+    /// </summary>
+    public IReadOnlyList<ShellWordPart> Parts { get; internal set; } = [];
+
     /// <summary>False when the input ended before the delimiter line (the parse then has an error).</summary>
     public bool IsTerminated { get; internal set; }
 }

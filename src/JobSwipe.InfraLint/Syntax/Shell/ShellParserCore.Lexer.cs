@@ -223,6 +223,11 @@ internal sealed partial class ShellParserCore
                     heredoc.IsTerminated = true;
                     _pos = next;
                     found = true;
+                    if (!heredoc.IsDelimiterQuoted && lineStart > bodyStart)
+                    {
+                        heredoc.Parts = ReadHeredocExpansions(bodyStart, lineStart);
+                    }
+
                     break;
                 }
 
@@ -238,6 +243,83 @@ internal sealed partial class ShellParserCore
                 ReportUnterminatedHeredoc(heredoc);
                 return;
             }
+        }
+    }
+
+    /// <summary>
+    /// The expansions of an unquoted heredoc body. Bash expands the body only when the heredoc is used, so a
+    /// malformed expansion there is not a syntax error: on failure the expansions are dropped and the parse goes on.
+    /// </summary>
+    private IReadOnlyList<ShellWordPart> ReadHeredocExpansions(int start, int end)
+    {
+        int savedPos = _pos;
+        int savedLimit = _limit;
+        int errorCount = _errors.Count;
+        int commentCount = _comments.Count;
+        int pendingCount = _pendingHeredocs.Count;
+        int depth = _depth;
+        Token? savedHeredocOperator = _heredocOperator;
+        var parts = new List<ShellWordPart>();
+        try
+        {
+            _heredocOperator = null;
+            _limit = end;
+            _pos = start;
+            while (_pos < _limit && !_aborted)
+            {
+                char c = _s[_pos];
+                if (c == '\\')
+                {
+                    _pos += 2;
+                }
+                else if (c == '$')
+                {
+                    ShellWordPart? part = ReadDollar(quoted: true);
+                    if (part is null)
+                    {
+                        _pos++;
+                    }
+                    else
+                    {
+                        parts.Add(part);
+                    }
+                }
+                else if (c == '`')
+                {
+                    ShellWordPart? part = ReadBacktick(quoted: true);
+                    if (part is not null)
+                    {
+                        parts.Add(part);
+                    }
+                }
+                else
+                {
+                    _pos++;
+                }
+            }
+
+            if (_aborted)
+            {
+                _errors.RemoveRange(errorCount, _errors.Count - errorCount);
+                _comments.RemoveRange(commentCount, _comments.Count - commentCount);
+                if (_pendingHeredocs.Count > pendingCount)
+                {
+                    _pendingHeredocs.RemoveRange(pendingCount, _pendingHeredocs.Count - pendingCount);
+                }
+
+                _aborted = false;
+                _depth = depth;
+                return [];
+            }
+
+            return parts;
+        }
+        finally
+        {
+            _limit = savedLimit;
+            _pos = savedPos;
+            _heredocOperator = savedHeredocOperator;
+            _peeked = null;
         }
     }
 

@@ -34,7 +34,9 @@ public sealed class ShellScript : ISyntaxModel
 
     /// <summary>
     /// Every simple command in source order, including those in function bodies, compound commands, pipelines,
-    /// <c>$(...)</c>, backticks and process substitutions, each with its context. See <see cref="CommandContext"/>.
+    /// <c>$(...)</c>, backticks, process substitutions and the substitutions of unquoted heredoc bodies, each with its
+    /// context (see <see cref="CommandContext"/>). A command comes before the commands of its own substitutions and
+    /// heredoc bodies.
     /// </summary>
     public IReadOnlyList<CommandContext> EnumerateCommands() => _analysis.Value.Commands;
 

@@ -60,6 +60,23 @@ public class ShellHeredocAndAnalysisTests
     }
 
     [Test]
+    public void Unquoted_heredoc_bodies_expose_their_expansions()
+    {
+        const string source = "cat <<EOF | sh\nuser=$USER\nkey=$(curl -fsS https://x | base64)\nprice: \\$5 `date`\nEOF\ncat <<'RAW'\n$(not run)\nRAW\ncat <<BAD\n${unclosed and $(unclosed\nBAD\necho after\n";
+        ShellScript script = ParseOk(source);
+        var contexts = script.EnumerateCommands();
+        ShellHeredoc first = contexts[0].Command.Redirections[0].Heredoc!;
+        Assert.Multiple(() =>
+        {
+            Assert.That(first.Parts.Select(p => script.Text.GetText(p.Span)), Is.EqualTo(new[] { "$USER", "$(curl -fsS https://x | base64)", "`date`" }));
+            Assert.That(contexts.Select(c => c.Command.NameValue), Is.EqualTo(new[] { "cat", "curl", "base64", "date", "sh", "cat", "cat", "echo" }));
+            Assert.That(contexts[1].IsInCommandSubstitution, Is.True);
+            Assert.That(contexts[6].Command.Redirections[0].Heredoc!.Parts, Is.Empty);
+            Assert.That(contexts[6].Command.Redirections[0].Heredoc!.Body, Is.EqualTo("${unclosed and $(unclosed\n"));
+        });
+    }
+
+    [Test]
     public void Unterminated_heredoc_is_an_error_at_the_operator()
     {
         const string source = "echo start\ncat <<EOF\nbody\nEOD\n";
