@@ -1,4 +1,3 @@
-using System.Text;
 using JobSwipe.InfraLint.Text;
 
 namespace JobSwipe.InfraLint.Syntax.Shell;

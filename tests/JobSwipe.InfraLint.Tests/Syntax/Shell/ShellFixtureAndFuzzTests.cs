@@ -77,6 +77,12 @@ public class ShellFixtureAndFuzzTests
     public void Fuzzed_fixtures_never_throw_and_stay_fast()
     {
         string[] seeds = [.. new[] { "entrypoint.sh", "deploy.sh", "ci-run.bash" }.Select(n => File.ReadAllText(FixturePath(n)))];
+        string? extra = Environment.GetEnvironmentVariable("INFRALINT_FUZZ_SHELL_SEEDS");
+        if (extra is not null && Directory.Exists(extra))
+        {
+            seeds = [.. seeds, .. Directory.GetFiles(extra).Select(File.ReadAllText)];
+        }
+
         char[] interesting = ['\0', '\r', '\n', '\\', '\'', '"', '`', '$', '(', ')', '{', '}', '[', ']', '<', '>', '|', '&', ';', '#', '\t', ' ', '=', '*', '\u00e9', '\uffff'];
         var random = new Random(20261127);
         int iterations = FuzzIterations();
@@ -96,7 +102,7 @@ public class ShellFixtureAndFuzzTests
             {
                 Assert.That(error.Span.Start, Is.InRange(0, input.Length));
                 Assert.That(error.Span.End, Is.InRange(0, input.Length));
-                Assert.That(error.Message, Is.Not.Empty);
+                Assert.That(error.Message, Is.Not.Empty.And.Not.StartsWith("the shell parser failed unexpectedly"), input);
             }
 
             if (one.Elapsed > slowest)

@@ -345,6 +345,74 @@ public class ShellParserTests
         });
     }
 
+    [TestCase("echo foo > >(tee log) 2> >(logger -t x)")]
+    [TestCase("a=1 b=2")]
+    [TestCase("case $x in *) ;; esac")]
+    [TestCase("f() { :; } # c")]
+    [TestCase("echo ${x#\\#} \"${x%%\\\"*}\"")]
+    [TestCase("echo $(( $(echo 1) + 2 )) $((16#ff))")]
+    [TestCase("[ \"$a\" ] && { echo; exit 1; }")]
+    [TestCase("trap \"\" INT")]
+    [TestCase("local IFS=$'\\n'")]
+    [TestCase("cat <<EOF >file; echo x\nbody\nEOF\n")]
+    [TestCase("x=${y:-\"$(cmd \"q\")\"}")]
+    [TestCase("while :; do :; done &\nwait $!")]
+    [TestCase("for i in {1..5}; do :; done")]
+    [TestCase("echo \\#notcomment")]
+    [TestCase("exec >&2 2>&1 3>&-")]
+    [TestCase("case \"$1\" in --opt=*) x=\"${1#*=}\";; esac")]
+    [TestCase("echo \"$(printf '%s' \")\")\"")]
+    [TestCase("echo \"$(echo \"nested \"quotes\" here\")\"")]
+    [TestCase("if [[ \"$x\" == *\"foo\"* ]]; then :; fi")]
+    [TestCase("[[ $x =~ ^[0-9]+$ ]]")]
+    [TestCase("{ cmd; } 2>/dev/null || true")]
+    [TestCase(": ${VAR:?\"must be set\"}")]
+    [TestCase("echo \"a \\\nb\"")]
+    [TestCase("arr+=(\"x\")\ndeclare -A m; m[key]=v\necho ${arr[$((i+1))]}")]
+    [TestCase("case x in (a|b) echo;; esac")]
+    [TestCase("while ! curl -fs x; do sleep 1; done")]
+    [TestCase("time { cmd; }")]
+    [TestCase("let x=1+2 'y = x * 2'")]
+    [TestCase("echo `echo \\`date\\``")]
+    [TestCase("cat <<EOF\n$(echo ')')\nEOF\n")]
+    [TestCase("if true\nthen\n  :\nfi")]
+    [TestCase("f()\n{\n  :\n}")]
+    [TestCase("cmd &&\n\n  # comment\n  other")]
+    [TestCase("echo ${!var} ${var@Q} ${#} ${@:2} ${*}")]
+    [TestCase("printf '%s\\n' \"${arr[@]/#/--}\"")]
+    [TestCase("a=(\n  one # first\n  two\n)")]
+    [TestCase("echo $(\n  # comment with ) paren\n  date\n)")]
+    [TestCase("echo ~ ~/x ~user")]
+    [TestCase("echo $$ $? $# $- $0 $10")]
+    [TestCase("echo 'a'\"b\"c$'d'$\"e\"")]
+    [TestCase("[ -n \"$x\" -a ! -f y ] || exit")]
+    [TestCase("until [ $n -ge 5 ]; do n=$((n+1)); done")]
+    [TestCase("((i++)) || true; (( a = b ? 1 : 2 ))")]
+    [TestCase("echo \"$@\" \"${@}\" \"$*\"")]
+    [TestCase("echo a>b c<d e>>f")]
+    public void Accepts_valid_shell(string source)
+    {
+        ParseOk(source);
+    }
+
+    [Test]
+    public void Tricky_words_split_as_bash_splits_them()
+    {
+        Assert.Multiple(() =>
+        {
+            Assert.That(Commands(ParseOk("echo \"$(printf '%s' \")\")\""))[0].ArgumentValues, Is.EqualTo(new[] { "$(printf '%s' \")\")" }));
+            SimpleCommand redirected = Single("echo a>b c<d e>>f");
+            Assert.That(redirected.ArgumentValues, Is.EqualTo(new[] { "a", "c", "e" }));
+            Assert.That(redirected.Redirections.Select(r => r.Target!.Value), Is.EqualTo(new[] { "b", "d", "f" }));
+            Assert.That(Single("echo $10").Arguments[0].Parts.Select(p => p.Value), Is.EqualTo(new[] { "$1", "0" }));
+            Assert.That(Single("echo 'a'\"b\"c$'d'").Arguments[0].Value, Is.EqualTo("abcd"));
+            Assert.That(Single("echo \\#notcomment").ArgumentValues, Is.EqualTo(new[] { "#notcomment" }));
+            Assert.That(Single("echo ${x:-'a}b'}").ArgumentValues, Is.EqualTo(new[] { "${x:-'a}b'}" }));
+            Assert.That(Single("echo \"${x:-\"a } b\"}\"").ArgumentValues, Is.EqualTo(new[] { "${x:-\"a } b\"}" }));
+            Assert.That(Single("ls !(*.txt)").Arguments[0].HasGlob, Is.True);
+        });
+    }
+
     [Test]
     public void Bashisms_parse()
     {
