@@ -71,6 +71,52 @@ public sealed record SimpleCommand(
 
     /// <summary>The name followed by the arguments.</summary>
     public IReadOnlyList<ShellWord> Words => Name is null ? Arguments : [Name, .. Arguments];
+
+    /// <summary>
+    /// The option flags among the arguments, split as most tools read them: <c>-yqq</c> gives <c>y</c>, <c>q</c>, <c>q</c>;
+    /// <c>--no-cache</c> and <c>--file=x</c> give <c>no-cache</c> and <c>file</c>. Stops at <c>--</c>. Arguments with
+    /// expansions are skipped.
+    /// </summary>
+    public IReadOnlyList<string> Flags
+    {
+        get
+        {
+            var flags = new List<string>();
+            foreach (ShellWord argument in Arguments)
+            {
+                string value = argument.Value;
+                if (value == "--")
+                {
+                    break;
+                }
+
+                if (argument.HasExpansion || value.Length < 2 || value[0] != '-')
+                {
+                    continue;
+                }
+
+                if (value[1] == '-')
+                {
+                    int equals = value.IndexOf('=', StringComparison.Ordinal);
+                    flags.Add(equals < 0 ? value[2..] : value[2..equals]);
+                }
+                else
+                {
+                    flags.AddRange(value[1..].Select(c => c.ToString()));
+                }
+            }
+
+            return flags;
+        }
+    }
+
+    /// <summary>True when <see cref="Flags"/> holds any of <paramref name="names"/> (<c>"y"</c>, <c>"yes"</c>, <c>"assume-yes"</c>).</summary>
+    public bool HasFlag(params string[] names)
+    {
+        ArgumentNullException.ThrowIfNull(names);
+        IReadOnlyList<string> flags = Flags;
+        return names.Any(n => flags.Contains(n, StringComparer.Ordinal));
+    }
 }
 
 /// <summary><c>( list )</c></summary>

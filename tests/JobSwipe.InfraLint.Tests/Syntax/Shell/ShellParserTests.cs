@@ -414,6 +414,18 @@ public class ShellParserTests
     }
 
     [Test]
+    public void Flags_are_split()
+    {
+        SimpleCommand command = Single("apt-get -yqq install --no-install-recommends --target-release=bookworm \"$PKG\" -- -notaflag");
+        Assert.Multiple(() =>
+        {
+            Assert.That(command.Flags, Is.EqualTo(new[] { "y", "q", "q", "no-install-recommends", "target-release" }));
+            Assert.That(command.HasFlag("y", "yes"), Is.True);
+            Assert.That(command.HasFlag("notaflag"), Is.False);
+        });
+    }
+
+    [Test]
     public void Bashisms_parse()
     {
         ParseOk("""
