@@ -8,7 +8,10 @@ namespace JobSwipe.InfraLint.Syntax.Shell;
 /// </summary>
 public static class ShellParser
 {
-    /// <summary>The maximum nesting of compound commands, substitutions and <c>${...}</c> expansions.</summary>
+    /// <summary>
+    /// The maximum nesting depth. Every command (simple or compound), substitution, <c>${...}</c> expansion and array
+    /// literal counts one level, so <c>$(cmd $(cmd ...))</c> uses two levels per substitution.
+    /// </summary>
     public const int MaxDepth = 256;
 
     public static ParseResult<ShellScript> Parse(SourceText text)

@@ -81,6 +81,42 @@ public class ShellParserErrorTests
     }
 
     [Test]
+    public void Nesting_at_the_limit_fits_in_a_one_megabyte_stack()
+    {
+        string[] openers = ["\"$(", "( ", "if true; then ", "${x:-", "{ ", "`", "f() "];
+        Exception? failure = null;
+        var thread = new Thread(
+            () =>
+            {
+                try
+                {
+                    foreach (string opener in openers)
+                    {
+                        string source = string.Concat(Enumerable.Repeat(opener, ShellParser.MaxDepth + 10)) + "\n";
+                        _ = ShellParser.Parse(new SourceText(source)).Model!.EnumerateCommands();
+                    }
+
+                    // Each level is a command and a substitution: two of the MaxDepth levels.
+                    const int levels = (ShellParser.MaxDepth / 2) - 1;
+                    string mixed = string.Concat(Enumerable.Repeat("echo \"$(", levels)) + "x" + string.Concat(Enumerable.Repeat(")\"", levels)) + "\n";
+                    ParseResult<ShellScript> result = ShellParser.Parse(new SourceText(mixed));
+                    if (result.Errors.Count != 0 || result.Model!.EnumerateCommands().Count != levels + 1)
+                    {
+                        throw new InvalidOperationException($"nesting just below the limit should parse: {string.Join("; ", result.Errors)} {result.Model!.EnumerateCommands().Count}");
+                    }
+                }
+                catch (Exception ex)
+                {
+                    failure = ex;
+                }
+            },
+            maxStackSize: 1024 * 1024);
+        thread.Start();
+        thread.Join();
+        Assert.That(failure, Is.Null);
+    }
+
+    [Test]
     public void Nesting_below_the_limit_parses()
     {
         string source = string.Concat(Enumerable.Repeat("( ", 100)) + "echo x" + string.Concat(Enumerable.Repeat(" )", 100)) + "\n"
