@@ -22,6 +22,14 @@ public static class YamlParser
     public static ParseResult<YamlDocumentModel> Parse(SourceText text)
     {
         ArgumentNullException.ThrowIfNull(text);
+        if (FindRunawayFlowNesting(text) is { } runaway)
+        {
+            // YamlDotNet's scanner slows down quadratically on very deep flow nesting; refuse it up front.
+            return ParseResult<YamlDocumentModel>.Failure(
+                new SyntaxError($"The YAML is nested more than {MaxDepth} levels deep.", new TextSpan(runaway, 1)),
+                new YamlDocumentModel(text, [], []));
+        }
+
         var comments = CollectComments(text);
         var builder = new Builder(text);
         SyntaxError? error;
@@ -70,6 +78,64 @@ public static class YamlParser
         }
 
         return comments;
+    }
+
+    /// <summary>
+    /// A cheap, conservative pre-check: the offset where unclosed '[' / '{' (outside quotes and comments) exceed
+    /// four times <see cref="MaxDepth"/>, or null. Real files never come close; the parser reports exact errors.
+    /// </summary>
+    private static int? FindRunawayFlowNesting(SourceText text)
+    {
+        int depth = 0;
+        char quote = '\0';
+        bool comment = false;
+        string s = text.Content;
+        for (int i = 0; i < s.Length; i++)
+        {
+            char c = s[i];
+            if (c is '\n' or '\r')
+            {
+                comment = false;
+                continue;
+            }
+
+            if (comment)
+            {
+                continue;
+            }
+
+            if (quote != '\0')
+            {
+                if (c == quote)
+                {
+                    quote = '\0';
+                }
+
+                continue;
+            }
+
+            switch (c)
+            {
+                case '#' when i == 0 || char.IsWhiteSpace(s[i - 1]):
+                    comment = true;
+                    break;
+                case '"' or '\'' when depth > 0:
+                    quote = c;
+                    break;
+                case '[' or '{':
+                    if (++depth > 4 * MaxDepth)
+                    {
+                        return i;
+                    }
+
+                    break;
+                case ']' or '}':
+                    depth = Math.Max(0, depth - 1);
+                    break;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>A safety cap on tokens/events: far above what any text of this length can produce.</summary>
