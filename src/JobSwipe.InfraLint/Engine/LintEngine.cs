@@ -160,7 +160,7 @@ public static class LintEngine
                 span = span with { End = span.Start with { Column = span.Start.Column + 1 } };
             }
 
-            raw.Add(Diagnostic.Create(Descriptors.ParseError, new Location(path, span), path, error.Message));
+            raw.Add(Diagnostic.Create(Descriptors.ParseError, new Location(path, span), path, error.Message.TrimEnd('.', ' ')));
         }
     }
 
