@@ -49,7 +49,8 @@ public static class LintEngine
         }
 
         var rules = AnalyzerCatalog.EngineDescriptors.Concat(analyzers.SelectMany(SafeSupported)).DistinctBy(d => d.Id).OrderBy(d => d.Id, StringComparer.Ordinal).ToArray();
-        var knownIds = new HashSet<string>(rules.Select(d => d.Id), StringComparer.Ordinal);
+        // Every built-in ID is known even when a run uses a subset of the analyzers, so a suppression of one is never "unknown".
+        var knownIds = new HashSet<string>(rules.Concat(AnalyzerCatalog.AllDescriptors).Select(d => d.Id), StringComparer.Ordinal);
         var configuration = LoadConfiguration(options, root, discovery.Files, knownIds, raw);
         var files = discovery.Files
             .Select(f => configuration.GetEnvironment(f.FullPath) is { } environment && environment != f.Environment ? f with { Environment = environment } : f)
