@@ -8,6 +8,9 @@ public static class AnalyzerCatalog
 {
     public static IReadOnlyList<InfraAnalyzer> BuiltIn { get; } =
     [
+        new Fly.InvalidFlyConfigurationRule(),
+        new Fly.IgnoredFlyKeyRule(),
+        new Fly.BareFlyDurationRule(),
     ];
 
     /// <summary>The engine's own descriptors (JSI0xxx), reported by the runner rather than by an analyzer.</summary>

@@ -58,6 +58,21 @@ public static class Descriptors
     // (end of JSI2xxx)
 
     // JSI3xxx: Fly.io configuration.
+    public static readonly DiagnosticDescriptor InvalidFlyConfiguration = new(
+        "JSI3006", "Invalid Fly configuration",
+        "{0}; flyctl rejects this fly.toml", Fly, DiagnosticSeverity.Error,
+        "fly.toml does not match Fly's app configuration: a table written as an array of tables or the reverse ([[http_service]], [http_service.checks]), a value of the wrong type or outside its allowed values (auto_stop_machines, strategy, vm size, restart policy, mount sizes and retention), conflicting keys (memory and memory_mb), a process group in processes = [...] that [processes] does not define, or a service without processes while [processes] exists. flyctl fails to load or validate such a file; InfraLint reports every problem at once.");
+
+    public static readonly DiagnosticDescriptor IgnoredFlyKey = new(
+        "JSI3011", "Fly configuration key is ignored",
+        "'{0}' is ignored by flyctl: {1}", Fly, DiagnosticSeverity.Warning,
+        "A key flyctl silently ignores: unknown or invented (scale_to_zero, http_service.max_machines_running), or left from Fly's older Nomad-based platform (script_checks, restart_limit, processes = [], [experimental] allowed_public_ports). The setting has no effect; the message suggests the valid key when one is close.");
+
+    public static readonly DiagnosticDescriptor BareFlyDuration = new(
+        "JSI3012", "Duration without a unit",
+        "'{0}' is a bare number: {1}; write the unit explicitly (\"10s\", \"500ms\")", Fly, DiagnosticSeverity.Warning,
+        "A duration in fly.toml written as a bare number. flyctl reads it as seconds in kill_timeout, as milliseconds in [[services]] checks, and does not convert it elsewhere; the same number means different things in different places. A string with a unit is unambiguous.");
+
 
     // (end of JSI3xxx)
 
