@@ -313,7 +313,7 @@ internal static class FlySchema
         new FlyKey("initial_size", FlyShape.Value, FlyType.Size),
         Int("snapshot_retention", 1, 60),
         Bool("scheduled_snapshots"),
-        Int("auto_extend_size_threshold", 50, 99),
+        Int("auto_extend_size_threshold"), // 50–99 when set; 0 means unset (checked with the other auto_extend keys)
         new FlyKey("auto_extend_size_increment", FlyShape.Value, FlyType.Size),
         new FlyKey("auto_extend_size_limit", FlyShape.Value, FlyType.Size),
         List("processes"));

@@ -415,11 +415,6 @@ internal static partial class FlySchemaValidator
             }
         }
 
-        if (config.HttpService is { InternalPort: null } httpService && httpService.Table.Keys.Count > 0)
-        {
-            Invalid(httpService.Span, "http_service", "[http_service] has no internal_port: set the port the app listens on (internal_port = 8080)");
-        }
-
         foreach (FlyVm vm in config.Vm)
         {
             if (vm.Memory is { } memory && vm.MemoryMb is { } memoryMb)
@@ -525,14 +520,7 @@ internal static partial class FlySchemaValidator
                 invalid(zero.Span, "initial_size", $"{name} has initial_size {zero.Value}, smaller than the 1GB minimum");
             }
 
-            int autoExtend = new[] { mount.AutoExtendSizeThreshold, mount.AutoExtendSizeIncrement, mount.AutoExtendSizeLimit }.Count(e => e is not null);
-            if (autoExtend is > 0 and < 3)
-            {
-                invalid(mount.Span, "auto_extend", $"{name} sets {autoExtend} of auto_extend_size_threshold, auto_extend_size_increment and auto_extend_size_limit: set all three or none");
-            }
-
-            CheckSizeRange(mount.AutoExtendSizeIncrement, 100, name, invalid);
-            CheckSizeRange(mount.AutoExtendSizeLimit, 500, name, invalid);
+            CheckAutoExtend(mount, name, invalid);
 
             IEnumerable<string> targets = mount.Processes?.Value is TomlArrayValue list ? list.Strings.Select(g => g.Value) : groups;
             foreach (string group in targets.Where(groups.Contains))
@@ -547,19 +535,39 @@ internal static partial class FlySchemaValidator
         }
     }
 
-    private static void CheckSizeRange(TomlKeyValueNode? entry, int maxGb, string name, Action<TextSpan, string, string> invalid)
+    /// <summary>flyctl's rules, where 0 (Go's zero value) means unset: once any is set, threshold 50–99, increment 1–100GB, limit unset or 1–500GB.</summary>
+    private static void CheckAutoExtend(FlyMount mount, string name, Action<TextSpan, string, string> invalid)
     {
-        long? bytes = entry?.Value switch
+        long threshold = mount.AutoExtendSizeThreshold?.Value.AsInteger() ?? 0;
+        long increment = SizeInGb(mount.AutoExtendSizeIncrement);
+        long limit = SizeInGb(mount.AutoExtendSizeLimit);
+        if (threshold == 0 && increment == 0 && limit == 0)
         {
-            TomlStringValue s => ParseSize(s.Value, 1L << 30),
-            TomlIntegerValue i => i.Value << 30,
-            _ => null,
-        };
-        if (bytes is { } b && (b < 1L << 30 || b > (long)maxGb << 30))
+            return;
+        }
+
+        if (threshold is < 50 or > 99)
         {
-            invalid(entry!.Value.Span, entry.Name, $"{name} {entry.Name} must be between 1GB and {maxGb}GB");
+            invalid(mount.AutoExtendSizeThreshold?.Value.Span ?? mount.Span, "auto_extend_size_threshold", $"{name} auto_extend_size_threshold must be between 50 and 99 when volume auto-extension is set");
+        }
+
+        if (increment is < 1 or > 100)
+        {
+            invalid(mount.AutoExtendSizeIncrement?.Value.Span ?? mount.Span, "auto_extend_size_increment", $"{name} auto_extend_size_increment must be between 1GB and 100GB when volume auto-extension is set");
+        }
+
+        if (limit != 0 && limit is < 1 or > 500)
+        {
+            invalid(mount.AutoExtendSizeLimit!.Value.Span, "auto_extend_size_limit", $"{name} auto_extend_size_limit must be between 1GB and 500GB");
         }
     }
+
+    private static long SizeInGb(TomlKeyValueNode? entry) => entry?.Value switch
+    {
+        TomlStringValue { Value.Length: > 0 } s => (ParseSize(s.Value, 1L << 30) ?? 0) >> 30,
+        TomlIntegerValue i => i.Value,
+        _ => 0,
+    };
 
     /// <summary>Parses a Go duration (<c>1h2m3.5s</c>, <c>300ms</c>, <c>0</c>); null when it is not one.</summary>
     internal static TimeSpan? ParseDuration(string text)

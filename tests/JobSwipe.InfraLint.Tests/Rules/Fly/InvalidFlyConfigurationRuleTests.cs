@@ -346,4 +346,27 @@ public sealed class InvalidFlyConfigurationRuleTests
               destination = "/jobs"
               processes = ["jobs"]
             """));
+
+    [Test]
+    public void AutoExtendFollowsFlyctlZeroMeansUnset() =>
+        RuleVerifier.ReportsNothing<InvalidFlyConfigurationRule>(("fly.toml", """
+            app = "a"
+            [[mounts]]
+              source = "models"
+              destination = "/data"
+              initial_size = "100gb"
+              auto_extend_size_threshold = 0
+            """));
+
+    [Test]
+    public void AutoExtendOutOfRange() =>
+        RuleVerifier.Reports<InvalidFlyConfigurationRule>(("fly.toml", """
+            app = "a"
+            [[mounts]]
+              source = "data"
+              destination = "/data"
+              auto_extend_size_threshold = [|40|]
+              auto_extend_size_increment = [|"200GB"|]
+              auto_extend_size_limit = "100GB"
+            """));
 }
