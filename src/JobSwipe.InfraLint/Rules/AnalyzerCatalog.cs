@@ -8,9 +8,17 @@ public static class AnalyzerCatalog
 {
     public static IReadOnlyList<InfraAnalyzer> BuiltIn { get; } =
     [
+        new Fly.ConflictingFlyConfigsRule(),
+        new Fly.NoBuildableFlyImageRule(),
+        new Fly.MinimalFlyConfigRule(),
+        new Fly.FlyServiceWithoutHealthChecksRule(),
+        new Fly.StatefulFlyAppWithoutMountsRule(),
         new Fly.InvalidFlyConfigurationRule(),
+        new Fly.FlySecretInEnvRule(),
+        new Fly.FlyAppWithoutHighAvailabilityRule(),
         new Fly.IgnoredFlyKeyRule(),
         new Fly.BareFlyDurationRule(),
+        new Fly.ImpossibleFlyDeployStrategyRule(),
     ];
 
     /// <summary>The engine's own descriptors (JSI0xxx), reported by the runner rather than by an analyzer.</summary>
