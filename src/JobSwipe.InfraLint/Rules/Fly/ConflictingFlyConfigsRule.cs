@@ -13,7 +13,7 @@ public sealed class ConflictingFlyConfigsRule : InfraAnalyzer
 
     public override void Initialize(AnalysisContext context) => context.RegisterRepositoryAction(ctx =>
     {
-        foreach (var group in FlyApps.Load(ctx.Repository).Where(a => a.AppName is not null).GroupBy(a => a.AppName!, StringComparer.Ordinal))
+        foreach (var group in FlyApps.Load(ctx.Repository).Where(a => a.AppName is not null && !a.IsExampleOrTest).GroupBy(a => a.AppName!, StringComparer.Ordinal))
         {
             // The most specific config (deepest folder) is taken as the reference; the others are reported.
             var ordered = group.OrderByDescending(a => a.File.RelativePath.Count(c => c == '/')).ThenBy(a => a.File.RelativePath, StringComparer.Ordinal).ToList();

@@ -32,7 +32,8 @@ internal sealed record FlyApp(WorkspaceFile File, FlyConfig Config)
                 return null;
             }
 
-            return Repository.Combine(File.Directory, string.IsNullOrWhiteSpace(written) ? "Dockerfile" : written);
+            // flyctl joins the path to the config's folder (filepath.Join), so a leading '/' is still relative to it.
+            return Repository.Combine(File.Directory, string.IsNullOrWhiteSpace(written) ? "Dockerfile" : written.TrimStart('/'));
         }
     }
 
@@ -41,6 +42,10 @@ internal sealed record FlyApp(WorkspaceFile File, FlyConfig Config)
 
     /// <summary>The app name without an environment suffix (<c>shop-staging</c> → <c>shop</c>).</summary>
     public string? BaseName => AppName is { } n ? FlyApps.EnvironmentSuffix().Replace(n, string.Empty) : null;
+
+    /// <summary>Whether the config sits in an example, sample, test or hidden folder (not one the project deploys as such).</summary>
+    public bool IsExampleOrTest => File.RelativePath.Split('/')[..^1].Any(segment =>
+        segment.StartsWith('.') || segment.ToLowerInvariant() is "example" or "examples" or "sample" or "samples" or "demo" or "demos" or "test" or "tests" or "testdata" or "fixtures" or "templates");
 
     /// <summary>Whether the file name marks an environment variant (<c>fly.staging.toml</c>, <c>fly-production.toml</c>).</summary>
     public bool IsEnvironmentVariant => FlyApps.EnvironmentFileName().IsMatch(File.Name);

@@ -25,6 +25,12 @@ public sealed class ConflictingFlyConfigsRuleTests
     }
 
     [Test]
+    public void ExamplesAndHiddenFoldersAreNotDeployedConfigs() =>
+        RuleVerifier.ReportsNothing<ConflictingFlyConfigsRule>(
+            ("examples/fly/fly.toml", "app = \"corro\"\n"),
+            (".ci/corro/fly.toml", "app = \"corro\"\n"));
+
+    [Test]
     public void DifferentAppsDoNotConflict() =>
         RuleVerifier.ReportsNothing<ConflictingFlyConfigsRule>(
             ("fly.toml", "app = \"shop\"\n"),
@@ -51,6 +57,12 @@ public sealed class NoBuildableFlyImageRuleTests
                   dockerfile = "../docker/api.Dockerfile"
                 """),
             ("docker/api.Dockerfile", "FROM node:22\n"));
+
+    [Test]
+    public void LeadingSlashIsRelativeToTheConfigFolder() =>
+        RuleVerifier.ReportsNothing<NoBuildableFlyImageRule>(
+            ("app/fly.toml", "app = \"a\"\n[build]\n  dockerfile = \"/other/Dockerfile\"\n"),
+            ("app/other/Dockerfile", "FROM node:22\n"));
 
     [Test]
     public void NothingToBuild() =>
