@@ -88,6 +88,11 @@ public static class Descriptors
         "{0}; flyctl rejects this fly.toml", Fly, DiagnosticSeverity.Error,
         "fly.toml does not match Fly's app configuration: a table written as an array of tables or the reverse ([[http_service]], [http_service.checks]), a value of the wrong type or outside its allowed values (auto_stop_machines, strategy, vm size, restart policy, mount sizes and retention), conflicting keys (memory and memory_mb), a process group in processes = [...] that [processes] does not define, or a service without processes while [processes] exists. flyctl fails to load or validate such a file; InfraLint reports every problem at once.");
 
+    public static readonly DiagnosticDescriptor FlyInternalPortMismatch = new(
+        "JSI3008", "Fly internal_port does not match the app",
+        "internal_port is {0} but {1}: Fly's proxy cannot reach the app; set internal_port = {2} or make the app listen on {0}", Fly, DiagnosticSeverity.Error,
+        "internal_port differs from the port the app listens on: the port flag of the service's process command (--port, --bind host:port, PORT=), [env] PORT, the port flag of the Dockerfile's CMD or ENTRYPOINT, or, when no command names a port, the Dockerfile's EXPOSE ports. The proxy forwards requests to internal_port, so the app is unreachable and health checks fail.");
+
     public static readonly DiagnosticDescriptor FlySecretInEnv = new(
         "JSI3009", "Secret in Fly [env]",
         "[env] {0} has a literal value{1}: fly.toml is committed with the code; set it with `fly secrets set {0}=…` and remove it from [env]", Fly, DiagnosticSeverity.Error,

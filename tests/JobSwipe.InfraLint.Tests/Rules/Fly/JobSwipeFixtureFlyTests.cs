@@ -17,6 +17,7 @@ public sealed class JobSwipeFixtureFlyTests
     [TestCase("JSI3004", "backend/ollama-fly.toml", 10)]
     [TestCase("JSI3004", "fly.toml", 9)]
     [TestCase("JSI3005", "backend/ollama-fly.toml", 8)]
+    [TestCase("JSI3008", "backend/ollama-fly.toml", 11)]
     public void AuditFindingIsReported(string id, string path, int line) =>
         Assert.That(FlyFindings("jobswipe").Select(d => (d.Id, d.Location.Path, d.Location.Span.Start.Line)), Does.Contain((id, path, line)));
 
