@@ -14,6 +14,7 @@ public static class AnalyzerCatalog
         new Fly.FlyServiceWithoutHealthChecksRule(),
         new Fly.StatefulFlyAppWithoutMountsRule(),
         new Fly.InvalidFlyConfigurationRule(),
+        new Fly.FlyMigrationsNotRunRule(),
         new Fly.FlyInternalPortMismatchRule(),
         new Fly.FlySecretInEnvRule(),
         new Fly.FlyAppWithoutHighAvailabilityRule(),

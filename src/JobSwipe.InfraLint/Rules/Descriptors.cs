@@ -88,6 +88,11 @@ public static class Descriptors
         "{0}; flyctl rejects this fly.toml", Fly, DiagnosticSeverity.Error,
         "fly.toml does not match Fly's app configuration: a table written as an array of tables or the reverse ([[http_service]], [http_service.checks]), a value of the wrong type or outside its allowed values (auto_stop_machines, strategy, vm size, restart policy, mount sizes and retention), conflicting keys (memory and memory_mb), a process group in processes = [...] that [processes] does not define, or a service without processes while [processes] exists. flyctl fails to load or validate such a file; InfraLint reports every problem at once.");
 
+    public static readonly DiagnosticDescriptor FlyMigrationsNotRun = new(
+        "JSI3007", "Database migrations not run on Fly deploy",
+        "{0} deploys code with {1} migrations ({2}) but nothing runs them on deploy: {3}, and no process, image command or deploy script migrates; add [deploy] release_command = \"{4}\"", Fly, DiagnosticSeverity.Warning,
+        "The repository has database migrations (alembic, Flask-Migrate, Django, Prisma, Rails, Entity Framework) in the code a Fly app deploys, and nothing runs them: no [deploy] release_command, no process group or image CMD/ENTRYPOINT (or the script it starts) that migrates, and no deploy script (a script running fly deploy) that migrates. New code then runs against an old schema.");
+
     public static readonly DiagnosticDescriptor FlyInternalPortMismatch = new(
         "JSI3008", "Fly internal_port does not match the app",
         "internal_port is {0} but {1}: Fly's proxy cannot reach the app; set internal_port = {2} or make the app listen on {0}", Fly, DiagnosticSeverity.Error,

@@ -21,9 +21,12 @@ public sealed class JobSwipeFixtureFlyTests
     public void AuditFindingIsReported(string id, string path, int line) =>
         Assert.That(FlyFindings("jobswipe").Select(d => (d.Id, d.Location.Path, d.Location.Span.Start.Line)), Does.Contain((id, path, line)));
 
+    [TestCase("JSI3007", "backend/fly.toml", 19)]
+    public void NoAutomatedMigrations(string id, string path, int line) => AuditFindingIsReported(id, path, line);
+
     [Test]
-    public void WellConfiguredBackendRaisesNothing() =>
-        Assert.That(FlyFindings("jobswipe").Where(d => d.Location.Path == "backend/fly.toml"), Is.Empty);
+    public void WellConfiguredBackendRaisesOnlyTheMigrationFinding() =>
+        Assert.That(FlyFindings("jobswipe").Where(d => d.Location.Path == "backend/fly.toml").Select(d => d.Id), Is.All.EqualTo("JSI3007"));
 
     [Test]
     public void NoUnexpectedFlyFindings() =>
