@@ -67,6 +67,7 @@ public sealed class FlySecretInEnvRuleTests
               AWS_ACCESS_KEY_ID = "AKIAEXAMPLE"
               API_KEY = "${API_KEY}"
               JWT_SECRET = "<set with fly secrets>"
+              PASSWORD = "{YOUR_PASSWORD}"
               SESSION_SECRET = ""
             """));
 }
