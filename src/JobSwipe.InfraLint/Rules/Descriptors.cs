@@ -85,8 +85,8 @@ public static class Descriptors
 
     public static readonly DiagnosticDescriptor InvalidFlyConfiguration = new(
         "JSI3006", "Invalid Fly configuration",
-        "{0}; flyctl rejects this fly.toml", Fly, DiagnosticSeverity.Error,
-        "fly.toml does not match Fly's app configuration: a table written as an array of tables or the reverse ([[http_service]], [http_service.checks]), a value of the wrong type or outside its allowed values (auto_stop_machines, strategy, vm size, restart policy, mount sizes and retention), conflicting keys (memory and memory_mb), a process group in processes = [...] that [processes] does not define, or a service without processes while [processes] exists. flyctl fails to load or validate such a file; InfraLint reports every problem at once.");
+        "{0}", Fly, DiagnosticSeverity.Error,
+        "fly.toml does not match Fly's app configuration: a table written as an array of tables or the reverse ([[http_service]], [http_service.checks]), a value of the wrong type or outside its allowed values (auto_stop_machines, strategy, vm size, restart policy, mount sizes and retention), conflicting keys (memory and memory_mb), a process group in processes = [...] that [processes] does not define, or a service without processes while [processes] exists. flyctl fails to load or validate such a file (memory with memory_mb it resolves silently, in favour of memory_mb); InfraLint reports every problem at once.");
 
     public static readonly DiagnosticDescriptor FlyMigrationsNotRun = new(
         "JSI3007", "Database migrations not run on Fly deploy",

@@ -20,7 +20,13 @@ internal enum FlySchemaIssueKind
 }
 
 /// <summary>One problem: where, and the message's argument (for JSI3011, the key and the advice).</summary>
-internal sealed record FlySchemaIssue(FlySchemaIssueKind Kind, TextSpan Span, string Subject, string Detail);
+internal sealed record FlySchemaIssue(FlySchemaIssueKind Kind, TextSpan Span, string Subject, string Detail)
+{
+    /// <summary>The JSI3006 message: the detail, and whether flyctl rejects the file (a conflict it resolves silently is not a rejection).</summary>
+    public string InvalidMessage => SilentlyResolved ? Detail : Detail + "; flyctl rejects this fly.toml";
+
+    public bool SilentlyResolved { get; init; }
+}
 
 /// <summary>
 /// Walks a fly.toml against <see cref="FlySchema"/> once and lists every problem (flyctl stops at the first).
@@ -419,7 +425,7 @@ internal static partial class FlySchemaValidator
         {
             if (vm.Memory is { } memory && vm.MemoryMb is { } memoryMb)
             {
-                Invalid(memoryMb.Key.Span, "memory_mb", $"[[vm]] sets both memory ({Describe(memory.Value)}) and memory_mb ({Describe(memoryMb.Value)}): memory_mb silently wins; keep one");
+                issues.Add(new(FlySchemaIssueKind.Invalid, memoryMb.Key.Span, "memory_mb", $"[[vm]] sets both memory ({memory.Value.AsString() ?? Describe(memory.Value)}) and memory_mb ({Describe(memoryMb.Value)}): flyctl silently uses memory_mb, so the machine does not get the memory the file seems to ask for; keep one") { SilentlyResolved = true });
             }
 
             bool zero = vm.Memory?.Value switch

@@ -15,7 +15,7 @@ public sealed class InvalidFlyConfigurationRule : InfraAnalyzer
         {
             foreach (FlySchemaIssue issue in FlySchemaValidator.Validate(ctx.Model).Where(i => i.Kind == FlySchemaIssueKind.Invalid))
             {
-                ctx.Report(Descriptors.InvalidFlyConfiguration, issue.Span, issue.Detail);
+                ctx.Report(Descriptors.InvalidFlyConfiguration, issue.Span, issue.InvalidMessage);
             }
         });
 }

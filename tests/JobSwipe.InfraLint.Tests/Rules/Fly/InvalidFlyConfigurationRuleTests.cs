@@ -23,7 +23,7 @@ public sealed class InvalidFlyConfigurationRuleTests
             [http_service.[|checks|]]
               path = "/health"
             """));
-        Assert.That(d[0].Message, Does.Contain("[[http_service.checks]]"));
+        Assert.That(d[0].Message, Does.Contain("[[http_service.checks]]").And.EndsWith("flyctl rejects this fly.toml"));
     }
 
     [Test]
@@ -95,7 +95,7 @@ public sealed class InvalidFlyConfigurationRuleTests
               memory = "1gb"
               [|memory_mb|] = 256
             """));
-        Assert.That(d[0].Message, Does.Contain("memory_mb silently wins"));
+        Assert.That(d[0].Message, Does.Contain("silently uses memory_mb").And.Not.Contain("rejects"));
     }
 
     [Test]
