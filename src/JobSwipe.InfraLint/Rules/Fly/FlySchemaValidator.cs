@@ -242,9 +242,11 @@ internal static partial class FlySchemaValidator
             }
             else if (path == "build.args")
             {
-                foreach (TomlKeyValueNode entry in table.Entries.Where(e => e.Value is TomlArrayValue or TomlInlineTableValue))
+                // map[string]string with no conversion (unlike [env]): a number or boolean fails to unmarshal.
+                foreach (TomlKeyValueNode entry in table.Entries.Where(e => e.Value is not TomlStringValue))
                 {
-                    issues.Add(new(FlySchemaIssueKind.Invalid, entry.Value.Span, $"build.args.{entry.Name}", $"build argument '{entry.Name}' must be a string, not {DescribeNode(entry.Value)}"));
+                    string hint = entry.Value is TomlIntegerValue or TomlFloatValue or TomlBooleanValue ? $" (quote it: \"{entry.Value.AsNumber()?.ToString(CultureInfo.InvariantCulture) ?? (entry.Value.AsBoolean() == true ? "true" : "false")}\")" : string.Empty;
+                    issues.Add(new(FlySchemaIssueKind.Invalid, entry.Value.Span, $"build.args.{entry.Name}", $"build argument '{entry.Name}' must be a string, not {DescribeNode(entry.Value)}{hint}"));
                 }
             }
         }

@@ -369,4 +369,18 @@ public sealed class InvalidFlyConfigurationRuleTests
               auto_extend_size_increment = [|"200GB"|]
               auto_extend_size_limit = "100GB"
             """));
+
+    [Test]
+    public void BuildArgsAreNotConvertedLikeEnv()
+    {
+        var d = RuleVerifier.Reports<InvalidFlyConfigurationRule>(("fly.toml", """
+            app = "a"
+            [env]
+              WORKERS = 4
+            [build.args]
+              NODE_VERSION = "22"
+              PYTHON_VERSION = [|3.12|]
+            """));
+        Assert.That(d[0].Message, Does.Contain("quote it: \"3.12\""));
+    }
 }
