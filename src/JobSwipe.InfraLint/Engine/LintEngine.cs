@@ -76,11 +76,16 @@ public static class LintEngine
             ReportLoadProblems(loaded, raw);
         });
         var parsingTime = clock.Elapsed - discoveryTime;
+        var costs = new RunCosts(analyzers.Count);
+        foreach (var loaded in parsed)
+        {
+            costs.AddLoad(loaded);
+        }
 
         // Rules.
         var registrations = InitializeAnalyzers(analyzers, raw);
         var actionsByKind = registrations
-            .SelectMany(r => r.Context.FileActions.Select(a => (r.Analyzer, Action: a)))
+            .SelectMany((r, index) => r.Context.FileActions.Select(a => (r.Analyzer, Index: index, Action: a)))
             .GroupBy(x => x.Action.Kind)
             .ToDictionary(g => g.Key, g => g.ToArray());
         var ready = parsed.Where(l => l.Model is not null && l.Errors.Count == 0).OrderBy(l => l.File.RelativePath, StringComparer.Ordinal).ToArray();
@@ -91,7 +96,9 @@ public static class LintEngine
                 return;
             }
 
-            foreach (var (analyzer, action) in actions)
+            long first = Stopwatch.GetTimestamp();
+            long start = first;
+            foreach (var (analyzer, index, action) in actions)
             {
                 try
                 {
@@ -101,12 +108,19 @@ public static class LintEngine
                 {
                     raw.Add(RuleFailure(analyzer, loaded.File.RelativePath, ex));
                 }
+
+                long end = Stopwatch.GetTimestamp();
+                costs.AddAnalyzer(index, end - start);
+                start = end;
             }
+
+            costs.AddRules(loaded.File.Kind, start - first);
         });
 
-        var repositoryActions = registrations.SelectMany(r => r.Context.RepositoryActions.Select(a => (r.Analyzer, Action: a))).ToArray();
+        var repositoryActions = registrations.SelectMany((r, index) => r.Context.RepositoryActions.Select(a => (r.Analyzer, Index: index, Action: a))).ToArray();
         Parallel.ForEach(repositoryActions, parallel, item =>
         {
+            long start = Stopwatch.GetTimestamp();
             try
             {
                 item.Action(new RepositoryAnalysisContext(item.Analyzer, repository, raw.Add));
@@ -115,6 +129,8 @@ public static class LintEngine
             {
                 raw.Add(RuleFailure(item.Analyzer, ".", ex));
             }
+
+            costs.AddAnalyzer(item.Index, Stopwatch.GetTimestamp() - start);
         });
         var rulesTime = clock.Elapsed - discoveryTime - parsingTime;
 
@@ -126,6 +142,8 @@ public static class LintEngine
         {
             BaselineSuppressed = baselined,
             Rules = rules,
+            KindTimings = costs.GetKindTimings(),
+            AnalyzerTimings = costs.GetAnalyzerTimings(registrations.Select(r => r.Analyzer).ToArray()),
         };
     }
 

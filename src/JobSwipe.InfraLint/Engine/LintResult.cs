@@ -1,4 +1,5 @@
 using JobSwipe.InfraLint.Diagnostics;
+using JobSwipe.InfraLint.Workspace;
 
 namespace JobSwipe.InfraLint.Engine;
 
@@ -7,6 +8,18 @@ public sealed record PhaseTimings(TimeSpan Discovery, TimeSpan Parsing, TimeSpan
 {
     public TimeSpan Total => Discovery + Parsing + Rules + Reporting;
 }
+
+/// <summary>
+/// The cost of one kind of file in a run: CPU time summed over the files and threads (not wall time), so that kinds
+/// can be compared; <see cref="Rules"/> covers the file actions registered for the kind, not repository actions.
+/// </summary>
+public sealed record KindTiming(FileKind Kind, int Files, TimeSpan Read, TimeSpan Parse, TimeSpan Rules);
+
+/// <summary>
+/// The cost of one analyzer in a run: its file actions and repository actions, summed over files and threads.
+/// <see cref="Invocations"/> counts the actions run (one per file and file action, one per repository action).
+/// </summary>
+public sealed record AnalyzerTiming(string Analyzer, string RuleIds, int Invocations, TimeSpan Time);
 
 /// <summary>The findings of one run, sorted by path, line, column and ID, and what the run did.</summary>
 public sealed record LintResult(
@@ -18,6 +31,12 @@ public sealed record LintResult(
 {
     /// <summary>Every rule the run could report, in ID order (for the SARIF driver).</summary>
     public IReadOnlyList<DiagnosticDescriptor> Rules { get; init; } = [];
+
+    /// <summary>Read, parse and rule time per kind of file, for the kinds the run parsed (in <see cref="FileKind"/> order).</summary>
+    public IReadOnlyList<KindTiming> KindTimings { get; init; } = [];
+
+    /// <summary>Time per analyzer, in the order the analyzers ran.</summary>
+    public IReadOnlyList<AnalyzerTiming> AnalyzerTimings { get; init; } = [];
 
     /// <summary>How many findings the baseline suppressed.</summary>
     public int BaselineSuppressed { get; init; }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using JobSwipe.InfraLint.Diagnostics;
 using JobSwipe.InfraLint.Syntax;
 using JobSwipe.InfraLint.Text;
@@ -6,7 +7,14 @@ using JobSwipe.InfraLint.Text;
 namespace JobSwipe.InfraLint.Workspace;
 
 /// <summary>A file's text and model as the engine read it; exactly one of the outcomes applies.</summary>
-public sealed record LoadedFile(WorkspaceFile File, SourceText? Text, ISyntaxModel? Model, IReadOnlyList<SyntaxError> Errors, string? SkipReason, LinePosition? InvalidUtf8At);
+public sealed record LoadedFile(WorkspaceFile File, SourceText? Text, ISyntaxModel? Model, IReadOnlyList<SyntaxError> Errors, string? SkipReason, LinePosition? InvalidUtf8At)
+{
+    /// <summary>How long reading and decoding the file took (for the engine's per-kind timings).</summary>
+    public TimeSpan ReadTime { get; init; }
+
+    /// <summary>How long parsing the text into its model took (zero when it was not parsed).</summary>
+    public TimeSpan ParseTime { get; init; }
+}
 
 /// <summary>
 /// One snapshot of the repository root: every file discovered once, classified, read and parsed lazily
@@ -108,14 +116,20 @@ public sealed class Repository
 
     private LoadedFile LoadCore(WorkspaceFile file)
     {
+        long start = Stopwatch.GetTimestamp();
         var content = FileContent.Read(file.FullPath, _maxFileSize);
+        long read = Stopwatch.GetTimestamp();
         if (content.Text is null)
         {
-            return new LoadedFile(file, null, null, [], content.SkipReason, null);
+            return new LoadedFile(file, null, null, [], content.SkipReason, null) { ReadTime = Stopwatch.GetElapsedTime(start, read) };
         }
 
         var parsed = ParserRegistry.Parse(content.Text, file);
-        return new LoadedFile(file, content.Text, parsed.Model, parsed.Errors, null, content.InvalidUtf8At);
+        return new LoadedFile(file, content.Text, parsed.Model, parsed.Errors, null, content.InvalidUtf8At)
+        {
+            ReadTime = Stopwatch.GetElapsedTime(start, read),
+            ParseTime = Stopwatch.GetElapsedTime(read),
+        };
     }
 
     /// <summary>The environment of a location's file (unspecified for paths outside the snapshot).</summary>

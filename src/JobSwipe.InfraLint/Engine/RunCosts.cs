@@ -1,0 +1,87 @@
+using System.Diagnostics;
+using JobSwipe.InfraLint.Analysis;
+using JobSwipe.InfraLint.Workspace;
+
+namespace JobSwipe.InfraLint.Engine;
+
+/// <summary>
+/// The engine's cheap cost accounting: Stopwatch ticks summed per kind of file and per analyzer with interlocked
+/// adds (two timestamps per file action, nothing allocated per file), turned into <see cref="KindTiming"/> and
+/// <see cref="AnalyzerTiming"/> at the end of a run.
+/// </summary>
+internal sealed class RunCosts
+{
+    private static readonly int KindCount = Enum.GetValues<FileKind>().Max(k => (int)k) + 1;
+
+    private readonly long[] _kindFiles = new long[KindCount];
+    private readonly long[] _kindRead = new long[KindCount];
+    private readonly long[] _kindParse = new long[KindCount];
+    private readonly long[] _kindRules = new long[KindCount];
+    private readonly long[] _analyzerTicks;
+    private readonly long[] _analyzerCalls;
+
+    public RunCosts(int analyzerCount)
+    {
+        _analyzerTicks = new long[analyzerCount];
+        _analyzerCalls = new long[analyzerCount];
+    }
+
+    /// <summary>Counts a loaded file and its read and parse time under its kind (called once per file, on one thread).</summary>
+    public void AddLoad(LoadedFile loaded)
+    {
+        int kind = Index(loaded.File.Kind);
+        _kindFiles[kind]++;
+        _kindRead[kind] += loaded.ReadTime.Ticks;
+        _kindParse[kind] += loaded.ParseTime.Ticks;
+    }
+
+    /// <summary>Adds Stopwatch ticks spent in one file's actions (thread-safe).</summary>
+    public void AddRules(FileKind kind, long stopwatchTicks) => Interlocked.Add(ref _kindRules[Index(kind)], stopwatchTicks);
+
+    /// <summary>Adds one action of an analyzer and its Stopwatch ticks (thread-safe).</summary>
+    public void AddAnalyzer(int index, long stopwatchTicks)
+    {
+        Interlocked.Add(ref _analyzerTicks[index], stopwatchTicks);
+        Interlocked.Increment(ref _analyzerCalls[index]);
+    }
+
+    public IReadOnlyList<KindTiming> GetKindTimings()
+    {
+        var result = new List<KindTiming>();
+        foreach (var kind in Enum.GetValues<FileKind>().Distinct().Order())
+        {
+            int i = Index(kind);
+            if (_kindFiles[i] > 0)
+            {
+                result.Add(new KindTiming(kind, (int)_kindFiles[i], TimeSpan.FromTicks(_kindRead[i]), TimeSpan.FromTicks(_kindParse[i]), FromStopwatch(_kindRules[i])));
+            }
+        }
+
+        return result;
+    }
+
+    public IReadOnlyList<AnalyzerTiming> GetAnalyzerTimings(IReadOnlyList<InfraAnalyzer> analyzers)
+    {
+        var result = new List<AnalyzerTiming>(analyzers.Count);
+        for (int i = 0; i < analyzers.Count; i++)
+        {
+            string ids;
+            try
+            {
+                ids = string.Join(", ", analyzers[i].SupportedDiagnostics.Select(d => d.Id));
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                ids = string.Empty;
+            }
+
+            result.Add(new AnalyzerTiming(analyzers[i].GetType().Name, ids, (int)_analyzerCalls[i], FromStopwatch(_analyzerTicks[i])));
+        }
+
+        return result;
+    }
+
+    private static int Index(FileKind kind) => (uint)kind < (uint)KindCount ? (int)kind : 0;
+
+    private static TimeSpan FromStopwatch(long ticks) => TimeSpan.FromSeconds((double)ticks / Stopwatch.Frequency);
+}
