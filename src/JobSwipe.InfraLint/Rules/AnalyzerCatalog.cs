@@ -27,6 +27,7 @@ public static class AnalyzerCatalog
         new Compose.ObsoleteVersionKeyRule(),
         new Compose.DuplicateContainerNameOrPortRule(),
         new Compose.ServiceHostNotDefinedRule(),
+        new Compose.SecurityDisabledRule(),
 
         // (end of JSI2xxx)
 

@@ -119,6 +119,11 @@ public static class Descriptors
         "{0} of service '{1}' points at host '{2}', which is no service of this file{3}; define the service here or point the variable at the real host", Compose, DiagnosticSeverity.Warning,
         "A URL in a service's environment names a bare host (a compose service name) that this file does not define, so the name does not resolve when the stack runs: typically a service that exists only in the development compose file.");
 
+    public static readonly DiagnosticDescriptor SecurityDisabled = new(
+        "JSI2016", "Security switched off",
+        "service '{0}' switches off {1} ({2}) in a production file; {3}", Compose, DiagnosticSeverity.Warning,
+        "A production service turns its built-in security off: OpenSearch's security plugin, Elasticsearch's xpack security, Grafana's anonymous admin, trust authentication, empty passwords, Redis protected mode. Anyone who can reach it has full access.");
+
     // (end of JSI2xxx)
 
     // JSI3xxx: Fly.io configuration.

@@ -6,7 +6,7 @@ namespace JobSwipe.InfraLint.Tests.Rules.Compose;
 /// <summary>The audit's compose findings (FIXTURE_MAP.md) on the JobSwipe replica, and silence on its remediated twin.</summary>
 public class JobSwipeFixtureComposeTests
 {
-    private static readonly string[] BlockIds = ["JSI2003", "JSI2004", "JSI2005", "JSI2006", "JSI2007", "JSI2008", "JSI2009", "JSI2010", "JSI2011", "JSI2013", "JSI2014", "JSI2015"];
+    private static readonly string[] BlockIds = ["JSI2003", "JSI2004", "JSI2005", "JSI2006", "JSI2007", "JSI2008", "JSI2009", "JSI2010", "JSI2011", "JSI2013", "JSI2014", "JSI2015", "JSI2016"];
 
     private static string Root()
     {
