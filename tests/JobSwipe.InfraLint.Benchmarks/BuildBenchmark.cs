@@ -1,0 +1,144 @@
+using System.Globalization;
+using JobSwipe.InfraLint.Engine;
+
+namespace JobSwipe.InfraLint.Benchmarks;
+
+/// <summary>
+/// Times a consumer's builds with and without the package. The package is packed once into a temporary folder feed
+/// with a unique version; two identical consumers are written outside the repository (a class library and the same
+/// 60 infrastructure files of 10 synthetic services, with a baseline so the build succeeds), one with the
+/// PackageReference. Per iteration and consumer (the order alternates, so a drift in the machine's load is shared):
+/// <list type="number">
+///   <item>bin and obj are deleted, <c>dotnet build-server shutdown</c>, <c>dotnet restore</c> (not timed);</item>
+///   <item><b>cold</b>: <c>dotnet build --no-restore</c>, the first build after restore with no build server running;</item>
+///   <item><b>no-op</b>: the same command again, with nothing changed.</item>
+/// </list>
+/// Every command runs with <c>-nodeReuse:false</c>, <c>MSBUILDDISABLENODEREUSE=1</c>, <c>-p:UseSharedCompilation=false</c>
+/// (no compiler server outlives a build) and the run's own NUGET_PACKAGES folder.
+/// </summary>
+public sealed class BuildBenchmark(string repositoryRoot, string workRoot, Report report)
+{
+    private const int ConsumerServices = 10;
+
+    private string Feed => Path.Combine(workRoot, "feed");
+
+    private string Packages => Path.Combine(workRoot, "packages");
+
+    private IReadOnlyDictionary<string, string?> Environment => new Dictionary<string, string?> { ["NUGET_PACKAGES"] = Packages };
+
+    public void Run(int runs)
+    {
+        string version = "0.1.0-bench." + DateTime.UtcNow.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture) + "." + System.Environment.ProcessId.ToString(CultureInfo.InvariantCulture);
+        Report.Progress($"builds: packing JobSwipe.InfraLint {version}");
+        string project = Path.Combine(repositoryRoot, "src", "JobSwipe.InfraLint.MSBuild", "JobSwipe.InfraLint.MSBuild.csproj");
+        var pack = DotNet(repositoryRoot, "pack", project, "-c", "Release", "-o", Feed, "-p:Version=" + version, "-nodeReuse:false", "-tl:off", "-v:q", "-p:UseSharedCompilation=false");
+        if (pack.ExitCode != 0)
+        {
+            report.Line($"Skipped: `dotnet pack` failed (exit {pack.ExitCode}): {pack.Tail}");
+            return;
+        }
+
+        string with = WriteConsumer("with-package", version);
+        string without = WriteConsumer("without-package", version: null);
+        var baselineResult = LintEngine.Run(new LintOptions(with) { BaselineFile = null });
+        foreach (string consumer in new[] { with, without })
+        {
+            Baseline.FromDiagnostics(baselineResult.Diagnostics).Write(Path.Combine(consumer, Baseline.DefaultFileName));
+        }
+
+        var cold = new Dictionary<string, List<double>> { [with] = [], [without] = [] };
+        var noop = new Dictionary<string, List<double>> { [with] = [], [without] = [] };
+        for (int run = 0; run < runs; run++)
+        {
+            foreach (string consumer in run % 2 == 0 ? new[] { without, with } : new[] { with, without })
+            {
+                Report.Progress($"builds: run {run + 1}/{runs}, {Path.GetFileName(consumer)}");
+                foreach (string output in new[] { "bin", "obj" })
+                {
+                    string path = Path.Combine(consumer, output);
+                    if (Directory.Exists(path))
+                    {
+                        Directory.Delete(path, recursive: true);
+                    }
+                }
+
+                DotNet(consumer, "build-server", "shutdown");
+                var restore = DotNet(consumer, "restore", "-nodeReuse:false", "-tl:off", "-v:q");
+                var first = DotNet(consumer, "build", "--no-restore", "-nodeReuse:false", "-tl:off", "-v:q", "-p:UseSharedCompilation=false");
+                var second = DotNet(consumer, "build", "--no-restore", "-nodeReuse:false", "-tl:off", "-v:q", "-p:UseSharedCompilation=false");
+                foreach (var (name, result) in new[] { ("restore", restore), ("cold build", first), ("no-op build", second) })
+                {
+                    if (result.ExitCode != 0)
+                    {
+                        report.Line($"Skipped: the {name} of {Path.GetFileName(consumer)} failed (exit {result.ExitCode}): {result.Tail}");
+                        return;
+                    }
+                }
+
+                if (consumer == with && !File.Exists(Path.Combine(consumer, "obj", "infralint", "findings.json")))
+                {
+                    report.Line("Skipped: the consumer with the package did not run InfraLint (no obj/infralint/findings.json).");
+                    return;
+                }
+
+                cold[consumer].Add(first.Wall.TotalMilliseconds);
+                noop[consumer].Add(second.Wall.TotalMilliseconds);
+            }
+        }
+
+        report.Line($"A class library (net10.0) with {ConsumerServices * SyntheticMonorepo.FilesPerService} infrastructure files and a baseline; package {version} from a folder feed. Median (min–max) of {runs} runs, ms.");
+        report.Line();
+        report.Table(
+            ["build", "without the package", "with the package", "ratio", "added (median)"],
+            [
+                Row("cold: first `dotnet build --no-restore` after restore, build servers shut down", cold),
+                Row("no-op: the same command again", noop),
+            ]);
+
+        string[] Row(string name, Dictionary<string, List<double>> times)
+        {
+            double a = Stats.Median(times[without]);
+            double b = Stats.Median(times[with]);
+            return [name, Stats.Spread(times[without]), Stats.Spread(times[with]), Stats.Ratio(b / a), Stats.Ms(b - a) + " ms"];
+        }
+    }
+
+    private string WriteConsumer(string name, string? version)
+    {
+        string root = Path.Combine(workRoot, "consumers", name);
+        Directory.CreateDirectory(root);
+        Write(root, "nuget.config", $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <add key="infralint-benchmark" value="{Feed}" />
+              </packageSources>
+            </configuration>
+            """);
+        Write(root, "Directory.Build.props", "<Project />\n");
+        Write(root, "Directory.Build.targets", "<Project />\n");
+        Write(root, "Directory.Packages.props", "<Project>\n  <PropertyGroup>\n    <ManagePackageVersionsCentrally>false</ManagePackageVersionsCentrally>\n  </PropertyGroup>\n</Project>\n");
+        Write(root, ".editorconfig", "root = true\n");
+        string reference = version is null
+            ? string.Empty
+            : $"""<PackageReference Include="JobSwipe.InfraLint" Version="{version}" PrivateAssets="all" />""";
+        Write(root, "App.csproj", $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <TargetFramework>net10.0</TargetFramework>
+              </PropertyGroup>
+              <ItemGroup>
+                {reference}
+              </ItemGroup>
+            </Project>
+            """);
+        Write(root, "AppClass.cs", "namespace App;\n\npublic static class AppClass\n{\n    public static int Answer => 42;\n}\n");
+        SyntheticMonorepo.Write(root, ConsumerServices);
+        return root;
+    }
+
+    private static void Write(string root, string name, string content) => File.WriteAllText(Path.Combine(root, name), content.ReplaceLineEndings("\n"));
+
+    private ChildRun DotNet(string workingDirectory, params string[] arguments) =>
+        ChildProcess.Run("dotnet", arguments, workingDirectory, Environment, TimeSpan.FromMinutes(10));
+}

@@ -1,0 +1,338 @@
+using System.Globalization;
+using JobSwipe.InfraLint.Benchmarks;
+
+// The JobSwipe.InfraLint benchmark: see docs/benchmarks.md for what it measures and how.
+CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+
+const string Usage = """
+    Usage: dotnet run -c Release --project tests/JobSwipe.InfraLint.Benchmarks -- [options]
+
+      --services N      services in the synthetic monorepo (6 files each; default 2000 = 12,000 files)
+      --runs K          measured runs per figure, after one warm-up for in-process runs (default 5)
+      --scaling         also run N/4 and N/2 services and show time per file per size and per analyzer
+      --peers           also time dockerfilelint, dclint, ShellCheck and yamllint on the same files (skipped when absent)
+      --peer-runs P     runs per peer (default: K)
+      --builds          also time a consumer's cold and no-op builds with and without the package
+      --build-runs B    runs per build figure (default 5)
+      --all             --scaling --peers --builds
+      --tool DLL        the infralint.dll to time (default: build src/JobSwipe.InfraLint.Cli in Release into the work folder)
+      --output FILE     also write the report (Markdown) to FILE
+      --keep            keep the work folder (generated repositories, consumers, feed)
+    """;
+
+int services = 2000, runs = 5, buildRuns = 5;
+int? peerRuns = null;
+bool scaling = false, peers = false, builds = false, keep = false;
+string? toolDll = null, outputFile = null;
+for (int i = 0; i < args.Length; i++)
+{
+    string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
+    switch (args[i])
+    {
+        case "--services": services = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+        case "--runs": runs = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+        case "--peer-runs": peerRuns = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+        case "--build-runs": buildRuns = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+        case "--scaling": scaling = true; break;
+        case "--peers": peers = true; break;
+        case "--builds": builds = true; break;
+        case "--all": scaling = peers = builds = true; break;
+        case "--tool": toolDll = Path.GetFullPath(Next()); break;
+        case "--output": outputFile = Path.GetFullPath(Next()); break;
+        case "--keep": keep = true; break;
+        case "-h" or "--help": Console.WriteLine(Usage); return 0;
+        default: Console.Error.WriteLine($"unknown option {args[i]}\n{Usage}"); return 2;
+    }
+}
+
+if (services < 4 || runs < 1 || buildRuns < 1 || peerRuns < 1)
+{
+    Console.Error.WriteLine($"--services must be at least 4 and the run counts at least 1\n{Usage}");
+    return 2;
+}
+
+string repositoryRoot = FindRepositoryRoot();
+string workRoot = Path.Combine(Path.GetTempPath(), "infralint-bench-" + DateTime.UtcNow.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture) + "-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
+Directory.CreateDirectory(workRoot);
+var report = new Report();
+try
+{
+    report.Line("# JobSwipe.InfraLint benchmark");
+    report.Line();
+    report.Line("Command: `dotnet run -c Release --project tests/JobSwipe.InfraLint.Benchmarks --" + (args.Length > 0 ? " " + string.Join(' ', args) : string.Empty) + "`");
+    report.Line();
+    Machine.Describe(report, repositoryRoot);
+
+    // The fixture first, so that its first run is this process's first: cold, with JIT.
+    report.Heading("The JobSwipe fixture, in process");
+    string fixture = Path.Combine(repositoryRoot, "tests", "fixtures", "jobswipe");
+    var first = InProcess.RunOnce(fixture);
+    var fixtureRuns = Enumerable.Range(0, Math.Max(runs, 10)).Select(_ => InProcess.RunOnce(fixture)).ToList();
+    double fixtureWarm = Stats.Median(fixtureRuns.Select(r => r.WallMs));
+    report.Table(
+        ["tests/fixtures/jobswipe", "ms"],
+        [
+            ["first run in the process (JIT included)", Stats.Ms(first.WallMs)],
+            [$"median of {fixtureRuns.Count} warm runs (min–max)", Stats.Spread([.. fixtureRuns.Select(r => r.WallMs)])],
+            ["files discovered / analyzed / findings", $"{first.FilesDiscovered} / {first.FilesAnalyzed} / {first.Findings}"],
+        ]);
+
+    toolDll ??= BuildTool(repositoryRoot, workRoot);
+    if (toolDll is null)
+    {
+        report.Line();
+        report.Line("The tool could not be built: its figures are skipped.");
+    }
+
+    int[] sizes = scaling ? [.. new[] { services / 4, services / 2, services }.Distinct()] : [services];
+    var measured = new List<(int Services, string Root, InProcessSummary InProcess, List<ChildRun> Tool)>();
+    foreach (int size in sizes)
+    {
+        string root = Path.Combine(workRoot, $"monorepo-{size}");
+        Report.Progress($"generating {size} services ({size * SyntheticMonorepo.FilesPerService} files) in {root}");
+        SyntheticMonorepo.Write(root, size);
+        Report.Progress($"in process: {runs} runs over {size} services");
+        var inProcess = InProcess.Measure(root, runs);
+        var tool = new List<ChildRun>();
+        if (toolDll is not null)
+        {
+            Report.Progress($"tool: {runs} runs over {size} services");
+            for (int run = 0; run < runs; run++)
+            {
+                var result = ChildProcess.Run("dotnet", [toolDll, root], root);
+                if (result.ExitCode is not (0 or 1))
+                {
+                    report.Line($"The tool failed (exit {result.ExitCode}): {result.Tail}");
+                }
+
+                tool.Add(result);
+            }
+        }
+
+        measured.Add((size, root, inProcess, tool));
+    }
+
+    var main = measured[^1];
+    double toolWall = main.Tool.Count > 0 ? Stats.Median(main.Tool.Select(r => r.Wall.TotalMilliseconds)) : double.NaN;
+    double toolPeak = main.Tool.Count > 0 ? Stats.Median(main.Tool.Select(r => (double)r.PeakRssBytes)) : double.NaN;
+    int files = main.InProcess.Files;
+
+    report.Heading($"Synthetic monorepo: {main.Services} services, {files:N0} files");
+    report.Line($"Generated by `SyntheticMonorepo` (6 files per service, problems on fixed strides); {main.InProcess.Analyzed:N0} files analyzed, {main.InProcess.Findings:N0} findings. Medians of {runs} runs.");
+    report.Line();
+    report.Table(
+        ["how", "wall ms (min–max)", "files/s", "peak memory MB"],
+        [
+            ["`infralint` tool: `dotnet infralint.dll ROOT` (process start to exit, text report to a pipe)", main.Tool.Count > 0 ? Stats.Spread([.. main.Tool.Select(r => r.Wall.TotalMilliseconds)]) : "skipped", main.Tool.Count > 0 ? Stats.Number(files / (toolWall / 1000)) : "-", main.Tool.Count > 0 ? Stats.Mb(toolPeak) + " (child's peak RSS)" : "-"],
+            ["in process: `LintEngine.Run` + text formatting, warm", Stats.Spread([.. main.InProcess.Runs.Select(r => r.WallMs)]), Stats.Number(files / (main.InProcess.WallMs / 1000)), Stats.Mb(InProcess.PeakWorkingSet()) + " (benchmark process's peak working set, all sizes)"],
+        ]);
+    report.Line();
+    report.Line($"Peak memory of a child: {ChildProcess.PeakMemoryMethod}. Allocated per in-process run: {Stats.Mb(main.InProcess.AllocatedBytes)} MB (median).");
+
+    report.Heading("Time per phase (in process, wall, median)");
+    report.Table(
+        ["phase", "ms", "share"],
+        new (string Name, double Ms)[]
+        {
+            ("discovery (walk, classify, .editorconfig, compose fragments)", main.InProcess.Phase(p => p.Discovery)),
+            ("parsing (read + parse every file, parallel)", main.InProcess.Phase(p => p.Parsing)),
+            ("rules (file actions parallel, then repository actions)", main.InProcess.Phase(p => p.Rules)),
+            ("reporting (severity, suppressions, fingerprints, order, baseline)", main.InProcess.Phase(p => p.Reporting)),
+            ("output (formatting the text report)", main.InProcess.OutputMs),
+        }.Select(p => (IReadOnlyList<string>)[p.Name, Stats.Ms(p.Ms), (100 * p.Ms / main.InProcess.WallMs).ToString("0", CultureInfo.InvariantCulture) + " %"]));
+
+    report.Heading("Time per file kind (in process, CPU time summed over threads, median)");
+    report.Table(
+        ["kind", "files", "read ms", "parse ms", "rules ms", "µs per file (read + parse + rules)"],
+        main.InProcess.Kinds.Select(kind =>
+        {
+            double read = main.InProcess.KindMs(kind, k => k.Read), parse = main.InProcess.KindMs(kind, k => k.Parse), rules = main.InProcess.KindMs(kind, k => k.Rules);
+            int count = main.InProcess.KindFiles(kind);
+            return (IReadOnlyList<string>)[kind.ToString(), Stats.Number(count), Stats.Ms(read), Stats.Ms(parse), Stats.Ms(rules), Stats.Number(1000 * (read + parse + rules) / count, "0")];
+        }));
+    report.Line();
+    report.Line("Rules time here is the file actions of the kind; cross-file rules (repository actions) are in the per-analyzer table.");
+
+    report.Heading("Time per analyzer (in process, CPU time summed over threads, median)");
+    var analyzerRows = main.InProcess.Analyzers
+        .Select(a => (a.Analyzer, a.RuleIds, a.Invocations, Ms: main.InProcess.AnalyzerMs(a.Analyzer)))
+        .OrderByDescending(a => a.Ms)
+        .ToList();
+    report.Table(
+        ["analyzer", "rules", "actions run", "ms", "µs per file"],
+        analyzerRows.Select(a => (IReadOnlyList<string>)[a.Analyzer, a.RuleIds, Stats.Number(a.Invocations), Stats.Ms(a.Ms), Stats.Number(1000 * a.Ms / files, "0.0")]));
+
+    var flagged = new List<string>();
+    if (measured.Count > 1)
+    {
+        report.Heading("Scaling: time per file as the repository grows");
+        report.Table(
+            ["services", "files", "tool wall ms", "tool µs/file", "tool peak RSS MB", "in-process ms", "in-process µs/file", "parsing µs/file", "rules µs/file"],
+            measured.Select(m =>
+            {
+                double wall = m.Tool.Count > 0 ? Stats.Median(m.Tool.Select(r => r.Wall.TotalMilliseconds)) : double.NaN;
+                int n = m.InProcess.Files;
+                return (IReadOnlyList<string>)
+                [
+                    Stats.Number(m.Services), Stats.Number(n), Stats.Ms(wall), Stats.Number(1000 * wall / n, "0"),
+                    m.Tool.Count > 0 ? Stats.Mb(Stats.Median(m.Tool.Select(r => (double)r.PeakRssBytes))) : "-",
+                    Stats.Ms(m.InProcess.WallMs), Stats.Number(1000 * m.InProcess.WallMs / n, "0"),
+                    Stats.Number(1000 * m.InProcess.Phase(p => p.Parsing) / n, "0"), Stats.Number(1000 * m.InProcess.Phase(p => p.Rules) / n, "0"),
+                ];
+            }));
+        report.Line();
+        var smallest = measured[0];
+        report.Line($"Per analyzer, µs of CPU per file at each size, and the growth from {smallest.Services} to {main.Services} services (1.00× is linear; flagged above 1.5× when the analyzer costs at least 20 ms at the largest size):");
+        report.Line();
+        report.Table(
+            ["analyzer", .. measured.Select(m => $"{m.Services} svc"), "growth", "flag"],
+            main.InProcess.Analyzers.Select(a =>
+            {
+                double[] perFile = [.. measured.Select(m => 1000 * m.InProcess.AnalyzerMs(a.Analyzer) / m.InProcess.Files)];
+                double growth = perFile[^1] / perFile[0];
+                bool flag = growth > 1.5 && main.InProcess.AnalyzerMs(a.Analyzer) >= 20;
+                if (flag)
+                {
+                    flagged.Add(a.Analyzer);
+                }
+
+                return (IReadOnlyList<string>)[a.Analyzer, .. perFile.Select(v => Stats.Number(v, "0.0")), Stats.Ratio(growth), flag ? "**grows faster than linear**" : ""];
+            }));
+    }
+
+    double? peerBest = null;
+    if (peers)
+    {
+        report.Heading("Peers on the same files");
+        int count = peerRuns ?? runs;
+        var relative = Directory.EnumerateFiles(main.Root, "*", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(main.Root, f).Replace('\\', '/'))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        var rows = new List<IReadOnlyList<string>>();
+        var notes = new List<string>();
+        if (main.Tool.Count > 0)
+        {
+            rows.Add(["infralint (whole repository, every kind)", "tool", Stats.Number(files), Stats.Spread([.. main.Tool.Select(r => r.Wall.TotalMilliseconds)]), Stats.Mb(toolPeak), "1.00×", "-"]);
+        }
+
+        foreach (var peer in Peer.All)
+        {
+            string? executable = peer.FindExecutable();
+            if (executable is null)
+            {
+                notes.Add($"{peer.Name}: not installed, skipped (install: `{peer.Install}`).");
+                continue;
+            }
+
+            string version = peer.Version(executable);
+            var selected = relative.Where(peer.Select).ToList();
+            Report.Progress($"peers: {peer.Name} {version}, {count} runs over {selected.Count} files");
+            var results = new List<ChildRun>();
+            for (int run = 0; run < count; run++)
+            {
+                results.Add(ChildProcess.Run(executable, [.. peer.Options, .. selected], main.Root, timeout: TimeSpan.FromMinutes(5)));
+            }
+
+            double wall = Stats.Median(results.Select(r => r.Wall.TotalMilliseconds));
+            peerBest = peerBest is null ? wall : Math.Min(peerBest.Value, wall);
+            rows.Add([$"{peer.Name} {version} ({peer.Covers})", "peer", Stats.Number(selected.Count), Stats.Spread([.. results.Select(r => r.Wall.TotalMilliseconds)]), Stats.Mb(Stats.Median(results.Select(r => (double)r.PeakRssBytes))), Stats.Ratio(wall / toolWall), $"exit {results[0].ExitCode}, {results[0].OutputLines:N0} output lines"]);
+        }
+
+        report.Table(["linter", "", "files given", "wall ms (min–max)", "peak RSS MB", "wall vs infralint", "sanity"], rows);
+        report.Line();
+        report.Line($"Each peer runs once per measurement over all its files (relative paths on one command line, from the repository root), {count} runs, median; the ratio is the peer's wall time over the tool's wall time for the whole repository (every kind of file).");
+        foreach (string note in notes)
+        {
+            report.Line();
+            report.Line(note);
+        }
+    }
+
+    if (builds)
+    {
+        report.Heading("A consumer's build with and without the package");
+        new BuildBenchmark(repositoryRoot, workRoot, report).Run(buildRuns);
+    }
+
+    report.Heading("Targets");
+    var targets = new List<IReadOnlyList<string>>();
+    if (main.Tool.Count > 0)
+    {
+        bool full = files >= 12_000;
+        double projected = full ? toolWall : toolWall * 12_000 / files;
+        targets.Add([full ? $"{files:N0} files through the tool under 5 s" : $"12,000 files under 5 s (projected from {files:N0})", Stats.Ms(projected) + " ms", projected < 5000 ? "met" : $"missed by {Stats.Ms(projected - 5000)} ms"]);
+        targets.Add(["tool peak memory under 500 MB", Stats.Mb(toolPeak) + " MB", toolPeak < 500.0 * 1024 * 1024 ? "met" : "missed"]);
+    }
+
+    targets.Add(["JobSwipe fixture in process under 100 ms (warm median; first run in brackets)", $"{Stats.Ms(fixtureWarm)} ms ({Stats.Ms(first.WallMs)} ms)", fixtureWarm < 100 ? "met" : "missed"]);
+    if (measured.Count > 1)
+    {
+        targets.Add(["no analyzer grows faster than linearly", flagged.Count == 0 ? "none flagged" : string.Join(", ", flagged), flagged.Count == 0 ? "met" : "missed"]);
+    }
+
+    if (peerBest is not null)
+    {
+        targets.Add(["faster than every peer (tool, whole repository, vs each peer on its files)", $"fastest peer {Stats.Ms(peerBest.Value)} ms vs {Stats.Ms(toolWall)} ms", toolWall < peerBest ? "met" : "missed"]);
+    }
+
+    report.Table(["target", "measured", "status"], targets);
+    report.Line();
+    report.Line($"The no-op build target (at most 1.10× without the package) is in the build table's ratio column when `--builds` ran. Load average at the end: {Machine.LoadAverage()}.");
+}
+finally
+{
+    if (outputFile is not null)
+    {
+        report.Save(outputFile);
+        Report.Progress($"report written to {outputFile}");
+    }
+
+    if (keep)
+    {
+        Report.Progress($"kept {workRoot}");
+    }
+    else
+    {
+        try
+        {
+            Directory.Delete(workRoot, recursive: true);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            Report.Progress($"could not delete {workRoot}: {ex.Message}");
+        }
+    }
+}
+
+return 0;
+
+static string? BuildTool(string repositoryRoot, string workRoot)
+{
+    string output = Path.Combine(workRoot, "tool");
+    Report.Progress("building the infralint tool (Release)");
+    string project = Path.Combine(repositoryRoot, "src", "JobSwipe.InfraLint.Cli", "JobSwipe.InfraLint.Cli.csproj");
+    var result = ChildProcess.Run("dotnet", ["build", project, "-c", "Release", "-o", output, "-nodeReuse:false", "-tl:off", "-v:q", "-p:UseSharedCompilation=false"], repositoryRoot);
+    string dll = Path.Combine(output, "infralint.dll");
+    if (result.ExitCode != 0 || !File.Exists(dll))
+    {
+        Report.Progress($"dotnet build of the tool failed (exit {result.ExitCode}): {result.Tail}");
+        return null;
+    }
+
+    return dll;
+}
+
+static string FindRepositoryRoot()
+{
+    for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+    {
+        if (File.Exists(Path.Combine(directory.FullName, "JobSwipe.InfraLint.sln")))
+        {
+            return directory.FullName;
+        }
+    }
+
+    throw new InvalidOperationException($"JobSwipe.InfraLint.sln was not found above {AppContext.BaseDirectory}.");
+}
