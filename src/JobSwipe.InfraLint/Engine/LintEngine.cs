@@ -56,17 +56,19 @@ public static class LintEngine
             .Select(f => configuration.GetEnvironment(f.FullPath) is { } environment && environment != f.Environment ? f with { Environment = environment } : f)
             .ToArray();
         var repository = new Repository(root, files, options.Discovery.MaxFileSize);
+        var discoveryTime = clock.Elapsed;
+
+        // Parsing: every file of a kind that has a parser, once. Scripts and CI workflows first, in parallel: the YAML
+        // files they pass to docker compose become compose files (their other files keep the models parsed here).
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.MaxDegreeOfParallelism), CancellationToken = cancellationToken };
+        Parallel.ForEach(repository.GetFiles(FileKind.ShellScript).Concat(repository.GetFiles(FileKind.CiWorkflow)), parallel, file => repository.Load(file));
         var fragments = ComposeFragments.Find(repository);
         if (fragments.Count > 0)
         {
             files = [.. files.Select(f => fragments.Contains(f.RelativePath) ? f with { Kind = FileKind.Compose, Environment = configuration.GetEnvironment(f.FullPath) ?? FileClassifier.ClassifyEnvironment(f.RelativePath, FileKind.Compose) } : f)];
-            repository = new Repository(root, files, options.Discovery.MaxFileSize);
+            repository = repository.WithFiles(files);
         }
 
-        var discoveryTime = clock.Elapsed;
-
-        // Parsing: every file of a kind that has a parser, once.
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.MaxDegreeOfParallelism), CancellationToken = cancellationToken };
         var analyzable = files.Where(f => ParserRegistry.CanParse(f.Kind)).ToArray();
         var parsed = new ConcurrentBag<LoadedFile>();
         Parallel.ForEach(analyzable, parallel, file =>

@@ -47,6 +47,24 @@ public sealed class Repository
         ByKind = files.GroupBy(f => f.Kind).ToDictionary(g => g.Key, g => (IReadOnlyList<WorkspaceFile>)[.. g]);
     }
 
+    /// <summary>
+    /// A snapshot of the same root with <paramref name="files"/> (some reclassified): what this one already read and
+    /// parsed is kept for every file that is unchanged, so only the changed files are read and parsed again.
+    /// </summary>
+    public Repository WithFiles(IReadOnlyList<WorkspaceFile> files)
+    {
+        var next = new Repository(RootFullPath, files, _maxFileSize);
+        foreach (var (path, loaded) in _loaded)
+        {
+            if (next._byPath.TryGetValue(path, out var file) && _byPath.TryGetValue(path, out var previous) && file == previous)
+            {
+                next._loaded[path] = loaded;
+            }
+        }
+
+        return next;
+    }
+
     /// <summary>The absolute root, without a trailing separator.</summary>
     public string RootFullPath { get; }
 

@@ -1,0 +1,44 @@
+using JobSwipe.InfraLint.Engine;
+using JobSwipe.InfraLint.Syntax.Compose;
+using JobSwipe.InfraLint.Tests.Infrastructure;
+using JobSwipe.InfraLint.Workspace;
+
+namespace JobSwipe.InfraLint.Tests.Workspace;
+
+public class RepositoryTests
+{
+    [Test]
+    public void WithFiles_keeps_what_was_parsed_for_unchanged_files_and_parses_reclassified_ones_again()
+    {
+        using var repo = new TempRepository(new Dictionary<string, string>
+        {
+            ["deploy.sh"] = "#!/bin/bash\ndocker compose -f stack.yml up -d\n",
+            ["stack.yml"] = "services:\n  api:\n    image: api:1.0\n",
+        });
+        var files = LintEngine.Discover(new LintOptions(repo.Root)).Files;
+        var first = new Repository(repo.Root, files);
+        var script = first.GetFile("deploy.sh")!;
+        var stack = first.GetFile("stack.yml")!;
+        var scriptLoaded = first.Load(script);
+        var stackLoaded = first.Load(stack);
+        Assert.That(stack.Kind, Is.EqualTo(FileKind.Other));
+
+        var second = first.WithFiles([.. files.Select(f => f == stack ? f with { Kind = FileKind.Compose } : f)]);
+
+        Assert.That(second.Load(second.GetFile("deploy.sh")!), Is.SameAs(scriptLoaded), "the script is not read or parsed again");
+        var reparsed = second.Load(second.GetFile("stack.yml")!);
+        Assert.That(reparsed, Is.Not.SameAs(stackLoaded));
+        Assert.That(reparsed.Model, Is.InstanceOf<ComposeFile>());
+    }
+
+    [Test]
+    public void WithFiles_of_a_snapshot_never_loaded_loads_lazily()
+    {
+        using var repo = new TempRepository(new Dictionary<string, string> { ["Dockerfile"] = "FROM alpine:3\n" });
+        var files = LintEngine.Discover(new LintOptions(repo.Root)).Files;
+
+        var second = new Repository(repo.Root, files).WithFiles(files);
+
+        Assert.That(second.Load(second.GetFile("Dockerfile")!).Model, Is.Not.Null);
+    }
+}
