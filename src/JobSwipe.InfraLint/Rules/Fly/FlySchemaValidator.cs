@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using JobSwipe.InfraLint.Syntax.Fly;
 using JobSwipe.InfraLint.Syntax.Toml;
@@ -34,7 +35,13 @@ internal sealed record FlySchemaIssue(FlySchemaIssueKind Kind, TextSpan Span, st
 /// </summary>
 internal static partial class FlySchemaValidator
 {
-    public static IReadOnlyList<FlySchemaIssue> Validate(FlyConfig config)
+    // JSI3006, JSI3011 and JSI3012 each ask for the issues of the same file: the walk is done once per model.
+    private static readonly ConditionalWeakTable<FlyConfig, IReadOnlyList<FlySchemaIssue>> Cache = new();
+
+    /// <summary>The file's problems, computed once per (immutable) model and shared by the rules that ask.</summary>
+    public static IReadOnlyList<FlySchemaIssue> Validate(FlyConfig config) => Cache.GetValue(config, Compute);
+
+    private static IReadOnlyList<FlySchemaIssue> Compute(FlyConfig config)
     {
         var issues = new List<FlySchemaIssue>();
         WalkSection(config.Root, FlySchema.Root, string.Empty, issues);
