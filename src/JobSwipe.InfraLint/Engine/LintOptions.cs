@@ -10,8 +10,17 @@ public sealed record LintOptions(string Root)
 {
     public DiscoveryOptions Discovery { get; init; } = new();
 
-    /// <summary>The analyzers to run: the built-in catalog by default, plus any custom ones.</summary>
-    public IReadOnlyList<InfraAnalyzer> Analyzers { get; init; } = AnalyzerCatalog.BuiltIn;
+    private readonly IReadOnlyList<InfraAnalyzer>? _analyzers;
+
+    /// <summary>
+    /// The analyzers to run: the built-in catalog by default, plus any custom ones. The catalog is created on first use,
+    /// so a caller that only discovers files (the MSBuild task's no-op check) does not pay for it.
+    /// </summary>
+    public IReadOnlyList<InfraAnalyzer> Analyzers
+    {
+        get => _analyzers ?? AnalyzerCatalog.BuiltIn;
+        init => _analyzers = value;
+    }
 
     /// <summary>Paths of teams' assemblies whose public analyzers run too (see docs/custom-rules.md).</summary>
     public IReadOnlyList<string> AnalyzerAssemblies { get; init; } = [];

@@ -78,6 +78,17 @@ public class RunCostTests
         Assert.That(result.AnalyzerTimings.Sum(a => a.Invocations), Is.GreaterThan(0));
     }
 
+    [Test]
+    public void Options_default_to_the_built_in_catalog_and_keep_the_analyzers_they_are_given()
+    {
+        var defaults = new LintOptions("root");
+        var custom = defaults with { Analyzers = [new Quick()] };
+
+        Assert.That(defaults.Analyzers, Is.SameAs(AnalyzerCatalog.BuiltIn));
+        Assert.That(custom.Analyzers.Single(), Is.InstanceOf<Quick>());
+        Assert.That((custom with { BaselineFile = "b.json" }).Analyzers.Single(), Is.InstanceOf<Quick>());
+    }
+
     private sealed class Slow : InfraAnalyzer
     {
         public const int FileMilliseconds = 15;
