@@ -24,6 +24,7 @@ public static class AnalyzerCatalog
         new Compose.DatastorePortOnAllInterfacesRule(),
         new Compose.HostPrivilegeGrantedRule(),
         new Compose.HealthyConditionWithoutHealthcheckRule(),
+        new Compose.SourceCodeBindMountedInProductionRule(),
         new Compose.ObsoleteVersionKeyRule(),
         new Compose.DuplicateContainerNameOrPortRule(),
         new Compose.ServiceHostNotDefinedRule(),

@@ -104,6 +104,11 @@ public static class Descriptors
         "service '{0}' waits for '{1}' to be healthy, but '{1}' has no healthcheck ({2}); add a healthcheck to '{1}' or use condition: service_started", Compose, DiagnosticSeverity.Error,
         "depends_on with condition: service_healthy needs a healthcheck on the dependency, in the compose file or its image's Dockerfile. Without one Compose refuses to start the dependent service.");
 
+    public static readonly DiagnosticDescriptor SourceCodeBindMountedInProduction = new(
+        "JSI2012", "Source code bind-mounted in production",
+        "service '{0}' bind-mounts the source folder '{1}' over '{2}' in a production file; the container then runs whatever is on the host, not the code its image was built and tested with; COPY the code in the Dockerfile and remove the mount", Compose, DiagnosticSeverity.Warning,
+        "A production compose file bind-mounts a folder of the repository that holds source code (or the service's own build context) into the container. Convenient for live reloading in development; in production the image's code is silently replaced by the host's checkout.");
+
     public static readonly DiagnosticDescriptor ObsoleteVersionKey = new(
         "JSI2013", "Obsolete version key",
         "the top-level `version` key is obsolete: Compose ignores it and prints a warning; remove it", Compose, DiagnosticSeverity.Info,
