@@ -8,6 +8,16 @@ public static class AnalyzerCatalog
 {
     public static IReadOnlyList<InfraAnalyzer> BuiltIn { get; } =
     [
+        new Dockerfile.FinalStageRunsAsRootRule(),
+        new Dockerfile.FinalStageWithoutHealthcheckRule(),
+        new Dockerfile.UnpinnedBaseImageRule(),
+        new Dockerfile.SecretInImageRule(),
+        new Dockerfile.UnknownOrDuplicateStageRule(),
+        new Dockerfile.RepeatedCmdOrEntrypointRule(),
+        new Dockerfile.ShellFormCommandRule(),
+        new Dockerfile.AddInsteadOfCopyRule(),
+        new Dockerfile.RelativeWorkdirRule(),
+        new Dockerfile.DeprecatedMaintainerRule(),
     ];
 
     /// <summary>The engine's own descriptors (JSI0xxx), reported by the runner rather than by an analyzer.</summary>
