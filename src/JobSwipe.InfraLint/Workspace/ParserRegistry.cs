@@ -5,6 +5,7 @@ using JobSwipe.InfraLint.Syntax.DotEnv;
 using JobSwipe.InfraLint.Syntax.Fly;
 using JobSwipe.InfraLint.Syntax.Manifests;
 using JobSwipe.InfraLint.Syntax.Procfile;
+using JobSwipe.InfraLint.Syntax.Shell;
 using JobSwipe.InfraLint.Text;
 
 namespace JobSwipe.InfraLint.Workspace;
@@ -19,6 +20,7 @@ public static class ParserRegistry
     {
         [FileKind.Dockerfile] = ParseDockerfile,
         [FileKind.FlyConfig] = From(FlyConfigParser.Parse),
+        [FileKind.ShellScript] = From<ShellScript>(ShellParser.Parse),
         [FileKind.DotEnv] = From(DotEnvParser.Parse),
         [FileKind.Procfile] = From(ProcfileParser.Parse),
         [FileKind.DockerIgnore] = From(DockerIgnoreParser.Parse),
