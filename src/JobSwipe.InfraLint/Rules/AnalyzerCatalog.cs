@@ -8,16 +8,24 @@ public static class AnalyzerCatalog
 {
     public static IReadOnlyList<InfraAnalyzer> BuiltIn { get; } =
     [
+        new Dockerfile.SingleStageBuildWithToolchainRule(),
         new Dockerfile.FinalStageRunsAsRootRule(),
         new Dockerfile.FinalStageWithoutHealthcheckRule(),
         new Dockerfile.UnpinnedBaseImageRule(),
+        new Dockerfile.AptInstallWithoutCleanupRule(),
+        new Dockerfile.RemoteScriptPipedToShellRule(),
         new Dockerfile.SecretInImageRule(),
         new Dockerfile.UnknownOrDuplicateStageRule(),
         new Dockerfile.RepeatedCmdOrEntrypointRule(),
         new Dockerfile.ShellFormCommandRule(),
         new Dockerfile.AddInsteadOfCopyRule(),
+        new Dockerfile.PipInstallKeepsCacheRule(),
+        new Dockerfile.PipeWithoutPipefailRule(),
+        new Dockerfile.CdInsteadOfWorkdirRule(),
         new Dockerfile.RelativeWorkdirRule(),
         new Dockerfile.DeprecatedMaintainerRule(),
+        new Dockerfile.SshInImageRule(),
+        new Dockerfile.SudoInRunRule(),
     ];
 
     /// <summary>The engine's own descriptors (JSI0xxx), reported by the runner rather than by an analyzer.</summary>
