@@ -11,10 +11,12 @@ public static class AnalyzerCatalog
         new Dockerfile.SingleStageBuildWithToolchainRule(),
         new Dockerfile.FinalStageRunsAsRootRule(),
         new Dockerfile.FinalStageWithoutHealthcheckRule(),
+        new Dockerfile.PlaywrightBrowsersMissingRule(),
         new Dockerfile.UnpinnedBaseImageRule(),
         new Dockerfile.AptInstallWithoutCleanupRule(),
         new Dockerfile.RemoteScriptPipedToShellRule(),
         new Dockerfile.SecretInImageRule(),
+        new Dockerfile.SecretFilesInBuildContextRule(),
         new Dockerfile.UnknownOrDuplicateStageRule(),
         new Dockerfile.RepeatedCmdOrEntrypointRule(),
         new Dockerfile.ShellFormCommandRule(),
@@ -26,6 +28,7 @@ public static class AnalyzerCatalog
         new Dockerfile.DeprecatedMaintainerRule(),
         new Dockerfile.SshInImageRule(),
         new Dockerfile.SudoInRunRule(),
+        new Dockerfile.CopySourceMissingRule(),
     ];
 
     /// <summary>The engine's own descriptors (JSI0xxx), reported by the runner rather than by an analyzer.</summary>
