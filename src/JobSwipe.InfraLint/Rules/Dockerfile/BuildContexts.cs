@@ -38,10 +38,15 @@ internal sealed class BuildContexts
     private readonly Repository _repository;
     private readonly Dictionary<string, List<BuildContext>> _explicit = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<string>> _children = new(StringComparer.Ordinal);
+    private readonly Lazy<IReadOnlyList<string>> _buildScripts;
 
     private BuildContexts(Repository repository)
     {
         _repository = repository;
+        _buildScripts = new(() => [.. repository.Files
+            .Where(f => f.Kind is FileKind.CiWorkflow or FileKind.ShellScript || f.Name is "Makefile" or "makefile" or "GNUmakefile" or "justfile" or "Justfile" or "Taskfile.yml" or "docker-bake.hcl")
+            .Select(f => repository.GetText(f)?.Content)
+            .OfType<string>()]);
         foreach (WorkspaceFile file in repository.Files)
         {
             string parent = file.Directory;
@@ -198,6 +203,12 @@ internal sealed class BuildContexts
 
         return current;
     }
+
+    /// <summary>
+    /// True when a CI workflow, shell script or Makefile of the repository mentions the name: such a file or folder is
+    /// usually produced by that build step before <c>docker build</c> (<c>mkdir -p ./certs</c>, <c>cp build.jar ./app.jar</c>).
+    /// </summary>
+    public bool IsMentionedByBuildScripts(string name) => name.Length >= 3 && _buildScripts.Value.Any(t => t.Contains(name, StringComparison.Ordinal));
 
     /// <summary>The names (files and folders) directly inside a folder.</summary>
     public IReadOnlyCollection<string> ChildrenOf(string directory) => _children.TryGetValue(directory, out var names) ? names : [];

@@ -20,7 +20,8 @@ public sealed class CdInsteadOfWorkdirRule : InfraAnalyzer
                 {
                     RunCommand command = commands[i];
                     if (command.Name != "cd" || command.IsNested || command.Context.IsInSubshell || command.Context.IsInCommandSubstitution || command.Context.Function is not null
-                        || command.Command.Arguments is not [var target] || !target.IsLiteral || target.Value is "-" or "/" || IsTemporary(target.Value))
+                        || command.Command.Arguments is not [var target] || !target.IsLiteral || target.Value is "-" or "/" || IsTemporary(target.Value)
+                        || RemovedLater(commands, i, target.Value))
                     {
                         continue;
                     }
@@ -29,6 +30,17 @@ public sealed class CdInsteadOfWorkdirRule : InfraAnalyzer
                 }
             }
         });
+
+    // cd /usr/src/python && ./configure && make ... && rm -rf /usr/src/python: a scratch build folder, not a working directory.
+    private static bool RemovedLater(IReadOnlyList<RunCommand> commands, int index, string target)
+    {
+        string t = target.TrimEnd('/');
+        return commands.Skip(index + 1).Any(c => c.Name == "rm" && c.Arguments.Any(a =>
+        {
+            string r = a.TrimEnd('/');
+            return r == t || r.StartsWith(t + "/", StringComparison.Ordinal) || t.StartsWith(r + "/", StringComparison.Ordinal);
+        }));
+    }
 
     // cd /tmp, cd /tmp/build: scratch work that is deleted in the same RUN, not a working directory.
     private static bool IsTemporary(string path) => path.StartsWith("/tmp", StringComparison.Ordinal) || path.StartsWith("/var/tmp", StringComparison.Ordinal) || path == "..";

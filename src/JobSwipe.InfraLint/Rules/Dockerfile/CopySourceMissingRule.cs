@@ -34,9 +34,14 @@ public sealed class CopySourceMissingRule : InfraAnalyzer
                     bool glob = path.IndexOfAny(['*', '?', '[']) >= 0;
                     if (matches.Count == 0)
                     {
+                        if (IsOptionalCopyIdiom(path) || index.IsMentionedByBuildScripts(FirstMissingSegment(index, buildContext, path)))
+                        {
+                            continue;
+                        }
+
                         reported.Add(token.Span.Start);
                         ctx.Report(Descriptors.CopySourceMissing, token.Span, glob
-                            ? $"{copy.Keyword.ToUpperInvariant()} source '{path}' matches nothing in {where}, so the build fails; fix the pattern or add the files"
+                            ? $"{copy.Keyword.ToUpperInvariant()} source '{path}' matches nothing in {where}, so nothing is copied (the classic builder fails the build); fix the pattern or add the files"
                             : $"{copy.Keyword.ToUpperInvariant()} source '{path}' does not exist in {where}, so the build fails; fix the path or the build context");
                         continue;
                     }
@@ -58,6 +63,25 @@ public sealed class CopySourceMissingRule : InfraAnalyzer
                 }
             }
         });
+
+    // COPY config.jso[n] ./ : a one-character class on a literal name is the known way to copy a file only if it exists.
+    private static bool IsOptionalCopyIdiom(string path) =>
+        path.IndexOfAny(['*', '?']) < 0 && System.Text.RegularExpressions.Regex.IsMatch(path, @"\[[^\]]{1,2}\]");
+
+    // The first path segment that does not exist (the folder or file a build step would create).
+    private static string FirstMissingSegment(BuildContexts index, BuildContext context, string path)
+    {
+        string[] segments = path.Split('/', StringSplitOptions.RemoveEmptyEntries).Where(s => s != ".").ToArray();
+        for (int i = 1; i <= segments.Length; i++)
+        {
+            if (!index.Exists(context, string.Join('/', segments.Take(i))))
+            {
+                return segments[i - 1];
+            }
+        }
+
+        return segments.LastOrDefault() ?? path;
+    }
 
     private static bool IsWholeContext(string path) => path.Trim('/') is "" or "." || path == "./";
 

@@ -35,7 +35,7 @@ public sealed class FinalStageRunsAsRootRule : InfraAnalyzer
             }
 
             FromInstruction root = DockerfileFacts.RootFrom(model, final);
-            if (IsNonRootBase(root) || DropsPrivilegesAtStart(model, final))
+            if (!BaseRunsAsRoot(root) || DropsPrivilegesAtStart(model, final) || IsToolboxImage(model, final))
             {
                 return;
             }
@@ -43,15 +43,80 @@ public sealed class FinalStageRunsAsRootRule : InfraAnalyzer
             ctx.Report(Descriptors.FinalStageRunsAsRoot, final.From.KeywordSpan, "the final image sets no USER, so it runs as root");
         });
 
-    // Images whose tag or name says they already run as an unprivileged user (distroless :nonroot, chainguard, *-rootless).
-    private static bool IsNonRootBase(FromInstruction from)
+    // Official images whose entrypoint or master process drops to an unprivileged user (gosu, worker processes) or that need root (dind).
+    private static readonly HashSet<string> PrivilegeDroppingOfficialImages = new(StringComparer.OrdinalIgnoreCase)
     {
-        string image = from.ResolvedImage?.Value ?? from.Image?.Text ?? "";
-        return image.Contains("nonroot", StringComparison.OrdinalIgnoreCase) || image.Contains("rootless", StringComparison.OrdinalIgnoreCase)
-            || image.Contains("non-root", StringComparison.OrdinalIgnoreCase) || image.StartsWith("cgr.dev/", StringComparison.OrdinalIgnoreCase)
-            || from.ImageReference?.Repository.StartsWith("windows", StringComparison.OrdinalIgnoreCase) == true
-            || from.ImageReference?.Repository.Contains("/windows", StringComparison.OrdinalIgnoreCase) == true
-            || from.ImageReference?.Repository.Contains("nanoserver", StringComparison.OrdinalIgnoreCase) == true;
+        "postgres", "mysql", "mariadb", "mongo", "redis", "valkey", "rabbitmq", "cassandra", "couchdb", "ghost", "elasticsearch", "neo4j", "nginx", "httpd",
+        "wordpress", "drupal", "joomla", "nextcloud", "matomo", "docker", "memcached", "haproxy",
+    };
+
+    // Namespaced images known to run as root by default (their USER is not inherited as non-root).
+    private static readonly string[] KnownRootPrefixes =
+    [
+        "mcr.microsoft.com/dotnet/", "mcr.microsoft.com/playwright", "gcr.io/distroless/", "ghcr.io/astral-sh/uv", "nvidia/cuda", "pytorch/pytorch", "tensorflow/tensorflow",
+        "continuumio/", "condaforge/", "registry.access.redhat.com/ubi", "public.ecr.aws/docker/library/", "docker.io/library/", "library/",
+    ];
+
+    /// <summary>
+    /// True when the image the final stage starts from is known to run as root: an official Docker Hub image (python,
+    /// node, debian...) that does not drop privileges itself, or a known root image. Other images may set a USER the
+    /// final image inherits (unknown is not root), and ARG-supplied images are unresolved.
+    /// </summary>
+    private static bool BaseRunsAsRoot(FromInstruction from)
+    {
+        if (from.ResolvedImage is not { IsResolved: true } resolved || from.ImageReference is not { } reference)
+        {
+            return false;
+        }
+
+        string image = resolved.Value;
+        if (image.Contains("nonroot", StringComparison.OrdinalIgnoreCase) || image.Contains("rootless", StringComparison.OrdinalIgnoreCase)
+            || image.Contains("non-root", StringComparison.OrdinalIgnoreCase) || image.Contains("unprivileged", StringComparison.OrdinalIgnoreCase)
+            || reference.Repository.Contains("windows", StringComparison.OrdinalIgnoreCase) || reference.Repository.Contains("nanoserver", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        if (reference.IsScratch)
+        {
+            return true;
+        }
+
+        string repository = reference.Repository.StartsWith("library/", StringComparison.OrdinalIgnoreCase) ? reference.Repository[8..] : reference.Repository;
+        bool official = (reference.Registry is null || reference.Registry is "docker.io" or "index.docker.io") && !repository.Contains('/', StringComparison.Ordinal);
+        if (official)
+        {
+            bool phpServer = repository.Equals("php", StringComparison.OrdinalIgnoreCase) && reference.Tag is { } tag && (tag.Contains("fpm", StringComparison.OrdinalIgnoreCase) || tag.Contains("apache", StringComparison.OrdinalIgnoreCase));
+            return !PrivilegeDroppingOfficialImages.Contains(repository) && !phpServer;
+        }
+
+        return KnownRootPrefixes.Any(p => image.StartsWith(p, StringComparison.OrdinalIgnoreCase));
+    }
+
+    // A base or toolbox image, not an application (no CMD/ENTRYPOINT, or a bare interpreter or shell: CMD ["python3"]), or a server that drops privileges for its workers.
+    private static bool IsToolboxImage(DockerfileModel model, DockerStage final)
+    {
+        var command = DockerfileFacts.InheritedNewestFirst(model, final).OfType<CommandInstruction>()
+            .FirstOrDefault(i => i.Kind is DockerInstructionKind.Cmd or DockerInstructionKind.Entrypoint);
+        if (command is null)
+        {
+            return true;
+        }
+
+        string text = command.IsExecForm ? string.Join(' ', command.ExecArguments.Select(a => a.Text)) : command.ShellCommand?.Text ?? "";
+        string first = text.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? "";
+        first = first[(first.LastIndexOf('/') + 1)..];
+
+        // Servers whose master process starts as root and runs its workers as an unprivileged user.
+        if (first is "php-fpm" or "apache2-foreground" or "httpd-foreground" or "nginx" or "httpd" or "apache2ctl" || first.StartsWith("php-fpm", StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        string[] words = text.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return command.Kind == DockerInstructionKind.Cmd && (words.Length == 1 || words.Length == 2 && words[1].StartsWith('-'))
+            && (first is "python" or "python3" or "irb" or "node" or "bash" or "sh" or "ash" or "zsh" or "pwsh" or "jshell" or "iex" or "erl" or "ghci" or "julia" or "R" or "ruby" or "php" or "perl" or "lua" or "bun" or "deno" or "dotnet" or "gradle" or "mvn" or "go" or "swift" or "java" or "clojure" or "lein" or "scala" or "sbt" or "elixir" or "groovy" or "haxe" or "pypy" or "pypy3"
+                || first.StartsWith("python3.", StringComparison.Ordinal));
     }
 
     // The docker-library pattern: the entrypoint starts as root and drops to an unprivileged user with gosu/su-exec.

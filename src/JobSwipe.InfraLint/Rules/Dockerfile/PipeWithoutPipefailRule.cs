@@ -32,7 +32,7 @@ public sealed class PipeWithoutPipefailRule : InfraAnalyzer
                 for (int i = 0; i < contexts.Count && i < top.Count; i++)
                 {
                     CommandContext c = contexts[i];
-                    if (c.Options.PipeFail || c.Pipeline is not { Commands.Count: > 1 } pipeline || c.PipelineIndex != pipeline.Commands.Count - 1 || !reported.Add(pipeline))
+                    if (c.Options.PipeFail || c.IsInCommandSubstitution || c.Pipeline is not { Commands.Count: > 1 } pipeline || c.PipelineIndex != pipeline.Commands.Count - 1 || !reported.Add(pipeline))
                     {
                         continue;
                     }
@@ -43,7 +43,7 @@ public sealed class PipeWithoutPipefailRule : InfraAnalyzer
                         continue;
                     }
 
-                    string first = producers[0] is SimpleCommand { NameValue: { } name } ? name : "the left-hand command";
+                    string first = producers[0] is SimpleCommand { NameValue: { } name } ? name : "the command group before the pipe";
                     RunCommand receiver = top[i];
                     ctx.Report(Descriptors.PipeWithoutPipefail, receiver.NameSpan, receiver.Name ?? "", first);
                 }

@@ -14,7 +14,7 @@ public sealed class PlaywrightBrowsersMissingRule : InfraAnalyzer
 {
     private static readonly HashSet<string> PlaywrightPackages = new(StringComparer.Ordinal)
     {
-        "playwright", "@playwright/test", "playwright-chromium", "playwright-firefox", "playwright-webkit", "playwright-stealth", "scrapy-playwright", "crawlee",
+        "playwright", "@playwright/test", "playwright-chromium", "playwright-firefox", "playwright-webkit", "playwright-stealth", "scrapy-playwright", "patchright", "camoufox", "camoufox-js",
     };
 
     private static readonly HashSet<string> BrowserPackages = new(StringComparer.Ordinal) { "chromium", "chromium-browser", "google-chrome-stable", "firefox", "firefox-esr", "chromium-headless-shell" };
@@ -142,8 +142,9 @@ public sealed class PlaywrightBrowsersMissingRule : InfraAnalyzer
         foreach (RunCommand command in RunShell.Of(instruction).Commands)
         {
             var words = command.Command.Words.Select(w => w.Value).ToList();
-            int pw = words.FindIndex(w => w[(w.LastIndexOf('/') + 1)..] is var b && (b == "playwright" || b.StartsWith("playwright@", StringComparison.Ordinal)));
-            if (pw >= 0 && words.Skip(pw + 1).FirstOrDefault(w => !w.StartsWith('-')) == "install")
+            // playwright / patchright install; camoufox fetch (a Firefox build that Playwright drives).
+            int pw = words.FindIndex(w => w[(w.LastIndexOf('/') + 1)..] is var b && (b is "playwright" or "patchright" or "camoufox" or "camoufox-js" || b.StartsWith("playwright@", StringComparison.Ordinal) || b.StartsWith("patchright@", StringComparison.Ordinal) || b.StartsWith("camoufox-js@", StringComparison.Ordinal)));
+            if (pw >= 0 && words.Skip(pw + 1).FirstOrDefault(w => !w.StartsWith('-')) is "install" or "fetch")
             {
                 return true;
             }

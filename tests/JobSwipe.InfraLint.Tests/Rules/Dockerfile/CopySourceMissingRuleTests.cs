@@ -43,4 +43,10 @@ public class CopySourceMissingRuleTests
             ("fly.toml", "app = \"x\"\n[build]\n  dockerfile = \"deploy/Dockerfile\"\n"),
             ("deploy/Dockerfile", "FROM python:3.12-slim\nCOPY [|app.py|] /app/\n"),
             ("deploy/app.py", "print()\n"));
+
+    [Test]
+    public void Quiet_for_the_optional_copy_idiom_and_files_a_build_script_creates() =>
+        RuleVerifier.ReportsNothing<CopySourceMissingRule>(
+            ("Dockerfile", "FROM python:3.12-slim\nCOPY tnsnames.or[a] ./\nCOPY ./firefox-certs /tmp/certs\n"),
+            (".github/workflows/release.yml", "on: push\njobs:\n  b:\n    runs-on: ubuntu-latest\n    steps:\n      - run: mkdir -p ./firefox-certs\n"));
 }

@@ -15,4 +15,8 @@ public class PipeWithoutPipefailRuleTests
         RuleVerifier.ReportsNothing<PipeWithoutPipefailRule>(("Dockerfile", "FROM debian:12 AS base\nSHELL [\"/bin/bash\", \"-o\", \"pipefail\", \"-c\"]\nRUN curl -fsSL https://x/a.tgz | tar xz\nFROM base\nRUN wget -O- https://x/b | tar x\n"));
         RuleVerifier.ReportsNothing<PipeWithoutPipefailRule>(("Dockerfile", "FROM debian:12\nRUN set -eux -o pipefail; curl -fsSL https://x/a.tgz | tar xz\nRUN echo \"abc  file\" | sha256sum -c -\nRUN <<EOF\n#!/bin/bash\nset -euo pipefail\ncurl https://x | tar x\nEOF\n"));
     }
+
+    [Test]
+    public void Quiet_for_pipes_inside_command_substitutions() =>
+        RuleVerifier.ReportsNothing<PipeWithoutPipefailRule>(("Dockerfile", "FROM alpine:3.20\nRUN deps=\"$(scanelf --needed /usr/local | awk '{ print $2 }')\" && apk add $deps\n"));
 }

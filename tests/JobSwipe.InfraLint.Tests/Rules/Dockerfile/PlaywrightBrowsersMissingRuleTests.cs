@@ -46,4 +46,12 @@ public class PlaywrightBrowsersMissingRuleTests
             ("docker/Dockerfile", "[|FROM|] python:3.12-slim\nCOPY app/ /app/\n"),
             ("app/main.py", "print()\n"),
             ("requirements.txt", Requirements));
+
+    [Test]
+    public void Libraries_that_only_may_use_playwright_and_other_browser_installers_are_understood()
+    {
+        RuleVerifier.ReportsNothing<PlaywrightBrowsersMissingRule>(("Dockerfile", "FROM node:20-slim\nCOPY . .\nRUN npm ci\n"), ("package.json", "{\"dependencies\": {\"crawlee\": \"3.0.0\", \"playwright-core\": \"1.45.0\"}}"));
+        RuleVerifier.ReportsNothing<PlaywrightBrowsersMissingRule>(("Dockerfile", "FROM node:20-slim\nCOPY . .\nRUN npm ci && npx camoufox-js fetch\n"), ("package.json", "{\"dependencies\": {\"playwright\": \"1.45.0\"}}"));
+        RuleVerifier.ReportsNothing<PlaywrightBrowsersMissingRule>(("Dockerfile", "FROM python:3.12-slim\nCOPY . .\nRUN apt-get update && apt-get install -y --no-install-recommends chromium\n"), ("requirements.txt", "playwright\n"));
+    }
 }
