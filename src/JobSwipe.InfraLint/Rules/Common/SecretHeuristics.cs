@@ -127,7 +127,7 @@ public static partial class SecretHeuristics
     [GeneratedRegex(@"\$[A-Za-z_][A-Za-z0-9_]*", RegexOptions.CultureInvariant)]
     private static partial Regex DollarVariable();
 
-    [GeneratedRegex(@"^(<[^<>]*>|\[[^\[\]]*\]|x{3,}|X{3,}|\*{3,}|\.{3}|todo|tbd|replace[_-]?me|your[_-].*|insert[_-].*|fill[_-]?me[_-]?in|none|null|~)$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(<[^<>]*>|\[[^\[\]]*\]|x{3,}|X{3,}|\*{3,}|\.{3}|todo|tbd|replace[_-]?me|your[_-].*|insert[_-].*|fill[_-]?me[_-]?in|none|null|~|dummy|fake|placeholder|nokey|no[_-]key|unused|not[_-]?used|not[_-]?a[_-]?secret|not[_-]?secret|dummy[_-].*|fake[_-].*)$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex PlaceholderPattern();
 
     [GeneratedRegex(@"[A-Za-z][A-Za-z0-9+.\-]*://(?<user>[^:/@\s]*):(?<password>[^@/\s]+)@", RegexOptions.CultureInvariant)]

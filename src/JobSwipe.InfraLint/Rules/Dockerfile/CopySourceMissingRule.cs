@@ -34,14 +34,17 @@ public sealed class CopySourceMissingRule : InfraAnalyzer
                     bool glob = path.IndexOfAny(['*', '?', '[']) >= 0;
                     if (matches.Count == 0)
                     {
-                        if (IsOptionalCopyIdiom(path) || index.IsMentionedByBuildScripts(FirstMissingSegment(index, buildContext, path)))
+                        // A wildcard on file names in an existing folder copies optional files (BuildKit copies nothing);
+                        // only a glob whose folder is missing is an error.
+                        if (IsOptionalCopyIdiom(path) || glob && GlobFolderExists(index, buildContext, path)
+                            || index.IsMentionedByBuildScripts(FirstMissingSegment(index, buildContext, path)))
                         {
                             continue;
                         }
 
                         reported.Add(token.Span.Start);
                         ctx.Report(Descriptors.CopySourceMissing, token.Span, glob
-                            ? $"{copy.Keyword.ToUpperInvariant()} source '{path}' matches nothing in {where}, so nothing is copied (the classic builder fails the build); fix the pattern or add the files"
+                            ? $"{copy.Keyword.ToUpperInvariant()} source '{path}' matches nothing in {where}: its folder does not exist, so the build fails; fix the pattern or the build context"
                             : $"{copy.Keyword.ToUpperInvariant()} source '{path}' does not exist in {where}, so the build fails; fix the path or the build context");
                         continue;
                     }
@@ -67,6 +70,14 @@ public sealed class CopySourceMissingRule : InfraAnalyzer
     // COPY config.jso[n] ./ : a one-character class on a literal name is the known way to copy a file only if it exists.
     private static bool IsOptionalCopyIdiom(string path) =>
         path.IndexOfAny(['*', '?']) < 0 && System.Text.RegularExpressions.Regex.IsMatch(path, @"\[[^\]]{1,2}\]");
+
+    private static bool GlobFolderExists(BuildContexts index, BuildContext context, string path)
+    {
+        string trimmed = path.TrimEnd('/');
+        int slash = trimmed.LastIndexOf('/');
+        string folder = slash < 0 ? "." : trimmed[..slash];
+        return folder.IndexOfAny(['*', '?', '[']) < 0 && (folder is "." or "" || index.Exists(context, folder));
+    }
 
     // The first path segment that does not exist (the folder or file a build step would create).
     private static string FirstMissingSegment(BuildContexts index, BuildContext context, string path)

@@ -61,6 +61,10 @@ public class SecretHeuristicsTests
     [TestCase("<your-key>", true)]
     [TestCase("REPLACE_ME", true)]
     [TestCase("xxxx", true)]
+    [TestCase("nokey", true)]
+    [TestCase("dummy", true)]
+    [TestCase("not-a-secret", true)]
+    [TestCase("dummykey1234", false)]
     [TestCase("sk_live_x", false)]
     public void Recognises_placeholders(string value, bool expected) =>
         Assert.That(SecretHeuristics.IsPlaceholder(value), Is.EqualTo(expected));

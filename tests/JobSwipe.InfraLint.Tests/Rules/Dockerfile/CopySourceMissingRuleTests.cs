@@ -6,10 +6,10 @@ namespace JobSwipe.InfraLint.Tests.Rules.Dockerfile;
 public class CopySourceMissingRuleTests
 {
     [Test]
-    public void Reports_missing_files_and_globs_that_match_nothing()
+    public void Reports_missing_files_and_globs_whose_folder_is_missing()
     {
         var d = RuleVerifier.Reports<CopySourceMissingRule>(
-            ("svc/Dockerfile", "FROM python:3.12-slim\nCOPY requirements.txt [|requirments-prod.txt|] /app/\nCOPY [|*.whl|] /wheels/\nCOPY src/ /app/src/\n"),
+            ("svc/Dockerfile", "FROM python:3.12-slim\nCOPY requirements.txt [|requirments-prod.txt|] /app/\nCOPY [|conf/*.conf|] /etc/app/\nCOPY *.whl package*json /opt/\nCOPY src/ /app/src/\n"),
             ("svc/requirements.txt", "flask\n"),
             ("svc/src/app.py", "print()\n"));
         Assert.That(d[0].Message, Does.Contain("svc/"));

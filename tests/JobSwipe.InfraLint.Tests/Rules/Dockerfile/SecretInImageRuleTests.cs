@@ -16,7 +16,7 @@ public class SecretInImageRuleTests
     [Test]
     public void Quiet_for_references_empty_values_flags_and_non_secret_names() =>
         RuleVerifier.ReportsNothing<SecretInImageRule>(("Dockerfile",
-            "FROM node:20\nARG NPM_TOKEN\nENV NPM_TOKEN=${NPM_TOKEN}\nENV DB_PASSWORD=\nENV DB_PASSWORD_FILE=/run/secrets/db\nENV DISABLE_TOKEN_AUTH=true\nENV GPG_KEY=A035C8C19219BA821ECEA86B64E628F8D684696D\nENV API_KEY=<your-key>\n"));
+            "FROM node:20\nARG NPM_TOKEN\nENV NPM_TOKEN=${NPM_TOKEN}\nENV DB_PASSWORD=\nENV DB_PASSWORD_FILE=/run/secrets/db\nENV DISABLE_TOKEN_AUTH=true\nENV GPG_KEY=A035C8C19219BA821ECEA86B64E628F8D684696D\nENV API_KEY=<your-key>\nENV SECRET_KEY_BASE=nokey\n"));
 
     [Test]
     public void Names_a_known_default() =>
