@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.RegularExpressions;
+using JobSwipe.InfraLint.Syntax.Compose;
 using JobSwipe.InfraLint.Syntax.DockerIgnore;
 using JobSwipe.InfraLint.Syntax.Dockerfile;
 using JobSwipe.InfraLint.Syntax.Fly;
@@ -21,7 +22,7 @@ internal sealed record BuildContext(string Directory, string? Origin)
 
 /// <summary>
 /// Repository-wide facts the cross-file Dockerfile rules share, built once per repository: which build contexts each
-/// Dockerfile is built with (Fly <c>[build].dockerfile</c>, otherwise the folder of the Dockerfile, or an ancestor
+/// Dockerfile is built with (compose <c>build:</c>, Fly <c>[build].dockerfile</c>; otherwise the folder of the Dockerfile, or an ancestor
 /// folder when the COPY sources only exist there), the children of every folder (for globs), and .dockerignore lookup.
 /// </summary>
 internal sealed class BuildContexts
@@ -65,6 +66,23 @@ internal sealed class BuildContexts
             }
         }
 
+        foreach (WorkspaceFile compose in repository.GetFiles(FileKind.Compose))
+        {
+            foreach (ComposeService service in repository.GetModel<ComposeFile>(compose)?.Services ?? [])
+            {
+                // build: ./dir, or build: { context: ./dir, dockerfile: Dockerfile.prod } (the dockerfile is relative to the context).
+                if (service.Build is not { } build || build.Context?.Value is { } c && (c.Contains('$', StringComparison.Ordinal) || c.Contains("://", StringComparison.Ordinal) || c.StartsWith("git@", StringComparison.Ordinal))
+                    || build.Dockerfile?.Value.Contains('$', StringComparison.Ordinal) == true
+                    || Repository.Combine(compose.Directory, build.Context?.Value ?? ".") is not { } context
+                    || Repository.Combine(context, build.Dockerfile?.Value ?? "Dockerfile") is not { } dockerfile)
+                {
+                    continue;
+                }
+
+                AddExplicit(dockerfile, new BuildContext(context, compose.RelativePath));
+            }
+        }
+
         foreach (WorkspaceFile fly in repository.GetFiles(FileKind.FlyConfig))
         {
             if (repository.GetModel<FlyConfig>(fly)?.Build?.Dockerfile?.Value.AsString() is { Length: > 0 } dockerfile
@@ -78,7 +96,7 @@ internal sealed class BuildContexts
     public static BuildContexts For(Repository repository) => Cache.GetValue(repository, r => new BuildContexts(r));
 
     /// <summary>
-    /// The contexts a Dockerfile is built with: those named by Fly configs (and compose files) when any, else the
+    /// The contexts a Dockerfile is built with: those named by compose files and Fly configs when any, else the
     /// Dockerfile's folder, or the nearest ancestor folder in which more of its COPY sources exist.
     /// </summary>
     public IReadOnlyList<BuildContext> ContextsOf(WorkspaceFile dockerfile, DockerfileModel model)

@@ -49,4 +49,17 @@ public class CopySourceMissingRuleTests
         RuleVerifier.ReportsNothing<CopySourceMissingRule>(
             ("Dockerfile", "FROM python:3.12-slim\nCOPY tnsnames.or[a] ./\nCOPY ./firefox-certs /tmp/certs\n"),
             (".github/workflows/release.yml", "on: push\njobs:\n  b:\n    runs-on: ubuntu-latest\n    steps:\n      - run: mkdir -p ./firefox-certs\n"));
+
+    [Test]
+    public void A_compose_build_context_is_used()
+    {
+        // build: { context: ., dockerfile: docker/api.Dockerfile }: sources are relative to the repository root.
+        var d = RuleVerifier.Reports<CopySourceMissingRule>(
+            ("docker-compose.yml", "services:\n  api:\n    build:\n      context: .\n      dockerfile: docker/api.Dockerfile\n  web:\n    build: ./web\n"),
+            ("docker/api.Dockerfile", "FROM python:3.12-slim\nCOPY api/requirements.txt /app/\nCOPY [|api/app.py|] /app/\n"),
+            ("api/requirements.txt", "flask\n"),
+            ("web/Dockerfile", "FROM nginx:1.27\nCOPY [|site/|] /usr/share/nginx/html/\n"),
+            ("site/index.html", "<p/>\n"));
+        Assert.That(d.Select(x => x.Message), Has.Some.Contains("set by docker-compose.yml"));
+    }
 }

@@ -54,4 +54,11 @@ public class PlaywrightBrowsersMissingRuleTests
         RuleVerifier.ReportsNothing<PlaywrightBrowsersMissingRule>(("Dockerfile", "FROM node:20-slim\nCOPY . .\nRUN npm ci && npx camoufox-js fetch\n"), ("package.json", "{\"dependencies\": {\"playwright\": \"1.45.0\"}}"));
         RuleVerifier.ReportsNothing<PlaywrightBrowsersMissingRule>(("Dockerfile", "FROM python:3.12-slim\nCOPY . .\nRUN apt-get update && apt-get install -y --no-install-recommends chromium\n"), ("requirements.txt", "playwright\n"));
     }
+
+    [Test]
+    public void A_compose_build_string_sets_the_build_context() =>
+        RuleVerifier.Reports<PlaywrightBrowsersMissingRule>(
+            ("docker-compose.yml", "services:\n  worker:\n    build: ./worker\n"),
+            ("worker/Dockerfile", "[|FROM|] python:3.12-slim\nCOPY . /app\n"),
+            ("worker/pyproject.toml", "[project]\nname = \"w\"\nversion = \"1\"\ndependencies = [\"playwright>=1.45\"]\n"));
 }
