@@ -62,7 +62,7 @@ public static class Descriptors
 
     public static readonly DiagnosticDescriptor UnpinnedBaseImage = new(
         "JSI1005", "Base image not pinned",
-        "base image '{0}' {1}; pin a version tag (e.g. python:3.12-slim) or a digest so builds are reproducible", Dockerfile, DiagnosticSeverity.Warning,
+        "base image '{0}' {1}; pin a version tag ({2}:<version>) or a digest so builds are reproducible", Dockerfile, DiagnosticSeverity.Warning,
         "A FROM names an image without a tag (which means :latest) or with :latest. The image changes under the build without notice. Not reported: scratch, build stage names, digests, and images whose name comes from an ARG without a known default (unresolved is not latest).");
 
     public static readonly DiagnosticDescriptor AptInstallWithoutCleanup = new(

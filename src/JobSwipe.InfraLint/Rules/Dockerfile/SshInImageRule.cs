@@ -43,7 +43,7 @@ public sealed class SshInImageRule : InfraAnalyzer
                             // Alpine's "openssh" and Debian's "ssh" metapackage include the server; "openssh" on Fedora is the common files.
                             if (name is "openssh-server" or "dropbear" or "tinyssh" || name == "openssh" && install.Manager == "apk" || name == "ssh" && install.Manager is "apt-get" or "apt")
                             {
-                                ctx.Report(Descriptors.SshInImage, command.ToSource(package), $"{install.Manager} installs the SSH server '{package.Value}'");
+                                ctx.Report(Descriptors.SshInImage, command.ToSource(package), $"{install.Manager} installs the SSH server '{package.Value}'" + (name == "ssh" ? " (the ssh metapackage includes openssh-server; install openssh-client when only the client is needed)" : ""));
                             }
                         }
                     }

@@ -29,13 +29,14 @@ public sealed class UnpinnedBaseImageRule : InfraAnalyzer
                 }
 
                 string via = resolved.Value == image.Text ? "" : $" (from {image.Text})";
+                string name = (reference.Registry is null ? "" : reference.Registry + "/") + reference.Repository;
                 if (!reference.HasTag)
                 {
-                    ctx.Report(Descriptors.UnpinnedBaseImage, image.Span, resolved.Value + via, "has no tag, so it means :latest");
+                    ctx.Report(Descriptors.UnpinnedBaseImage, image.Span, resolved.Value + via, "has no tag, so it means :latest", name);
                 }
                 else if (string.Equals(reference.Tag, "latest", StringComparison.OrdinalIgnoreCase))
                 {
-                    ctx.Report(Descriptors.UnpinnedBaseImage, image.Span, resolved.Value + via, "uses :latest");
+                    ctx.Report(Descriptors.UnpinnedBaseImage, image.Span, resolved.Value + via, "uses :latest", name);
                 }
             }
         });

@@ -10,6 +10,7 @@ public class UnpinnedBaseImageRuleTests
     {
         var d = RuleVerifier.Reports<UnpinnedBaseImageRule>(("Dockerfile", "FROM [|ubuntu|]\nFROM [|node:latest|] AS web\n"));
         Assert.That(d.Select(x => x.Message), Has.Some.Contains("means :latest").And.Some.Contains("uses :latest"));
+        Assert.That(d[1].Message, Does.Contain("(node:<version>)"));
     }
 
     [Test]
