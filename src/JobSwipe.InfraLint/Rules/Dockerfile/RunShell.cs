@@ -66,7 +66,7 @@ internal sealed class RunShell
 
     private static readonly RunShell Empty = new([], null);
 
-    /// <summary>True when the SHELL in effect for this RUN (in its stage or a stage it is based on) sets pipefail, or is not a POSIX shell.</summary>
+    /// <summary>The set options the SHELL in effect for this RUN (in its stage or a stage it is based on) passes, such as <c>-o pipefail</c>.</summary>
     public static SetOptions InitialOptions(DockerfileModel model, DockerInstruction run)
     {
         if (run.StageIndex < 0 || run.StageIndex >= model.Stages.Count)
@@ -90,7 +90,7 @@ internal sealed class RunShell
         return SetOptions.None;
     }
 
-    /// <summary>True when the SHELL in effect is PowerShell or cmd (no POSIX shell rules apply).</summary>
+    /// <summary>True when the SHELL in effect for an instruction (RUN, CMD, ENTRYPOINT) is PowerShell or cmd: no POSIX shell rules apply.</summary>
     public static bool UsesNonPosixShell(DockerfileModel model, DockerInstruction run)
     {
         if (run.StageIndex < 0 || run.StageIndex >= model.Stages.Count)

@@ -19,26 +19,11 @@ public sealed class ShellFormCommandRule : InfraAnalyzer
                 {
                     if (instruction is CommandInstruction { Kind: DockerInstructionKind.Cmd or DockerInstructionKind.Entrypoint, IsExecForm: false, ShellCommand: { } shell } command
                         && !shell.Text.TrimStart().StartsWith("exec ", StringComparison.Ordinal)
-                        && !UsesNonPosixShell(ctx.Model, stage, command))
+                        && !RunShell.UsesNonPosixShell(ctx.Model, command))
                     {
                         ctx.Report(Descriptors.ShellFormCommand, command.KeywordSpan, command.Kind == DockerInstructionKind.Cmd ? "CMD" : "ENTRYPOINT");
                     }
                 }
             }
         });
-
-    // Windows images (SHELL ["powershell", ...] or ["cmd", "/S", "/C"]) have no signal forwarding question.
-    private static bool UsesNonPosixShell(DockerfileModel model, DockerStage stage, DockerInstruction before)
-    {
-        foreach (DockerInstruction instruction in DockerfileFacts.InheritedNewestFirst(model, stage))
-        {
-            if (instruction is CommandInstruction { Kind: DockerInstructionKind.Shell, ExecArguments: [var first, ..] } && instruction.Span.Start < before.Span.Start | instruction.StageIndex != before.StageIndex)
-            {
-                string exe = first.Text.ToLowerInvariant();
-                return exe.Contains("powershell", StringComparison.Ordinal) || exe.Contains("pwsh", StringComparison.Ordinal) || exe.StartsWith("cmd", StringComparison.Ordinal);
-            }
-        }
-
-        return false;
-    }
 }

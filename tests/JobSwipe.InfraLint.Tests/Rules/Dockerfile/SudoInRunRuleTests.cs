@@ -13,4 +13,8 @@ public class SudoInRunRuleTests
     [Test]
     public void Quiet_when_sudo_is_only_a_package_or_argument() =>
         RuleVerifier.ReportsNothing<SudoInRunRule>(("Dockerfile", "FROM debian:12\nRUN apt-get install -y sudo && echo 'app ALL=(ALL) NOPASSWD: ALL' > /etc/sudoers.d/app\nRUN [\"echo\", \"sudo\"]\n"));
+
+    [Test]
+    public void Reports_sudo_in_an_exec_form_shell_script_at_the_script() =>
+        RuleVerifier.Reports<SudoInRunRule>(("Dockerfile", "FROM debian:12\nRUN [\"/bin/sh\", \"-c\", [|\"sudo make install\"|]]\n"));
 }
