@@ -56,6 +56,13 @@ public static class LintEngine
             .Select(f => configuration.GetEnvironment(f.FullPath) is { } environment && environment != f.Environment ? f with { Environment = environment } : f)
             .ToArray();
         var repository = new Repository(root, files, options.Discovery.MaxFileSize);
+        var fragments = ComposeFragments.Find(repository);
+        if (fragments.Count > 0)
+        {
+            files = [.. files.Select(f => fragments.Contains(f.RelativePath) ? f with { Kind = FileKind.Compose, Environment = configuration.GetEnvironment(f.FullPath) ?? FileClassifier.ClassifyEnvironment(f.RelativePath, FileKind.Compose) } : f)];
+            repository = new Repository(root, files, options.Discovery.MaxFileSize);
+        }
+
         var discoveryTime = clock.Elapsed;
 
         // Parsing: every file of a kind that has a parser, once.

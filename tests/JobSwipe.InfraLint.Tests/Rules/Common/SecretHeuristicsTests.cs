@@ -65,6 +65,8 @@ public class SecretHeuristicsTests
     [TestCase("dummy", true)]
     [TestCase("not-a-secret", true)]
     [TestCase("dummykey1234", false)]
+    [TestCase("{YOUR_PASSWORD}", true)]
+    [TestCase("{a1b2:c3}", false)]
     [TestCase("sk_live_x", false)]
     public void Recognises_placeholders(string value, bool expected) =>
         Assert.That(SecretHeuristics.IsPlaceholder(value), Is.EqualTo(expected));
