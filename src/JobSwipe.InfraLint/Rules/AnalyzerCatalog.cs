@@ -36,6 +36,19 @@ public static class AnalyzerCatalog
         // JSI2xxx: Docker Compose files.
         new Compose.ServiceInDevelopmentModeRule(),
         new Compose.DuplicateKeyRule(),
+        new Compose.HardCodedCredentialRule(),
+        new Compose.NoMemoryLimitRule(),
+        new Compose.UndefinedServiceReferenceRule(),
+        new Compose.StatefulServiceWithoutVolumeRule(),
+        new Compose.UndeclaredResourceRule(),
+        new Compose.UnpinnedImageRule(),
+        new Compose.DatastorePortOnAllInterfacesRule(),
+        new Compose.HostPrivilegeGrantedRule(),
+        new Compose.HealthyConditionWithoutHealthcheckRule(),
+        new Compose.ObsoleteVersionKeyRule(),
+        new Compose.DuplicateContainerNameOrPortRule(),
+        new Compose.ServiceHostNotDefinedRule(),
+        new Compose.SecurityDisabledRule(),
 
         // (end of JSI2xxx)
 

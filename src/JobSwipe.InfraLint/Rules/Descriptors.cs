@@ -159,6 +159,75 @@ public static class Descriptors
         "{0} '{1}' is defined twice in this mapping (first on line {2}); only the last definition takes effect", Compose, DiagnosticSeverity.Warning,
         "A key appears twice in one YAML mapping, or a variable twice in a list-form environment. YAML parsers keep one of the two silently, so one definition is lost; usually the one the author meant to change.");
 
+    public static readonly DiagnosticDescriptor HardCodedCredential = new(
+        "JSI2003", "Hard-coded credential",
+        "{0} has a hard-coded {1} in service '{2}'; {3}", Compose, DiagnosticSeverity.Warning,
+        "A secret-like variable (*PASSWORD*, *SECRET*, *TOKEN*, *_KEY, *CREDENTIALS*) has a literal value, or a URL carries an inline password, in a compose file. Anyone with the repository has the credential, and it ends up in image histories and logs. Take it from the environment (${VAR}) or a Compose secret.",
+        productionSeverity: DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor NoMemoryLimit = new(
+        "JSI2004", "Service has no memory limit",
+        "service '{0}' has no memory limit; set deploy.resources.limits.memory (or mem_limit) so that it cannot exhaust the host's memory", Compose, DiagnosticSeverity.Info,
+        "A service without deploy.resources.limits.memory or mem_limit can take all the host's memory; the kernel's OOM killer then picks a victim, often the database.",
+        productionSeverity: DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor UndefinedServiceReference = new(
+        "JSI2005", "Reference to an undefined service",
+        "service '{0}' refers to '{1}' in {2}, but no service of that name is defined{3}; define it or fix the name", Compose, DiagnosticSeverity.Error,
+        "depends_on, links, extends, network_mode: service:… and volumes_from name a service that the file does not define. Compose refuses to start the project.");
+
+    public static readonly DiagnosticDescriptor StatefulServiceWithoutVolume = new(
+        "JSI2006", "Stateful service without a data volume",
+        "service '{0}' runs {1}, but nothing is mounted on its data directory {2}; mount a named volume there (e.g. `{0}_data:{2}`) or its data is lost when the container is recreated", Compose, DiagnosticSeverity.Info,
+        "A database, object store, broker or model server keeps its data in a directory of the container. Without a named volume or bind mount on that directory (or a parent), `docker compose down`, a recreate or an image upgrade loses the data.",
+        productionSeverity: DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor UndeclaredResource = new(
+        "JSI2007", "Named resource not declared",
+        "service '{0}' uses the {1} '{2}', which is not declared under the top-level `{3}:` key; declare it there", Compose, DiagnosticSeverity.Error,
+        "A named volume, network, secret or config used by a service must be declared at the top level of the file; Compose refuses to start the project otherwise.");
+
+    public static readonly DiagnosticDescriptor UnpinnedImage = new(
+        "JSI2008", "Image without a pinned tag",
+        "image '{0}' of service '{1}' {2}; pin a version tag (or a digest) so that every pull gets the same image", Compose, DiagnosticSeverity.Info,
+        "An image without a tag, or with `latest`, changes under you: a pull or a new host silently runs another version.",
+        productionSeverity: DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor DatastorePortOnAllInterfaces = new(
+        "JSI2009", "Datastore port published on all interfaces",
+        "service '{0}' publishes {1} port {2} on all interfaces; bind it to 127.0.0.1 (`127.0.0.1:{3}:{2}`) or drop the mapping and reach it over the compose network", Compose, DiagnosticSeverity.Warning,
+        "In a production compose file a database, cache, broker, search or secrets-store port is published without a host IP (or with 0.0.0.0/::), so it is reachable from every network the host is on; Docker's published ports bypass host firewalls such as ufw.");
+
+    public static readonly DiagnosticDescriptor HostPrivilegeGranted = new(
+        "JSI2010", "Service has host-level privileges",
+        "service '{0}' {1}; {2}", Compose, DiagnosticSeverity.Warning,
+        "privileged: true, the Docker socket mounted, network_mode: host or cap_add SYS_ADMIN/ALL give the container control of the host: a compromise of that service is a compromise of the machine.");
+
+    public static readonly DiagnosticDescriptor HealthyConditionWithoutHealthcheck = new(
+        "JSI2011", "Waiting for a health status that never comes",
+        "service '{0}' waits for '{1}' to be healthy, but '{1}' has no healthcheck ({2}); add a healthcheck to '{1}' or use condition: service_started", Compose, DiagnosticSeverity.Error,
+        "depends_on with condition: service_healthy needs a healthcheck on the dependency, in the compose file or its image's Dockerfile. Without one Compose refuses to start the dependent service.");
+
+    public static readonly DiagnosticDescriptor ObsoleteVersionKey = new(
+        "JSI2013", "Obsolete version key",
+        "the top-level `version` key is obsolete: Compose ignores it and prints a warning; remove it", Compose, DiagnosticSeverity.Info,
+        "The Compose Specification dropped the `version` key; current Compose ignores it and warns on every command.");
+
+    public static readonly DiagnosticDescriptor DuplicateContainerNameOrPort = new(
+        "JSI2014", "Container name or host port used twice",
+        "service '{0}' {1}, which service '{2}' already uses (line {3}); {4}", Compose, DiagnosticSeverity.Error,
+        "Two services with the same container_name, or publishing the same host port on overlapping addresses, cannot run together: the second fails to start.");
+
+    public static readonly DiagnosticDescriptor ServiceHostNotDefined = new(
+        "JSI2015", "URL points at an undefined service",
+        "{0} of service '{1}' points at host '{2}', which is no service of this file{3}; define the service here or point the variable at the real host", Compose, DiagnosticSeverity.Warning,
+        "A URL in a service's environment names a bare host (a compose service name) that this file does not define, so the name does not resolve when the stack runs: typically a service that exists only in the development compose file.");
+
+    public static readonly DiagnosticDescriptor SecurityDisabled = new(
+        "JSI2016", "Security switched off",
+        "service '{0}' switches off {1} ({2}) in a production file; {3}", Compose, DiagnosticSeverity.Warning,
+        "A production service turns its built-in security off: OpenSearch's security plugin, Elasticsearch's xpack security, Grafana's anonymous admin, trust authentication, empty passwords, Redis protected mode. Anyone who can reach it has full access.");
+
     // (end of JSI2xxx)
 
     // JSI3xxx: Fly.io configuration.
