@@ -1,5 +1,6 @@
 using JobSwipe.InfraLint.Analysis;
 using JobSwipe.InfraLint.Diagnostics;
+using JobSwipe.InfraLint.Rules.Common;
 using JobSwipe.InfraLint.Syntax.Dockerfile;
 using JobSwipe.InfraLint.Workspace;
 
@@ -70,33 +71,9 @@ public sealed class UnknownOrDuplicateStageRule : InfraAnalyzer
 
     private static string Suggest(DockerfileModel model, string name)
     {
-        string? close = model.Stages.Select(s => s.Name).OfType<string>().OrderBy(n => Distance(n, name.ToLowerInvariant())).FirstOrDefault();
-        return close is not null && Distance(close, name.ToLowerInvariant()) <= Math.Max(2, name.Length / 3)
+        string? close = model.Stages.Select(s => s.Name).OfType<string>().OrderBy(n => NameSuggestions.Distance(n, name.ToLowerInvariant())).FirstOrDefault();
+        return close is not null && NameSuggestions.Distance(close, name.ToLowerInvariant()) <= Math.Max(2, name.Length / 3)
             ? $"did you mean '{close}'?"
             : "name an earlier stage (FROM ... AS name) or a tagged image";
-    }
-
-    private static int Distance(string a, string b)
-    {
-        var d = new int[a.Length + 1, b.Length + 1];
-        for (int i = 0; i <= a.Length; i++)
-        {
-            d[i, 0] = i;
-        }
-
-        for (int j = 0; j <= b.Length; j++)
-        {
-            d[0, j] = j;
-        }
-
-        for (int i = 1; i <= a.Length; i++)
-        {
-            for (int j = 1; j <= b.Length; j++)
-            {
-                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
-            }
-        }
-
-        return d[a.Length, b.Length];
     }
 }
