@@ -67,6 +67,11 @@ public static class Descriptors
 
     // JSI5xxx: environment files and secrets.
 
+    public static readonly DiagnosticDescriptor CommittedSecret = new(
+        "JSI5001", "Secret committed in a file",
+        "{0} is committed in this file; remove it, revoke and rotate it, and load it from a secret store or the environment", Secrets, DiagnosticSeverity.Error,
+        "A provider credential in a scanned file: AWS access key IDs and secret keys, GitHub, GitLab, OpenAI, Anthropic, Stripe live, Slack, Google, Twilio, SendGrid, npm, Fly.io and Vault tokens, Slack webhooks, private key blocks, JSON Web Tokens with a real payload, and passwords in connection strings. Exact prefixes, lengths, character sets and entropy floors avoid false hits; documented examples are allowed. The value is never printed.");
+
     // (end of JSI5xxx)
 
     // JSI6xxx: process entrypoints.
