@@ -9,6 +9,8 @@ public static class AnalyzerCatalog
     public static IReadOnlyList<InfraAnalyzer> BuiltIn { get; } =
     [
         new Secrets.CommittedSecretRule(),
+        new Secrets.DevelopmentValueInProductionRule(),
+        new Secrets.DuplicateEnvKeyRule(),
     ];
 
     /// <summary>The engine's own descriptors (JSI0xxx), reported by the runner rather than by an analyzer.</summary>

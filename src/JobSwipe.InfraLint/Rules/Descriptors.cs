@@ -72,6 +72,16 @@ public static class Descriptors
         "{0} is committed in this file; remove it, revoke and rotate it, and load it from a secret store or the environment", Secrets, DiagnosticSeverity.Error,
         "A provider credential in a scanned file: AWS access key IDs and secret keys, GitHub, GitLab, OpenAI, Anthropic, Stripe live, Slack, Google, Twilio, SendGrid, npm, Fly.io and Vault tokens, Slack webhooks, private key blocks, JSON Web Tokens with a real payload, and passwords in connection strings. Exact prefixes, lengths, character sets and entropy floors avoid false hits; documented examples are allowed. The value is never printed.");
 
+    public static readonly DiagnosticDescriptor DevelopmentValueInProduction = new(
+        "JSI5002", "Development value in a production file",
+        "'{0}' is set to {1} in a production file; set the real value through the secret store or the deployment environment", Secrets, DiagnosticSeverity.Error,
+        "A production env file, Fly config [env] or production compose file assigns a development value: a development placeholder (dev-…, changeme, …change-in-production, minioadmin), a well-known default credential under a secret-like name, or a service address pointing at localhost/127.0.0.1. Example, sample and template files are exempt. The value is never printed.");
+
+    public static readonly DiagnosticDescriptor DuplicateEnvKey = new(
+        "JSI5006", "Variable defined twice in an env file",
+        "'{0}' is defined twice in this env file (first on line {1}); the later value wins: remove one of the definitions", Secrets, DiagnosticSeverity.Warning,
+        "An env file assigns the same key twice. docker compose and python-dotenv keep the last value silently, so the first definition is dead and usually the one someone meant to change.");
+
     // (end of JSI5xxx)
 
     // JSI6xxx: process entrypoints.
