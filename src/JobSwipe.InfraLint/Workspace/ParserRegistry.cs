@@ -1,9 +1,11 @@
 using JobSwipe.InfraLint.Syntax;
 using JobSwipe.InfraLint.Syntax.DockerIgnore;
+using JobSwipe.InfraLint.Syntax.Dockerfile;
 using JobSwipe.InfraLint.Syntax.DotEnv;
 using JobSwipe.InfraLint.Syntax.Fly;
 using JobSwipe.InfraLint.Syntax.Manifests;
 using JobSwipe.InfraLint.Syntax.Procfile;
+using JobSwipe.InfraLint.Syntax.Shell;
 using JobSwipe.InfraLint.Text;
 
 namespace JobSwipe.InfraLint.Workspace;
@@ -16,7 +18,9 @@ public static class ParserRegistry
 {
     private static readonly Dictionary<FileKind, Func<SourceText, WorkspaceFile, ParsedModel>> Parsers = new()
     {
+        [FileKind.Dockerfile] = ParseDockerfile,
         [FileKind.FlyConfig] = From(FlyConfigParser.Parse),
+        [FileKind.ShellScript] = From<ShellScript>(ShellParser.Parse),
         [FileKind.DotEnv] = From(DotEnvParser.Parse),
         [FileKind.Procfile] = From(ProcfileParser.Parse),
         [FileKind.DockerIgnore] = From(DockerIgnoreParser.Parse),
@@ -41,6 +45,21 @@ public static class ParserRegistry
         {
             return new ParsedModel(null, [new SyntaxError($"the parser failed unexpectedly ({ex.GetType().Name}); please report this file's shape", new TextSpan(0, 0))]);
         }
+    }
+
+    /// <summary>
+    /// BuildKit tolerates a file that ends inside a line continuation, but the catalog calls it a syntax error
+    /// (JSI0001): a trailing escape character at the end of the file is almost always a truncated instruction.
+    /// </summary>
+    private static ParsedModel ParseDockerfile(SourceText text, WorkspaceFile file)
+    {
+        var result = DockerfileParser.Parse(text);
+        if (result.Errors.Count == 0 && result.Model?.Instructions.FirstOrDefault(i => i.EndsWithContinuationAtEndOfFile) is { } truncated)
+        {
+            return new ParsedModel(result.Model, [new SyntaxError($"the file ends inside a line continuation: the {truncated.Keyword.ToUpperInvariant()} instruction's last line ends with the escape character", truncated.KeywordSpan)]);
+        }
+
+        return new ParsedModel(result.Model, result.Errors);
     }
 
     private static ParsedModel ParseManifest(SourceText text, WorkspaceFile file)

@@ -1,0 +1,55 @@
+using System.Text;
+using JobSwipe.InfraLint.Text;
+
+namespace JobSwipe.InfraLint.Syntax.Dockerfile;
+
+/// <summary>An instruction's text with continuations joined, and the source offset of every character.</summary>
+internal sealed class LogicalLine
+{
+    private readonly StringBuilder _text = new();
+    private readonly List<int> _map = [];
+    private string? _built;
+
+    public int SourceEnd { get; private set; }
+
+    public string Text => _built ??= _text.ToString();
+
+    public int Length => _text.Length;
+
+    public void Append(string source, int start, int end)
+    {
+        _built = null;
+        for (int i = start; i < end; i++)
+        {
+            _text.Append(source[i]);
+            _map.Add(i);
+        }
+
+        SourceEnd = end;
+    }
+
+    public int ToSource(int logical) => logical < _map.Count ? _map[Math.Max(0, logical)] : SourceEnd;
+
+    public TextSpan ToSource(int start, int end)
+    {
+        if (end <= start)
+        {
+            return new TextSpan(ToSource(start), 0);
+        }
+
+        return TextSpan.FromBounds(ToSource(start), ToSource(end - 1) + 1);
+    }
+
+    public DockerToken Token(int start, int end) => new(Text[start..end], ToSource(start, end));
+
+    public ShellSource Slice(int start, int end)
+    {
+        var map = new int[Math.Max(0, end - start)];
+        for (int i = start; i < end; i++)
+        {
+            map[i - start] = _map[i];
+        }
+
+        return new ShellSource(Text[start..end], map, ToSource(start, end));
+    }
+}

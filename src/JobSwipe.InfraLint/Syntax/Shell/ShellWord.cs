@@ -1,0 +1,171 @@
+using System.Text;
+using JobSwipe.InfraLint.Text;
+
+namespace JobSwipe.InfraLint.Syntax.Shell;
+
+/// <summary>One piece of a <see cref="ShellWord"/>. <see cref="Span"/> covers the piece in the source, quotes included.</summary>
+public abstract record ShellWordPart(TextSpan Span)
+{
+    /// <summary>The part's contribution to <see cref="ShellWord.Value"/>: unquoted literal text, or the expansion verbatim.</summary>
+    public abstract string Value { get; }
+}
+
+/// <summary>Literal text, quotes and escapes removed. <see cref="IsQuoted"/> when it came from quotes or a backslash escape.</summary>
+public sealed record ShellLiteralPart(TextSpan Span, string Text, bool IsQuoted) : ShellWordPart(Span)
+{
+    public override string Value => Text;
+}
+
+/// <summary>
+/// A parameter expansion: <c>$VAR</c>, <c>$1</c>, <c>$@</c>, <c>${VAR:-default}</c>. <see cref="Name"/> is the parameter
+/// name (<c>VAR</c>, <c>1</c>, <c>@</c>); <see cref="Text"/> the expansion verbatim. <see cref="Nested"/> holds expansions
+/// inside a braced form (<c>${A:-$(cmd)}</c>).
+/// </summary>
+public sealed record ShellVariablePart(TextSpan Span, string Name, string Text, bool IsBraced, bool IsQuoted, IReadOnlyList<ShellWordPart> Nested) : ShellWordPart(Span)
+{
+    public override string Value => Text;
+}
+
+/// <summary>How a command substitution is written.</summary>
+public enum ShellSubstitutionKind
+{
+    /// <summary><c>$(...)</c></summary>
+    Dollar,
+
+    /// <summary><c>`...`</c></summary>
+    Backtick,
+
+    /// <summary><c>&lt;(...)</c></summary>
+    ProcessInput,
+
+    /// <summary><c>&gt;(...)</c></summary>
+    ProcessOutput,
+}
+
+/// <summary>A command substitution or process substitution with its parsed body.</summary>
+public sealed record ShellCommandSubstitutionPart(TextSpan Span, string Text, ShellCommandList Body, ShellSubstitutionKind Kind, bool IsQuoted) : ShellWordPart(Span)
+{
+    public override string Value => Text;
+}
+
+/// <summary>An arithmetic expansion <c>$((...))</c>; <see cref="Expression"/> is the text between the parentheses.</summary>
+public sealed record ShellArithmeticPart(TextSpan Span, string Text, string Expression, bool IsQuoted) : ShellWordPart(Span)
+{
+    public override string Value => Text;
+}
+
+/// <summary>An unquoted glob: <c>*</c>, <c>?</c>, a bracket expression <c>[a-z]</c> or an extended glob <c>@(a|b)</c>.</summary>
+public sealed record ShellGlobPart(TextSpan Span, string Pattern) : ShellWordPart(Span)
+{
+    public override string Value => Pattern;
+}
+
+/// <summary>The element list of an array assignment <c>a=(1 2 3)</c>; <see cref="Text"/> is verbatim, parentheses included.</summary>
+public sealed record ShellArrayPart(TextSpan Span, string Text, IReadOnlyList<ShellWord> Elements) : ShellWordPart(Span)
+{
+    public override string Value => Text;
+}
+
+/// <summary>
+/// A shell word. <see cref="Value"/> has quotes and escapes removed while expansions stay verbatim
+/// (<c>"$HOME/x"</c> gives <c>$HOME/x</c>, <c>$(date)</c> stays <c>$(date)</c>).
+/// </summary>
+public sealed class ShellWord
+{
+    internal ShellWord(TextSpan span, string text, IReadOnlyList<ShellWordPart> parts, bool isQuoted)
+    {
+        Span = span;
+        Text = text;
+        Parts = parts;
+        IsQuoted = isQuoted;
+        var value = new StringBuilder();
+        foreach (ShellWordPart part in parts)
+        {
+            value.Append(part.Value);
+            if (part is ShellVariablePart or ShellCommandSubstitutionPart or ShellArithmeticPart)
+            {
+                HasExpansion = true;
+            }
+            else if (part is ShellGlobPart)
+            {
+                HasGlob = true;
+            }
+            else if (part is ShellArrayPart array && array.Elements.Any(e => e.HasExpansion))
+            {
+                HasExpansion = true;
+            }
+        }
+
+        Value = value.ToString();
+    }
+
+    /// <summary>The source span of the word, quotes included.</summary>
+    public TextSpan Span { get; }
+
+    /// <summary>The word exactly as written in the source.</summary>
+    public string Text { get; }
+
+    /// <summary>The word with quotes and escapes removed and expansions kept verbatim.</summary>
+    public string Value { get; }
+
+    public IReadOnlyList<ShellWordPart> Parts { get; }
+
+    /// <summary>True when any part of the word is quoted or backslash-escaped.</summary>
+    public bool IsQuoted { get; }
+
+    /// <summary>True when the word contains a parameter, command or arithmetic expansion.</summary>
+    public bool HasExpansion { get; }
+
+    /// <summary>True when the word contains an unquoted glob.</summary>
+    public bool HasGlob { get; }
+
+    /// <summary>True when the word's value is fixed text: no expansion and no glob.</summary>
+    public bool IsLiteral => !HasExpansion && !HasGlob;
+
+    /// <summary>When the word has the form <c>NAME=value</c> (or <c>NAME+=value</c>, <c>NAME=(...)</c>), that assignment.</summary>
+    public ShellAssignment? Assignment { get; internal set; }
+
+    /// <summary>Every command substitution in the word, nested ones in <c>${...}</c> included, in source order.</summary>
+    public IEnumerable<ShellCommandSubstitutionPart> CommandSubstitutions => EnumerateSubstitutions(Parts);
+
+    public override string ToString() => Text;
+
+    internal static IEnumerable<ShellCommandSubstitutionPart> EnumerateSubstitutions(IReadOnlyList<ShellWordPart> parts)
+    {
+        foreach (ShellWordPart part in parts)
+        {
+            switch (part)
+            {
+                case ShellCommandSubstitutionPart substitution:
+                    yield return substitution;
+                    break;
+                case ShellVariablePart variable:
+                    foreach (ShellCommandSubstitutionPart nested in EnumerateSubstitutions(variable.Nested))
+                    {
+                        yield return nested;
+                    }
+
+                    break;
+                case ShellArrayPart array:
+                    foreach (ShellWord element in array.Elements)
+                    {
+                        foreach (ShellCommandSubstitutionPart nested in EnumerateSubstitutions(element.Parts))
+                        {
+                            yield return nested;
+                        }
+                    }
+
+                    break;
+            }
+        }
+    }
+}
+
+/// <summary>
+/// A variable assignment <c>NAME=value</c>. <see cref="Value"/> is the word after <c>=</c> (empty for <c>NAME=</c>);
+/// for an array assignment <see cref="ArrayElements"/> lists the elements.
+/// </summary>
+public sealed record ShellAssignment(TextSpan Span, string Name, TextSpan NameSpan, ShellWord Value, bool IsAppend, IReadOnlyList<ShellWord>? ArrayElements)
+{
+    public bool IsArray => ArrayElements is not null;
+}
