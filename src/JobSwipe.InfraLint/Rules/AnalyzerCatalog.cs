@@ -11,6 +11,11 @@ public static class AnalyzerCatalog
         new Secrets.CommittedSecretRule(),
         new Secrets.DevelopmentValueInProductionRule(),
         new Secrets.DuplicateEnvKeyRule(),
+        new Secrets.NoSecretRotationRule(),
+        new Secrets.VaultAuditNotEnabledRule(),
+        new RepositoryRules.NoCiPipelineRule(),
+        new RepositoryRules.NoMonitoringRule(),
+        new RepositoryRules.NoSecurityScanningRule(),
     ];
 
     /// <summary>The engine's own descriptors (JSI0xxx), reported by the runner rather than by an analyzer.</summary>

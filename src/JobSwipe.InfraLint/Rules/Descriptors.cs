@@ -82,6 +82,16 @@ public static class Descriptors
         "'{0}' is defined twice in this env file (first on line {1}); the later value wins: remove one of the definitions", Secrets, DiagnosticSeverity.Warning,
         "An env file assigns the same key twice. docker compose and python-dotenv keep the last value silently, so the first definition is dead and usually the one someone meant to change.");
 
+    public static readonly DiagnosticDescriptor NoSecretRotation = new(
+        "JSI5007", "No secret rotation procedure",
+        "secrets are managed with {0} but the repository has no rotation procedure; document one (for example docs/security/secret-rotation.md) or add a scheduled job that rotates them", Secrets, DiagnosticSeverity.Info,
+        "Secrets are managed (a script or CI job runs `fly secrets set`/`fly secrets import`, or Vault is used) but the repository holds no rotation procedure: no document whose path mentions rotation, no README or docs heading about rotating secrets, and no scheduled CI workflow that rotates.");
+
+    public static readonly DiagnosticDescriptor VaultAuditNotEnabled = new(
+        "JSI5008", "Vault audit logging not enabled",
+        "Vault is used ({0}) but audit logging is never enabled; run 'vault audit enable file file_path=…' in the Vault setup script or declare an audit device", Secrets, DiagnosticSeverity.Info,
+        "Vault is used (a compose service running the vault or hashicorp/vault image, Vault server configuration, or VAULT_ADDR/VAULT_URL in the repository's configuration) but no script or CI job runs `vault audit enable` and no HCL/Terraform file declares an audit device, so secret access leaves no trail.");
+
     // (end of JSI5xxx)
 
     // JSI6xxx: process entrypoints.
@@ -89,6 +99,21 @@ public static class Descriptors
     // (end of JSI6xxx)
 
     // JSI7xxx: the repository as a whole.
+
+    public static readonly DiagnosticDescriptor NoCiPipeline = new(
+        "JSI7001", "No CI/CD pipeline",
+        "the repository holds deployable infrastructure ({0}) but no CI/CD pipeline; add one (for example .github/workflows/ci.yml) that tests, builds and deploys", Repository, DiagnosticSeverity.Warning,
+        "Dockerfiles, Fly configs or compose files exist but no CI/CD definition does: GitHub Actions workflows, .gitlab-ci.yml, azure-pipelines*.yml, .circleci/, Jenkinsfile, bitbucket-pipelines.yml, .buildkite/, .travis.yml, .drone.yml, .woodpecker.yml, cloudbuild.yaml, appveyor.yml, codemagic.yaml or bitrise.yml.");
+
+    public static readonly DiagnosticDescriptor NoMonitoring = new(
+        "JSI7003", "No monitoring or alerting",
+        "the deployed services have no monitoring or alerting configuration ({0} found); add metrics and alerts, for example a Fly [metrics] section with Prometheus/Alertmanager rules or an error tracker such as Sentry", Repository, DiagnosticSeverity.Warning,
+        "The repository deploys services but holds no monitoring: no Prometheus, Grafana, Alertmanager, OpenTelemetry, Datadog, New Relic or Sentry configuration file, no monitoring service in a compose file, no monitoring or error-tracking dependency in a manifest, and no [metrics] section in a Fly config.");
+
+    public static readonly DiagnosticDescriptor NoSecurityScanning = new(
+        "JSI7005", "No security scanning",
+        "container images are built here ({0}) but nothing scans them or their dependencies; add an image scan (Trivy, Grype, Docker Scout, Snyk) to CI or enable Dependabot or Renovate for docker", Repository, DiagnosticSeverity.Warning,
+        "Dockerfiles exist but no CI job or script runs a scanner (Trivy, Grype, Snyk, Docker Scout, CodeQL, Anchore, Clair, OSV-Scanner, pip-audit, npm audit, safety) and no Dependabot configuration covers the docker ecosystem and no Renovate configuration exists.");
 
     // (end of JSI7xxx)
 }
