@@ -15,7 +15,9 @@ public static class AnalyzerCatalog
         new Secrets.VaultAuditNotEnabledRule(),
         new RepositoryRules.NoCiPipelineRule(),
         new RepositoryRules.NoMonitoringRule(),
+        new RepositoryRules.DatastoreWithoutBackupRule(),
         new RepositoryRules.NoSecurityScanningRule(),
+        new RepositoryRules.BackupWithoutRestoreRule(),
     ];
 
     /// <summary>The engine's own descriptors (JSI0xxx), reported by the runner rather than by an analyzer.</summary>

@@ -115,5 +115,15 @@ public static class Descriptors
         "container images are built here ({0}) but nothing scans them or their dependencies; add an image scan (Trivy, Grype, Docker Scout, Snyk) to CI or enable Dependabot or Renovate for docker", Repository, DiagnosticSeverity.Warning,
         "Dockerfiles exist but no CI job or script runs a scanner (Trivy, Grype, Snyk, Docker Scout, CodeQL, Anchore, Clair, OSV-Scanner, pip-audit, npm audit, safety) and no Dependabot configuration covers the docker ecosystem and no Renovate configuration exists.");
 
+    public static readonly DiagnosticDescriptor DatastoreWithoutBackup = new(
+        "JSI7004", "Datastore without backups",
+        "nothing in the repository backs up {0}; add a scheduled backup (a backup script run by a scheduled job) or volume snapshot retention", Repository, DiagnosticSeverity.Warning,
+        "A stateful datastore is deployed (a service of a non-development compose file or a Fly app running PostgreSQL, MySQL, MariaDB, MongoDB, Redis, Elasticsearch/OpenSearch, Cassandra, CouchDB, Neo4j, InfluxDB, ClickHouse or MinIO) but nothing backs it up: no backup script or workflow, no dump or backup tool invocation (pg_dump, mysqldump, mongodump, pgbackrest, wal-g, restic, litestream, …), no backup service, and no Fly volume snapshot_retention.");
+
+    public static readonly DiagnosticDescriptor BackupWithoutRestore = new(
+        "JSI7007", "Backups without a restore procedure",
+        "backups are taken ({0}) but no restore procedure or disaster-recovery runbook exists; document and test how to restore (for example docs/runbooks/disaster-recovery.md)", Repository, DiagnosticSeverity.Info,
+        "Backups exist (see JSI7004 for what counts) but nothing describes getting the data back: no document whose path mentions restore, recovery, disaster or DR, no document heading about restoring, and no restore script or command (pg_restore, mongorestore, restic restore, litestream restore, …).");
+
     // (end of JSI7xxx)
 }

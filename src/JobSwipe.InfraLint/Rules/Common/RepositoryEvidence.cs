@@ -7,6 +7,44 @@ using JobSwipe.InfraLint.Workspace;
 
 namespace JobSwipe.InfraLint.Rules.Common;
 
+/// <summary>A compose service's image: the service name and the image reference, with their spans.</summary>
+public sealed record ComposeServiceImage(WorkspaceFile File, Text.SourceText Text, string Service, Text.TextSpan ServiceSpan, string Image, Text.TextSpan ImageSpan)
+{
+    /// <summary>The image's repository name without registry, tag or digest, lower case (<c>hashicorp/vault</c>, <c>postgres</c>).</summary>
+    public string Repository
+    {
+        get
+        {
+            string image = Image.Trim('"', '\'').ToLowerInvariant();
+            int at = image.IndexOf('@', StringComparison.Ordinal);
+            if (at >= 0)
+            {
+                image = image[..at];
+            }
+
+            int slash = image.LastIndexOf('/');
+            int colon = image.LastIndexOf(':');
+            if (colon > slash)
+            {
+                image = image[..colon];
+            }
+
+            foreach (string registry in new[] { "docker.io/library/", "docker.io/", "library/" })
+            {
+                if (image.StartsWith(registry, StringComparison.Ordinal))
+                {
+                    image = image[registry.Length..];
+                }
+            }
+
+            return image;
+        }
+    }
+
+    /// <summary>The last segment of <see cref="Repository"/> (<c>vault</c>, <c>postgres</c>).</summary>
+    public string ShortName => Repository[(Repository.LastIndexOf('/') + 1)..];
+}
+
 /// <summary>A text of the repository read as evidence: the file and its lower-cased text without comment lines.</summary>
 public sealed record EvidenceText(WorkspaceFile File, string Lower);
 
@@ -30,6 +68,7 @@ public sealed class RepositoryEvidence
     private readonly Lazy<IReadOnlyList<EvidenceText>> _docTexts;
     private readonly Lazy<IReadOnlyList<EvidenceText>> _hclTexts;
     private readonly Lazy<IReadOnlyList<EvidenceText>> _composeTexts;
+    private readonly Lazy<IReadOnlyList<ComposeServiceImage>> _composeImages;
 
     private RepositoryEvidence(Repository repository)
     {
@@ -44,6 +83,7 @@ public sealed class RepositoryEvidence
         _scriptTexts = new(() => Read(ShellScripts.Concat(repository.Files.Where(f => f.Kind == FileKind.Other && (f.Name is "Makefile" or "makefile" or "justfile" or "Taskfile.yml" || f.Name.EndsWith(".ps1", StringComparison.OrdinalIgnoreCase))))));
         _docTexts = new(() => Read(repository.Files.Where(IsDocument)));
         _composeTexts = new(() => Read(ComposeFiles));
+        _composeImages = new(() => [.. ComposeFiles.SelectMany(f => repository.GetText(f) is { } t ? ReadComposeImages(f, t) : [])]);
         _hclTexts = new(() => Read(repository.Files.Where(f => f.Name.EndsWith(".hcl", StringComparison.OrdinalIgnoreCase) || f.Name.EndsWith(".tf", StringComparison.OrdinalIgnoreCase))));
     }
 
@@ -79,6 +119,9 @@ public sealed class RepositoryEvidence
 
     /// <summary>Compose files' texts (service images and commands as evidence until a rule needs the structure).</summary>
     public IReadOnlyList<EvidenceText> ComposeTexts => _composeTexts.Value;
+
+    /// <summary>Every <c>image:</c> of a compose service, with the service it belongs to.</summary>
+    public IReadOnlyList<ComposeServiceImage> ComposeImages => _composeImages.Value;
 
     /// <summary>A location for a finding that has no narrower place: the first line of the file.</summary>
     public Location FileLocation(WorkspaceFile file) => Location.ForFile(file.RelativePath, _repository.GetText(file));
@@ -117,6 +160,56 @@ public sealed class RepositoryEvidence
         string name = file.Name.ToLowerInvariant();
         return name.StartsWith("readme", StringComparison.Ordinal) || DocExtensions.Any(e => name.EndsWith(e, StringComparison.Ordinal)) && !name.StartsWith("requirements", StringComparison.Ordinal)
             && !lower.Contains("/changelogs/", StringComparison.Ordinal);
+    }
+
+    // Service images by indentation: the service is the nearest less-indented "name:" line above the image.
+    // (A stop-gap reading until the compose model is available to the repository-wide rules.)
+    private static IEnumerable<ComposeServiceImage> ReadComposeImages(WorkspaceFile file, Text.SourceText text)
+    {
+        for (int line = 1; line <= text.LineCount; line++)
+        {
+            string content = text.GetLineText(line);
+            string trimmed = content.TrimStart();
+            if (!trimmed.StartsWith("image:", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            int indent = content.Length - trimmed.Length;
+            string value = trimmed[6..].Trim();
+            int hash = value.IndexOf(" #", StringComparison.Ordinal);
+            if (hash >= 0)
+            {
+                value = value[..hash].TrimEnd();
+            }
+
+            if (value.Length == 0 || indent == 0)
+            {
+                continue;
+            }
+
+            int valueStart = text.GetLineStart(line) + content.IndexOf(value, indent + 6, StringComparison.Ordinal);
+            for (int up = line - 1; up >= 1; up--)
+            {
+                string above = text.GetLineText(up);
+                string aboveTrimmed = above.TrimStart();
+                int aboveIndent = above.Length - aboveTrimmed.Length;
+                if (aboveTrimmed.Length == 0 || aboveTrimmed.StartsWith('#') || aboveIndent >= indent)
+                {
+                    continue;
+                }
+
+                if (aboveTrimmed.EndsWith(':') && !aboveTrimmed.StartsWith('-'))
+                {
+                    string service = aboveTrimmed[..^1].Trim().Trim('"', '\'');
+                    var serviceSpan = new Text.TextSpan(text.GetLineStart(up) + aboveIndent, service.Length);
+                    string image = value.Trim('"', '\'');
+                    yield return new ComposeServiceImage(file, text, service, serviceSpan, image, new Text.TextSpan(valueStart + (value.StartsWith('"') || value.StartsWith('\'') ? 1 : 0), image.Length));
+                }
+
+                break;
+            }
+        }
     }
 
     private IReadOnlyList<EvidenceText> Read(IEnumerable<WorkspaceFile> files)

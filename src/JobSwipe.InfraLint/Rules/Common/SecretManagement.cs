@@ -43,13 +43,11 @@ public static partial class SecretManagement
     public static (Location Location, string Description)? FindVault(RepositoryEvidence evidence)
     {
         // The base compose file (docker-compose.yml) before its environment variants.
-        foreach (var file in evidence.ComposeFiles.OrderBy(f => f.Name.Length).ThenBy(f => f.RelativePath, StringComparer.Ordinal))
+        var service = evidence.ComposeImages.Where(i => i.Repository is "vault" or "hashicorp/vault")
+            .OrderBy(i => i.File.Name.Length).ThenBy(i => i.File.RelativePath, StringComparer.Ordinal).FirstOrDefault();
+        if (service is not null)
         {
-            if (evidence.Repository.GetText(file) is { } text && VaultImage().Match(text.Content) is { Success: true } match && !IsCommentedOut(text.Content, match.Index))
-            {
-                var span = new TextSpan(match.Groups["image"].Index, match.Groups["image"].Length);
-                return (Location.Create(file.RelativePath, text, span), $"a service of {file.RelativePath} runs the Vault image");
-            }
+            return (Location.Create(service.File.RelativePath, service.Text, service.ServiceSpan), $"service '{service.Service}' of {service.File.RelativePath} runs the Vault image");
         }
 
         var index = EnvironmentVariableIndex.For(evidence.Repository);
@@ -86,17 +84,8 @@ public static partial class SecretManagement
             || evidence.CiTexts.Any(t => t.Lower.Contains("schedule", StringComparison.Ordinal) && t.Lower.Contains("rotat", StringComparison.Ordinal));
     }
 
-    private static bool IsCommentedOut(string content, int index)
-    {
-        int lineStart = index == 0 ? 0 : content.LastIndexOf('\n', index - 1) + 1;
-        return content.AsSpan(lineStart, index - lineStart).TrimStart().StartsWith("#");
-    }
-
     [GeneratedRegex(@"\bfly(?:ctl)?\s+secrets\s+(?:set|import)\b", RegexOptions.CultureInvariant)]
     private static partial Regex FlySecretsInText();
-
-    [GeneratedRegex(@"^[ \t]*image:[ \t]*[""']?(?<image>(?:docker\.io/)?(?:hashicorp/|library/)?vault(?::[^\s""']+)?)[""']?[ \t]*$", RegexOptions.CultureInvariant | RegexOptions.Multiline | RegexOptions.ExplicitCapture)]
-    private static partial Regex VaultImage();
 
     [GeneratedRegex(@"(^|\n)\s*audit\s*(""[^""]*""\s*)*\{|resource\s+""vault_audit""", RegexOptions.CultureInvariant)]
     private static partial Regex AuditStanza();

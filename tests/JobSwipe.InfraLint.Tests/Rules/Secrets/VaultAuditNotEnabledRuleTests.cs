@@ -5,13 +5,13 @@ namespace JobSwipe.InfraLint.Tests.Rules.Secrets;
 
 public class VaultAuditNotEnabledRuleTests
 {
-    private const string Compose = "services:\n  vault:\n    image: [|hashicorp/vault:1.17.1|]\n    command: server\n";
+    private const string Compose = "services:\n  [|vault|]:\n    image: hashicorp/vault:1.17.1\n    command: server\n";
 
     [Test]
     public void Reports_the_vault_service_image()
     {
         var found = RuleVerifier.Reports<VaultAuditNotEnabledRule>(("docker-compose.yml", Compose), ("docker-compose.production.yml", "services:\n  vault:\n    image: vault:1.13\n"));
-        Assert.That(found.Single().Message, Does.Contain("runs the Vault image"));
+        Assert.That(found.Single().Message, Does.Contain("service 'vault' of docker-compose.yml runs the Vault image"));
     }
 
     [Test]
