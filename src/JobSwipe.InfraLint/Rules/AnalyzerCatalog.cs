@@ -10,6 +10,7 @@ public static class AnalyzerCatalog
     [
         new Secrets.CommittedSecretRule(),
         new Secrets.DevelopmentValueInProductionRule(),
+        new Secrets.InconsistentVariableNameRule(),
         new Secrets.DuplicateEnvKeyRule(),
         new Secrets.NoSecretRotationRule(),
         new Secrets.VaultAuditNotEnabledRule(),

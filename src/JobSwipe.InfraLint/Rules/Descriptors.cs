@@ -77,6 +77,11 @@ public static class Descriptors
         "'{0}' is set to {1} in a production file; set the real value through the secret store or the deployment environment", Secrets, DiagnosticSeverity.Error,
         "A production env file, Fly config [env] or production compose file assigns a development value: a development placeholder (dev-…, changeme, …change-in-production, minioadmin), a well-known default credential under a secret-like name, or a service address pointing at localhost/127.0.0.1. Example, sample and template files are exempt. The value is never printed.");
 
+    public static readonly DiagnosticDescriptor InconsistentVariableName = new(
+        "JSI5003", "One setting under different names",
+        "'{0}' ({1}) names the same setting as {2}; use one name everywhere", Secrets, DiagnosticSeverity.Warning,
+        "Variable names across env files, compose environments, Fly [env], secrets scripts, Dockerfile ENV, deploy-script checks and application code that differ only by case, separators, an address synonym (URL, URI, ADDR, ADDRESS, ENDPOINT, with or without BASE) or a stem abbreviation (DB/DATABASE, PASS/PWD/PASSWORD) denote one setting. One finding per minority spelling, at its first occurrence, names the other spellings and their files.");
+
     public static readonly DiagnosticDescriptor DuplicateEnvKey = new(
         "JSI5006", "Variable defined twice in an env file",
         "'{0}' is defined twice in this env file (first on line {1}); the later value wins: remove one of the definitions", Secrets, DiagnosticSeverity.Warning,

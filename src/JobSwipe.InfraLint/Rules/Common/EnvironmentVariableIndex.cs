@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using JobSwipe.InfraLint.Diagnostics;
 using JobSwipe.InfraLint.Syntax.AppCode;
+using JobSwipe.InfraLint.Syntax.Compose;
 using JobSwipe.InfraLint.Syntax.Dockerfile;
 using JobSwipe.InfraLint.Syntax.DotEnv;
 using JobSwipe.InfraLint.Syntax.Fly;
@@ -96,6 +97,9 @@ public sealed class EnvironmentVariableIndex
                     }
 
                     break;
+                case FileKind.Compose when repository.GetModel<ComposeFile>(file) is { } compose:
+                    AddCompose(file, compose, list);
+                    break;
                 case FileKind.FlyConfig when repository.GetModel<FlyConfig>(file) is { } fly:
                     foreach (var entry in fly.Env)
                     {
@@ -127,6 +131,32 @@ public sealed class EnvironmentVariableIndex
         }
 
         return new EnvironmentVariableIndex(list);
+    }
+
+    private static void AddCompose(WorkspaceFile file, ComposeFile compose, List<EnvironmentVariableOccurrence> list)
+    {
+        foreach (var service in compose.Services)
+        {
+            string scope = file.RelativePath + "#" + service.Name;
+            foreach (var entry in service.Environment)
+            {
+                list.Add(new(entry.Key, file, compose.Text, entry.KeySpan, EnvironmentVariableSource.ComposeEnvironment, scope));
+                if (entry.Value is null || entry.ValueNode is null)
+                {
+                    continue;
+                }
+
+                foreach (var reference in ComposeInterpolation.Find(entry.Value))
+                {
+                    int nameOffset = reference.Start + (reference.IsBraced ? 2 : 1);
+                    var span = entry.ValueNode.MapValueSpanToSource(nameOffset, reference.Name.Length);
+                    list.Add(new(reference.Name, file, compose.Text, span, EnvironmentVariableSource.Interpolation, scope)
+                    {
+                        IsRequired = reference.IsRequired || !reference.HasDefault && file.Environment == FileEnvironment.Production,
+                    });
+                }
+            }
+        }
     }
 
     private static bool IsVendored(string path) =>

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using JobSwipe.InfraLint.Diagnostics;
+using JobSwipe.InfraLint.Syntax.Compose;
 using JobSwipe.InfraLint.Syntax.Fly;
 using JobSwipe.InfraLint.Syntax.Manifests;
 using JobSwipe.InfraLint.Syntax.Shell;
@@ -83,7 +84,8 @@ public sealed class RepositoryEvidence
         _scriptTexts = new(() => Read(ShellScripts.Concat(repository.Files.Where(f => f.Kind == FileKind.Other && (f.Name is "Makefile" or "makefile" or "justfile" or "Taskfile.yml" || f.Name.EndsWith(".ps1", StringComparison.OrdinalIgnoreCase))))));
         _docTexts = new(() => Read(repository.Files.Where(IsDocument)));
         _composeTexts = new(() => Read(ComposeFiles));
-        _composeImages = new(() => [.. ComposeFiles.SelectMany(f => repository.GetText(f) is { } t ? ReadComposeImages(f, t) : [])]);
+        _composeImages = new(() => [.. ComposeFiles.SelectMany(f => repository.GetModel<ComposeFile>(f) is { } model ? FromModel(f, model)
+            : repository.Load(f) is { Text: { } t, Errors.Count: 0 } && !ParserRegistry.CanParse(FileKind.Compose) ? ReadComposeImages(f, t) : [])]);
         _hclTexts = new(() => Read(repository.Files.Where(f => f.Name.EndsWith(".hcl", StringComparison.OrdinalIgnoreCase) || f.Name.EndsWith(".tf", StringComparison.OrdinalIgnoreCase))));
     }
 
@@ -162,8 +164,19 @@ public sealed class RepositoryEvidence
             && !lower.Contains("/changelogs/", StringComparison.Ordinal);
     }
 
+    private static IEnumerable<ComposeServiceImage> FromModel(WorkspaceFile file, ComposeFile model)
+    {
+        foreach (var service in model.Services)
+        {
+            if (service.Image is { IsNull: false } image && image.Value.Length > 0)
+            {
+                yield return new ComposeServiceImage(file, model.Text, service.Name, service.NameNode.Span, image.Value, image.MapValueSpanToSource(0, image.Value.Length));
+            }
+        }
+    }
+
     // Service images by indentation: the service is the nearest less-indented "name:" line above the image.
-    // (A stop-gap reading until the compose model is available to the repository-wide rules.)
+    // (A stop-gap used only while no compose parser is registered.)
     private static IEnumerable<ComposeServiceImage> ReadComposeImages(WorkspaceFile file, Text.SourceText text)
     {
         for (int line = 1; line <= text.LineCount; line++)

@@ -1,6 +1,7 @@
 using JobSwipe.InfraLint.Analysis;
 using JobSwipe.InfraLint.Diagnostics;
 using JobSwipe.InfraLint.Rules.Common;
+using JobSwipe.InfraLint.Syntax.Compose;
 using JobSwipe.InfraLint.Syntax.DotEnv;
 using JobSwipe.InfraLint.Syntax.Fly;
 using JobSwipe.InfraLint.Text;
@@ -36,6 +37,34 @@ public sealed class DevelopmentValueInProductionRule : InfraAnalyzer
             }
         });
 
+        context.RegisterFileAction<ComposeFile>(FileKind.Compose, ctx =>
+        {
+            if (!IsProductionConfig(ctx.File))
+            {
+                return;
+            }
+
+            foreach (var service in ctx.Model.Services)
+            {
+                foreach (var entry in service.Environment)
+                {
+                    if (entry.ValueSpan is not { } span || entry.ValueNode is null
+                        || SecretHeuristics.DescribeDevelopmentValue(entry.Key, entry.Value) is not { } description)
+                    {
+                        continue;
+                    }
+
+                    // Inside a container localhost is the container itself: VAULT_ADDR=http://127.0.0.1:8200 in the vault service is its own CLI address.
+                    if (description == "a localhost service address" && IsOwnAddress(service, entry.Key))
+                    {
+                        continue;
+                    }
+
+                    ctx.Report(Descriptors.DevelopmentValueInProduction, span, entry.Key, description);
+                }
+            }
+        });
+
         context.RegisterFileAction<FlyConfig>(FileKind.FlyConfig, ctx =>
         {
             if (!IsProductionConfig(ctx.File))
@@ -57,6 +86,15 @@ public sealed class DevelopmentValueInProductionRule : InfraAnalyzer
     {
         string lower = name.ToLowerInvariant();
         return lower.Split('.', '-', '_').Any(p => p is "example" or "sample" or "template" or "dist" or "tmpl" or "tpl");
+    }
+
+    private static bool IsOwnAddress(ComposeService service, string key)
+    {
+        string prefix = key.Split('_')[0].ToLowerInvariant();
+        string image = service.Image?.Value.ToLowerInvariant() ?? string.Empty;
+        image = image.Split('@')[0];
+        image = image[(image.LastIndexOf('/') + 1)..].Split(':')[0];
+        return prefix.Length > 0 && (service.Name.ToLowerInvariant().Contains(prefix, StringComparison.Ordinal) || image == prefix);
     }
 
     private static void Check(string key, string? value, TextSpan span, Action<TextSpan, object?[]> report)

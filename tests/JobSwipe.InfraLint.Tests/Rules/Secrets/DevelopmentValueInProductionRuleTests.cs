@@ -33,4 +33,13 @@ public class DevelopmentValueInProductionRuleTests
             (".env.production.example", "SECRET_KEY=changeme\nDATABASE_URL=postgresql://app:${DB_PASSWORD}@localhost/app\n"),
             (".env.production", "SECRET_KEY=${SECRET_KEY}\nREDIS_URL=redis://jobswipe-redis.internal:6379/0\nPOSTGRES_USER=postgres\nNOTE='dev-only note'\n"),
             ("fly.toml", "app = \"x\"\n[env]\n  LOG_LEVEL = \"info\"\n  ENVIRONMENT = \"production\"\n"));
+
+    [Test]
+    public void Reports_in_production_compose_environments_but_not_a_servers_own_address()
+    {
+        Assume.That(JobSwipe.InfraLint.Workspace.ParserRegistry.CanParse(JobSwipe.InfraLint.Workspace.FileKind.Compose), "compose files are parsed");
+        RuleVerifier.Reports<DevelopmentValueInProductionRule>(
+            ("docker-compose.production.yml", "services:\n  backend:\n    image: example/api:1\n    environment:\n      VAULT_TOKEN: [|dev-root-token|]\n      VAULT_URL: http://vault:8200\n      REDIS_URL: [|\"redis://localhost:6379/0\"|]\n  vault:\n    image: hashicorp/vault:1.17\n    environment:\n      VAULT_ADDR: http://127.0.0.1:8200\n"),
+            ("docker-compose.yml", "services:\n  backend:\n    environment:\n      VAULT_TOKEN: dev-root-token\n"));
+    }
 }
