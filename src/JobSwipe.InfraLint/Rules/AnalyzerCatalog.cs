@@ -15,9 +15,11 @@ public static class AnalyzerCatalog
         new Secrets.NoSecretRotationRule(),
         new Secrets.VaultAuditNotEnabledRule(),
         new RepositoryRules.NoCiPipelineRule(),
+        new RepositoryRules.CiRunsNoTestsRule(),
         new RepositoryRules.NoMonitoringRule(),
         new RepositoryRules.DatastoreWithoutBackupRule(),
         new RepositoryRules.NoSecurityScanningRule(),
+        new RepositoryRules.UnusedDockerfileRule(),
         new RepositoryRules.BackupWithoutRestoreRule(),
     ];
 

@@ -110,20 +110,30 @@ public static class Descriptors
         "the repository holds deployable infrastructure ({0}) but no CI/CD pipeline; add one (for example .github/workflows/ci.yml) that tests, builds and deploys", Repository, DiagnosticSeverity.Warning,
         "Dockerfiles, Fly configs or compose files exist but no CI/CD definition does: GitHub Actions workflows, .gitlab-ci.yml, azure-pipelines*.yml, .circleci/, Jenkinsfile, bitbucket-pipelines.yml, .buildkite/, .travis.yml, .drone.yml, .woodpecker.yml, cloudbuild.yaml, appveyor.yml, codemagic.yaml or bitrise.yml.");
 
+    public static readonly DiagnosticDescriptor CiRunsNoTests = new(
+        "JSI7002", "CI runs no tests",
+        "no CI pipeline runs tests ({0}); add a step that runs the test suite (pytest, npm test, dotnet test, go test, …)", Repository, DiagnosticSeverity.Warning,
+        "CI pipelines exist but none runs a test command: a test runner (pytest, tox, nox, jest, vitest, mocha, rspec, phpunit, ctest), a build tool's test goal (npm/yarn/pnpm/bun test, dotnet test, go test, cargo test, mvn test/verify, gradle test/check, flutter test, make test/check), or a script whose name mentions tests.");
+
     public static readonly DiagnosticDescriptor NoMonitoring = new(
         "JSI7003", "No monitoring or alerting",
         "the deployed services have no monitoring or alerting configuration ({0} found); add metrics and alerts, for example a Fly [metrics] section with Prometheus/Alertmanager rules or an error tracker such as Sentry", Repository, DiagnosticSeverity.Warning,
         "The repository deploys services but holds no monitoring: no Prometheus, Grafana, Alertmanager, OpenTelemetry, Datadog, New Relic or Sentry configuration file, no monitoring service in a compose file, no monitoring or error-tracking dependency in a manifest, and no [metrics] section in a Fly config.");
+
+    public static readonly DiagnosticDescriptor DatastoreWithoutBackup = new(
+        "JSI7004", "Datastore without backups",
+        "nothing in the repository backs up {0}; add a scheduled backup (a backup script run by a scheduled job) or volume snapshot retention", Repository, DiagnosticSeverity.Warning,
+        "A stateful datastore is deployed (a service of a non-development compose file or a Fly app running PostgreSQL, MySQL, MariaDB, MongoDB, Redis, Elasticsearch/OpenSearch, Cassandra, CouchDB, Neo4j, InfluxDB, ClickHouse or MinIO) but nothing backs it up: no backup script or workflow, no dump or backup tool invocation (pg_dump, mysqldump, mongodump, pgbackrest, wal-g, restic, litestream, …), no backup service, and no Fly volume snapshot_retention.");
 
     public static readonly DiagnosticDescriptor NoSecurityScanning = new(
         "JSI7005", "No security scanning",
         "container images are built here ({0}) but nothing scans them or their dependencies; add an image scan (Trivy, Grype, Docker Scout, Snyk) to CI or enable Dependabot or Renovate for docker", Repository, DiagnosticSeverity.Warning,
         "Dockerfiles exist but no CI job or script runs a scanner (Trivy, Grype, Snyk, Docker Scout, CodeQL, Anchore, Clair, OSV-Scanner, pip-audit, npm audit, safety) and no Dependabot configuration covers the docker ecosystem and no Renovate configuration exists.");
 
-    public static readonly DiagnosticDescriptor DatastoreWithoutBackup = new(
-        "JSI7004", "Datastore without backups",
-        "nothing in the repository backs up {0}; add a scheduled backup (a backup script run by a scheduled job) or volume snapshot retention", Repository, DiagnosticSeverity.Warning,
-        "A stateful datastore is deployed (a service of a non-development compose file or a Fly app running PostgreSQL, MySQL, MariaDB, MongoDB, Redis, Elasticsearch/OpenSearch, Cassandra, CouchDB, Neo4j, InfluxDB, ClickHouse or MinIO) but nothing backs it up: no backup script or workflow, no dump or backup tool invocation (pg_dump, mysqldump, mongodump, pgbackrest, wal-g, restic, litestream, …), no backup service, and no Fly volume snapshot_retention.");
+    public static readonly DiagnosticDescriptor UnusedDockerfile = new(
+        "JSI7006", "Dockerfile used by nothing",
+        "{0} is used by no Fly config, compose file, CI job or script, while the repository has {1} Dockerfiles; delete it, or reference it and document which Dockerfile builds what", Repository, DiagnosticSeverity.Info,
+        "The repository has several Dockerfiles and this one is referenced by nothing: no Fly config builds it ([build] dockerfile, or the default Dockerfile next to a Fly config without an image or builder), no compose build uses it, and no CI file or script names its path or builds its folder.");
 
     public static readonly DiagnosticDescriptor BackupWithoutRestore = new(
         "JSI7007", "Backups without a restore procedure",
