@@ -11,6 +11,7 @@ public static class AnalyzerCatalog
         new Secrets.CommittedSecretRule(),
         new Secrets.DevelopmentValueInProductionRule(),
         new Secrets.InconsistentVariableNameRule(),
+        new Secrets.RequiredVariableNotProvidedRule(),
         new Secrets.DuplicateEnvKeyRule(),
         new Secrets.NoSecretRotationRule(),
         new Secrets.VaultAuditNotEnabledRule(),

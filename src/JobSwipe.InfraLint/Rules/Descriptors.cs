@@ -82,6 +82,11 @@ public static class Descriptors
         "'{0}' ({1}) names the same setting as {2}; use one name everywhere", Secrets, DiagnosticSeverity.Warning,
         "Variable names across env files, compose environments, Fly [env], secrets scripts, Dockerfile ENV, deploy-script checks and application code that differ only by case, separators, an address synonym (URL, URI, ADDR, ADDRESS, ENDPOINT, with or without BASE) or a stem abbreviation (DB/DATABASE, PASS/PWD/PASSWORD) denote one setting. One finding per minority spelling, at its first occurrence, names the other spellings and their files.");
 
+    public static readonly DiagnosticDescriptor RequiredVariableNotProvided = new(
+        "JSI5004", "Required variable provided nowhere",
+        "'{0}' is required here but no env file, Fly config, secrets script, compose environment or Dockerfile provides it; add it to the env template or the secrets script", Secrets, DiagnosticSeverity.Warning,
+        "A variable a deploy script insists on (a REQUIRED_…/…_SECRETS list, `: \"${VAR:?}\"`) or a production compose file interpolates without a default is defined by no env file (templates included), Fly [env], `fly secrets set`, compose environment or Dockerfile ENV in the repository: a deployment from this repository cannot succeed without knowledge that lives elsewhere.");
+
     public static readonly DiagnosticDescriptor DuplicateEnvKey = new(
         "JSI5006", "Variable defined twice in an env file",
         "'{0}' is defined twice in this env file (first on line {1}); the later value wins: remove one of the definitions", Secrets, DiagnosticSeverity.Warning,

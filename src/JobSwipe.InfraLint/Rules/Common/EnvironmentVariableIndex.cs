@@ -62,12 +62,14 @@ public sealed record EnvironmentVariableOccurrence(string Name, WorkspaceFile Fi
 /// <c>fly secrets set</c>, compose <c>environment</c>, Dockerfile <c>ENV</c>) and where it is read (<c>${VAR}</c>,
 /// deploy scripts' required lists and <c>${VAR:?}</c> checks, application code). Built once per repository and cached.
 /// </summary>
-public sealed class EnvironmentVariableIndex
+public sealed partial class EnvironmentVariableIndex
 {
     private static readonly ConditionalWeakTable<Repository, EnvironmentVariableIndex> Cache = new();
 
-    private EnvironmentVariableIndex(IReadOnlyList<EnvironmentVariableOccurrence> occurrences)
+    private EnvironmentVariableIndex(IReadOnlyList<EnvironmentVariableOccurrence> occurrences, IReadOnlySet<string> ciProvided, IReadOnlyDictionary<string, HashSet<string>> scriptAssigned)
     {
+        CiProvided = ciProvided;
+        ScriptAssigned = scriptAssigned;
         Occurrences = occurrences;
         ByName = occurrences.GroupBy(o => o.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => (IReadOnlyList<EnvironmentVariableOccurrence>)[.. g], StringComparer.Ordinal);
     }
@@ -77,13 +79,29 @@ public sealed class EnvironmentVariableIndex
 
     public IReadOnlyDictionary<string, IReadOnlyList<EnvironmentVariableOccurrence>> ByName { get; }
 
+    /// <summary>Upper-case keys of CI files (job and step <c>env:</c> entries): variables a CI job provides.</summary>
+    public IReadOnlySet<string> CiProvided { get; }
+
+    /// <summary>Per script path, the variables the script assigns itself.</summary>
+    public IReadOnlyDictionary<string, HashSet<string>> ScriptAssigned { get; }
+
     public static EnvironmentVariableIndex For(Repository repository) => Cache.GetValue(repository, Build);
 
     private static EnvironmentVariableIndex Build(Repository repository)
     {
         var list = new List<EnvironmentVariableOccurrence>();
+        var ci = new HashSet<string>(StringComparer.Ordinal);
+        var assigned = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
         foreach (var file in repository.Files)
         {
+            if (RepositoryEvidence.IsCiFile(file) && repository.GetText(file) is { } ciText)
+            {
+                foreach (System.Text.RegularExpressions.Match m in CiEnvKey().Matches(ciText.Content))
+                {
+                    ci.Add(m.Groups["k"].Value);
+                }
+            }
+
             switch (file.Kind)
             {
                 case FileKind.DotEnv when repository.GetModel<DotEnvFile>(file) is { } env:
@@ -119,6 +137,7 @@ public sealed class EnvironmentVariableIndex
                     break;
                 case FileKind.ShellScript when repository.GetModel<ShellScript>(file) is { } script:
                     AddScript(file, script, list);
+                    assigned[file.RelativePath] = [.. script.Assignments.Select(a => a.Name)];
                     break;
                 case FileKind.Other when AppEnvironmentReads.Supports(file.Name) && !IsVendored(file.RelativePath) && repository.GetText(file) is { } code:
                     foreach (var read in AppEnvironmentReads.Read(code, file.Name))
@@ -130,7 +149,7 @@ public sealed class EnvironmentVariableIndex
             }
         }
 
-        return new EnvironmentVariableIndex(list);
+        return new EnvironmentVariableIndex(list, ci, assigned);
     }
 
     private static void AddCompose(WorkspaceFile file, ComposeFile compose, List<EnvironmentVariableOccurrence> list)
@@ -230,4 +249,7 @@ public sealed class EnvironmentVariableIndex
 
     private static bool IsVariableName(string s) =>
         s.Length > 0 && (char.IsAsciiLetterUpper(s[0]) || s[0] == '_') && s.All(c => char.IsAsciiLetterUpper(c) || char.IsAsciiDigit(c) || c == '_');
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[ \t]+-?[ \t]*(?<k>[A-Z_][A-Z0-9_]*)[ \t]*[:=]", System.Text.RegularExpressions.RegexOptions.Multiline | System.Text.RegularExpressions.RegexOptions.CultureInvariant | System.Text.RegularExpressions.RegexOptions.ExplicitCapture)]
+    private static partial System.Text.RegularExpressions.Regex CiEnvKey();
 }
