@@ -49,6 +49,9 @@ public sealed record EnvironmentVariableOccurrence(string Name, WorkspaceFile Fi
     public bool IsDefinition => Source is EnvironmentVariableSource.EnvFile or EnvironmentVariableSource.FlyEnv or EnvironmentVariableSource.FlySecret
         or EnvironmentVariableSource.ComposeEnvironment or EnvironmentVariableSource.DockerfileEnv;
 
+    /// <summary>True for a definition whose value only passes the outer environment through (<c>KEY: ${KEY}</c>): it provides nothing.</summary>
+    public bool IsPassThrough { get; init; }
+
     /// <summary>True for a deploy script's validation list or <c>${VAR:?}</c> check: the deploy fails without the variable.</summary>
     public bool IsRequired { get; init; }
 
@@ -107,7 +110,7 @@ public sealed partial class EnvironmentVariableIndex
                 case FileKind.DotEnv when repository.GetModel<DotEnvFile>(file) is { } env:
                     foreach (var entry in env.Entries)
                     {
-                        list.Add(new(entry.Key, file, env.Text, entry.KeySpan, EnvironmentVariableSource.EnvFile, file.RelativePath));
+                        list.Add(new(entry.Key, file, env.Text, entry.KeySpan, EnvironmentVariableSource.EnvFile, file.RelativePath) { IsPassThrough = !entry.HasValue || entry.Quote != DotEnvQuote.Single && SecretHeuristics.IsReference(entry.Value) });
                         foreach (var reference in entry.References)
                         {
                             list.Add(new(reference.Name, file, env.Text, reference.NameSpan, EnvironmentVariableSource.Interpolation, file.RelativePath));
@@ -159,7 +162,7 @@ public sealed partial class EnvironmentVariableIndex
             string scope = file.RelativePath + "#" + service.Name;
             foreach (var entry in service.Environment)
             {
-                list.Add(new(entry.Key, file, compose.Text, entry.KeySpan, EnvironmentVariableSource.ComposeEnvironment, scope));
+                list.Add(new(entry.Key, file, compose.Text, entry.KeySpan, EnvironmentVariableSource.ComposeEnvironment, scope) { IsPassThrough = entry.Value is null || SecretHeuristics.IsReference(entry.Value) });
                 if (entry.Value is null || entry.ValueNode is null)
                 {
                     continue;

@@ -31,7 +31,7 @@ public sealed class RequiredVariableNotProvidedRule : InfraAnalyzer
                 continue;
             }
 
-            bool provided = index.ByName[occurrence.Name].Any(o => o.IsDefinition)
+            bool provided = index.ByName[occurrence.Name].Any(o => o.IsDefinition && !o.IsPassThrough)
                 || index.CiProvided.Contains(occurrence.Name)
                 || index.ScriptAssigned.TryGetValue(occurrence.File.RelativePath, out var assigned) && assigned.Contains(occurrence.Name);
             if (!provided)
