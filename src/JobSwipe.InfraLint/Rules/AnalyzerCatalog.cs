@@ -12,6 +12,7 @@ public static class AnalyzerCatalog
         new Secrets.DevelopmentValueInProductionRule(),
         new Secrets.InconsistentVariableNameRule(),
         new Secrets.RequiredVariableNotProvidedRule(),
+        new Secrets.ProductionEnvFileTrackedRule(),
         new Secrets.DuplicateEnvKeyRule(),
         new Secrets.NoSecretRotationRule(),
         new Secrets.VaultAuditNotEnabledRule(),

@@ -87,6 +87,11 @@ public static class Descriptors
         "'{0}' is required here but no env file, Fly config, secrets script, compose environment or Dockerfile provides it; add it to the env template or the secrets script", Secrets, DiagnosticSeverity.Warning,
         "A variable a deploy script insists on (a REQUIRED_…/…_SECRETS list, `: \"${VAR:?}\"`) or a production compose file interpolates without a default is defined by no env file (templates included), Fly [env], `fly secrets set`, compose environment or Dockerfile ENV in the repository: a deployment from this repository cannot succeed without knowledge that lives elsewhere.");
 
+    public static readonly DiagnosticDescriptor ProductionEnvFileTracked = new(
+        "JSI5005", "Production env file with secrets tracked by git",
+        "{0} holds literal secret values ({1}) and is {2}; remove it from git, add it to .gitignore and keep the values in a secret store", Secrets, DiagnosticSeverity.Warning,
+        "A production env file (.env.production, *.prod.env; not *.example, *.sample, *.template) assigns literal values to secret-like names and git tracks it: it is in the git index, or, when the root is not a git checkout, no .gitignore ignores it.");
+
     public static readonly DiagnosticDescriptor DuplicateEnvKey = new(
         "JSI5006", "Variable defined twice in an env file",
         "'{0}' is defined twice in this env file (first on line {1}); the later value wins: remove one of the definitions", Secrets, DiagnosticSeverity.Warning,
