@@ -8,6 +8,38 @@ public static class AnalyzerCatalog
 {
     public static IReadOnlyList<InfraAnalyzer> BuiltIn { get; } =
     [
+        // JSI1xxx: Dockerfiles.
+
+        // (end of JSI1xxx)
+
+        // JSI2xxx: Docker Compose files.
+        new Compose.ServiceInDevelopmentModeRule(),
+        new Compose.DuplicateKeyRule(),
+
+        // (end of JSI2xxx)
+
+        // JSI3xxx: Fly.io configuration.
+        new Fly.ConflictingFlyConfigsRule(),
+        new Fly.NoBuildableFlyImageRule(),
+        new Fly.MinimalFlyConfigRule(),
+        new Fly.FlyServiceWithoutHealthChecksRule(),
+        new Fly.StatefulFlyAppWithoutMountsRule(),
+        new Fly.InvalidFlyConfigurationRule(),
+        new Fly.FlyMigrationsNotRunRule(),
+        new Fly.FlyInternalPortMismatchRule(),
+        new Fly.FlySecretInEnvRule(),
+        new Fly.FlyAppWithoutHighAvailabilityRule(),
+        new Fly.IgnoredFlyKeyRule(),
+        new Fly.BareFlyDurationRule(),
+        new Fly.ImpossibleFlyDeployStrategyRule(),
+
+        // (end of JSI3xxx)
+
+        // JSI4xxx: deploy and release scripts.
+
+        // (end of JSI4xxx)
+
+        // JSI5xxx: environment files and secrets.
         new Secrets.CommittedSecretRule(),
         new Secrets.DevelopmentValueInProductionRule(),
         new Secrets.InconsistentVariableNameRule(),
@@ -16,6 +48,14 @@ public static class AnalyzerCatalog
         new Secrets.DuplicateEnvKeyRule(),
         new Secrets.NoSecretRotationRule(),
         new Secrets.VaultAuditNotEnabledRule(),
+
+        // (end of JSI5xxx)
+
+        // JSI6xxx: process entrypoints.
+
+        // (end of JSI6xxx)
+
+        // JSI7xxx: the repository as a whole.
         new RepositoryRules.NoCiPipelineRule(),
         new RepositoryRules.CiRunsNoTestsRule(),
         new RepositoryRules.NoMonitoringRule(),
@@ -23,6 +63,8 @@ public static class AnalyzerCatalog
         new RepositoryRules.NoSecurityScanningRule(),
         new RepositoryRules.UnusedDockerfileRule(),
         new RepositoryRules.BackupWithoutRestoreRule(),
+
+        // (end of JSI7xxx)
     ];
 
     /// <summary>The engine's own descriptors (JSI0xxx), reported by the runner rather than by an analyzer.</summary>

@@ -1,4 +1,3 @@
-using System.Reflection;
 using JobSwipe.InfraLint.Engine;
 using JobSwipe.InfraLint.Reporting;
 using JobSwipe.InfraLint.Rules;
@@ -47,7 +46,7 @@ public class SecretRedactionTests
             ("JSON findings file", FindingsFile.From(result, null).ToJson()),
             ("messages", string.Join('\n', result.Diagnostics.Select(d => d.Message))),
         };
-        outputs.AddRange(RenderSarif(result, repository.Root));
+        outputs.Add(("SARIF", SarifWriter.Write(result, AnalyzerCatalog.AllDescriptors)));
 
         foreach (var (name, text) in outputs)
         {
@@ -64,28 +63,5 @@ public class SecretRedactionTests
         Assert.That(present, Does.Contain("JSI5001"));
         Assert.That(present.Where(id => !fired.Contains(id)), Is.Empty, "every secret-bearing rule in the catalog fires on the planted repository");
         Assert.That(result.Diagnostics.Where(d => d.Id == "JSI0004"), Is.Empty, "no rule failed");
-    }
-
-    // SARIF output is added by another part of the engine: render it when a Reporting type offers it.
-    private static IEnumerable<(string Name, string Text)> RenderSarif(LintResult result, string root)
-    {
-        var types = typeof(LintEngine).Assembly.GetTypes().Where(t => t.Name.Contains("Sarif", StringComparison.OrdinalIgnoreCase));
-        foreach (var type in types)
-        {
-            foreach (var method in type.GetMethods(BindingFlags.Public | BindingFlags.Static).Where(m => m.ReturnType == typeof(string)))
-            {
-                var parameters = method.GetParameters();
-                if (parameters.Length == 0 || parameters[0].ParameterType != typeof(LintResult))
-                {
-                    continue;
-                }
-
-                object?[] args = [.. parameters.Select((p, i) => i == 0 ? result : p.ParameterType == typeof(string) ? root : p.HasDefaultValue ? p.DefaultValue : null)];
-                if (method.Invoke(null, args) is string text)
-                {
-                    yield return ($"SARIF ({type.Name}.{method.Name})", text);
-                }
-            }
-        }
     }
 }
