@@ -84,8 +84,7 @@ public sealed class RepositoryEvidence
         _scriptTexts = new(() => Read(ShellScripts.Concat(repository.Files.Where(f => f.Kind == FileKind.Other && (f.Name is "Makefile" or "makefile" or "justfile" or "Taskfile.yml" || f.Name.EndsWith(".ps1", StringComparison.OrdinalIgnoreCase))))));
         _docTexts = new(() => Read(repository.Files.Where(IsDocument)));
         _composeTexts = new(() => Read(ComposeFiles));
-        _composeImages = new(() => [.. ComposeFiles.SelectMany(f => repository.GetModel<ComposeFile>(f) is { } model ? FromModel(f, model)
-            : repository.Load(f) is { Text: { } t, Errors.Count: 0 } && !ParserRegistry.CanParse(FileKind.Compose) ? ReadComposeImages(f, t) : [])]);
+        _composeImages = new(() => [.. ComposeFiles.SelectMany(f => repository.GetModel<ComposeFile>(f) is { } model ? FromModel(f, model) : [])]);
         _hclTexts = new(() => Read(repository.Files.Where(f => f.Name.EndsWith(".hcl", StringComparison.OrdinalIgnoreCase) || f.Name.EndsWith(".tf", StringComparison.OrdinalIgnoreCase))));
     }
 
@@ -171,56 +170,6 @@ public sealed class RepositoryEvidence
             if (service.Image is { IsNull: false } image && image.Value.Length > 0)
             {
                 yield return new ComposeServiceImage(file, model.Text, service.Name, service.NameNode.Span, image.Value, image.MapValueSpanToSource(0, image.Value.Length));
-            }
-        }
-    }
-
-    // Service images by indentation: the service is the nearest less-indented "name:" line above the image.
-    // (A stop-gap used only while no compose parser is registered.)
-    private static IEnumerable<ComposeServiceImage> ReadComposeImages(WorkspaceFile file, Text.SourceText text)
-    {
-        for (int line = 1; line <= text.LineCount; line++)
-        {
-            string content = text.GetLineText(line);
-            string trimmed = content.TrimStart();
-            if (!trimmed.StartsWith("image:", StringComparison.Ordinal))
-            {
-                continue;
-            }
-
-            int indent = content.Length - trimmed.Length;
-            string value = trimmed[6..].Trim();
-            int hash = value.IndexOf(" #", StringComparison.Ordinal);
-            if (hash >= 0)
-            {
-                value = value[..hash].TrimEnd();
-            }
-
-            if (value.Length == 0 || indent == 0)
-            {
-                continue;
-            }
-
-            int valueStart = text.GetLineStart(line) + content.IndexOf(value, indent + 6, StringComparison.Ordinal);
-            for (int up = line - 1; up >= 1; up--)
-            {
-                string above = text.GetLineText(up);
-                string aboveTrimmed = above.TrimStart();
-                int aboveIndent = above.Length - aboveTrimmed.Length;
-                if (aboveTrimmed.Length == 0 || aboveTrimmed.StartsWith('#') || aboveIndent >= indent)
-                {
-                    continue;
-                }
-
-                if (aboveTrimmed.EndsWith(':') && !aboveTrimmed.StartsWith('-'))
-                {
-                    string service = aboveTrimmed[..^1].Trim().Trim('"', '\'');
-                    var serviceSpan = new Text.TextSpan(text.GetLineStart(up) + aboveIndent, service.Length);
-                    string image = value.Trim('"', '\'');
-                    yield return new ComposeServiceImage(file, text, service, serviceSpan, image, new Text.TextSpan(valueStart + (value.StartsWith('"') || value.StartsWith('\'') ? 1 : 0), image.Length));
-                }
-
-                break;
             }
         }
     }

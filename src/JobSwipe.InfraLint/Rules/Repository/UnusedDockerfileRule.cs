@@ -73,18 +73,6 @@ public sealed partial class UnusedDockerfileRule : InfraAnalyzer
                     Add(Repository.Combine(file.Directory, context), build.Dockerfile?.Value ?? "Dockerfile");
                 }
             }
-            else if (evidence.Repository.GetText(file) is { } text)
-            {
-                // Until a compose parser is registered: build/context/dockerfile lines, read loosely (more references, fewer findings).
-                var names = ComposeDockerfileLine().Matches(text.Content).Select(m => m.Groups["v"].Value.Trim('"', '\'')).Append("Dockerfile").ToList();
-                foreach (Match match in ComposeContextLine().Matches(text.Content))
-                {
-                    foreach (string name in names)
-                    {
-                        Add(Repository.Combine(file.Directory, match.Groups["v"].Value.Trim('"', '\'')), name);
-                    }
-                }
-            }
         }
 
         // docker build [options] <context> and build actions' context:/file: in CI files and scripts (relative to the root or the file's folder).
@@ -147,12 +135,6 @@ public sealed partial class UnusedDockerfileRule : InfraAnalyzer
 
         return used;
     }
-
-    [GeneratedRegex(@"^[ \t]*(?:build|context):[ \t]*(?<v>[^\s#{][^\s#]*)[ \t]*$", RegexOptions.Multiline | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
-    private static partial Regex ComposeContextLine();
-
-    [GeneratedRegex(@"^[ \t]*dockerfile:[ \t]*(?<v>[^\s#]+)", RegexOptions.Multiline | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
-    private static partial Regex ComposeDockerfileLine();
 
     [GeneratedRegex(@"\b(?:docker|podman|buildah)\s+(?:buildx\s+)?(?:build|bud)\b(?<args>[^\n]*)", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
     private static partial Regex DockerBuild();
