@@ -30,7 +30,8 @@ public sealed partial class UnusedDockerfileRule : InfraAnalyzer
         var texts = evidence.CiTexts.Concat(evidence.ScriptTexts).ToList();
         foreach (var dockerfile in dockerfiles)
         {
-            if (used.Contains(dockerfile.RelativePath) || texts.Any(t => t.Lower.Contains(dockerfile.RelativePath.ToLowerInvariant(), StringComparison.Ordinal)))
+            if (used.Contains(dockerfile.RelativePath) || texts.Any(t => t.Lower.Contains(dockerfile.RelativePath.ToLowerInvariant(), StringComparison.Ordinal))
+                || IsDocumented(evidence, dockerfile))
             {
                 continue;
             }
@@ -38,6 +39,19 @@ public sealed partial class UnusedDockerfileRule : InfraAnalyzer
             ctx.ReportDiagnostic(Diagnostic.Create(Descriptors.UnusedDockerfile, evidence.FileLocation(dockerfile), dockerfile.RelativePath, dockerfiles.Count));
         }
     });
+
+    /// <summary>
+    /// A document names the Dockerfile's path, or a document in its folder or the folder above (not the repository
+    /// root's, which usually describes everything) talks about its Dockerfiles: its usage is documented.
+    /// </summary>
+    private static bool IsDocumented(RepositoryEvidence evidence, WorkspaceFile dockerfile)
+    {
+        string path = dockerfile.RelativePath.ToLowerInvariant();
+        string folder = dockerfile.Directory;
+        string parent = folder.Contains('/', StringComparison.Ordinal) ? folder[..folder.LastIndexOf('/')] : string.Empty;
+        return evidence.DocTexts.Any(t => t.Lower.Contains(path, StringComparison.Ordinal)
+            || folder.Length > 0 && (t.File.Directory == folder || parent.Length > 0 && t.File.Directory == parent) && t.Lower.Contains("dockerfile", StringComparison.Ordinal));
+    }
 
     /// <summary>The Dockerfile paths that Fly configs, compose builds, and build commands in CI files and scripts use.</summary>
     internal static HashSet<string> References(RepositoryEvidence evidence)

@@ -48,4 +48,11 @@ public class UnusedDockerfileRuleTests
             ("Dockerfile", "FROM python:3.12\n"),
             ("tests/fixtures/app/Dockerfile", "FROM alpine:3.20\n"),
             ("examples/Dockerfile", "FROM alpine:3.20\n"));
+
+    [Test]
+    public void A_readme_next_to_the_dockerfile_documents_its_use() =>
+        RuleVerifier.ReportsNothing<UnusedDockerfileRule>(
+            ("Dockerfile", "FROM python:3.12\n"), ("fly.toml", "app = \"web\"\n"),
+            ("workstation/preinstall/Dockerfile", "FROM ubuntu:24.04\n"),
+            ("workstation/README.md", "# Workstations\nBuild the image from the adjacent Dockerfiles with docker build.\n"));
 }

@@ -42,3 +42,21 @@ public class InconsistentVariableNameRuleTests
             (".env.example", "OLLAMA_HOST=0.0.0.0\nDB_HOST=db\nREDIS_URL=redis://redis:6379\n"),
             (".env.production.example", "OLLAMA_URL=http://ollama.internal:11434\nDATABASE_URL=postgresql://app@db/app\nREDIS_URL=redis://r:6379\n"));
 }
+
+public class InconsistentVariableNameProjectTests
+{
+    [Test]
+    public void Separate_top_level_projects_are_not_compared() =>
+        RuleVerifier.ReportsNothing<InconsistentVariableNameRule>(
+            ("gitea-postgres/compose.yaml", "services:\n  gitea:\n    image: gitea/gitea:1.22\n    environment:\n      DB_USER: gitea\n"),
+            ("react-express-mysql/compose.yaml", "services:\n  backend:\n    image: example/backend:1\n    environment:\n      DATABASE_USER: root\n"));
+
+    [Test]
+    public void A_root_file_relates_to_every_folder() =>
+        RuleVerifier.Reports<InconsistentVariableNameRule>(
+            ("README.md", "# samples\n"),
+            ("backend/settings.py", "import os\nUSER = os.environ[\"DATABASE_USER\"]\n"),
+            ("deploy/app.env", "DATABASE_USER=app\n"),
+            ("scripts/check.sh", "#!/bin/sh\nREQUIRED_VARS=([|DB_USER|])\n"),
+            ("tools.env", "DATABASE_USER=x\n"));
+}
