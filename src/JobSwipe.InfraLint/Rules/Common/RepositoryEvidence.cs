@@ -75,11 +75,11 @@ public sealed class RepositoryEvidence
     {
         _repository = repository;
         CiFiles = [.. repository.Files.Where(IsCiFile)];
-        Dockerfiles = repository.GetFiles(FileKind.Dockerfile);
-        FlyConfigs = repository.GetFiles(FileKind.FlyConfig);
-        ComposeFiles = repository.GetFiles(FileKind.Compose);
+        Dockerfiles = [.. repository.GetFiles(FileKind.Dockerfile).Where(f => !IsVendored(f))];
+        FlyConfigs = [.. repository.GetFiles(FileKind.FlyConfig).Where(f => !IsVendored(f))];
+        ComposeFiles = [.. repository.GetFiles(FileKind.Compose).Where(f => !IsVendored(f))];
         ShellScripts = repository.GetFiles(FileKind.ShellScript);
-        Deployables = [.. repository.Files.Where(f => f.Kind is FileKind.Dockerfile or FileKind.FlyConfig or FileKind.Compose)];
+        Deployables = [.. repository.Files.Where(f => (f.Kind is FileKind.Dockerfile or FileKind.FlyConfig or FileKind.Compose) && !IsVendored(f))];
         _ciTexts = new(() => Read(CiFiles));
         _scriptTexts = new(() => Read(ShellScripts.Concat(repository.Files.Where(f => f.Kind == FileKind.Other && (f.Name is "Makefile" or "makefile" or "justfile" or "Taskfile.yml" || f.Name.EndsWith(".ps1", StringComparison.OrdinalIgnoreCase))))));
         _docTexts = new(() => Read(repository.Files.Where(IsDocument)));
@@ -103,7 +103,7 @@ public sealed class RepositoryEvidence
 
     public IReadOnlyList<WorkspaceFile> ShellScripts { get; }
 
-    /// <summary>Dockerfiles, Fly configs and compose files, in path order.</summary>
+    /// <summary>Dockerfiles, Fly configs and compose files outside vendored folders, in path order.</summary>
     public IReadOnlyList<WorkspaceFile> Deployables { get; }
 
     /// <summary>CI files' texts.</summary>
@@ -148,6 +148,13 @@ public sealed class RepositoryEvidence
         file.Kind == FileKind.CiWorkflow || ExtraCiFiles.Contains(file.Name.ToLowerInvariant()) && !file.RelativePath.Contains('/', StringComparison.Ordinal)
         || file.RelativePath.StartsWith(".buildkite/", StringComparison.Ordinal) || file.RelativePath.StartsWith(".circleci/", StringComparison.Ordinal)
         || file.RelativePath.StartsWith(".github/workflows/", StringComparison.Ordinal) && (file.Name.EndsWith(".yml", StringComparison.Ordinal) || file.Name.EndsWith(".yaml", StringComparison.Ordinal));
+
+    /// <summary>A file of a vendored dependency (vendor/, node_modules/, third_party/): not this repository's infrastructure.</summary>
+    public static bool IsVendored(WorkspaceFile file)
+    {
+        string lower = "/" + file.RelativePath.ToLowerInvariant();
+        return lower.Contains("/vendor/", StringComparison.Ordinal) || lower.Contains("/node_modules/", StringComparison.Ordinal) || lower.Contains("/third_party/", StringComparison.Ordinal);
+    }
 
     /// <summary>A document: a README anywhere, or a text document (.md, .rst, .txt, .adoc) outside dependency folders.</summary>
     public static bool IsDocument(WorkspaceFile file)

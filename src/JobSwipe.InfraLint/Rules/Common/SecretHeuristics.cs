@@ -123,8 +123,8 @@ public static partial class SecretHeuristics
     /// For JSI5002: when <paramref name="value"/> assigned to <paramref name="name"/> is a development value that must
     /// not reach production, a plain description of it (never the value); otherwise null. Development placeholders
     /// (<c>dev-…</c>, <c>changeme</c>, <c>…change-in-production</c>, <c>minioadmin</c>) count under any name; well-known
-    /// default credentials (<c>postgres</c>, <c>admin</c>, <c>password</c>) only under a secret-like name; a URL or
-    /// <c>host:port</c> pointing at <c>localhost</c>/<c>127.0.0.1</c> only under a service-address name.
+    /// default credentials (<c>postgres</c>, <c>admin</c>, <c>password</c>) only under a secret-like name; a URL pointing at
+    /// <c>localhost</c>/<c>127.0.0.1</c> under a service-address name, or a bare <c>host:port</c> there under a URL-like name.
     /// </summary>
     public static string? DescribeDevelopmentValue(string name, string? value)
     {
@@ -152,13 +152,20 @@ public static partial class SecretHeuristics
             return known;
         }
 
-        if (IsServiceAddressName(upper) && LocalhostAddress().IsMatch(v))
+        // With a scheme the value is a service URL; without one only URL-like names count (FOO_HOST=127.0.0.1 and
+        // LISTEN_ADDR=127.0.0.1:8080 are usually bind addresses, and services on the same VM are legitimate there).
+        bool hasScheme = v.Contains("://", StringComparison.Ordinal);
+        if (LocalhostAddress().IsMatch(v) && (hasScheme ? IsServiceAddressName(upper) : IsUrlName(upper)))
         {
             return "a localhost service address";
         }
 
         return null;
     }
+
+    private static bool IsUrlName(string upper) =>
+        upper.EndsWith("_URL", StringComparison.Ordinal) || upper.EndsWith("_URI", StringComparison.Ordinal) || upper.EndsWith("_ENDPOINT", StringComparison.Ordinal)
+        || upper.EndsWith("_DSN", StringComparison.Ordinal) || upper is "URL" or "DSN";
 
     private static bool IsServiceAddressName(string upper) =>
         upper.EndsWith("_URL", StringComparison.Ordinal) || upper.EndsWith("_URI", StringComparison.Ordinal) || upper.EndsWith("_ADDR", StringComparison.Ordinal)

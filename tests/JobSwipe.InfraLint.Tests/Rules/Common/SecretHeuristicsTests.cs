@@ -74,6 +74,7 @@ public class SecretHeuristicsDevelopmentValueTests
     [TestCase("MINIO_ACCESS_KEY", "admin", "a well-known default credential")]
     [TestCase("DATABASE_URL", "postgresql://app:x@localhost:5432/app", "a localhost service address")]
     [TestCase("VAULT_ADDR", "http://127.0.0.1:8200", "a localhost service address")]
+    [TestCase("REDIS_HOST", "redis://localhost:6379", "a localhost service address")]
     [TestCase("MINIO_ENDPOINT", "localhost:9000", "a localhost service address")]
     public void Describes_development_values(string name, string value, string expected) =>
         Assert.That(SecretHeuristics.DescribeDevelopmentValue(name, value), Is.EqualTo(expected));
@@ -88,6 +89,9 @@ public class SecretHeuristicsDevelopmentValueTests
     [TestCase("NOTE", "see http://localhost:8080 for docs")]
     [TestCase("DEVICE_NAME", "device-1")]
     [TestCase("GIT_BRANCH", "dev-main")]
+    [TestCase("FUSION_HOST", "127.0.0.1")]
+    [TestCase("REDIS_HOST", "localhost")]
+    [TestCase("LISTEN_ADDR", "127.0.0.1:8080")]
     public void Leaves_production_values_alone(string name, string value) =>
         Assert.That(SecretHeuristics.DescribeDevelopmentValue(name, value), Is.Null);
 }

@@ -24,6 +24,10 @@ public class NoCiPipelineRuleTests
         RuleVerifier.ReportsNothing<NoCiPipelineRule>(("Dockerfile", "FROM python:3.12-slim\n"), (path, "steps: []\n"));
 
     [Test]
+    public void Vendored_infrastructure_is_not_the_repositorys() =>
+        RuleVerifier.ReportsNothing<NoCiPipelineRule>(("vendor/acme/listing/docker-compose.yml", "services:\n  db:\n    image: mysql:8\n"), ("composer.json", "{}\n"));
+
+    [Test]
     public void Quiet_without_deployable_infrastructure() =>
         RuleVerifier.ReportsNothing<NoCiPipelineRule>(("src/app.py", "print(1)\n"), (".env.example", "A=1\n"));
 }
