@@ -8,7 +8,7 @@ namespace JobSwipe.InfraLint.Rules.RepositoryRules;
 public sealed class NoSecurityScanningRule : InfraAnalyzer
 {
     /// <summary>Scanner names and actions, as they appear in CI steps or scripts (lower case).</summary>
-    internal static readonly string[] Scanners = ["trivy", "grype", "snyk", "docker scout", "docker/scout-action", "codeql", "anchore", "clair", "osv-scanner", "pip-audit", "npm audit", "yarn audit", "pnpm audit", "safety check", "safety scan", "dependency-check", "xray", "sonarqube-scan", "aquasecurity/", "wiz "];
+    internal static readonly string[] Scanners = ["trivy", "grype", "snyk", "docker scout", "docker/scout-action", "codeql", "anchore", "clair", "osv-scanner", "pip-audit", "npm audit", "yarn audit", "pnpm audit", "safety check", "safety scan", "dependency-check", "xray", "sonarqube-scan", "aquasecurity/", "wiz ", "govulncheck", "gosec", "cargo audit", "cargo deny", "bundle audit", "bundler-audit", "semgrep"];
 
     internal static readonly string[] ScannerFiles = [".trivyignore", "trivy.yaml", ".snyk", ".grype.yaml", "renovate.json", "renovate.json5", ".renovaterc", ".renovaterc.json", ".github/renovate.json", ".github/renovate.json5", ".gitlab/renovate.json"];
 
