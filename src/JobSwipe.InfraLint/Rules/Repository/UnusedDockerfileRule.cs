@@ -27,11 +27,24 @@ public sealed partial class UnusedDockerfileRule : InfraAnalyzer
         }
 
         var used = References(evidence);
-        var texts = evidence.CiTexts.Concat(evidence.ScriptTexts).ToList();
+
+        // One pass over the texts: every Dockerfile path they mention, and the folders whose documents talk about Dockerfiles.
+        var mentioned = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var text in evidence.CiTexts.Concat(evidence.ScriptTexts).Concat(evidence.DocTexts))
+        {
+            foreach (Match match in DockerfilePath().Matches(text.Lower))
+            {
+                if (Repository.Combine(string.Empty, match.Value) is { } path)
+                {
+                    mentioned.Add(path);
+                }
+            }
+        }
+
+        var documentedFolders = evidence.DocTexts.Where(t => t.Lower.Contains("dockerfile", StringComparison.Ordinal)).Select(t => t.File.Directory).ToHashSet(StringComparer.Ordinal);
         foreach (var dockerfile in dockerfiles)
         {
-            if (used.Contains(dockerfile.RelativePath) || texts.Any(t => t.Lower.Contains(dockerfile.RelativePath.ToLowerInvariant(), StringComparison.Ordinal))
-                || IsDocumented(evidence, dockerfile))
+            if (used.Contains(dockerfile.RelativePath) || mentioned.Contains(dockerfile.RelativePath.ToLowerInvariant()) || IsDocumented(dockerfile, documentedFolders))
             {
                 continue;
             }
@@ -41,16 +54,14 @@ public sealed partial class UnusedDockerfileRule : InfraAnalyzer
     });
 
     /// <summary>
-    /// A document names the Dockerfile's path, or a document in its folder or the folder above (not the repository
-    /// root's, which usually describes everything) talks about its Dockerfiles: its usage is documented.
+    /// A document in the Dockerfile's folder or the folder above (not the repository root's, which usually describes
+    /// everything) talks about its Dockerfiles: its use is documented. (Documents naming its path count through the mentions.)
     /// </summary>
-    private static bool IsDocumented(RepositoryEvidence evidence, WorkspaceFile dockerfile)
+    private static bool IsDocumented(WorkspaceFile dockerfile, HashSet<string> documentedFolders)
     {
-        string path = dockerfile.RelativePath.ToLowerInvariant();
         string folder = dockerfile.Directory;
         string parent = folder.Contains('/', StringComparison.Ordinal) ? folder[..folder.LastIndexOf('/')] : string.Empty;
-        return evidence.DocTexts.Any(t => t.Lower.Contains(path, StringComparison.Ordinal)
-            || folder.Length > 0 && (t.File.Directory == folder || parent.Length > 0 && t.File.Directory == parent) && t.Lower.Contains("dockerfile", StringComparison.Ordinal));
+        return folder.Length > 0 && (documentedFolders.Contains(folder) || parent.Length > 0 && documentedFolders.Contains(parent));
     }
 
     /// <summary>The Dockerfile paths that Fly configs, compose builds, and build commands in CI files and scripts use.</summary>
@@ -149,6 +160,9 @@ public sealed partial class UnusedDockerfileRule : InfraAnalyzer
 
         return used;
     }
+
+    [GeneratedRegex(@"[a-z0-9_./\-]*dockerfile[a-z0-9_.\-]*", RegexOptions.CultureInvariant)]
+    private static partial Regex DockerfilePath();
 
     [GeneratedRegex(@"\b(?:docker|podman|buildah)\s+(?:buildx\s+)?(?:build|bud)\b(?<args>[^\n]*)", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
     private static partial Regex DockerBuild();
