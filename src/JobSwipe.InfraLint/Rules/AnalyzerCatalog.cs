@@ -9,6 +9,27 @@ public static class AnalyzerCatalog
     public static IReadOnlyList<InfraAnalyzer> BuiltIn { get; } =
     [
         // JSI1xxx: Dockerfiles.
+        new Dockerfile.SingleStageBuildWithToolchainRule(),
+        new Dockerfile.FinalStageRunsAsRootRule(),
+        new Dockerfile.FinalStageWithoutHealthcheckRule(),
+        new Dockerfile.PlaywrightBrowsersMissingRule(),
+        new Dockerfile.UnpinnedBaseImageRule(),
+        new Dockerfile.AptInstallWithoutCleanupRule(),
+        new Dockerfile.RemoteScriptPipedToShellRule(),
+        new Dockerfile.SecretInImageRule(),
+        new Dockerfile.SecretFilesInBuildContextRule(),
+        new Dockerfile.UnknownOrDuplicateStageRule(),
+        new Dockerfile.RepeatedCmdOrEntrypointRule(),
+        new Dockerfile.ShellFormCommandRule(),
+        new Dockerfile.AddInsteadOfCopyRule(),
+        new Dockerfile.PipInstallKeepsCacheRule(),
+        new Dockerfile.PipeWithoutPipefailRule(),
+        new Dockerfile.CdInsteadOfWorkdirRule(),
+        new Dockerfile.RelativeWorkdirRule(),
+        new Dockerfile.DeprecatedMaintainerRule(),
+        new Dockerfile.SshInImageRule(),
+        new Dockerfile.SudoInRunRule(),
+        new Dockerfile.CopySourceMissingRule(),
 
         // (end of JSI1xxx)
 
@@ -24,6 +45,7 @@ public static class AnalyzerCatalog
         new Compose.DatastorePortOnAllInterfacesRule(),
         new Compose.HostPrivilegeGrantedRule(),
         new Compose.HealthyConditionWithoutHealthcheckRule(),
+        new Compose.SourceCodeBindMountedInProductionRule(),
         new Compose.ObsoleteVersionKeyRule(),
         new Compose.DuplicateContainerNameOrPortRule(),
         new Compose.ServiceHostNotDefinedRule(),
@@ -53,6 +75,14 @@ public static class AnalyzerCatalog
         // (end of JSI4xxx)
 
         // JSI5xxx: environment files and secrets.
+        new Secrets.CommittedSecretRule(),
+        new Secrets.DevelopmentValueInProductionRule(),
+        new Secrets.InconsistentVariableNameRule(),
+        new Secrets.RequiredVariableNotProvidedRule(),
+        new Secrets.ProductionEnvFileTrackedRule(),
+        new Secrets.DuplicateEnvKeyRule(),
+        new Secrets.NoSecretRotationRule(),
+        new Secrets.VaultAuditNotEnabledRule(),
 
         // (end of JSI5xxx)
 
@@ -61,6 +91,13 @@ public static class AnalyzerCatalog
         // (end of JSI6xxx)
 
         // JSI7xxx: the repository as a whole.
+        new RepositoryRules.NoCiPipelineRule(),
+        new RepositoryRules.CiRunsNoTestsRule(),
+        new RepositoryRules.NoMonitoringRule(),
+        new RepositoryRules.DatastoreWithoutBackupRule(),
+        new RepositoryRules.NoSecurityScanningRule(),
+        new RepositoryRules.UnusedDockerfileRule(),
+        new RepositoryRules.BackupWithoutRestoreRule(),
 
         // (end of JSI7xxx)
     ];

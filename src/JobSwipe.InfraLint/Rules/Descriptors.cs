@@ -40,6 +40,110 @@ public static class Descriptors
         "A file of a known kind contains bytes that are not valid UTF-8. InfraLint decodes them as replacement characters and lints the file; the finding points at the first invalid byte.");
 
     // JSI1xxx: Dockerfiles.
+    public static readonly DiagnosticDescriptor SingleStageBuildWithToolchain = new(
+        "JSI1001", "Build toolchain in a single-stage image",
+        "the only stage installs the build toolchain {0}, so it ships in the final image; build in a separate stage and copy only the results into a slim runtime stage", Dockerfile, DiagnosticSeverity.Info,
+        "A single-stage Dockerfile installs compilers or development headers (gcc, g++, build-essential, make, *-dev / *-devel packages, node-gyp). They stay in the image that runs in production: larger, slower to pull, and more attack surface. A multi-stage build compiles in a builder stage and copies only the artefacts into the runtime stage.");
+
+    public static readonly DiagnosticDescriptor FinalStageRunsAsRoot = new(
+        "JSI1002", "Image runs as root",
+        "{0}; add a non-root user (RUN useradd ...) and switch to it with USER before CMD", Dockerfile, DiagnosticSeverity.Warning,
+        "The final image runs its process as root: the final stage (and the stages it is based on) has no USER instruction, or the last USER is root or 0. A compromised process then owns the whole container. Build stages that never become the final image are not checked.");
+
+    public static readonly DiagnosticDescriptor FinalStageWithoutHealthcheck = new(
+        "JSI1003", "Image has no HEALTHCHECK",
+        "the final image ('{0}') has no HEALTHCHECK; add one (HEALTHCHECK CMD ...) so Docker and orchestrators can tell a hung container from a healthy one", Dockerfile, DiagnosticSeverity.Info,
+        "The final stage (and the stages it is based on) declares no HEALTHCHECK. Docker, Compose and Swarm then only know whether the process is alive, not whether it serves. Build stages that never become the final image are not checked; HEALTHCHECK NONE counts as a deliberate choice.");
+
+    public static readonly DiagnosticDescriptor PlaywrightBrowsersMissing = new(
+        "JSI1004", "Playwright browsers missing from the image",
+        "the application depends on Playwright ({0}) but the final image never installs its browsers; add RUN playwright install --with-deps chromium (or npx playwright install --with-deps) to the final stage, or base it on mcr.microsoft.com/playwright", Dockerfile, DiagnosticSeverity.Error,
+        "A dependency manifest in the Dockerfile's build context (requirements*.txt, pyproject.toml, Pipfile or package.json, production dependencies only) lists Playwright, but the final image neither runs `playwright install`, nor is based on a mcr.microsoft.com/playwright image, nor copies the browsers (an ms-playwright folder) from a stage that installed them. Every browser automation then fails at run time.");
+
+    public static readonly DiagnosticDescriptor UnpinnedBaseImage = new(
+        "JSI1005", "Base image not pinned",
+        "base image '{0}' {1}; pin a version tag ({2}:<version>) or a digest so builds are reproducible", Dockerfile, DiagnosticSeverity.Warning,
+        "A FROM names an image without a tag (which means :latest) or with :latest. The image changes under the build without notice. Not reported: scratch, build stage names, digests, and images whose name comes from an ARG without a known default (unresolved is not latest).");
+
+    public static readonly DiagnosticDescriptor AptInstallWithoutCleanup = new(
+        "JSI1006", "apt-get install leaves caches or recommends",
+        "{0}", Dockerfile, DiagnosticSeverity.Info,
+        "apt-get install without --no-install-recommends pulls in packages nobody asked for; apt-get update without removing /var/lib/apt/lists in the same RUN keeps the package lists in a layer. A cache mount on /var/lib/apt exempts the list removal.");
+
+    public static readonly DiagnosticDescriptor RemoteScriptPipedToShell = new(
+        "JSI1007", "Remote script piped into a shell",
+        "{0} downloads a script and pipes it into {1}; download it to a file, verify its checksum or signature, then run it", Dockerfile, DiagnosticSeverity.Warning,
+        "A RUN pipes the output of curl or wget straight into a shell (`curl ... | sh`). Whatever the server sends at build time runs as root in the image, unverified, and the build is not reproducible.");
+
+    public static readonly DiagnosticDescriptor SecretInImage = new(
+        "JSI1008", "Secret baked into the image",
+        "{0} '{1}' has a hard-coded value that is stored in the image{2}; pass it at run time (environment, secrets store) or at build time with RUN --mount=type=secret", Dockerfile, DiagnosticSeverity.Error,
+        "An ENV or ARG with a secret-like name (password, token, secret, API key...) has a literal value. ENV values are in every container's environment and in `docker inspect`; ARG defaults are in the image history. Anyone who can pull the image can read them. Values that are references (${VAR}) or flags (true/false) are not reported, and the value is never printed.");
+
+    public static readonly DiagnosticDescriptor SecretFilesInBuildContext = new(
+        "JSI1009", "Secret files copied into the image",
+        "{0} copies the whole build context '{1}', which holds {2} that no .dockerignore excludes; add them to {3}", Dockerfile, DiagnosticSeverity.Error,
+        "A COPY or ADD of the whole build context (`.`) while the context holds .env files, private keys (*.pem, *.key, id_rsa*) or credential files that the .dockerignore does not exclude. They end up in the image for anyone who pulls it.");
+
+    public static readonly DiagnosticDescriptor UnknownOrDuplicateStage = new(
+        "JSI1010", "Unknown or duplicate build stage",
+        "{0}", Dockerfile, DiagnosticSeverity.Error,
+        "COPY --from names a stage that no earlier FROM ... AS defines (BuildKit then pulls an image of that name, which usually fails or copies from the wrong image), names its own stage, or two stages share a name.");
+
+    public static readonly DiagnosticDescriptor RepeatedCmdOrEntrypoint = new(
+        "JSI1011", "CMD or ENTRYPOINT repeated in a stage",
+        "this {0} has no effect: the {0} on line {1} replaces it; remove one of them", Dockerfile, DiagnosticSeverity.Warning,
+        "A stage has more than one CMD or more than one ENTRYPOINT. Only the last one takes effect, so the others mislead readers.");
+
+    public static readonly DiagnosticDescriptor ShellFormCommand = new(
+        "JSI1012", "Shell-form CMD or ENTRYPOINT",
+        "{0} in shell form runs under /bin/sh -c, which does not forward SIGTERM to the application; use the exec form {0} [\"executable\", \"arg\"] (or start the command with exec)", Dockerfile, DiagnosticSeverity.Info,
+        "CMD or ENTRYPOINT written as plain text runs as `/bin/sh -c \"...\"`: the shell is PID 1 and does not pass signals on, so `docker stop` waits for the timeout and kills the application. A shell form that starts with `exec` is not reported.");
+
+    public static readonly DiagnosticDescriptor AddInsteadOfCopy = new(
+        "JSI1013", "ADD used for local files",
+        "ADD of the local {0} '{1}' does nothing COPY would not; use COPY (ADD is for URLs and archives to extract)", Dockerfile, DiagnosticSeverity.Info,
+        "ADD copies local files like COPY, but also fetches URLs and unpacks archives. For plain local files COPY says what happens; ADD hides surprises. URLs, git sources, archives and heredocs are not reported.");
+
+    public static readonly DiagnosticDescriptor PipInstallKeepsCache = new(
+        "JSI1014", "pip install keeps its cache",
+        "pip install without --no-cache-dir keeps the download cache in the layer; add --no-cache-dir, set ENV PIP_NO_CACHE_DIR=1, or use RUN --mount=type=cache,target=/root/.cache/pip", Dockerfile, DiagnosticSeverity.Info,
+        "pip install keeps downloaded wheels in ~/.cache/pip, inside the image layer. Not reported when --no-cache-dir is given, PIP_NO_CACHE_DIR is set (ENV or in the RUN), or a cache mount holds the pip cache.");
+
+    public static readonly DiagnosticDescriptor PipeWithoutPipefail = new(
+        "JSI1015", "Pipe without pipefail",
+        "the pipe into '{0}' hides a failure of '{1}': without pipefail only the last command's status counts; add SHELL [\"/bin/bash\", \"-o\", \"pipefail\", \"-c\"] or start the RUN with set -o pipefail", Dockerfile, DiagnosticSeverity.Info,
+        "A RUN pipes one command into another without `set -o pipefail`. When the first command fails (a download, a build), the RUN still succeeds and the image is built broken. Not reported when SHELL sets -o pipefail or the RUN sets it before the pipe.");
+
+    public static readonly DiagnosticDescriptor CdInsteadOfWorkdir = new(
+        "JSI1016", "cd used instead of WORKDIR",
+        "cd {0} changes the directory for the rest of this RUN only; use WORKDIR {0} for the instructions that follow", Dockerfile, DiagnosticSeverity.Info,
+        "A RUN starts with `cd dir && ...` to set the working directory for its commands. WORKDIR does that for every later instruction and is visible in the image. `cd` inside a subshell or a command group is not reported.");
+
+    public static readonly DiagnosticDescriptor RelativeWorkdir = new(
+        "JSI1017", "Relative WORKDIR",
+        "WORKDIR '{0}' is relative, so it depends on the base image's working directory; use an absolute path such as /{0}", Dockerfile, DiagnosticSeverity.Warning,
+        "A WORKDIR with a relative path is resolved against the working directory the base image happens to set. Not reported when an earlier WORKDIR of the stage (or a stage it is based on) set an absolute path, or for paths that start with a variable.");
+
+    public static readonly DiagnosticDescriptor DeprecatedMaintainer = new(
+        "JSI1018", "Deprecated MAINTAINER",
+        "MAINTAINER is deprecated; use LABEL org.opencontainers.image.authors=\"...\"", Dockerfile, DiagnosticSeverity.Info,
+        "The MAINTAINER instruction is deprecated since Docker 1.13. A LABEL (org.opencontainers.image.authors) carries the same information where tools look for it.");
+
+    public static readonly DiagnosticDescriptor SshInImage = new(
+        "JSI1019", "SSH server in the image",
+        "{0}; containers are entered with docker exec (or fly ssh console), not an SSH daemon: remove it", Dockerfile, DiagnosticSeverity.Warning,
+        "The image exposes port 22 or installs an SSH server (openssh-server, dropbear). An SSH daemon in a container is another service to patch and another set of credentials to leak.");
+
+    public static readonly DiagnosticDescriptor SudoInRun = new(
+        "JSI1020", "sudo in RUN",
+        "sudo in RUN: build steps already run as root (or switch with USER root ... USER app); remove sudo", Dockerfile, DiagnosticSeverity.Warning,
+        "RUN uses sudo. Build steps run as the current USER; sudo adds a setuid binary to the image and unpredictable TTY and environment behaviour. Switch USER around the steps that need root instead.");
+
+    public static readonly DiagnosticDescriptor CopySourceMissing = new(
+        "JSI1021", "COPY source not in the build context",
+        "{0}", Dockerfile, DiagnosticSeverity.Error,
+        "A COPY or ADD source does not exist in the build context (the Dockerfile's folder, or the context a compose file or Fly config gives it), a glob matches nothing, or the .dockerignore excludes it: the build fails. Sources with variables, URLs, --from copies and heredocs are not checked; build output folders (dist, build, bin...) that are usually produced before the image build are not reported.");
 
     // (end of JSI1xxx)
 
@@ -103,6 +207,11 @@ public static class Descriptors
         "JSI2011", "Waiting for a health status that never comes",
         "service '{0}' waits for '{1}' to be healthy, but '{1}' has no healthcheck ({2}); add a healthcheck to '{1}' or use condition: service_started", Compose, DiagnosticSeverity.Error,
         "depends_on with condition: service_healthy needs a healthcheck on the dependency, in the compose file or its image's Dockerfile. Without one Compose refuses to start the dependent service.");
+
+    public static readonly DiagnosticDescriptor SourceCodeBindMountedInProduction = new(
+        "JSI2012", "Source code bind-mounted in production",
+        "service '{0}' bind-mounts the source folder '{1}' over '{2}' in a production file; the container then runs whatever is on the host, not the code its image was built and tested with; COPY the code in the Dockerfile and remove the mount", Compose, DiagnosticSeverity.Warning,
+        "A production compose file bind-mounts a folder of the repository that holds source code (or the service's own build context) into the container. Convenient for live reloading in development; in production the image's code is silently replaced by the host's checkout.");
 
     public static readonly DiagnosticDescriptor ObsoleteVersionKey = new(
         "JSI2013", "Obsolete version key",
@@ -201,6 +310,46 @@ public static class Descriptors
 
     // JSI5xxx: environment files and secrets.
 
+    public static readonly DiagnosticDescriptor CommittedSecret = new(
+        "JSI5001", "Secret committed in a file",
+        "{0} is committed in this file; remove it, revoke and rotate it, and load it from a secret store or the environment", Secrets, DiagnosticSeverity.Error,
+        "A provider credential in a scanned file: AWS access key IDs and secret keys, GitHub, GitLab, OpenAI, Anthropic, Stripe live, Slack, Google, Twilio, SendGrid, npm, Fly.io and Vault tokens, Slack webhooks, private key blocks, JSON Web Tokens with a real payload, and passwords in connection strings. Exact prefixes, lengths, character sets and entropy floors avoid false hits; documented examples are allowed. The value is never printed.");
+
+    public static readonly DiagnosticDescriptor DevelopmentValueInProduction = new(
+        "JSI5002", "Development value in a production file",
+        "'{0}' is set to {1} in a production file; set the real value through the secret store or the deployment environment", Secrets, DiagnosticSeverity.Error,
+        "A production env file, Fly config [env] or production compose file assigns a development value: a development placeholder (dev-…, changeme, …change-in-production, minioadmin), a well-known default credential under a secret-like name, or a service address pointing at localhost/127.0.0.1. Example, sample and template files are exempt. The value is never printed.");
+
+    public static readonly DiagnosticDescriptor InconsistentVariableName = new(
+        "JSI5003", "One setting under different names",
+        "'{0}' ({1}) names the same setting as {2}; use one name everywhere", Secrets, DiagnosticSeverity.Warning,
+        "Variable names across env files, compose environments, Fly [env], secrets scripts, Dockerfile ENV, deploy-script checks and application code that differ only by case, separators, an address synonym (URL, URI, ADDR, ADDRESS, ENDPOINT, with or without BASE) or a stem abbreviation (DB/DATABASE, PASS/PWD/PASSWORD) denote one setting. One finding per minority spelling, at its first occurrence, names the other spellings and their files.");
+
+    public static readonly DiagnosticDescriptor RequiredVariableNotProvided = new(
+        "JSI5004", "Required variable provided nowhere",
+        "'{0}' is required here but no env file, Fly config, secrets script, compose environment or Dockerfile provides it; add it to the env template or the secrets script", Secrets, DiagnosticSeverity.Warning,
+        "A variable a deploy script insists on (a REQUIRED_…/…_SECRETS list, `: \"${VAR:?}\"`) or a production compose file interpolates without a default is defined by no env file (templates included), Fly [env], `fly secrets set`, compose environment or Dockerfile ENV in the repository: a deployment from this repository cannot succeed without knowledge that lives elsewhere.");
+
+    public static readonly DiagnosticDescriptor ProductionEnvFileTracked = new(
+        "JSI5005", "Production env file with secrets tracked by git",
+        "{0} holds literal secret values ({1}) and is {2}; remove it from git, add it to .gitignore and keep the values in a secret store", Secrets, DiagnosticSeverity.Warning,
+        "A production env file (.env.production, *.prod.env; not *.example, *.sample, *.template) assigns literal values to secret-like names and git tracks it: it is in the git index, or, when the root is not a git checkout, no .gitignore ignores it.");
+
+    public static readonly DiagnosticDescriptor DuplicateEnvKey = new(
+        "JSI5006", "Variable defined twice in an env file",
+        "'{0}' is defined twice in this env file (first on line {1}); the later value wins: remove one of the definitions", Secrets, DiagnosticSeverity.Warning,
+        "An env file assigns the same key twice. docker compose and python-dotenv keep the last value silently, so the first definition is dead and usually the one someone meant to change.");
+
+    public static readonly DiagnosticDescriptor NoSecretRotation = new(
+        "JSI5007", "No secret rotation procedure",
+        "secrets are managed with {0} but the repository has no rotation procedure; document one (for example docs/security/secret-rotation.md) or add a scheduled job that rotates them", Secrets, DiagnosticSeverity.Info,
+        "Secrets are managed (a script or CI job runs `fly secrets set`/`fly secrets import`, or Vault is used) but the repository holds no rotation procedure: no document whose path mentions rotation, no README or docs heading about rotating secrets, and no scheduled CI workflow that rotates.");
+
+    public static readonly DiagnosticDescriptor VaultAuditNotEnabled = new(
+        "JSI5008", "Vault audit logging not enabled",
+        "Vault is used ({0}) but audit logging is never enabled; run 'vault audit enable file file_path=…' in the Vault setup script or declare an audit device", Secrets, DiagnosticSeverity.Info,
+        "Vault is used (a compose service running the vault or hashicorp/vault image, Vault server configuration, or VAULT_ADDR/VAULT_URL in the repository's configuration) but no script or CI job runs `vault audit enable` and no HCL/Terraform file declares an audit device, so secret access leaves no trail.");
+
     // (end of JSI5xxx)
 
     // JSI6xxx: process entrypoints.
@@ -208,6 +357,41 @@ public static class Descriptors
     // (end of JSI6xxx)
 
     // JSI7xxx: the repository as a whole.
+
+    public static readonly DiagnosticDescriptor NoCiPipeline = new(
+        "JSI7001", "No CI/CD pipeline",
+        "the repository holds deployable infrastructure ({0}) but no CI/CD pipeline; add one (for example .github/workflows/ci.yml) that tests, builds and deploys", Repository, DiagnosticSeverity.Warning,
+        "Dockerfiles, Fly configs or compose files exist but no CI/CD definition does: GitHub Actions workflows, .gitlab-ci.yml, azure-pipelines*.yml, .circleci/, Jenkinsfile, bitbucket-pipelines.yml, .buildkite/, .travis.yml, .drone.yml, .woodpecker.yml, cloudbuild.yaml, appveyor.yml, codemagic.yaml or bitrise.yml.");
+
+    public static readonly DiagnosticDescriptor CiRunsNoTests = new(
+        "JSI7002", "CI runs no tests",
+        "no CI pipeline runs tests ({0}); add a step that runs the test suite (pytest, npm test, dotnet test, go test, …)", Repository, DiagnosticSeverity.Warning,
+        "CI pipelines exist but none runs a test command: a test runner (pytest, tox, nox, jest, vitest, mocha, rspec, phpunit, ctest), a build tool's test goal (npm/yarn/pnpm/bun test, dotnet test, go test, cargo test, mvn test/verify, gradle test/check, flutter test, make test/check), or a script whose name mentions tests.");
+
+    public static readonly DiagnosticDescriptor NoMonitoring = new(
+        "JSI7003", "No monitoring or alerting",
+        "the deployed services have no monitoring or alerting configuration ({0} found); add metrics and alerts, for example a Fly [metrics] section with Prometheus/Alertmanager rules or an error tracker such as Sentry", Repository, DiagnosticSeverity.Warning,
+        "The repository deploys services but holds no monitoring: no Prometheus, Grafana, Alertmanager, OpenTelemetry, Datadog, New Relic or Sentry configuration file, no monitoring service in a compose file, no monitoring or error-tracking dependency in a manifest, and no [metrics] section in a Fly config.");
+
+    public static readonly DiagnosticDescriptor DatastoreWithoutBackup = new(
+        "JSI7004", "Datastore without backups",
+        "nothing in the repository backs up {0}; add a scheduled backup (a backup script run by a scheduled job) or volume snapshot retention", Repository, DiagnosticSeverity.Warning,
+        "A stateful datastore is deployed (a service of a non-development compose file or a Fly app running PostgreSQL, MySQL, MariaDB, MongoDB, Redis, Elasticsearch/OpenSearch, Cassandra, CouchDB, Neo4j, InfluxDB, ClickHouse or MinIO) but nothing backs it up: no backup script or workflow, no dump or backup tool invocation (pg_dump, mysqldump, mongodump, pgbackrest, wal-g, restic, litestream, …), no backup service, and no Fly volume snapshot_retention.");
+
+    public static readonly DiagnosticDescriptor NoSecurityScanning = new(
+        "JSI7005", "No security scanning",
+        "container images are built here ({0}) but nothing scans them or their dependencies; add an image scan (Trivy, Grype, Docker Scout, Snyk) to CI or enable Dependabot or Renovate for docker", Repository, DiagnosticSeverity.Warning,
+        "Dockerfiles exist but no CI job or script runs a scanner (Trivy, Grype, Snyk, Docker Scout, CodeQL, Anchore, Clair, OSV-Scanner, pip-audit, npm audit, safety) and no Dependabot configuration covers the docker ecosystem and no Renovate configuration exists.");
+
+    public static readonly DiagnosticDescriptor UnusedDockerfile = new(
+        "JSI7006", "Dockerfile used by nothing",
+        "{0} is used by no Fly config, compose file, CI job or script, while the repository has {1} Dockerfiles; delete it, or reference it and document which Dockerfile builds what", Repository, DiagnosticSeverity.Info,
+        "The repository has several Dockerfiles and this one is referenced by nothing: no Fly config builds it ([build] dockerfile, or the default Dockerfile next to a Fly config without an image or builder), no compose build uses it, and no CI file or script names its path or builds its folder.");
+
+    public static readonly DiagnosticDescriptor BackupWithoutRestore = new(
+        "JSI7007", "Backups without a restore procedure",
+        "backups are taken ({0}) but no restore procedure or disaster-recovery runbook exists; document and test how to restore (for example docs/runbooks/disaster-recovery.md)", Repository, DiagnosticSeverity.Info,
+        "Backups exist (see JSI7004 for what counts) but nothing describes getting the data back: no document whose path mentions restore, recovery, disaster or DR, no document heading about restoring, and no restore script or command (pg_restore, mongorestore, restic restore, litestream restore, …).");
 
     // (end of JSI7xxx)
 }

@@ -1,5 +1,6 @@
 using JobSwipe.InfraLint.Analysis;
 using JobSwipe.InfraLint.Diagnostics;
+using JobSwipe.InfraLint.Rules.Common;
 using JobSwipe.InfraLint.Syntax.Compose;
 using JobSwipe.InfraLint.Text;
 using JobSwipe.InfraLint.Workspace;
@@ -91,7 +92,7 @@ public sealed class UndefinedServiceReferenceRule : InfraAnalyzer
         int bestDistance = name.Length >= 6 ? 3 : 2;
         foreach (string candidate in candidates)
         {
-            int distance = Fold(candidate) == Fold(name) ? 0 : Distance(name, candidate);
+            int distance = Fold(candidate) == Fold(name) ? 0 : NameSuggestions.Distance(name, candidate, limit: 2);
             if (distance < bestDistance)
             {
                 best = candidate;
@@ -100,34 +101,5 @@ public sealed class UndefinedServiceReferenceRule : InfraAnalyzer
         }
 
         return best;
-    }
-
-    private static int Distance(string a, string b)
-    {
-        if (Math.Abs(a.Length - b.Length) > 2)
-        {
-            return int.MaxValue;
-        }
-
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        for (int j = 0; j <= b.Length; j++)
-        {
-            previous[j] = j;
-        }
-
-        for (int i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            for (int j = 1; j <= b.Length; j++)
-            {
-                int cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-            }
-
-            (previous, current) = (current, previous);
-        }
-
-        return previous[b.Length];
     }
 }
