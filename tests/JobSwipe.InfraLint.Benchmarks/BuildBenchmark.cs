@@ -26,7 +26,8 @@ public sealed class BuildBenchmark(string repositoryRoot, string workRoot, Repor
 
     private IReadOnlyDictionary<string, string?> Environment => new Dictionary<string, string?> { ["NUGET_PACKAGES"] = Packages };
 
-    public void Run(int runs)
+    /// <summary>Runs the builds and prints their table; returns the no-op ratio (with / without) and the ms it adds, or null when skipped.</summary>
+    public (double Ratio, double AddedMs)? Run(int runs)
     {
         string version = "0.1.0-bench." + DateTime.UtcNow.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture) + "." + System.Environment.ProcessId.ToString(CultureInfo.InvariantCulture);
         Report.Progress($"builds: packing JobSwipe.InfraLint {version}");
@@ -35,7 +36,7 @@ public sealed class BuildBenchmark(string repositoryRoot, string workRoot, Repor
         if (pack.ExitCode != 0)
         {
             report.Line($"Skipped: `dotnet pack` failed (exit {pack.ExitCode}): {pack.Tail}");
-            return;
+            return null;
         }
 
         string with = WriteConsumer("with-package", version);
@@ -71,14 +72,14 @@ public sealed class BuildBenchmark(string repositoryRoot, string workRoot, Repor
                     if (result.ExitCode != 0)
                     {
                         report.Line($"Skipped: the {name} of {Path.GetFileName(consumer)} failed (exit {result.ExitCode}): {result.Tail}");
-                        return;
+                        return null;
                     }
                 }
 
                 if (consumer == with && !File.Exists(Path.Combine(consumer, "obj", "infralint", "findings.json")))
                 {
                     report.Line("Skipped: the consumer with the package did not run InfraLint (no obj/infralint/findings.json).");
-                    return;
+                    return null;
                 }
 
                 cold[consumer].Add(first.Wall.TotalMilliseconds);
@@ -94,6 +95,10 @@ public sealed class BuildBenchmark(string repositoryRoot, string workRoot, Repor
                 Row("cold: first `dotnet build --no-restore` after restore, build servers shut down", cold),
                 Row("no-op: the same command again", noop),
             ]);
+
+        double noopWithout = Stats.Median(noop[without]);
+        double noopWith = Stats.Median(noop[with]);
+        return (noopWith / noopWithout, noopWith - noopWithout);
 
         string[] Row(string name, Dictionary<string, List<double>> times)
         {

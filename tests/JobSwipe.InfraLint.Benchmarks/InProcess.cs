@@ -76,9 +76,13 @@ public static class InProcess
             result.Diagnostics.Count);
     }
 
-    /// <summary>One warm-up run (JIT, file cache), then <paramref name="runs"/> measured ones.</summary>
+    /// <summary>
+    /// Two warm-up runs (JIT, tiered compilation reaching its optimized code, file cache), then <paramref name="runs"/>
+    /// measured ones. With one warm-up the first size measured still ran partly unoptimized code.
+    /// </summary>
     public static InProcessSummary Measure(string root, int runs)
     {
+        RunOnce(root);
         RunOnce(root);
         return new InProcessSummary([.. Enumerable.Range(0, runs).Select(_ => RunOnce(root))]);
     }

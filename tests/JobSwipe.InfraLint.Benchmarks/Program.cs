@@ -52,6 +52,7 @@ if (services < 4 || runs < 1 || buildRuns < 1 || peerRuns < 1)
     return 2;
 }
 
+var slowPeer = TimeSpan.FromSeconds(60);
 string repositoryRoot = FindRepositoryRoot();
 
 // The repository's nuget.config lists this folder feed; restore fails when it does not exist (a fresh clone).
@@ -145,7 +146,7 @@ try
             ("output (formatting the text report)", main.InProcess.OutputMs),
         }.Select(p => (IReadOnlyList<string>)[p.Name, Stats.Ms(p.Ms), (100 * p.Ms / main.InProcess.WallMs).ToString("0", CultureInfo.InvariantCulture) + " %"]));
 
-    report.Heading("Time per file kind (in process, CPU time summed over threads, median)");
+    report.Heading("Time per file kind (in process, thread time summed over threads, median)");
     report.Table(
         ["kind", "files", "read ms", "parse ms", "rules ms", "µs per file (read + parse + rules)"],
         main.InProcess.Kinds.Select(kind =>
@@ -155,9 +156,9 @@ try
             return (IReadOnlyList<string>)[kind.ToString(), Stats.Number(count), Stats.Ms(read), Stats.Ms(parse), Stats.Ms(rules), Stats.Number(1000 * (read + parse + rules) / count, "0")];
         }));
     report.Line();
-    report.Line("Rules time here is the file actions of the kind; cross-file rules (repository actions) are in the per-analyzer table.");
+    report.Line("Thread time: the wall time spent inside each file's read, parse and file actions, summed over the worker threads (so it exceeds the phases' wall time on 2 cores, and includes time a thread was preempted on a loaded machine). Rules time here is the file actions of the kind; cross-file rules (repository actions) are in the per-analyzer table.");
 
-    report.Heading("Time per analyzer (in process, CPU time summed over threads, median)");
+    report.Heading("Time per analyzer (in process, thread time summed over threads, median)");
     var analyzerRows = main.InProcess.Analyzers
         .Select(a => (a.Analyzer, a.RuleIds, a.Invocations, Ms: main.InProcess.AnalyzerMs(a.Analyzer)))
         .OrderByDescending(a => a.Ms)
@@ -186,7 +187,7 @@ try
             }));
         report.Line();
         var smallest = measured[0];
-        report.Line($"Per analyzer, µs of CPU per file at each size, and the growth from {smallest.Services} to {main.Services} services (1.00× is linear; flagged above 1.5× when the analyzer costs at least 20 ms at the largest size):");
+        report.Line($"Per analyzer, µs of thread time per file at each size, and the growth of that figure from {smallest.Services} to {main.Services} services (1.00× is linear, about 2× per doubling is quadratic). An analyzer is flagged when its time per file grows by at least 1.25× at every step and by more than 1.5× overall, and it costs at least 20 ms at the largest size:");
         report.Line();
         report.Table(
             ["analyzer", .. measured.Select(m => $"{m.Services} svc"), "growth", "flag"],
@@ -194,7 +195,8 @@ try
             {
                 double[] perFile = [.. measured.Select(m => 1000 * m.InProcess.AnalyzerMs(a.Analyzer) / m.InProcess.Files)];
                 double growth = perFile[^1] / perFile[0];
-                bool flag = growth > 1.5 && main.InProcess.AnalyzerMs(a.Analyzer) >= 20;
+                bool everyStep = perFile.Zip(perFile.Skip(1)).All(p => p.Second >= 1.25 * p.First);
+                bool flag = everyStep && growth > 1.5 && main.InProcess.AnalyzerMs(a.Analyzer) >= 20;
                 if (flag)
                 {
                     flagged.Add(a.Analyzer);
@@ -235,7 +237,13 @@ try
             var results = new List<ChildRun>();
             for (int run = 0; run < count; run++)
             {
-                results.Add(ChildProcess.Run(executable, [.. peer.Options, .. selected], main.Root, timeout: TimeSpan.FromMinutes(5)));
+                results.Add(ChildProcess.Run(executable, [.. peer.Options, .. selected], main.Root, timeout: TimeSpan.FromMinutes(10)));
+                if (results[0].Wall > slowPeer)
+                {
+                    // Many times slower than InfraLint already: more runs would not change the comparison, only the run's length.
+                    notes.Add($"{peer.Name}: its first run took {results[0].Wall.TotalSeconds:0} s (over {slowPeer.TotalSeconds:0} s), so it ran once.");
+                    break;
+                }
             }
 
             double wall = Stats.Median(results.Select(r => r.Wall.TotalMilliseconds));
@@ -253,10 +261,11 @@ try
         }
     }
 
+    (double Ratio, double AddedMs)? noop = null;
     if (builds)
     {
         report.Heading("A consumer's build with and without the package");
-        new BuildBenchmark(repositoryRoot, workRoot, report).Run(buildRuns);
+        noop = new BuildBenchmark(repositoryRoot, workRoot, report).Run(buildRuns);
     }
 
     report.Heading("Targets");
@@ -280,9 +289,14 @@ try
         targets.Add(["faster than every peer (tool, whole repository, vs each peer on its files)", $"fastest peer {Stats.Ms(peerBest.Value)} ms vs {Stats.Ms(toolWall)} ms", toolWall < peerBest ? "met" : "missed"]);
     }
 
+    if (noop is { } n)
+    {
+        targets.Add(["no-op rebuild at most 1.10× the same rebuild without the package", $"{Stats.Ratio(n.Ratio)} (+{Stats.Ms(n.AddedMs)} ms)", n.Ratio <= 1.10 ? "met" : $"missed by {Stats.Ms(n.AddedMs - ((n.AddedMs / (n.Ratio - 1)) * 0.10))} ms"]);
+    }
+
     report.Table(["target", "measured", "status"], targets);
     report.Line();
-    report.Line($"The no-op build target (at most 1.10× without the package) is in the build table's ratio column when `--builds` ran. Load average at the end: {Machine.LoadAverage()}.");
+    report.Line($"Load average at the end: {Machine.LoadAverage()}.");
 }
 finally
 {
