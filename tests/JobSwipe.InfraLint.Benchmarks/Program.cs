@@ -206,7 +206,7 @@ try
             }));
     }
 
-    double? peerBest = null;
+    var peerComparisons = new List<(string Name, double PeerMs, double SameFilesMs)>();
     if (peers)
     {
         report.Heading("Peers on the same files");
@@ -219,7 +219,7 @@ try
         var notes = new List<string>();
         if (main.Tool.Count > 0)
         {
-            rows.Add(["infralint (whole repository, every kind)", "tool", Stats.Number(files), Stats.Spread([.. main.Tool.Select(r => r.Wall.TotalMilliseconds)]), Stats.Mb(toolPeak), "1.00×", "-"]);
+            rows.Add(["infralint, the whole repository (every kind)", Stats.Number(files), Stats.Spread([.. main.Tool.Select(r => r.Wall.TotalMilliseconds)]), Stats.Mb(toolPeak), "-", "-", "-", "-"]);
         }
 
         foreach (var peer in Peer.All)
@@ -246,14 +246,38 @@ try
                 }
             }
 
+            // InfraLint on exactly the peer's files: a copy of the tree holding only them.
+            var same = new List<ChildRun>();
+            if (toolDll is not null)
+            {
+                string subset = Path.Combine(workRoot, "subset-" + peer.Name);
+                foreach (string path in selected)
+                {
+                    string target = Path.Combine(subset, path);
+                    Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                    File.Copy(Path.Combine(main.Root, path), target, overwrite: true);
+                }
+
+                for (int run = 0; run < count; run++)
+                {
+                    same.Add(ChildProcess.Run("dotnet", [toolDll, subset], subset));
+                }
+            }
+
             double wall = Stats.Median(results.Select(r => r.Wall.TotalMilliseconds));
-            peerBest = peerBest is null ? wall : Math.Min(peerBest.Value, wall);
-            rows.Add([$"{peer.Name} {version} ({peer.Covers})", "peer", Stats.Number(selected.Count), Stats.Spread([.. results.Select(r => r.Wall.TotalMilliseconds)]), Stats.Mb(Stats.Median(results.Select(r => (double)r.PeakRssBytes))), Stats.Ratio(wall / toolWall), $"exit {results[0].ExitCode}, {results[0].OutputLines:N0} output lines"]);
+            double sameWall = same.Count > 0 ? Stats.Median(same.Select(r => r.Wall.TotalMilliseconds)) : double.NaN;
+            peerComparisons.Add((peer.Name, wall, sameWall));
+            rows.Add(
+            [
+                $"{peer.Name} {version} ({peer.Covers})", Stats.Number(selected.Count), Stats.Spread([.. results.Select(r => r.Wall.TotalMilliseconds)]),
+                Stats.Mb(Stats.Median(results.Select(r => (double)r.PeakRssBytes))), same.Count > 0 ? Stats.Spread([.. same.Select(r => r.Wall.TotalMilliseconds)]) : "-",
+                Stats.Ratio(wall / sameWall), Stats.Ratio(wall / toolWall), $"exit {results[0].ExitCode}, {results[0].OutputLines:N0} lines",
+            ]);
         }
 
-        report.Table(["linter", "", "files given", "wall ms (min–max)", "peak RSS MB", "wall vs infralint", "sanity"], rows);
+        report.Table(["linter", "files", "wall ms (min–max)", "peak RSS MB", "infralint on the same files, ms", "peer ÷ infralint, same files", "peer ÷ infralint, whole repository", "peer's output"], rows);
         report.Line();
-        report.Line($"Each peer runs once per measurement over all its files (relative paths on one command line, from the repository root), {count} runs, median; the ratio is the peer's wall time over the tool's wall time for the whole repository (every kind of file).");
+        report.Line($"Each peer runs over all its files (relative paths on one command line, from the repository root, one process), {count} runs, median. \"infralint on the same files\" is the tool on a copy of the tree holding only those files; the last ratio compares the peer on its files with the tool on the whole repository (all six kinds). A ratio above 1 means InfraLint is faster.");
         foreach (string note in notes)
         {
             report.Line();
@@ -272,9 +296,9 @@ try
     var targets = new List<IReadOnlyList<string>>();
     if (main.Tool.Count > 0)
     {
-        bool full = files >= 12_000;
-        double projected = full ? toolWall : toolWall * 12_000 / files;
-        targets.Add([full ? $"{files:N0} files through the tool under 5 s" : $"12,000 files under 5 s (projected from {files:N0})", Stats.Ms(projected) + " ms", projected < 5000 ? "met" : $"missed by {Stats.Ms(projected - 5000)} ms"]);
+        targets.Add(files >= 12_000
+            ? [$"{files:N0} files through the tool under 5 s", Stats.Ms(toolWall) + " ms", toolWall < 5000 ? "met" : $"missed by {Stats.Ms(toolWall - 5000)} ms"]
+            : ["12,000 files through the tool under 5 s", $"not measured: {files:N0} files (run --services 2000)", "-"]);
         targets.Add(["tool peak memory under 500 MB", Stats.Mb(toolPeak) + " MB", toolPeak < 500.0 * 1024 * 1024 ? "met" : "missed"]);
     }
 
@@ -284,9 +308,9 @@ try
         targets.Add(["no analyzer grows faster than linearly", flagged.Count == 0 ? "none flagged" : string.Join(", ", flagged), flagged.Count == 0 ? "met" : "missed"]);
     }
 
-    if (peerBest is not null)
+    foreach (var (name, peerMs, sameMs) in peerComparisons)
     {
-        targets.Add(["faster than every peer (tool, whole repository, vs each peer on its files)", $"fastest peer {Stats.Ms(peerBest.Value)} ms vs {Stats.Ms(toolWall)} ms", toolWall < peerBest ? "met" : "missed"]);
+        targets.Add([$"faster than {name} on its files (tool on the same files; on the whole repository)", $"{Stats.Ms(sameMs)} vs {Stats.Ms(peerMs)} ms; {Stats.Ms(toolWall)} vs {Stats.Ms(peerMs)} ms", (sameMs < peerMs ? "met" : "missed") + " / " + (toolWall < peerMs ? "met" : "missed")]);
     }
 
     if (noop is { } n)
