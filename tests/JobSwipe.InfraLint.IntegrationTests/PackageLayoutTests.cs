@@ -53,4 +53,17 @@ public sealed class PackageLayoutTests
             Assert.That(dependencies, Is.Empty, nuspec.ToString());
         }
     }
+
+    [Test]
+    public void Tool_runs_without_dynamic_PGO()
+    {
+        // The benchmark's profile: for a run of a few seconds the instrumented tier costs about a quarter of the wall time.
+        string tool = Path.Combine(IntegrationRun.FeedDirectory, $"JobSwipe.InfraLint.Cli.{IntegrationRun.PackageVersion}.nupkg");
+        using var package = ZipFile.OpenRead(tool);
+        var runtimeConfig = package.Entries.Single(e => e.FullName.EndsWith("/infralint.runtimeconfig.json", StringComparison.Ordinal));
+        using var reader = new StreamReader(runtimeConfig.Open());
+        string json = reader.ReadToEnd();
+
+        Assert.That(json, Does.Match("\"System\\.Runtime\\.TieredPGO\":\\s*false"), json);
+    }
 }
