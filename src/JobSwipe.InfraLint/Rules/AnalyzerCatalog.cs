@@ -8,6 +8,13 @@ public static class AnalyzerCatalog
 {
     public static IReadOnlyList<InfraAnalyzer> BuiltIn { get; } =
     [
+        new Scripts.DeployWithoutRollbackRule(),
+        new Scripts.DeployWithoutMigrationsRule(),
+        new Scripts.DeployScriptWithoutErrexitRule(),
+        new Scripts.ReleaseBuildNeverUploadedRule(),
+        new Scripts.ReleaseWithoutVersioningRule(),
+        new Scripts.ReleaseWithoutTestsRule(),
+        new Scripts.ReleaseArtifactsNotStoredRule(),
     ];
 
     /// <summary>The engine's own descriptors (JSI0xxx), reported by the runner rather than by an analyzer.</summary>

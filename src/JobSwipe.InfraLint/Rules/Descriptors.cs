@@ -62,6 +62,55 @@ public static class Descriptors
     // (end of JSI3xxx)
 
     // JSI4xxx: deploy and release scripts.
+    public static readonly DiagnosticDescriptor DeployWithoutRollback = new(
+        "JSI4001", "Deploy without a rollback path",
+        "'{0}' deploys with no rollback path; add a failure trap or branch that redeploys the previous release ({1})", Scripts, DiagnosticSeverity.Warning,
+        "A script deploys (fly deploy, kubectl apply, helm upgrade, docker stack deploy, heroku, gcloud run deploy, aws ecs update-service) and nothing in it can go back: no explicit rollback command (kubectl rollout undo, helm rollback, heroku rollback), no deploy that rolls itself back (helm --atomic, fly --strategy bluegreen/canary), and no ERR/EXIT trap or failure branch that redeploys.");
+
+    public static readonly DiagnosticDescriptor DeployWithoutMigrations = new(
+        "JSI4002", "Deploy without database migrations",
+        "'{0}' deploys {1}, whose code has database migrations ({2}), but neither this script nor the Fly config runs them; add a [deploy] release_command (e.g. 'alembic upgrade head') or a migration step", Scripts, DiagnosticSeverity.Warning,
+        "A script deploys an app whose source has database migrations (Alembic, Django, Prisma, Rails, EF Core, Flyway, Liquibase…), and neither the script runs them nor the Fly config it deploys has a release_command. The new code then runs against the old schema.");
+
+    public static readonly DiagnosticDescriptor DeployScriptWithoutErrexit = new(
+        "JSI4003", "Deploy script without set -e",
+        "'{0}' runs without errexit: a failed step before it does not stop the script; add 'set -euo pipefail' at the top", Scripts, DiagnosticSeverity.Warning,
+        "A deploy or release script runs its deploy or release build without `set -e` (or `set -o errexit`, or `-e` on the shebang), so a failed test, build or push before it is ignored and the script deploys anyway.");
+
+    public static readonly DiagnosticDescriptor ReleaseBuildNeverUploaded = new(
+        "JSI4004", "Release build never uploaded to a store",
+        "'{0}' builds a release that this script never uploads to a store; add fastlane supply/deliver (or upload_to_play_store/upload_to_testflight), xcrun altool or a Play publisher task", Scripts, DiagnosticSeverity.Error,
+        "A mobile release build (flutter build apk/appbundle/ipa/ios, gradlew assembleRelease/bundleRelease, xcodebuild archive) runs in a script that never uploads it to Google Play or the App Store, so releases depend on a manual upload from someone's machine.");
+
+    public static readonly DiagnosticDescriptor ReleaseWithoutVersioning = new(
+        "JSI4005", "Release build without version management",
+        "'{0}' builds a release with no version management and no release notes; pass --build-name/--build-number (or bump the version), tag the release and keep release notes", Scripts, DiagnosticSeverity.Warning,
+        "A release build runs with no version management (no --build-name/--build-number, no version bump of pubspec/gradle/plist, no git tag or fastlane increment_*) and no release notes, so every build carries the same version and stores reject the upload.");
+
+    public static readonly DiagnosticDescriptor ReleaseWithoutTests = new(
+        "JSI4006", "Release or deploy without tests",
+        "'{0}' runs with no test run before it in this script; run the tests (e.g. {1}) before building or deploying", Scripts, DiagnosticSeverity.Warning,
+        "A release build or deploy runs with no test command before it in the same script (flutter test, pytest, npm test, dotnet test, go test, cargo test, mvn test, gradlew test, make test…), so a broken build ships.");
+
+    public static readonly DiagnosticDescriptor ReleaseArtifactsNotStored = new(
+        "JSI4007", "Release artifacts never stored",
+        "'{0}' builds release artifacts that this script never stores or distributes; upload them (bucket, GitHub release, store, Firebase App Distribution)", Scripts, DiagnosticSeverity.Info,
+        "A release build produces artifacts that the script never uploads anywhere: no bucket copy, GitHub release, store upload or distribution service. The binaries live only on the build machine.");
+
+    public static readonly DiagnosticDescriptor SecretPrintedByScript = new(
+        "JSI4008", "Secret printed or hard-coded in a script",
+        "{0}; {1}", Scripts, DiagnosticSeverity.Warning,
+        "A script prints a secret (echo/printf of a secret-like variable), traces it (a command expands a secret-like variable while set -x is on), or holds a literal secret. CI logs keep what scripts print.");
+
+    public static readonly DiagnosticDescriptor RemoteScriptPipedToShell = new(
+        "JSI4009", "Remote script piped into a shell",
+        "'{0}' runs a script downloaded from the network without checking it; download it, verify its checksum or signature, then run it", Scripts, DiagnosticSeverity.Warning,
+        "A script runs code fetched from the network directly: curl/wget piped into sh/bash, bash <(curl …), or sh -c \"$(curl …)\". Whoever controls the URL (or the network path) runs code in the deploy environment.");
+
+    public static readonly DiagnosticDescriptor InteractivePromptInDeployScript = new(
+        "JSI4010", "Interactive prompt in a deploy script",
+        "'{0}' waits for keyboard input, which never comes in CI; take the answer from an argument or variable, or guard it with [ -t 0 ]", Scripts, DiagnosticSeverity.Info,
+        "A deploy or release script asks a question (read without -t, read -p, select). In CI there is no terminal: the step hangs until it times out, or reads an empty answer.");
 
     // (end of JSI4xxx)
 

@@ -1,0 +1,37 @@
+using JobSwipe.InfraLint.Analysis;
+using JobSwipe.InfraLint.Diagnostics;
+using JobSwipe.InfraLint.Syntax.Shell;
+using JobSwipe.InfraLint.Workspace;
+
+namespace JobSwipe.InfraLint.Rules.Scripts;
+
+/// <summary>JSI4006: a release build or deploy with no test run before it in the same script.</summary>
+public sealed class ReleaseWithoutTestsRule : InfraAnalyzer
+{
+    public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptors.ReleaseWithoutTests];
+
+    public override void Initialize(AnalysisContext context) => context.RegisterFileAction<ShellScript>(FileKind.ShellScript, Analyze);
+
+    private static string Text(FileAnalysisContext<ShellScript> ctx, JobSwipe.InfraLint.Text.TextSpan span) => ctx.Model.Text.Content.Substring(span.Start, span.Length);
+
+    private static void Analyze(FileAnalysisContext<ShellScript> ctx)
+    {
+        var facts = ScriptFacts.For(ctx.Model);
+        var first = facts.Deploys.Select(d => d.Command).Concat(facts.ReleaseBuilds).OrderBy(c => c.Order).FirstOrDefault();
+        if (first is null || facts.Commands.Any(c => c.Order <= first.Order && DeployCommands.IsTest(c.Line)))
+        {
+            return;
+        }
+
+        var span = DeployCommands.VerbSpan(first.Line);
+        ctx.Report(Descriptors.ReleaseWithoutTests, span, Text(ctx, span), Suggest(first.Line));
+    }
+
+    private static string Suggest(CommandLine line) => line.Name switch
+    {
+        "flutter" => "'flutter test'",
+        "gradlew" or "gradle" => "'./gradlew test'",
+        "xcodebuild" => "'xcodebuild test'",
+        _ => "'pytest', 'npm test' or 'dotnet test'",
+    };
+}

@@ -1,0 +1,36 @@
+using JobSwipe.InfraLint.Analysis;
+using JobSwipe.InfraLint.Diagnostics;
+using JobSwipe.InfraLint.Syntax.Shell;
+using JobSwipe.InfraLint.Workspace;
+
+namespace JobSwipe.InfraLint.Rules.Scripts;
+
+/// <summary>JSI4005: a release build with no version management and no release notes.</summary>
+public sealed class ReleaseWithoutVersioningRule : InfraAnalyzer
+{
+    public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptors.ReleaseWithoutVersioning];
+
+    public override void Initialize(AnalysisContext context) => context.RegisterFileAction<ShellScript>(FileKind.ShellScript, Analyze);
+
+    private static string Text(FileAnalysisContext<ShellScript> ctx, JobSwipe.InfraLint.Text.TextSpan span) => ctx.Model.Text.Content.Substring(span.Start, span.Length);
+
+    private static void Analyze(FileAnalysisContext<ShellScript> ctx)
+    {
+        var facts = ScriptFacts.For(ctx.Model);
+        var build = facts.ReleaseBuilds.FirstOrDefault();
+        if (build is null || facts.Commands.Any(c => DeployCommands.IsVersioning(c.Line)))
+        {
+            return;
+        }
+
+        bool notes = facts.Commands.Any(c => c.Command.Words.Any(w => DeployCommands.MentionsReleaseNotes(w.Value)))
+            || ctx.Model.Assignments.Any(a => a.Value is not null && DeployCommands.MentionsReleaseNotes(a.Value.Value));
+        if (notes)
+        {
+            return;
+        }
+
+        var span = DeployCommands.VerbSpan(build.Line);
+        ctx.Report(Descriptors.ReleaseWithoutVersioning, span, Text(ctx, span));
+    }
+}

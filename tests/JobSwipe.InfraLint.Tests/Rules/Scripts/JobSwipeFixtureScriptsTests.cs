@@ -1,0 +1,58 @@
+using JobSwipe.InfraLint.Diagnostics;
+using JobSwipe.InfraLint.Engine;
+
+namespace JobSwipe.InfraLint.Tests.Rules.Scripts;
+
+/// <summary>The JSI4xxx/JSI6xxx findings of the audit appear in the JobSwipe replica where FIXTURE_MAP.md puts them, and the remediated replica raises none.</summary>
+public sealed class JobSwipeFixtureScriptsTests
+{
+    private static readonly string[] BlockPrefixes = ["JSI40", "JSI60"];
+
+    private static string FixtureRoot(string name)
+    {
+        var dir = new DirectoryInfo(TestContext.CurrentContext.TestDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "JobSwipe.InfraLint.sln")))
+        {
+            dir = dir.Parent;
+        }
+
+        Assert.That(dir, Is.Not.Null, "repository root not found");
+        return Path.Combine(dir!.FullName, "tests", "fixtures", name);
+    }
+
+    private static List<Diagnostic> Block(string fixture) =>
+        [.. LintEngine.Run(new LintOptions(FixtureRoot(fixture))).Diagnostics.Where(d => BlockPrefixes.Any(p => d.Id.StartsWith(p, StringComparison.Ordinal)))];
+
+    private static List<string> Keys(IEnumerable<Diagnostic> diagnostics) => [.. diagnostics.Select(d => $"{d.Id} {d.Location.Path}:{d.Location.Span.Start.Line}")];
+
+    [Test]
+    public void The_audit_findings_of_the_scripts_block_are_reported_where_the_fixture_map_says()
+    {
+        var keys = Keys(Block("jobswipe"));
+        Assert.That(keys, Does.Contain("JSI4001 scripts/deploy_backend.sh:46"));
+        Assert.That(keys, Does.Contain("JSI4002 scripts/deploy_backend.sh:46"));
+        Assert.That(keys, Does.Contain("JSI4006 scripts/deploy_backend.sh:46"));
+        foreach (int line in new[] { 6, 7, 8 })
+        {
+            Assert.That(keys, Does.Contain($"JSI4004 scripts/deploy_mobile.sh:{line}"));
+        }
+
+        Assert.That(keys, Does.Contain("JSI4005 scripts/deploy_mobile.sh:6"));
+        Assert.That(keys, Does.Contain("JSI4006 scripts/deploy_mobile.sh:6"));
+        Assert.That(keys, Does.Contain("JSI4007 scripts/deploy_mobile.sh:6"));
+        Assert.That(keys, Does.Contain("JSI4003 scripts/deploy_mobile.sh:6"));
+    }
+
+    [Test]
+    public void The_strengths_of_deploy_backend_raise_nothing_of_the_block()
+    {
+        var keys = Keys(Block("jobswipe").Where(d => d.Location.Path == "scripts/deploy_backend.sh"));
+        Assert.That(keys, Is.EquivalentTo(new[] { "JSI4001 scripts/deploy_backend.sh:46", "JSI4002 scripts/deploy_backend.sh:46", "JSI4006 scripts/deploy_backend.sh:46" }));
+    }
+
+    [Test]
+    public void The_remediated_fixture_raises_nothing_of_the_block()
+    {
+        Assert.That(Keys(Block("jobswipe-remediated")), Is.Empty);
+    }
+}
