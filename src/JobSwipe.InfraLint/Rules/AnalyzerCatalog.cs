@@ -15,6 +15,11 @@ public static class AnalyzerCatalog
         new Scripts.ReleaseWithoutVersioningRule(),
         new Scripts.ReleaseWithoutTestsRule(),
         new Scripts.ReleaseArtifactsNotStoredRule(),
+        new Scripts.SecretPrintedByScriptRule(),
+        new Scripts.RemoteScriptPipedToShellRule(),
+        new Scripts.InteractivePromptInDeployScriptRule(),
+        new Scripts.HostKeyCheckingDisabledRule(),
+        new Scripts.CredentialOnCommandLineRule(),
     ];
 
     /// <summary>The engine's own descriptors (JSI0xxx), reported by the runner rather than by an analyzer.</summary>

@@ -112,6 +112,16 @@ public static class Descriptors
         "'{0}' waits for keyboard input, which never comes in CI; take the answer from an argument or variable, or guard it with [ -t 0 ]", Scripts, DiagnosticSeverity.Info,
         "A deploy or release script asks a question (read without -t, read -p, select). In CI there is no terminal: the step hangs until it times out, or reads an empty answer.");
 
+    public static readonly DiagnosticDescriptor HostKeyCheckingDisabled = new(
+        "JSI4015", "Host key checking switched off",
+        "{0} switches off SSH host key checking: anyone on the network path can impersonate the server; pin its key with ssh-keyscan into known_hosts (or a secret) instead", Scripts, DiagnosticSeverity.Warning,
+        "A script runs ssh, scp, sftp or rsync -e with StrictHostKeyChecking=no or UserKnownHostsFile=/dev/null (on the command line, in GIT_SSH_COMMAND, or written into an ssh config), so the deploy channel accepts any host key.");
+
+    public static readonly DiagnosticDescriptor CredentialOnCommandLine = new(
+        "JSI4016", "Credential on a command line",
+        "{0} passes a credential on the command line ({1}): it is visible in process lists and shell history; {2}", Scripts, DiagnosticSeverity.Warning,
+        "A credential is passed as a command-line argument (docker login -p, curl -u user:pass, mysql -pSECRET, sshpass -p, --password <value>). Arguments are visible to every user of the machine through ps and /proc, and end up in shell history and CI logs.");
+
     // (end of JSI4xxx)
 
     // JSI5xxx: environment files and secrets.
