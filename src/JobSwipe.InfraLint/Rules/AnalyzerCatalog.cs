@@ -8,6 +8,21 @@ public static class AnalyzerCatalog
 {
     public static IReadOnlyList<InfraAnalyzer> BuiltIn { get; } =
     [
+        // JSI1xxx: Dockerfiles.
+
+        // (end of JSI1xxx)
+
+        // JSI2xxx: Docker Compose files.
+        new Compose.ServiceInDevelopmentModeRule(),
+        new Compose.DuplicateKeyRule(),
+
+        // (end of JSI2xxx)
+
+        // JSI3xxx: Fly.io configuration.
+
+        // (end of JSI3xxx)
+
+        // JSI4xxx: deploy and release scripts.
         new Scripts.DeployWithoutRollbackRule(),
         new Scripts.DeployWithoutMigrationsRule(),
         new Scripts.DeployScriptWithoutErrexitRule(),
@@ -20,6 +35,20 @@ public static class AnalyzerCatalog
         new Scripts.InteractivePromptInDeployScriptRule(),
         new Scripts.HostKeyCheckingDisabledRule(),
         new Scripts.CredentialOnCommandLineRule(),
+
+        // (end of JSI4xxx)
+
+        // JSI5xxx: environment files and secrets.
+
+        // (end of JSI5xxx)
+
+        // JSI6xxx: process entrypoints.
+
+        // (end of JSI6xxx)
+
+        // JSI7xxx: the repository as a whole.
+
+        // (end of JSI7xxx)
     ];
 
     /// <summary>The engine's own descriptors (JSI0xxx), reported by the runner rather than by an analyzer.</summary>

@@ -1,4 +1,6 @@
 using JobSwipe.InfraLint.Syntax;
+using JobSwipe.InfraLint.Syntax.Ci;
+using JobSwipe.InfraLint.Syntax.Compose;
 using JobSwipe.InfraLint.Syntax.DockerIgnore;
 using JobSwipe.InfraLint.Syntax.Dockerfile;
 using JobSwipe.InfraLint.Syntax.DotEnv;
@@ -19,6 +21,8 @@ public static class ParserRegistry
     private static readonly Dictionary<FileKind, Func<SourceText, WorkspaceFile, ParsedModel>> Parsers = new()
     {
         [FileKind.Dockerfile] = ParseDockerfile,
+        [FileKind.Compose] = From(ComposeParser.Parse),
+        [FileKind.CiWorkflow] = ParseCiWorkflow,
         [FileKind.FlyConfig] = From(FlyConfigParser.Parse),
         [FileKind.ShellScript] = From<ShellScript>(ShellParser.Parse),
         [FileKind.DotEnv] = From(DotEnvParser.Parse),
@@ -60,6 +64,17 @@ public static class ParserRegistry
         }
 
         return new ParsedModel(result.Model, result.Errors);
+    }
+
+    private static ParsedModel ParseCiWorkflow(SourceText text, WorkspaceFile file)
+    {
+        string path = file.RelativePath.ToLowerInvariant();
+        string name = file.Name.ToLowerInvariant();
+        CiKind? kind = path.Contains(".github/workflows/", StringComparison.Ordinal) ? CiKind.GitHubActions
+            : name.StartsWith(".gitlab-ci", StringComparison.Ordinal) ? CiKind.GitLabCi
+            : name.StartsWith("azure-pipelines", StringComparison.Ordinal) ? CiKind.AzurePipelines
+            : null;
+        return kind is { } k ? From<CiPipeline>(t => CiWorkflowParser.Parse(t, k))(text, file) : new ParsedModel(null, []);
     }
 
     private static ParsedModel ParseManifest(SourceText text, WorkspaceFile file)

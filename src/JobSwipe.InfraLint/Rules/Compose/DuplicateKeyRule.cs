@@ -1,0 +1,104 @@
+using JobSwipe.InfraLint.Analysis;
+using JobSwipe.InfraLint.Diagnostics;
+using JobSwipe.InfraLint.Syntax.Compose;
+using JobSwipe.InfraLint.Syntax.Yaml;
+using JobSwipe.InfraLint.Workspace;
+
+namespace JobSwipe.InfraLint.Rules.Compose;
+
+/// <summary>
+/// JSI2002: a key written twice in one mapping of a compose file (any mapping: services, environment, labels…),
+/// and a variable listed twice in a list-form <c>environment</c>. Keys brought in by <c>&lt;&lt;:</c> merges are
+/// overrides, not duplicates. Reports the second occurrence and names the first.
+/// </summary>
+public sealed class DuplicateKeyRule : InfraAnalyzer
+{
+    public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics => [Descriptors.DuplicateKey];
+
+    public override void Initialize(AnalysisContext context) =>
+        context.RegisterFileAction<ComposeFile>(FileKind.Compose, Analyze);
+
+    private static void Analyze(FileAnalysisContext<ComposeFile> context)
+    {
+        var text = context.Model.Text;
+        foreach (var document in context.Model.Yaml.Documents)
+        {
+            if (document.Root is null)
+            {
+                continue;
+            }
+
+            // Iterative walk with the key each node hangs under; alias nodes are not entered (their anchor was).
+            var pending = new Stack<(YamlNode Node, string? ParentKey, string? GrandparentKey)>();
+            pending.Push((document.Root, null, null));
+            while (pending.Count > 0)
+            {
+                var (node, parentKey, grandparentKey) = pending.Pop();
+                if (node.IsAlias)
+                {
+                    continue;
+                }
+
+                if (node is YamlMapping mapping)
+                {
+                    foreach (var (first, duplicate) in mapping.Duplicates)
+                    {
+                        int firstLine = text.GetPosition(first.Key.Span.Start).Line;
+                        context.ReportDiagnostic(Diagnostic.Create(
+                            Descriptors.DuplicateKey,
+                            context.GetLocation(duplicate.Key.Span),
+                            [context.GetLocation(first.Key.Span)],
+                            Describe(parentKey, grandparentKey),
+                            duplicate.KeyText,
+                            firstLine));
+                    }
+
+                    for (int i = mapping.Entries.Count - 1; i >= 0; i--)
+                    {
+                        var entry = mapping.Entries[i];
+                        pending.Push((entry.Value, entry.KeyText, parentKey));
+                    }
+                }
+                else if (node is YamlSequence sequence)
+                {
+                    for (int i = sequence.Items.Count - 1; i >= 0; i--)
+                    {
+                        pending.Push((sequence.Items[i], parentKey, grandparentKey));
+                    }
+                }
+            }
+        }
+
+        foreach (var service in context.Model.Services)
+        {
+            var seen = new Dictionary<string, ComposeKeyValue>(StringComparer.Ordinal);
+            foreach (var variable in service.Environment.Where(e => e.IsFromList))
+            {
+                if (seen.TryGetValue(variable.Key, out var first))
+                {
+                    context.ReportDiagnostic(Diagnostic.Create(
+                        Descriptors.DuplicateKey,
+                        context.GetLocation(variable.KeySpan),
+                        [context.GetLocation(first.KeySpan)],
+                        "environment variable",
+                        variable.Key,
+                        text.GetPosition(first.KeySpan.Start).Line));
+                }
+                else
+                {
+                    seen[variable.Key] = variable;
+                }
+            }
+        }
+    }
+
+    private static string Describe(string? parentKey, string? grandparentKey) => parentKey switch
+    {
+        "environment" => "environment variable",
+        "services" when grandparentKey is null => "service",
+        "labels" => "label",
+        "args" => "build argument",
+        "volumes" or "networks" or "secrets" or "configs" when grandparentKey is null => parentKey.TrimEnd('s') + " declaration",
+        _ => "key",
+    };
+}

@@ -1,0 +1,513 @@
+using JobSwipe.InfraLint.Text;
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
+
+namespace JobSwipe.InfraLint.Syntax.Yaml;
+
+/// <summary>
+/// Builds a <see cref="YamlDocumentModel"/> from YamlDotNet's event stream. Duplicate keys are kept, aliases are
+/// shared (not copied) and counted against an expansion budget, merge keys are resolved, nesting is capped, and
+/// every failure becomes a <see cref="SyntaxError"/>.
+/// </summary>
+public static class YamlParser
+{
+    /// <summary>Maximum nesting of mappings and sequences.</summary>
+    public const int MaxDepth = 256;
+
+    /// <summary>Maximum number of nodes that aliases and merge keys may expand to in one stream.</summary>
+    public const long MaxAliasExpansion = 100_000;
+
+    private const string MergeKey = "<<";
+
+    public static ParseResult<YamlDocumentModel> Parse(SourceText text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (FindRunawayFlowNesting(text) is { } runaway)
+        {
+            // YamlDotNet's scanner slows down quadratically on very deep flow nesting; refuse it up front.
+            return ParseResult<YamlDocumentModel>.Failure(
+                new SyntaxError($"The YAML is nested more than {MaxDepth} levels deep.", new TextSpan(runaway, 1)),
+                new YamlDocumentModel(text, [], []));
+        }
+
+        var comments = CollectComments(text);
+        var builder = new Builder(text);
+        SyntaxError? error;
+        try
+        {
+            error = builder.Run();
+        }
+        catch (YamlException ex)
+        {
+            error = FromYamlException(text, ex, builder.LastOffset);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            error = new SyntaxError($"The YAML could not be read: {ex.Message}", new TextSpan(Math.Min(builder.LastOffset, text.Length), 0));
+        }
+
+        var model = new YamlDocumentModel(text, builder.Documents, comments);
+        return error is null ? ParseResult<YamlDocumentModel>.Success(model) : ParseResult<YamlDocumentModel>.Failure(error, model);
+    }
+
+    private static List<SyntaxComment> CollectComments(SourceText text)
+    {
+        var comments = new List<SyntaxComment>();
+        try
+        {
+            var scanner = new Scanner(new StringReader(text.Content), skipComments: false);
+            long budget = MaxEvents(text);
+            while (scanner.MoveNext() && --budget > 0)
+            {
+                // After an error the scanner yields Error tokens forever: stop at the first.
+                if (scanner.Current is YamlDotNet.Core.Tokens.Error)
+                {
+                    break;
+                }
+
+                if (scanner.Current is YamlDotNet.Core.Tokens.Comment comment)
+                {
+                    var span = TextSpan.FromBounds(Clamp(text, comment.Start.Index), Clamp(text, comment.End.Index));
+                    comments.Add(new SyntaxComment(span, comment.Value.Trim()));
+                }
+            }
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // The parse pass reports the error; keep the comments found before it.
+        }
+
+        return comments;
+    }
+
+    /// <summary>
+    /// A cheap, conservative pre-check: the offset where unclosed '[' / '{' (outside quotes and comments) exceed
+    /// four times <see cref="MaxDepth"/>, or null. Real files never come close; the parser reports exact errors.
+    /// </summary>
+    private static int? FindRunawayFlowNesting(SourceText text)
+    {
+        int depth = 0;
+        char quote = '\0';
+        bool comment = false;
+        string s = text.Content;
+        for (int i = 0; i < s.Length; i++)
+        {
+            char c = s[i];
+            if (c is '\n' or '\r')
+            {
+                comment = false;
+                continue;
+            }
+
+            if (comment)
+            {
+                continue;
+            }
+
+            if (quote != '\0')
+            {
+                if (c == quote)
+                {
+                    quote = '\0';
+                }
+
+                continue;
+            }
+
+            switch (c)
+            {
+                case '#' when i == 0 || char.IsWhiteSpace(s[i - 1]):
+                    comment = true;
+                    break;
+                case '"' or '\'' when depth > 0:
+                    quote = c;
+                    break;
+                case '[' or '{':
+                    if (++depth > 4 * MaxDepth)
+                    {
+                        return i;
+                    }
+
+                    break;
+                case ']' or '}':
+                    depth = Math.Max(0, depth - 1);
+                    break;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>A safety cap on tokens/events: far above what any text of this length can produce.</summary>
+    private static long MaxEvents(SourceText text) => (4L * text.Length) + 64;
+
+    private static int Clamp(SourceText text, long index) => (int)Math.Clamp(index, 0, text.Length);
+
+    private static SyntaxError FromYamlException(SourceText text, YamlException ex, int lastOffset)
+    {
+        string message = ex.Message;
+        // Older YamlDotNet messages start with "(Line: 1, Col: 2, Idx: 3) - (…): ".
+        int prefix = message.IndexOf("): ", StringComparison.Ordinal);
+        if (message.StartsWith("(Line:", StringComparison.Ordinal) && prefix > 0)
+        {
+            message = message[(prefix + 3)..];
+        }
+
+        message = message.Trim();
+        if (message.Length > 0 && char.IsUpper(message[0]) && message.StartsWith("While ", StringComparison.Ordinal))
+        {
+            message = "while " + message[6..];
+        }
+
+        int start = Clamp(text, ex.Start.Index);
+        int end = Clamp(text, ex.End.Index);
+        if (message.Contains("tab", StringComparison.OrdinalIgnoreCase) && end <= start)
+        {
+            int tab = FindIndentationTab(text, lastOffset);
+            if (tab >= 0)
+            {
+                return new SyntaxError("Invalid YAML: a tab is used for indentation; YAML indentation must use spaces.", new TextSpan(tab, 1));
+            }
+        }
+
+        if (end < start)
+        {
+            end = start;
+        }
+
+        return new SyntaxError($"Invalid YAML: {message}", TextSpan.FromBounds(start, end));
+    }
+
+    private static int FindIndentationTab(SourceText text, int from)
+    {
+        int line = text.GetPosition(Math.Clamp(from, 0, text.Length)).Line;
+        for (; line <= text.LineCount; line++)
+        {
+            int start = text.GetLineStart(line);
+            int end = text.GetLineEnd(line);
+            for (int i = start; i < end; i++)
+            {
+                if (text[i] == '\t')
+                {
+                    return i;
+                }
+
+                if (text[i] != ' ')
+                {
+                    break;
+                }
+            }
+        }
+
+        return -1;
+    }
+
+    private sealed class Frame
+    {
+        public required NodeEvent Start { get; init; }
+
+        public required bool IsMapping { get; init; }
+
+        public List<YamlNode> Children { get; } = [];
+    }
+
+    private sealed class Builder(SourceText text)
+    {
+        private readonly Dictionary<string, YamlNode> _anchors = new(StringComparer.Ordinal);
+        private readonly Stack<Frame> _stack = new();
+        private long _expanded;
+        private YamlNode? _root;
+        private int _documentStart;
+
+        public List<YamlDocument> Documents { get; } = [];
+
+        public int LastOffset { get; private set; }
+
+        public SyntaxError? Run()
+        {
+            var parser = new Parser(new Scanner(new StringReader(text.Content), skipComments: true));
+            long budget = MaxEvents(text);
+            while (parser.MoveNext())
+            {
+                var ev = parser.Current!;
+                if (--budget < 0)
+                {
+                    return new SyntaxError("The YAML could not be read: the parser did not make progress.", new TextSpan(Clamp(text, ev.Start.Index), 0));
+                }
+
+                LastOffset = Clamp(text, ev.Start.Index);
+                SyntaxError? error = ev switch
+                {
+                    DocumentStart ds => StartDocument(ds),
+                    DocumentEnd de => EndDocument(de),
+                    MappingStart or SequenceStart => Push((NodeEvent)ev),
+                    MappingEnd or SequenceEnd => Pop(ev),
+                    Scalar scalar => Add(MakeScalar(scalar)),
+                    AnchorAlias alias => Alias(alias),
+                    _ => null,
+                };
+                if (error is not null)
+                {
+                    FlushPartialDocument();
+                    return error;
+                }
+            }
+
+            return null;
+        }
+
+        private SyntaxError? StartDocument(DocumentStart ds)
+        {
+            _anchors.Clear();
+            _root = null;
+            _documentStart = Clamp(text, ds.Start.Index);
+            return null;
+        }
+
+        private SyntaxError? EndDocument(DocumentEnd de)
+        {
+            int end = Math.Max(_documentStart, Clamp(text, de.End.Index));
+            Documents.Add(new YamlDocument(_root, TextSpan.FromBounds(_documentStart, end)));
+            _root = null;
+            return null;
+        }
+
+        private void FlushPartialDocument()
+        {
+            if (_root is not null)
+            {
+                Documents.Add(new YamlDocument(_root, TextSpan.FromBounds(_documentStart, Math.Max(_documentStart, _root.Span.End))));
+                _root = null;
+            }
+        }
+
+        private SyntaxError? Push(NodeEvent start)
+        {
+            if (_stack.Count >= MaxDepth)
+            {
+                return new SyntaxError($"The YAML is nested more than {MaxDepth} levels deep.", new TextSpan(Clamp(text, start.Start.Index), 1));
+            }
+
+            _stack.Push(new Frame { Start = start, IsMapping = start is MappingStart });
+            return null;
+        }
+
+        private SyntaxError? Pop(ParsingEvent end)
+        {
+            var frame = _stack.Pop();
+            int startOffset = SkipProperties(frame.Start, Clamp(text, frame.Start.Start.Index), text.Length);
+            string? anchor = frame.Start.Anchor.IsEmpty ? null : frame.Start.Anchor.Value;
+            string? tag = TagOf(frame.Start.Tag);
+            bool isFlow = frame.Start is MappingStart { Style: MappingStyle.Flow } or SequenceStart { Style: SequenceStyle.Flow };
+            int endOffset;
+            if (isFlow)
+            {
+                int close = Clamp(text, end.Start.Index);
+                endOffset = close < text.Length && text[close] is '}' or ']' ? close + 1 : close;
+            }
+            else
+            {
+                endOffset = startOffset;
+                foreach (var child in frame.Children)
+                {
+                    if (!child.IsAlias && child.Span.End > endOffset)
+                    {
+                        endOffset = child.Span.End;
+                    }
+                    else if (child.AliasSpan is { } a && a.End > endOffset)
+                    {
+                        endOffset = a.End;
+                    }
+                }
+            }
+
+            var span = TextSpan.FromBounds(startOffset, Math.Max(startOffset, endOffset));
+            YamlNode node;
+            if (frame.IsMapping)
+            {
+                var entries = new List<YamlMappingEntry>(frame.Children.Count / 2);
+                for (int i = 0; i + 1 < frame.Children.Count; i += 2)
+                {
+                    entries.Add(new YamlMappingEntry(frame.Children[i], frame.Children[i + 1], false, null));
+                }
+
+                var (resolved, error) = ResolveMerges(entries);
+                if (error is not null)
+                {
+                    return error;
+                }
+
+                node = new YamlMapping(entries, resolved, isFlow, span, anchor, tag);
+            }
+            else
+            {
+                node = new YamlSequence(frame.Children, isFlow, span, anchor, tag);
+            }
+
+            return Add(node);
+        }
+
+        private (IReadOnlyList<YamlMappingEntry> Resolved, SyntaxError? Error) ResolveMerges(List<YamlMappingEntry> entries)
+        {
+            if (!entries.Any(e => e.IsMergeKey))
+            {
+                return (entries, null);
+            }
+
+            var resolved = new List<YamlMappingEntry>(entries.Count);
+            var explicitKeys = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var entry in entries)
+            {
+                if (!entry.IsMergeKey)
+                {
+                    resolved.Add(entry);
+                    if (entry.KeyText is { } k)
+                    {
+                        explicitKeys.Add(k);
+                    }
+                }
+            }
+
+            var seen = new HashSet<string>(explicitKeys, StringComparer.Ordinal);
+            foreach (var entry in entries)
+            {
+                if (!entry.IsMergeKey)
+                {
+                    continue;
+                }
+
+                var sources = entry.Value switch
+                {
+                    YamlMapping m => [m],
+                    YamlSequence s => s.Items.OfType<YamlMapping>().ToList(),
+                    _ => new List<YamlMapping>(),
+                };
+                foreach (var source in sources)
+                {
+                    var origin = source.AliasSpan ?? source.Span;
+                    foreach (var merged in source.ResolvedEntries)
+                    {
+                        if (merged.KeyText is { } key && !seen.Add(key))
+                        {
+                            continue;
+                        }
+
+                        _expanded += merged.Key.Size + merged.Value.Size;
+                        if (_expanded > MaxAliasExpansion)
+                        {
+                            return (resolved, BombError(origin));
+                        }
+
+                        resolved.Add(new YamlMappingEntry(merged.Key, merged.Value, true, merged.MergeOrigin ?? origin));
+                    }
+                }
+            }
+
+            return (resolved, null);
+        }
+
+        private static SyntaxError BombError(TextSpan at) =>
+            new("Alias expansion limit exceeded (possible alias bomb): aliases and merge keys expand to more than " + MaxAliasExpansion + " nodes.", at);
+
+        private SyntaxError? Alias(AnchorAlias alias)
+        {
+            var span = TextSpan.FromBounds(Clamp(text, alias.Start.Index), Clamp(text, alias.End.Index));
+            string name = alias.Value.Value;
+            if (!_anchors.TryGetValue(name, out var target))
+            {
+                return new SyntaxError($"The alias '*{name}' refers to an anchor '&{name}' that is not defined before it.", span);
+            }
+
+            _expanded += target.Size;
+            if (_expanded > MaxAliasExpansion)
+            {
+                return BombError(span);
+            }
+
+            return Add(target.WithAlias(span));
+        }
+
+        private YamlScalar MakeScalar(Scalar scalar)
+        {
+            int scalarEnd = Clamp(text, scalar.End.Index);
+            var span = TextSpan.FromBounds(SkipProperties(scalar, Clamp(text, scalar.Start.Index), scalarEnd), scalarEnd);
+            var style = scalar.Style switch
+            {
+                ScalarStyle.SingleQuoted => YamlScalarStyle.SingleQuoted,
+                ScalarStyle.DoubleQuoted => YamlScalarStyle.DoubleQuoted,
+                ScalarStyle.Literal => YamlScalarStyle.Literal,
+                ScalarStyle.Folded => YamlScalarStyle.Folded,
+                _ => YamlScalarStyle.Plain,
+            };
+            if (style is YamlScalarStyle.Literal or YamlScalarStyle.Folded)
+            {
+                // The block scalar's end mark sits after its trailing line breaks; stop at the last content character.
+                int end = span.End;
+                while (end > span.Start && text[end - 1] is '\n' or '\r' or ' ')
+                {
+                    end--;
+                }
+
+                span = TextSpan.FromBounds(span.Start, end);
+            }
+
+            return new YamlScalar(text, scalar.Value, style, span, scalar.Anchor.IsEmpty ? null : scalar.Anchor.Value, TagOf(scalar.Tag));
+        }
+
+        /// <summary>Event start marks include the node's anchor and tag; the node's span starts at its content.</summary>
+        private int SkipProperties(NodeEvent ev, int start, int limit)
+        {
+            if (ev.Anchor.IsEmpty && ev.Tag.IsEmpty)
+            {
+                return start;
+            }
+
+            int i = start;
+            while (i < limit && text[i] is '&' or '!')
+            {
+                if (text[i] == '!' && i + 1 < limit && text[i + 1] == '<')
+                {
+                    while (i < limit && text[i] != '>')
+                    {
+                        i++;
+                    }
+
+                    i++;
+                }
+
+                while (i < limit && !char.IsWhiteSpace(text[i]))
+                {
+                    i++;
+                }
+
+                while (i < limit && char.IsWhiteSpace(text[i]))
+                {
+                    i++;
+                }
+            }
+
+            return Math.Min(i, limit);
+        }
+
+        private static string? TagOf(TagName tag) => tag.IsEmpty || tag.IsNonSpecific ? null : tag.Value;
+
+        private SyntaxError? Add(YamlNode node)
+        {
+            if (node.Anchor is { } anchor && !node.IsAlias)
+            {
+                _anchors[anchor] = node;
+            }
+
+            if (_stack.Count == 0)
+            {
+                _root = node;
+            }
+            else
+            {
+                _stack.Peek().Children.Add(node);
+            }
+
+            return null;
+        }
+    }
+}
