@@ -43,6 +43,9 @@ public static class AnalyzerCatalog
         // (end of JSI5xxx)
 
         // JSI6xxx: process entrypoints.
+        new Entrypoints.EntrypointTargetMissingRule(),
+        new Entrypoints.InconsistentEntrypointsRule(),
+        new Entrypoints.ProcfileWebPortNotBoundRule(),
 
         // (end of JSI6xxx)
 

@@ -129,6 +129,20 @@ public static class Descriptors
     // (end of JSI5xxx)
 
     // JSI6xxx: process entrypoints.
+    public static readonly DiagnosticDescriptor EntrypointTargetMissing = new(
+        "JSI6001", "Entrypoint names a missing module or file",
+        "'{0}' starts {1}: {2}{3}", Entrypoints, DiagnosticSeverity.Error,
+        "A process entrypoint (Procfile, Dockerfile CMD/ENTRYPOINT, Fly [processes], compose command) names a module or file that does not exist from its working directory: uvicorn/gunicorn 'module:app' with no such module or no such name in it, celery -A with no such module, python -m/python file.py, node file.js that no build produces, npm start with no such script. The process crashes on start.");
+
+    public static readonly DiagnosticDescriptor InconsistentEntrypoints = new(
+        "JSI6002", "Process started differently in different files",
+        "the {0} process starts '{1}' here but '{2}' in {3}; start the same entrypoint everywhere", Entrypoints, DiagnosticSeverity.Warning,
+        "The same process type (web, worker, beat) of the same app starts different modules in different files (Procfile, Dockerfile, Fly [processes], compose). At most one of them matches the code; the others start a different app or crash, depending on where the app is deployed.");
+
+    public static readonly DiagnosticDescriptor ProcfileWebPortNotBound = new(
+        "JSI6003", "Procfile web process does not bind $PORT",
+        "the Procfile web process {0}; bind 0.0.0.0 and the port in $PORT (e.g. --host 0.0.0.0 --port $PORT)", Entrypoints, DiagnosticSeverity.Warning,
+        "A Procfile `web` process listens on a fixed port instead of the one the platform passes in $PORT, or binds only localhost/127.0.0.1. The router cannot reach it and the platform marks the release as crashed after its boot timeout.");
 
     // (end of JSI6xxx)
 

@@ -41,6 +41,15 @@ public sealed class JobSwipeFixtureScriptsTests
         Assert.That(keys, Does.Contain("JSI4006 scripts/deploy_mobile.sh:6"));
         Assert.That(keys, Does.Contain("JSI4007 scripts/deploy_mobile.sh:6"));
         Assert.That(keys, Does.Contain("JSI4003 scripts/deploy_mobile.sh:6"));
+        Assert.That(keys, Does.Contain("JSI6001 backend/Procfile:1"));
+        Assert.That(keys, Does.Contain("JSI6002 backend/Procfile:1"));
+    }
+
+    [Test]
+    public void The_praised_files_raise_nothing_of_the_block()
+    {
+        var keys = Keys(Block("jobswipe").Where(d => d.Location.Path is "Dockerfile" or "backend/Dockerfile" or "backend/fly.toml" or "scripts/set_secrets.sh" || d.Id.StartsWith("JSI60", StringComparison.Ordinal) && d.Location.Path != "backend/Procfile"));
+        Assert.That(keys, Is.Empty);
     }
 
     [Test]
