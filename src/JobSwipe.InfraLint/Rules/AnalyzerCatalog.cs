@@ -33,6 +33,7 @@ public static class AnalyzerCatalog
         new Scripts.SecretPrintedByScriptRule(),
         new Scripts.RemoteScriptPipedToShellRule(),
         new Scripts.InteractivePromptInDeployScriptRule(),
+        new Scripts.UnknownFlyAppRule(),
         new Scripts.HostKeyCheckingDisabledRule(),
         new Scripts.CredentialOnCommandLineRule(),
 

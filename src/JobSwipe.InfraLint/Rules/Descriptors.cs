@@ -112,6 +112,11 @@ public static class Descriptors
         "'{0}' waits for keyboard input, which never comes in CI; take the answer from an argument or variable, or guard it with [ -t 0 ]", Scripts, DiagnosticSeverity.Info,
         "A deploy or release script asks a question (read without -t, read -p, select). In CI there is no terminal: the step hangs until it times out, or reads an empty answer.");
 
+    public static readonly DiagnosticDescriptor UnknownFlyApp = new(
+        "JSI4011", "Script targets an unknown Fly app",
+        "'{0}' targets the Fly app '{1}', which is the app of no Fly config in this repository ({2}); fix the name or add its fly.toml", Scripts, DiagnosticSeverity.Error,
+        "A script deploys or sets secrets (fly deploy, fly secrets set/import/unset) for an app name given with --app/-a that no fly.toml in the repository declares as its `app`. The command deploys to, or changes the secrets of, a different app (or fails), typically after an app was renamed.");
+
     public static readonly DiagnosticDescriptor HostKeyCheckingDisabled = new(
         "JSI4015", "Host key checking switched off",
         "{0} switches off SSH host key checking: anyone on the network path can impersonate the server; pin its key with ssh-keyscan into known_hosts (or a secret) instead", Scripts, DiagnosticSeverity.Warning,
