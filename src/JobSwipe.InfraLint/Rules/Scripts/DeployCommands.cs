@@ -40,7 +40,7 @@ public static class DeployCommands
                         return null;
                     }
 
-                    return verb is "apply" or "create" or "replace" || (verb == "set" && what == "image") || (verb == "rollout" && what == "restart")
+                    return verb is "apply" or "replace" || (verb == "create" && c.Has("-f", "--filename", "-k", "--kustomize")) || (verb == "set" && what == "image") || (verb == "rollout" && what == "restart")
                         ? DeployPlatform.Kubernetes : null;
                 }
 
@@ -118,6 +118,14 @@ public static class DeployCommands
             DeployPlatform.AwsEcs => c.Arguments.Any(a => a.Value.Contains("rollback=true", StringComparison.OrdinalIgnoreCase)),
             _ => false,
         };
+    }
+
+    /// <summary>The source text of a span on one line: continuations and runs of white space become one space.</summary>
+    public static string Describe(string source, JobSwipe.InfraLint.Text.TextSpan span)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        string text = source.Substring(span.Start, span.Length).Replace("\\\r\n", " ", StringComparison.Ordinal).Replace("\\\n", " ", StringComparison.Ordinal);
+        return string.Join(' ', text.Split([' ', '\t', '\r', '\n'], StringSplitOptions.RemoveEmptyEntries));
     }
 
     /// <summary>The span that names what a command does: the tool and its verbs (<c>flyctl deploy</c>, <c>flutter build apk</c>, <c>gcloud run deploy</c>).</summary>
@@ -285,7 +293,8 @@ public static class DeployCommands
         string w = word.ToLowerInvariant();
         return w is "supply" or "deliver" or "pilot" or "upload_to_play_store" or "upload_to_app_store" or "upload_to_testflight" or "appstore" or "app_store" or "testflight" or "playstore" or "play_store"
             || w.Contains("deploy", StringComparison.Ordinal) || w.Contains("release", StringComparison.Ordinal) || w.Contains("beta", StringComparison.Ordinal) || w.Contains("upload", StringComparison.Ordinal)
-            || w.Contains("publish", StringComparison.Ordinal) || w.Contains("store", StringComparison.Ordinal) || w is "internal" or "alpha" or "production" or "promote";
+            || w.Contains("publish", StringComparison.Ordinal) || w.Contains("store", StringComparison.Ordinal) || w.Contains("distribut", StringComparison.Ordinal)
+            || w.Contains("prod", StringComparison.Ordinal) || w.Contains("testflight", StringComparison.Ordinal) || w is "internal" or "alpha" or "promote";
     }
 
     /// <summary>
@@ -351,7 +360,9 @@ public static class DeployCommands
             case "flutter" or "dart":
                 return sub == "pub" && c.Arg(1) is "version" or "bump";
             case "fastlane":
-                return c.Arguments.Any(a => a.Value.StartsWith("increment_", StringComparison.Ordinal) || a.Value.Contains("version", StringComparison.OrdinalIgnoreCase) || a.Value.Contains("bump", StringComparison.OrdinalIgnoreCase));
+                // A release lane usually bumps the build number itself (increment_build_number in the Fastfile).
+                return c.Arguments.Any(a => a.Value.StartsWith("increment_", StringComparison.Ordinal) || a.Value.Contains("version", StringComparison.OrdinalIgnoreCase) || a.Value.Contains("bump", StringComparison.OrdinalIgnoreCase))
+                    || IsStoreUpload(c) && c.Positionals().Count > 0 && c.Positionals()[^1].Value is not ("supply" or "deliver" or "pilot" or "upload_to_play_store" or "upload_to_app_store" or "upload_to_testflight");
             case "plistbuddy":
                 return c.Arguments.Any(a => a.Value.Contains("CFBundleVersion", StringComparison.Ordinal) || a.Value.Contains("CFBundleShortVersionString", StringComparison.Ordinal));
             case "sed" or "perl" or "awk" or "gsed" or "yq" or "jq":

@@ -70,7 +70,7 @@ public sealed partial class DeployWithoutMigrationsRule : InfraAnalyzer
                 string app = config.App?.Value.AsString() is { } name ? $"{fly.RelativePath} (app '{name}')" : fly.RelativePath;
                 ctx.ReportDiagnostic(Diagnostic.Create(Descriptors.DeployWithoutMigrations, Location.Create(file.RelativePath, script.Text, span),
                     [Location.Create(fly.RelativePath, config.Text, config.App?.Span ?? new JobSwipe.InfraLint.Text.TextSpan(0, 0))],
-                    script.Text.Content.Substring(span.Start, span.Length), app, marker));
+                    DeployCommands.Describe(script.Text.Content, span), app, marker));
                 break;
             }
         }

@@ -24,7 +24,7 @@ public sealed class DeployWithoutRollbackRule : InfraAnalyzer
 
         var (first, platform) = deploys[0];
         var span = DeployCommands.VerbSpan(first.Line);
-        ctx.Report(Descriptors.DeployWithoutRollback, span, ctx.Model.Text.Content.Substring(span.Start, span.Length), Hint(platform));
+        ctx.Report(Descriptors.DeployWithoutRollback, span, DeployCommands.Describe(ctx.Model.Text.Content, span), Hint(platform));
     }
 
     private static bool HasRollback(ScriptFacts facts, FileAnalysisContext<ShellScript> ctx)

@@ -12,7 +12,7 @@ public sealed class ReleaseWithoutVersioningRule : InfraAnalyzer
 
     public override void Initialize(AnalysisContext context) => context.RegisterFileAction<ShellScript>(FileKind.ShellScript, Analyze);
 
-    private static string Text(FileAnalysisContext<ShellScript> ctx, JobSwipe.InfraLint.Text.TextSpan span) => ctx.Model.Text.Content.Substring(span.Start, span.Length);
+    private static string Text(FileAnalysisContext<ShellScript> ctx, JobSwipe.InfraLint.Text.TextSpan span) => DeployCommands.Describe(ctx.Model.Text.Content, span);
 
     private static void Analyze(FileAnalysisContext<ShellScript> ctx)
     {

@@ -114,3 +114,26 @@ public sealed class ReleaseArtifactsNotStoredRuleTests
         RuleVerifier.ReportsNothing<ReleaseArtifactsNotStoredRule>(("f.sh", "flutter build apk\naz storage blob upload -f a.apk -c builds -n a.apk\n"));
     }
 }
+
+public sealed class RealWorldRegressionTests
+{
+    [Test]
+    public void Kubectl_create_namespace_is_not_a_deploy()
+    {
+        RuleVerifier.ReportsNothing<DeployWithoutRollbackRule>(("k.sh", "kubectl create namespace nginx\nkubectl rollout status deployment nginx -n nginx\n"));
+    }
+
+    [Test]
+    public void A_fastlane_distribution_lane_uploads_and_manages_the_version()
+    {
+        RuleVerifier.ReportsNothing<ReleaseBuildNeverUploadedRule>(("a.sh", "flutter build appbundle\ncd android\nfastlane distribute_prod\n"));
+        RuleVerifier.ReportsNothing<ReleaseWithoutVersioningRule>(("b.sh", "flutter build ios --release\ncd ios\nbundle exec fastlane release\n"));
+    }
+
+    [Test]
+    public void Messages_show_a_continued_command_on_one_line()
+    {
+        var d = RuleVerifier.Reports<ReleaseBuildNeverUploadedRule>(("i.sh", "[|xcodebuild \\\n  -scheme Runner \\\n  archive|] && open x\n"));
+        Assert.That(d[0].Message, Does.StartWith("'xcodebuild -scheme Runner archive'"));
+    }
+}
