@@ -1,17 +1,42 @@
 namespace JobSwipe.InfraLint.Cli;
 
-/// <summary>The parsed command line: <c>infralint [PATH] [--format text|json] [--output FILE]</c>.</summary>
-internal sealed record CommandLine(string Path, string Format, string? Output, bool Help, bool Version)
+/// <summary>
+/// The parsed command line: <c>infralint [PATH] [--format text|sarif|json] [--output FILE] [--baseline FILE | --no-baseline]
+/// [--analyzer DLL]...</c> or <c>infralint baseline [PATH] [--baseline FILE] [--analyzer DLL]...</c>.
+/// </summary>
+internal sealed record CommandLine(
+    string Path,
+    string Format,
+    string? Output,
+    bool Help,
+    bool Version,
+    bool WriteBaseline,
+    string? BaselineFile,
+    bool NoBaseline,
+    IReadOnlyList<string> Analyzers)
 {
-    public static readonly string[] Formats = ["text", "json"];
+    public static readonly string[] Formats = ["text", "sarif", "json"];
 
     public static (CommandLine? Command, string? Error) Parse(IReadOnlyList<string> args)
     {
-        string? path = null, format = "text", output = null;
-        bool help = false, version = false;
-        for (int i = 0; i < args.Count; i++)
+        string? path = null, format = "text", output = null, baseline = null;
+        bool help = false, version = false, writeBaseline = false, noBaseline = false;
+        var analyzers = new List<string>();
+        int first = 0;
+        if (args.Count > 0 && args[0] == "baseline")
+        {
+            writeBaseline = true;
+            first = 1;
+        }
+
+        for (int i = first; i < args.Count; i++)
         {
             string arg = args[i];
+            string? Value()
+            {
+                return ++i < args.Count ? args[i] : null;
+            }
+
             switch (arg)
             {
                 case "-h" or "--help" or "-?":
@@ -21,25 +46,46 @@ internal sealed record CommandLine(string Path, string Format, string? Output, b
                     version = true;
                     break;
                 case "-f" or "--format":
-                    if (++i >= args.Count)
+                    string? formatValue = Value();
+                    if (formatValue is null)
                     {
                         return (null, $"{arg} needs a value: {string.Join('|', Formats)}");
                     }
 
-                    format = args[i].ToLowerInvariant();
+                    format = formatValue.ToLowerInvariant();
                     if (!Formats.Contains(format))
                     {
-                        return (null, $"unknown format '{args[i]}': use {string.Join('|', Formats)}");
+                        return (null, $"unknown format '{formatValue}': use {string.Join('|', Formats)}");
                     }
 
                     break;
                 case "-o" or "--output":
-                    if (++i >= args.Count)
+                    output = Value();
+                    if (output is null)
                     {
                         return (null, $"{arg} needs a file path");
                     }
 
-                    output = args[i];
+                    break;
+                case "--baseline":
+                    baseline = Value();
+                    if (baseline is null)
+                    {
+                        return (null, "--baseline needs a file path");
+                    }
+
+                    break;
+                case "--no-baseline":
+                    noBaseline = true;
+                    break;
+                case "--analyzer":
+                    string? analyzer = Value();
+                    if (analyzer is null)
+                    {
+                        return (null, "--analyzer needs the path of an assembly (.dll)");
+                    }
+
+                    analyzers.Add(analyzer);
                     break;
                 default:
                     if (arg.StartsWith('-') && arg.Length > 1)
@@ -57,6 +103,21 @@ internal sealed record CommandLine(string Path, string Format, string? Output, b
             }
         }
 
-        return (new CommandLine(path ?? ".", format, output, help, version), null);
+        if (noBaseline && baseline is not null)
+        {
+            return (null, "--baseline and --no-baseline cannot be combined");
+        }
+
+        if (writeBaseline && noBaseline)
+        {
+            return (null, "'infralint baseline' writes the baseline: --no-baseline makes no sense there");
+        }
+
+        if (writeBaseline && (output is not null || format != "text"))
+        {
+            return (null, "'infralint baseline' writes the baseline file only: use --baseline FILE to choose where");
+        }
+
+        return (new CommandLine(path ?? ".", format, output, help, version, writeBaseline, baseline, noBaseline, analyzers), null);
     }
 }

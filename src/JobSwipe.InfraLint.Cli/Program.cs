@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Reflection;
 using JobSwipe.InfraLint.Cli;
 using JobSwipe.InfraLint.Diagnostics;
@@ -5,18 +6,29 @@ using JobSwipe.InfraLint.Engine;
 using JobSwipe.InfraLint.Reporting;
 
 const string Usage = """
-    Usage: infralint [PATH] [--format text|json] [--output FILE]
+    Usage: infralint [PATH] [--format text|sarif|json] [--output FILE] [--baseline FILE | --no-baseline] [--analyzer DLL]...
+           infralint baseline [PATH] [--baseline FILE] [--analyzer DLL]...
 
     Lints the infrastructure files (Dockerfiles, Docker Compose, fly.toml, deploy scripts, env files,
     Procfiles, CI workflows) under PATH (default: the current folder).
 
+    Commands:
+      baseline                 write today's findings to the baseline file (default PATH/infralint.baseline.json),
+                               so that only new findings are reported from now on
+
     Options:
-      -f, --format text|json   text: one canonical line per finding, as MSBuild prints them (default)
-                               json: {"findings":[{ruleId, severity, path, line, column, endLine, endColumn, message, helpUri}]}
+      -f, --format text|sarif|json
+                               text: one canonical line per finding, as MSBuild prints them (default)
+                               sarif: SARIF 2.1.0, for GitHub code scanning and other SARIF viewers
+                               json: {"findings":[{ruleId, severity, path, line, column, endLine, endColumn, message, helpUri, fingerprint}]}
       -o, --output FILE        write the report to FILE instead of standard output
+          --baseline FILE      the baseline file (default: PATH/infralint.baseline.json, used when it exists)
+          --no-baseline        ignore the baseline file: report every finding
+          --analyzer DLL       also run the custom analyzers of this assembly (repeatable; see docs/custom-rules.md)
           --version            print the version
       -h, --help               print this help
 
+    A summary per severity goes to standard error.
     Exit codes: 0 no error finding, 1 at least one error finding, 2 bad usage.
     """;
 
@@ -46,23 +58,75 @@ if (!Directory.Exists(command.Path))
     return 2;
 }
 
-var result = LintEngine.Run(new LintOptions(command.Path));
+foreach (string analyzer in command.Analyzers)
+{
+    if (!File.Exists(analyzer))
+    {
+        Console.Error.WriteLine($"infralint: the analyzer assembly '{analyzer}' does not exist");
+        return 2;
+    }
+}
+
+string root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(command.Path));
+string baselinePath = Path.GetFullPath(command.BaselineFile ?? Path.Combine(root, Baseline.DefaultFileName));
+if (!command.WriteBaseline && command.BaselineFile is not null && !File.Exists(baselinePath))
+{
+    Console.Error.WriteLine($"infralint: the baseline file '{command.BaselineFile}' does not exist (write it with 'infralint baseline')");
+    return 2;
+}
+
+var options = new LintOptions(root)
+{
+    AnalyzerAssemblies = [.. command.Analyzers.Select(Path.GetFullPath)],
+    BaselineFile = command.WriteBaseline || command.NoBaseline ? null : baselinePath,
+};
+
+var result = LintEngine.Run(options);
+if (command.WriteBaseline)
+{
+    var baseline = Baseline.FromDiagnostics(result.Diagnostics);
+    try
+    {
+        baseline.Write(baselinePath);
+    }
+    catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+    {
+        Console.Error.WriteLine($"infralint: the baseline file '{baselinePath}' cannot be written ({ex.GetType().Name})");
+        return 2;
+    }
+
+    Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"infralint: wrote {result.Diagnostics.Count} finding(s) ({baseline.Entries.Count} distinct) to {baselinePath}; from now on only new findings are reported"));
+    return 0;
+}
+
 string report = command.Format switch
 {
     "json" => FindingsFile.From(result, fingerprint: null).ToJson(),
+    "sarif" => SarifWriter.Write(result, result.Rules).TrimEnd('\n'),
     _ => string.Join(Environment.NewLine, result.Diagnostics.Select(d => CanonicalFormatter.Format(d, result.RootFullPath))),
 };
 
-if (command.Output is not null)
+try
 {
-    File.WriteAllText(command.Output, report + Environment.NewLine);
+    if (command.Output is not null)
+    {
+        string output = Path.GetFullPath(command.Output);
+        Directory.CreateDirectory(Path.GetDirectoryName(output)!);
+        File.WriteAllText(output, report + Environment.NewLine);
+    }
+    else if (report.Length > 0)
+    {
+        Console.WriteLine(report);
+    }
 }
-else if (report.Length > 0)
+catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
 {
-    Console.WriteLine(report);
+    Console.Error.WriteLine($"infralint: the report cannot be written to '{command.Output}' ({ex.GetType().Name})");
+    return 2;
 }
 
-Console.Error.WriteLine(
-    $"infralint: {result.FilesDiscovered} files, {result.FilesAnalyzed} analyzed: {result.Count(DiagnosticSeverity.Error)} error(s), " +
-    $"{result.Count(DiagnosticSeverity.Warning)} warning(s), {result.Count(DiagnosticSeverity.Info)} info in {result.Timings.Total.TotalMilliseconds:0} ms");
+string baselined = result.BaselineSuppressed > 0 ? string.Create(CultureInfo.InvariantCulture, $", {result.BaselineSuppressed} suppressed by the baseline") : string.Empty;
+Console.Error.WriteLine(string.Create(
+    CultureInfo.InvariantCulture,
+    $"infralint: {result.FilesDiscovered} files, {result.FilesAnalyzed} analyzed: {result.Count(DiagnosticSeverity.Error)} error(s), {result.Count(DiagnosticSeverity.Warning)} warning(s), {result.Count(DiagnosticSeverity.Info)} info{baselined} in {result.Timings.Total.TotalMilliseconds:0} ms"));
 return result.HasErrors ? 1 : 0;

@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
 using JobSwipe.InfraLint.Engine;
 using JobSwipe.InfraLint.Reporting;
 using JobSwipe.InfraLint.Workspace;
@@ -29,6 +31,18 @@ public sealed class AnalyzeRepository : Task
     /// <summary>The package version, so an upgrade invalidates the cache.</summary>
     public string? PackageVersion { get; set; }
 
+    /// <summary>The baseline file (<c>InfraLintBaselineFile</c>, absolute), applied when it exists.</summary>
+    public string? BaselineFile { get; set; }
+
+    /// <summary>When true (<c>InfraLintUpdateBaseline</c>), writes today's findings to <see cref="BaselineFile"/> first.</summary>
+    public bool UpdateBaseline { get; set; }
+
+    /// <summary>Where to write the findings as SARIF 2.1.0 (<c>InfraLintSarifFile</c>, absolute); empty for none.</summary>
+    public string? SarifFile { get; set; }
+
+    /// <summary>Custom analyzer assemblies (<c>InfraLintAnalyzer</c> items, absolute paths).</summary>
+    public string[] Analyzers { get; set; } = [];
+
     /// <summary>The findings file, with metadata <c>RunId</c> (unique per run), <c>Root</c> and <c>FromCache</c>.</summary>
     [Output]
     public ITaskItem? Run { get; set; }
@@ -36,24 +50,51 @@ public sealed class AnalyzeRepository : Task
     public override bool Execute()
     {
         string root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(Root));
-        string cachePath = Path.Combine(Path.GetFullPath(CacheDirectory), "findings.json");
+        string[] analyzers = [.. Analyzers.Where(a => !string.IsNullOrWhiteSpace(a)).Select(a => Path.GetFullPath(a.Trim())).Distinct(StringComparer.Ordinal)];
+        string baselinePath = Path.GetFullPath(string.IsNullOrWhiteSpace(BaselineFile) ? Path.Combine(root, Baseline.DefaultFileName) : BaselineFile);
         var options = new LintOptions(root)
         {
             Discovery = new DiscoveryOptions { ExcludeGlobs = Exclude.Where(e => !string.IsNullOrWhiteSpace(e)).ToArray() },
+            AnalyzerAssemblies = analyzers,
+            BaselineFile = baselinePath,
         };
+
+        // Projects with other analyzers or another baseline on the same root have their own analysis run (other global
+        // properties) and so their own findings file: one run never reads the findings another one just wrote.
+        string variant = analyzers.Length == 0 && baselinePath == Path.Combine(root, Baseline.DefaultFileName)
+            ? "findings.json"
+            : "findings-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', analyzers) + "\n" + baselinePath)), 0, 6) + ".json";
+        string cachePath = Path.Combine(Path.GetFullPath(CacheDirectory), variant);
+
+        if (UpdateBaseline)
+        {
+            var everything = LintEngine.Run(options with { BaselineFile = null });
+            var baseline = Baseline.FromDiagnostics(everything.Diagnostics);
+            try
+            {
+                baseline.Write(baselinePath);
+                Log.LogMessage(MessageImportance.High, "InfraLint: wrote {0} finding(s) to the baseline {1}; from now on only new findings are reported.", everything.Diagnostics.Count, baselinePath);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                Log.LogWarning(null, "JSI0002", null, null, baselinePath, 0, 0, 0, 0, "InfraLint could not write the baseline file ({0})", ex.GetType().Name);
+            }
+        }
 
         var discovery = LintEngine.Discover(options);
         string fingerprint = InputFingerprint.Compute(
             root,
             discovery.Files,
-            extraInputs: [],
-            optionValues: [PackageVersion ?? string.Empty, string.Join(';', options.Discovery.ExcludeGlobs)]);
+            extraInputs: [baselinePath, .. analyzers],
+            optionValues: [PackageVersion ?? string.Empty, string.Join(';', options.Discovery.ExcludeGlobs), string.Join(';', analyzers), baselinePath, HashContents(baselinePath)]);
 
         var cached = FindingsFile.TryRead(cachePath);
-        bool fromCache = cached is not null && cached.Fingerprint == fingerprint && cached.Root == root;
+        bool fromCache = !UpdateBaseline && cached is not null && cached.Fingerprint == fingerprint && cached.Root == root;
+        IReadOnlyList<Diagnostics.DiagnosticDescriptor>? rules = null;
         if (!fromCache)
         {
             var result = LintEngine.Run(options, discovery);
+            rules = result.Rules;
             cached = FindingsFile.From(result, fingerprint);
             try
             {
@@ -67,11 +108,38 @@ public sealed class AnalyzeRepository : Task
             }
         }
 
+        if (!string.IsNullOrWhiteSpace(SarifFile))
+        {
+            // The findings as the engine configured them (.editorconfig, suppressions, baseline): one file per root and
+            // options, so the reporting project's NoWarn/WarningsAsErrors cannot apply to it.
+            string sarifPath = Path.GetFullPath(SarifFile);
+            try
+            {
+                SarifWriter.WriteFile(sarifPath, SarifWriter.Write(root, cached!.Findings, rules ?? LintEngine.GetRules(options)));
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                Log.LogWarning(null, "JSI0004", null, null, sarifPath, 0, 0, 0, 0, "InfraLint could not write the SARIF file ({0})", ex.GetType().Name);
+            }
+        }
+
         var item = new TaskItem(cachePath);
         item.SetMetadata("RunId", Guid.NewGuid().ToString("N"));
         item.SetMetadata("Root", root);
         item.SetMetadata("FromCache", fromCache.ToString(CultureInfo.InvariantCulture));
         Run = item;
         return true;
+    }
+
+    private static string HashContents(string path)
+    {
+        try
+        {
+            return File.Exists(path) ? Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(path))) : "missing";
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return "unreadable";
+        }
     }
 }

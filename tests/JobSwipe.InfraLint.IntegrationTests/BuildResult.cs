@@ -125,7 +125,8 @@ public sealed partial class BuildResult
     }
 
     // path(line,col[,endLine,endCol]): [subcategory ]warning|error|message JSInnnn: message [project]; "1>" prefixes of -m builds allowed.
-    [GeneratedRegex(@"^\s*(?:\d+>)?(?<file>\S.*?)\((?<line>\d+),(?<col>\d+)(?:,(?<eline>\d+),(?<ecol>\d+))?\): (?:(?<sub>[^:]+?) )?(?<sev>error|warning|message) (?<code>JSI\d{4}): (?<msg>.*?)(?: \[(?<project>[^\[\]]+)\])?\s*$")]
+    // ACMEnnnn is the sample custom rule's prefix (tests/samples/CustomRules), reported like the built-in ones.
+    [GeneratedRegex(@"^\s*(?:\d+>)?(?<file>\S.*?)\((?<line>\d+),(?<col>\d+)(?:,(?<eline>\d+),(?<ecol>\d+))?\): (?:(?<sub>[^:]+?) )?(?<sev>error|warning|message) (?<code>(?:JSI|ACME)\d{4}): (?<msg>.*?)(?: \[(?<project>[^\[\]]+)\])?\s*$")]
     private static partial Regex CanonicalPattern();
 
     [GeneratedRegex(@"InfraLint: (?<files>\d+) files under (?<root>.+), (?<analyzed>\d+) analyzed: (?<errors>\d+) error\(s\), (?<warnings>\d+) warning\(s\), (?<infos>\d+) info in \d+ ms(?<rest>.*)$")]

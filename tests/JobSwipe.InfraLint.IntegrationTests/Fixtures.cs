@@ -5,7 +5,7 @@ public static class Fixtures
 {
     /// <summary>
     /// A development compose file (no environment suffix) with one JSI2001 and one JSI2002, both warnings there:
-    /// line 4 runs Vault in dev mode (<c>server -dev</c>, columns 14-24, so the exclusive end column is 25);
+    /// line 4 runs Vault in dev mode (the finding points at the <c>-dev</c> flag of <c>server -dev</c>: columns 21-24, so the exclusive end column is 25);
     /// line 9 repeats <c>VAULT_URL</c> of line 8 (the key at columns 7-15, end 16). The other services' settings
     /// (pinned tags, no dependencies) keep every other rule below error.
     /// </summary>
@@ -21,7 +21,7 @@ public static class Fixtures
               VAULT_URL: http://vault:8201
         """;
 
-    public const string Jsi2001Position = "(4,14,4,25)";
+    public const string Jsi2001Position = "(4,21,4,25)";
 
     public const string Jsi2002Position = "(9,7,9,16)";
 

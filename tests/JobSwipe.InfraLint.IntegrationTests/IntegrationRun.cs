@@ -66,6 +66,18 @@ public sealed class IntegrationRun
             Assert.Fail($"dotnet pack failed with exit code {result.ExitCode}:{Environment.NewLine}{result.Output}");
         }
 
+        // The dotnet tool package, into the same feed (the adoption tests install it from there).
+        string tool = Path.Combine(RepositoryRoot, "src", "JobSwipe.InfraLint.Cli", "JobSwipe.InfraLint.Cli.csproj");
+        var toolResult = DotNet.Run(
+            RepositoryRoot,
+            ["pack", tool, "-c", "Release", "-o", FeedDirectory, "-p:Version=" + _version, "-nodeReuse:false", "-tl:off", "-v:m", "-p:UseSharedCompilation=false"],
+            environment: null,
+            logName: "pack-tool");
+        if (toolResult.ExitCode != 0)
+        {
+            Assert.Fail($"dotnet pack of the tool failed with exit code {toolResult.ExitCode}:{Environment.NewLine}{toolResult.Output}");
+        }
+
         _packagePath = Path.Combine(FeedDirectory, $"JobSwipe.InfraLint.{_version}.nupkg");
         Assert.That(File.Exists(_packagePath), Is.True, () => $"dotnet pack did not write {_packagePath}:{Environment.NewLine}{result.Output}");
         TestContext.Progress.WriteLine($"InfraLint integration run: packed {_version} in {result.Elapsed.TotalSeconds:0.0} s; run folder {RunRoot}");

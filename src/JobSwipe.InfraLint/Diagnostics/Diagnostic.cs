@@ -35,6 +35,12 @@ public sealed class Diagnostic
     /// </summary>
     public string? FingerprintText { get; }
 
+    /// <summary>
+    /// The finding's baseline fingerprint (a hash of <see cref="FingerprintText"/> or of the text under the primary
+    /// location), set by the engine once the run is finished; null on a diagnostic a rule just created.
+    /// </summary>
+    public string? Fingerprint { get; private init; }
+
     public static Diagnostic Create(DiagnosticDescriptor descriptor, Location location, params object?[] messageArgs) =>
         new(descriptor, descriptor.DefaultSeverity, descriptor.FormatMessage(messageArgs), location, [], null);
 
@@ -42,9 +48,12 @@ public sealed class Diagnostic
         new(descriptor, descriptor.DefaultSeverity, descriptor.FormatMessage(messageArgs), location, additionalLocations?.ToArray() ?? [], null);
 
     public Diagnostic WithSeverity(DiagnosticSeverity severity) =>
-        severity == Severity ? this : new(Descriptor, severity, Message, Location, AdditionalLocations, FingerprintText);
+        severity == Severity ? this : new(Descriptor, severity, Message, Location, AdditionalLocations, FingerprintText) { Fingerprint = Fingerprint };
 
     public Diagnostic WithFingerprintText(string? text) => new(Descriptor, Severity, Message, Location, AdditionalLocations, text);
+
+    internal Diagnostic WithFingerprint(string fingerprint) =>
+        new(Descriptor, Severity, Message, Location, AdditionalLocations, FingerprintText) { Fingerprint = fingerprint };
 
     public override string ToString() => $"{Location}: {Severity.ToDisplayString()} {Id}: {Message}";
 }

@@ -36,14 +36,33 @@ public static class LintEngine
             raw.Add(Diagnostic.Create(Descriptors.FileSkipped, new Location(skipped.RelativePath, LinePositionSpan.FromLine(1, 1, 1)), skipped.RelativePath, skipped.Reason));
         }
 
-        var knownIds = new HashSet<string>(
-            AnalyzerCatalog.EngineDescriptors.Concat(options.Analyzers.SelectMany(SafeSupported)).Select(d => d.Id),
-            StringComparer.Ordinal);
+        // Custom analyzers from the teams' assemblies join the built-in ones; load problems are JSI0002.
+        var analyzers = options.Analyzers;
+        if (options.AnalyzerAssemblies.Count > 0)
+        {
+            var loaded = AnalyzerAssemblyLoader.Load(options.AnalyzerAssemblies, root);
+            analyzers = [.. analyzers, .. loaded.Analyzers];
+            foreach (var problem in loaded.Problems)
+            {
+                raw.Add(problem);
+            }
+        }
+
+        var rules = AnalyzerCatalog.EngineDescriptors.Concat(analyzers.SelectMany(SafeSupported)).DistinctBy(d => d.Id).OrderBy(d => d.Id, StringComparer.Ordinal).ToArray();
+        // Every built-in ID is known even when a run uses a subset of the analyzers, so a suppression of one is never "unknown".
+        var knownIds = new HashSet<string>(rules.Concat(AnalyzerCatalog.AllDescriptors).Select(d => d.Id), StringComparer.Ordinal);
         var configuration = LoadConfiguration(options, root, discovery.Files, knownIds, raw);
         var files = discovery.Files
             .Select(f => configuration.GetEnvironment(f.FullPath) is { } environment && environment != f.Environment ? f with { Environment = environment } : f)
             .ToArray();
         var repository = new Repository(root, files, options.Discovery.MaxFileSize);
+        var fragments = ComposeFragments.Find(repository);
+        if (fragments.Count > 0)
+        {
+            files = [.. files.Select(f => fragments.Contains(f.RelativePath) ? f with { Kind = FileKind.Compose, Environment = configuration.GetEnvironment(f.FullPath) ?? FileClassifier.ClassifyEnvironment(f.RelativePath, FileKind.Compose) } : f)];
+            repository = new Repository(root, files, options.Discovery.MaxFileSize);
+        }
+
         var discoveryTime = clock.Elapsed;
 
         // Parsing: every file of a kind that has a parser, once.
@@ -59,7 +78,7 @@ public static class LintEngine
         var parsingTime = clock.Elapsed - discoveryTime;
 
         // Rules.
-        var registrations = InitializeAnalyzers(options.Analyzers, raw);
+        var registrations = InitializeAnalyzers(analyzers, raw);
         var actionsByKind = registrations
             .SelectMany(r => r.Context.FileActions.Select(a => (r.Analyzer, Action: a)))
             .GroupBy(x => x.Action.Kind)
@@ -99,10 +118,101 @@ public static class LintEngine
         });
         var rulesTime = clock.Elapsed - discoveryTime - parsingTime;
 
-        // Severity, suppressions, order.
+        // Severity, suppressions, fingerprints, order, then the baseline.
         var final = Finish(raw, repository, configuration, options.WarningPolicy, knownIds);
+        var (reported, baselined) = ApplyBaseline(final, options, root, configuration);
         var reportingTime = clock.Elapsed - discoveryTime - parsingTime - rulesTime;
-        return new LintResult(root, final, files.Length, analyzable.Length, new PhaseTimings(discoveryTime, parsingTime, rulesTime, reportingTime));
+        return new LintResult(root, reported, files.Length, analyzable.Length, new PhaseTimings(discoveryTime, parsingTime, rulesTime, reportingTime))
+        {
+            BaselineSuppressed = baselined,
+            Rules = rules,
+        };
+    }
+
+    /// <summary>
+    /// Every rule a run with these options can report (the engine's, the built-in analyzers' and the custom ones'), in
+    /// ID order, without linting: what a SARIF writer lists when the findings come from a cache.
+    /// </summary>
+    public static IReadOnlyList<DiagnosticDescriptor> GetRules(LintOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        IEnumerable<InfraAnalyzer> analyzers = options.Analyzers;
+        if (options.AnalyzerAssemblies.Count > 0)
+        {
+            analyzers = analyzers.Concat(AnalyzerAssemblyLoader.Load(options.AnalyzerAssemblies, Path.GetFullPath(options.Root)).Analyzers);
+        }
+
+        return [.. AnalyzerCatalog.EngineDescriptors.Concat(analyzers.SelectMany(SafeSupported)).DistinctBy(d => d.Id).OrderBy(d => d.Id, StringComparer.Ordinal)];
+    }
+
+    /// <summary>The baseline file a run uses: <see cref="LintOptions.BaselineFile"/>, resolved against the root.</summary>
+    public static string? GetBaselinePath(LintOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (string.IsNullOrWhiteSpace(options.BaselineFile))
+        {
+            return null;
+        }
+
+        return Path.GetFullPath(Path.Combine(Path.GetFullPath(options.Root), options.BaselineFile));
+    }
+
+    private static (IReadOnlyList<Diagnostic> Reported, int Baselined) ApplyBaseline(List<Diagnostic> findings, LintOptions options, string root, IAnalyzerConfiguration configuration)
+    {
+        string? path = GetBaselinePath(options);
+        if (path is null || !File.Exists(path))
+        {
+            return (findings, 0);
+        }
+
+        var baseline = Baseline.TryRead(path, out string? error);
+        if (baseline is null)
+        {
+            // An unusable baseline suppresses nothing: every finding is reported, and the file itself is JSI0002.
+            string relative = Path.GetRelativePath(root, path).Replace(Path.DirectorySeparatorChar, '/');
+            var problem = Diagnostic.Create(Descriptors.InvalidConfiguration, new Location(relative, LinePositionSpan.FromLine(1, 1, 1)), $"{error}; no finding was suppressed by it (regenerate it with 'infralint baseline' or InfraLintUpdateBaseline=true)");
+            var severity = configuration.TryGetSeverity(path, problem.Descriptor, out var configured) ? configured : problem.Descriptor.DefaultSeverity;
+            severity = options.WarningPolicy.Apply(problem.Id, severity);
+            if (severity > DiagnosticSeverity.Hidden)
+            {
+                findings.Add(problem.WithSeverity(severity).WithFingerprint(Baseline.ComputeFingerprint(problem.Id, relative, error ?? string.Empty)));
+                findings.Sort(DiagnosticOrder.Instance);
+            }
+
+            return (findings, 0);
+        }
+
+        var reported = baseline.Apply(findings, out int suppressed);
+        return (reported, suppressed);
+    }
+
+    /// <summary>The text a finding's fingerprint is computed from: the rule's own, or the text under the primary location.</summary>
+    private static string GetFingerprintText(Diagnostic diagnostic, Repository repository)
+    {
+        if (diagnostic.FingerprintText is { } own)
+        {
+            return own;
+        }
+
+        var file = repository.GetFile(diagnostic.Location.Path);
+        var text = file is null ? null : repository.Load(file).Text;
+        if (text is not null && text.Length > 0)
+        {
+            var span = diagnostic.Location.Span;
+            int start = text.GetOffset(span.Start);
+            int end = Math.Max(start, text.GetOffset(span.End));
+            string under = text.Content[start..end];
+            if (!string.IsNullOrWhiteSpace(under))
+            {
+                return under;
+            }
+
+            // An empty span (a finding at a position): the whole line identifies it.
+            return text.GetLineText(span.Start.Line);
+        }
+
+        // No text (the root itself, a skipped file): the message without its numbers, which may be line numbers.
+        return System.Text.RegularExpressions.Regex.Replace(diagnostic.Message, "[0-9]+", "#");
     }
 
     private static IAnalyzerConfiguration LoadConfiguration(LintOptions options, string root, IReadOnlyList<WorkspaceFile> files, IReadOnlySet<string> knownIds, ConcurrentBag<Diagnostic> raw)
@@ -160,7 +270,7 @@ public static class LintEngine
                 span = span with { End = span.Start with { Column = span.Start.Column + 1 } };
             }
 
-            raw.Add(Diagnostic.Create(Descriptors.ParseError, new Location(path, span), path, error.Message));
+            raw.Add(Diagnostic.Create(Descriptors.ParseError, new Location(path, span), path, error.Message.TrimEnd('.', ' ')));
         }
     }
 
@@ -253,7 +363,8 @@ public static class LintEngine
                 continue;
             }
 
-            result.Add(diagnostic.WithSeverity(severity));
+            var kept = diagnostic.WithSeverity(severity);
+            result.Add(kept.WithFingerprint(Baseline.ComputeFingerprint(kept.Id, kept.Location.Path, GetFingerprintText(kept, repository))));
         }
 
         result.Sort(DiagnosticOrder.Instance);

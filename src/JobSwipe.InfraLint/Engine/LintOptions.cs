@@ -13,11 +13,20 @@ public sealed record LintOptions(string Root)
     /// <summary>The analyzers to run: the built-in catalog by default, plus any custom ones.</summary>
     public IReadOnlyList<InfraAnalyzer> Analyzers { get; init; } = AnalyzerCatalog.BuiltIn;
 
+    /// <summary>Paths of teams' assemblies whose public analyzers run too (see docs/custom-rules.md).</summary>
+    public IReadOnlyList<string> AnalyzerAssemblies { get; init; } = [];
+
     /// <summary>Reads .editorconfig under and above the root unless set explicitly.</summary>
     public Func<string, IReadOnlyList<WorkspaceFile>, IReadOnlySet<string>, IAnalyzerConfiguration>? ConfigurationLoader { get; init; }
 
     /// <summary>MSBuild's NoWarn / WarningsAsErrors / TreatWarningsAsErrors, applied last.</summary>
     public WarningPolicy WarningPolicy { get; init; } = WarningPolicy.None;
+
+    /// <summary>
+    /// The baseline file (absolute, or relative to <see cref="Root"/>), applied after severities and suppressions when it
+    /// exists; null for none. The tool and the task default it to <see cref="Baseline.DefaultFileName"/> under the root.
+    /// </summary>
+    public string? BaselineFile { get; init; }
 
     /// <summary>How many files are analysed at once; defaults to the processor count.</summary>
     public int MaxDegreeOfParallelism { get; init; } = Environment.ProcessorCount;

@@ -16,6 +16,12 @@ public sealed record LintResult(
     int FilesAnalyzed,
     PhaseTimings Timings)
 {
+    /// <summary>Every rule the run could report, in ID order (for the SARIF driver).</summary>
+    public IReadOnlyList<DiagnosticDescriptor> Rules { get; init; } = [];
+
+    /// <summary>How many findings the baseline suppressed.</summary>
+    public int BaselineSuppressed { get; init; }
+
     public int Count(DiagnosticSeverity severity) => Diagnostics.Count(d => d.Severity == severity);
 
     public bool HasErrors => Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error);

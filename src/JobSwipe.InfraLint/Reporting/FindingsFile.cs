@@ -15,7 +15,8 @@ public sealed record FindingRecord(
     [property: JsonPropertyName("endLine")] int EndLine,
     [property: JsonPropertyName("endColumn")] int EndColumn,
     [property: JsonPropertyName("message")] string Message,
-    [property: JsonPropertyName("helpUri")] string HelpUri)
+    [property: JsonPropertyName("helpUri")] string HelpUri,
+    [property: JsonPropertyName("fingerprint")] string? Fingerprint = null)
 {
     public static FindingRecord From(Diagnostic diagnostic) => new(
         diagnostic.Id,
@@ -26,7 +27,8 @@ public sealed record FindingRecord(
         diagnostic.Location.Span.End.Line,
         diagnostic.Location.Span.End.Column,
         diagnostic.Message,
-        diagnostic.Descriptor.HelpLinkUri);
+        diagnostic.Descriptor.HelpLinkUri,
+        diagnostic.Fingerprint);
 
     public DiagnosticSeverity ParsedSeverity => DiagnosticSeverityExtensions.TryParse(Severity, out var severity) ? severity : DiagnosticSeverity.Warning;
 }

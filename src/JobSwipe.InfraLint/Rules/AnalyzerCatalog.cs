@@ -19,6 +19,19 @@ public static class AnalyzerCatalog
         // (end of JSI2xxx)
 
         // JSI3xxx: Fly.io configuration.
+        new Fly.ConflictingFlyConfigsRule(),
+        new Fly.NoBuildableFlyImageRule(),
+        new Fly.MinimalFlyConfigRule(),
+        new Fly.FlyServiceWithoutHealthChecksRule(),
+        new Fly.StatefulFlyAppWithoutMountsRule(),
+        new Fly.InvalidFlyConfigurationRule(),
+        new Fly.FlyMigrationsNotRunRule(),
+        new Fly.FlyInternalPortMismatchRule(),
+        new Fly.FlySecretInEnvRule(),
+        new Fly.FlyAppWithoutHighAvailabilityRule(),
+        new Fly.IgnoredFlyKeyRule(),
+        new Fly.BareFlyDurationRule(),
+        new Fly.ImpossibleFlyDeployStrategyRule(),
 
         // (end of JSI3xxx)
 

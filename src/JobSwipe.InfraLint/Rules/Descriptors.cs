@@ -58,6 +58,71 @@ public static class Descriptors
     // (end of JSI2xxx)
 
     // JSI3xxx: Fly.io configuration.
+    public static readonly DiagnosticDescriptor ConflictingFlyConfigs = new(
+        "JSI3001", "Conflicting Fly configurations",
+        "{0} conflicts with another Fly config: {1}; keep one config per app (delete or rename the other)", Fly, DiagnosticSeverity.Warning,
+        "Two Fly configs deploy the same app (the same `app` name), so each deploy replaces the other's configuration; or, among configs of the same app, one builds the repository root Dockerfile although another builds the service's own Dockerfile. The finding is on the less specific config and names the other.");
+
+    public static readonly DiagnosticDescriptor NoBuildableFlyImage = new(
+        "JSI3002", "Fly app has no buildable image of its own",
+        "{0} has no buildable image of its own: {1}", Fly, DiagnosticSeverity.Error,
+        "A Fly config whose `fly deploy` cannot build the intended image: its [build] dockerfile does not exist; it names no image, dockerfile or builder and has no Dockerfile next to it; or it has no build configuration while the Dockerfile next to it is the one another app's config builds, so it would deploy that app's image.");
+
+    public static readonly DiagnosticDescriptor MinimalFlyConfig = new(
+        "JSI3003", "Minimal Fly configuration",
+        "{0} defines a web service but no process groups, no scaling settings and no [[vm]] size; the platform defaults apply (one shared CPU, 256MB). Set [[vm]] memory/cpus and min_machines_running, and [processes] if the app runs workers", Fly, DiagnosticSeverity.Info,
+        "A Fly config for an app that serves traffic ([http_service] or [[services]]) with no [processes], no scaling settings (min_machines_running, max_machines_running, auto_stop_machines, auto_start_machines) and no [[vm]] sizing: everything is left to defaults, which rarely fit a production web app.");
+
+    public static readonly DiagnosticDescriptor FlyServiceWithoutHealthChecks = new(
+        "JSI3004", "Fly service without health checks",
+        "{0} has no health check: Fly routes traffic to machines that are not ready and never notices a hung app; {1}", Fly, DiagnosticSeverity.Warning,
+        "An [http_service] or [[services]] section with no health check ([[http_service.checks]], [[services.http_checks]], [[services.tcp_checks]]) and no top-level [checks]. Without checks, deploys cannot tell a broken release and the proxy keeps sending requests to a hung machine.");
+
+    public static readonly DiagnosticDescriptor StatefulFlyAppWithoutMounts = new(
+        "JSI3005", "Stateful Fly app without a volume",
+        "{0} has no [[mounts]] although {1}: a machine's disk is lost on every deploy and restart; add a volume ([[mounts]] source = \"data\", destination = the data directory)", Fly, DiagnosticSeverity.Error,
+        "A stateful app with no [[mounts]]: a database, cache or model-server image (ollama, postgres, mysql, redis, minio, elasticsearch…) as [build] image or as the base of the Dockerfile it builds, or an [env] variable placing models, uploads, data or a SQLite database on local disk (OLLAMA_MODELS, PGDATA, MODELS_DIR, UPLOAD_DIR, DATA_DIR, DATABASE_URL=sqlite:…). A Fly machine's root file system is ephemeral.");
+
+    public static readonly DiagnosticDescriptor InvalidFlyConfiguration = new(
+        "JSI3006", "Invalid Fly configuration",
+        "{0}", Fly, DiagnosticSeverity.Error,
+        "fly.toml does not match Fly's app configuration: a table written as an array of tables or the reverse ([[http_service]], [http_service.checks]), a value of the wrong type or outside its allowed values (auto_stop_machines, strategy, vm size, restart policy, mount sizes and retention), conflicting keys (memory and memory_mb), a process group in processes = [...] that [processes] does not define, or a service without processes while [processes] exists. flyctl fails to load or validate such a file (memory with memory_mb it resolves silently, in favour of memory_mb); InfraLint reports every problem at once.");
+
+    public static readonly DiagnosticDescriptor FlyMigrationsNotRun = new(
+        "JSI3007", "Database migrations not run on Fly deploy",
+        "{0} deploys code with {1} migrations ({2}) but nothing runs them on deploy: {3}, and no process, image command or deploy script migrates; add [deploy] release_command = \"{4}\"", Fly, DiagnosticSeverity.Warning,
+        "The repository has database migrations (alembic, Flask-Migrate, Django, Prisma, Rails, Entity Framework) in the code a Fly app deploys, and nothing runs them: no [deploy] release_command, no process group or image CMD/ENTRYPOINT (or the script it starts) that migrates, and no deploy script (a script running fly deploy) that migrates. New code then runs against an old schema.");
+
+    public static readonly DiagnosticDescriptor FlyInternalPortMismatch = new(
+        "JSI3008", "Fly internal_port does not match the app",
+        "internal_port is {0} but {1}: Fly's proxy cannot reach the app; set internal_port = {2} or make the app listen on {0}", Fly, DiagnosticSeverity.Error,
+        "internal_port differs from the port the app listens on: the port flag of the service's process command (--port, --bind host:port, PORT=), [env] PORT, the port flag of the Dockerfile's CMD or ENTRYPOINT, or, when no command names a port, the Dockerfile's EXPOSE ports. The proxy forwards requests to internal_port, so the app is unreachable and health checks fail.");
+
+    public static readonly DiagnosticDescriptor FlySecretInEnv = new(
+        "JSI3009", "Secret in Fly [env]",
+        "[env] {0} has a literal value{1}: fly.toml is committed with the code; set it with `fly secrets set {0}=…` and remove it from [env]", Fly, DiagnosticSeverity.Error,
+        "A secret-like variable (password, secret, token, API key…) with a literal value in fly.toml's [env]. fly.toml is committed and readable by everyone with the repository; Fly secrets are encrypted and take precedence over [env]. The value is never printed.");
+
+    public static readonly DiagnosticDescriptor FlyAppWithoutHighAvailability = new(
+        "JSI3010", "Fly app cannot stay available",
+        "{0}: {1}", Fly, DiagnosticSeverity.Info,
+        "A production Fly app that serves traffic but cannot stay available: max_machines_running = 1, or auto_stop_machines on with min_machines_running 0 (every machine stops when idle and the next request waits for a cold start).");
+
+    public static readonly DiagnosticDescriptor IgnoredFlyKey = new(
+        "JSI3011", "Fly configuration key is ignored",
+        "'{0}' is ignored by flyctl: {1}", Fly, DiagnosticSeverity.Warning,
+        "A key flyctl silently ignores: unknown or invented (scale_to_zero, http_service.max_machines_running), or left from Fly's older Nomad-based platform (script_checks, restart_limit, processes = [], [experimental] allowed_public_ports). The setting has no effect; the message suggests the valid key when one is close.");
+
+    public static readonly DiagnosticDescriptor BareFlyDuration = new(
+        "JSI3012", "Duration without a unit",
+        "'{0}' is a bare number: {1}; write the unit explicitly (\"10s\", \"500ms\")", Fly, DiagnosticSeverity.Warning,
+        "A duration in fly.toml written as a bare number. flyctl reads it as seconds in kill_timeout, as milliseconds in [[services]] checks, and does not convert it elsewhere; the same number means different things in different places. A string with a unit is unambiguous.");
+
+
+    public static readonly DiagnosticDescriptor ImpossibleFlyDeployStrategy = new(
+        "JSI3013", "Impossible Fly deploy strategy",
+        "{0}", Fly, DiagnosticSeverity.Error,
+        "A deploy or restart setting that cannot work: strategy canary or bluegreen with [[mounts]] (flyctl rejects canary; bluegreen cannot attach the volumes), bluegreen without any health check (the deploy fails), or [[restart]] policy \"no\" (the Machines API spelling; fly.toml wants \"never\").");
 
     // (end of JSI3xxx)
 

@@ -57,7 +57,7 @@ public static partial class SecretHeuristics
     /// <summary>True when the value contains an interpolation anywhere (so it is not a plain literal).</summary>
     public static bool ContainsReference(string? value) => value is not null && (value.Contains("${", StringComparison.Ordinal) || DollarVariable().IsMatch(value) || value.Contains("{{", StringComparison.Ordinal));
 
-    /// <summary>True for an obvious placeholder that a human must replace: <c>&lt;your-key&gt;</c>, <c>REPLACE_ME</c>, <c>xxx</c>, <c>...</c>, <c>TODO</c>.</summary>
+    /// <summary>True for an obvious placeholder that a human must replace: <c>&lt;your-key&gt;</c>, <c>REPLACE_ME</c>, <c>xxx</c>, <c>...</c>, <c>TODO</c>, a template field <c>{YOUR_PASSWORD}</c>.</summary>
     public static bool IsPlaceholder(string? value)
     {
         if (string.IsNullOrWhiteSpace(value))
@@ -127,7 +127,7 @@ public static partial class SecretHeuristics
     [GeneratedRegex(@"\$[A-Za-z_][A-Za-z0-9_]*", RegexOptions.CultureInvariant)]
     private static partial Regex DollarVariable();
 
-    [GeneratedRegex(@"^(<[^<>]*>|\[[^\[\]]*\]|x{3,}|X{3,}|\*{3,}|\.{3}|todo|tbd|replace[_-]?me|your[_-].*|insert[_-].*|fill[_-]?me[_-]?in|none|null|~)$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(<[^<>]*>|\[[^\[\]]*\]|\{[A-Za-z_][A-Za-z0-9_ .-]*\}|x{3,}|X{3,}|\*{3,}|\.{3}|todo|tbd|replace[_-]?me|your[_-].*|insert[_-].*|fill[_-]?me[_-]?in|none|null|~)$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex PlaceholderPattern();
 
     [GeneratedRegex(@"[A-Za-z][A-Za-z0-9+.\-]*://(?<user>[^:/@\s]*):(?<password>[^@/\s]+)@", RegexOptions.CultureInvariant)]

@@ -56,6 +56,8 @@ public class SecretHeuristicsTests
     [TestCase("<your-key>", true)]
     [TestCase("REPLACE_ME", true)]
     [TestCase("xxxx", true)]
+    [TestCase("{YOUR_PASSWORD}", true)]
+    [TestCase("{a1b2:c3}", false)]
     [TestCase("sk_live_x", false)]
     public void Recognises_placeholders(string value, bool expected) =>
         Assert.That(SecretHeuristics.IsPlaceholder(value), Is.EqualTo(expected));

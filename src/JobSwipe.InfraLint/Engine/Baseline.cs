@@ -1,0 +1,155 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using JobSwipe.InfraLint.Diagnostics;
+
+namespace JobSwipe.InfraLint.Engine;
+
+/// <summary>One baselined finding: rule, file and fingerprint of the offending text, with how many identical ones there were.</summary>
+public sealed record BaselineEntry(
+    [property: JsonPropertyName("ruleId")] string RuleId,
+    [property: JsonPropertyName("path")] string Path,
+    [property: JsonPropertyName("fingerprint")] string Fingerprint,
+    [property: JsonPropertyName("count")] int Count);
+
+/// <summary>
+/// Accepted findings (<c>infralint.baseline.json</c>). Findings match by rule ID, file path and fingerprint (a hash of the
+/// offending text, normalised for whitespace), never by line, so a finding whose line moved stays suppressed while a
+/// new one, even of the same rule in the same file, is still reported. When a file has several identical findings,
+/// the baseline keeps their count and suppresses that many.
+/// </summary>
+public sealed class Baseline
+{
+    /// <summary>The default file name, under the linted root.</summary>
+    public const string DefaultFileName = "infralint.baseline.json";
+
+    private static readonly JsonSerializerOptions Options = new()
+    {
+        WriteIndented = true,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public Baseline(IEnumerable<BaselineEntry> entries)
+    {
+        Entries = [.. entries
+            .GroupBy(e => (e.RuleId, e.Path, e.Fingerprint))
+            .Select(g => new BaselineEntry(g.Key.RuleId, g.Key.Path, g.Key.Fingerprint, g.Sum(e => Math.Max(0, e.Count))))
+            .Where(e => e.Count > 0)
+            .OrderBy(e => e.Path, StringComparer.Ordinal)
+            .ThenBy(e => e.RuleId, StringComparer.Ordinal)
+            .ThenBy(e => e.Fingerprint, StringComparer.Ordinal)];
+    }
+
+    public IReadOnlyList<BaselineEntry> Entries { get; }
+
+    /// <summary>A baseline holding every finding of <paramref name="diagnostics"/> (fingerprinted by the engine).</summary>
+    public static Baseline FromDiagnostics(IEnumerable<Diagnostic> diagnostics) =>
+        new(diagnostics.Select(d => new BaselineEntry(d.Id, d.Location.Path, d.Fingerprint ?? string.Empty, 1)));
+
+    /// <summary>The findings not covered by the baseline, in their original order; <paramref name="suppressed"/> counts the others.</summary>
+    public IReadOnlyList<Diagnostic> Apply(IReadOnlyList<Diagnostic> diagnostics, out int suppressed)
+    {
+        var remaining = Entries.ToDictionary(e => (e.RuleId, e.Path, e.Fingerprint), e => e.Count);
+        var result = new List<Diagnostic>(diagnostics.Count);
+        suppressed = 0;
+        foreach (var diagnostic in diagnostics)
+        {
+            var key = (diagnostic.Id, diagnostic.Location.Path, diagnostic.Fingerprint ?? string.Empty);
+            if (remaining.TryGetValue(key, out int count) && count > 0)
+            {
+                remaining[key] = count - 1;
+                suppressed++;
+                continue;
+            }
+
+            result.Add(diagnostic);
+        }
+
+        return result;
+    }
+
+    public string ToJson() => JsonSerializer.Serialize(new BaselineDocument(1, "JobSwipe.InfraLint", Entries), Options) + "\n";
+
+    /// <summary>Writes the baseline (temporary file, then move).</summary>
+    public void Write(string path)
+    {
+        string? directory = System.IO.Path.GetDirectoryName(path);
+        if (!string.IsNullOrEmpty(directory))
+        {
+            Directory.CreateDirectory(directory);
+        }
+
+        string temporary = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
+        File.WriteAllText(temporary, ToJson());
+        File.Move(temporary, path, overwrite: true);
+    }
+
+    /// <summary>Reads a baseline file; <paramref name="error"/> says in plain words why it could not be used.</summary>
+    public static Baseline? TryRead(string path, out string? error)
+    {
+        error = null;
+        try
+        {
+            using var stream = File.OpenRead(path);
+            var document = JsonSerializer.Deserialize<BaselineDocument>(stream, Options);
+            if (document is null || document.Findings is null)
+            {
+                error = "the baseline file has no \"findings\" array";
+                return null;
+            }
+
+            if (document.Findings.Any(e => e is null || string.IsNullOrEmpty(e.RuleId) || e.Path is null || string.IsNullOrEmpty(e.Fingerprint)))
+            {
+                error = "a baseline entry lacks its ruleId, path or fingerprint";
+                return null;
+            }
+
+            return new Baseline(document.Findings);
+        }
+        catch (JsonException ex)
+        {
+            error = ex.LineNumber is { } line ? $"the baseline file is not valid JSON (line {line + 1})" : "the baseline file is not valid JSON";
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException)
+        {
+            error = $"the baseline file cannot be read ({ex.GetType().Name})";
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The stable fingerprint of a finding: SHA-256 over the rule ID, the path and the offending text with every run of
+    /// whitespace collapsed to one space (so re-indenting or moving a line keeps it); the first 128 bits in hex.
+    /// </summary>
+    public static string ComputeFingerprint(string ruleId, string path, string text)
+    {
+        var normalized = new StringBuilder(text.Length);
+        bool space = false;
+        foreach (char c in text.AsSpan().Trim())
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                space = true;
+                continue;
+            }
+
+            if (space)
+            {
+                normalized.Append(' ');
+                space = false;
+            }
+
+            normalized.Append(c);
+        }
+
+        byte[] hash = SHA256.HashData(Encoding.UTF8.GetBytes($"{ruleId}\n{path}\n{normalized}"));
+        return Convert.ToHexStringLower(hash, 0, 16);
+    }
+
+    private sealed record BaselineDocument(
+        [property: JsonPropertyName("version")] int Version,
+        [property: JsonPropertyName("tool")] string? Tool,
+        [property: JsonPropertyName("findings")] IReadOnlyList<BaselineEntry>? Findings);
+}

@@ -1,0 +1,248 @@
+using System.Globalization;
+using System.Reflection;
+using System.Text;
+using System.Text.Json;
+using JobSwipe.InfraLint.Diagnostics;
+using JobSwipe.InfraLint.Engine;
+
+namespace JobSwipe.InfraLint.Reporting;
+
+/// <summary>
+/// Writes a run's findings as SARIF 2.1.0 (written by hand with <see cref="Utf8JsonWriter"/>: the SARIF SDK is not a
+/// dependency). One run; the tool driver lists every rule (built-in and custom) with its descriptions, help link and
+/// default level; each result has its rule ID and index, level, message, a relative location under
+/// <c>%SRCROOT%</c> (the root as a <c>file://</c> URI in <c>originalUriBaseIds</c>), a 1-based region with an
+/// exclusive end column, and <c>partialFingerprints</c> from the engine's line-independent fingerprint, so GitHub
+/// code scanning keeps an alert's identity when its line moves.
+/// </summary>
+public static class SarifWriter
+{
+    public const string SchemaUri = "https://json.schemastore.org/sarif-2.1.0.json";
+
+    public const string SourceRootId = "%SRCROOT%";
+
+    public const string ToolName = "JobSwipe.InfraLint";
+
+    public const string InformationUri = "https://github.com/jobswipe/JobSwipe.InfraLint";
+
+    /// <summary>The SARIF level of a severity: error, warning, note (info) or none.</summary>
+    public static string ToLevel(DiagnosticSeverity severity) => severity switch
+    {
+        DiagnosticSeverity.Error => "error",
+        DiagnosticSeverity.Warning => "warning",
+        DiagnosticSeverity.Info => "note",
+        _ => "none",
+    };
+
+    public static string Write(LintResult result, IEnumerable<DiagnosticDescriptor> rules) =>
+        Write(result.RootFullPath, [.. result.Diagnostics.Select(FindingRecord.From)], rules);
+
+    /// <summary>The SARIF document for <paramref name="findings"/> of the root <paramref name="rootFullPath"/>.</summary>
+    public static string Write(string rootFullPath, IReadOnlyList<FindingRecord> findings, IEnumerable<DiagnosticDescriptor> rules)
+    {
+        var ruleList = rules.DistinctBy(r => r.Id).OrderBy(r => r.Id, StringComparer.Ordinal).ToList();
+        var ruleIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int i = 0; i < ruleList.Count; i++)
+        {
+            ruleIndex[ruleList[i].Id] = i;
+        }
+
+        // A finding of a rule nobody declared (a stale cache of an analyzer since removed) still gets a rule entry.
+        foreach (var finding in findings)
+        {
+            if (!ruleIndex.ContainsKey(finding.RuleId))
+            {
+                ruleIndex[finding.RuleId] = ruleList.Count;
+                ruleList.Add(new DiagnosticDescriptor(finding.RuleId, finding.RuleId, "{0}", "Unknown", finding.ParsedSeverity, finding.RuleId, helpLinkUri: finding.HelpUri));
+            }
+        }
+
+        using var stream = new MemoryStream();
+        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            json.WriteStartObject();
+            json.WriteString("$schema", SchemaUri);
+            json.WriteString("version", "2.1.0");
+            json.WriteStartArray("runs");
+            json.WriteStartObject();
+
+            json.WriteStartObject("tool");
+            json.WriteStartObject("driver");
+            json.WriteString("name", ToolName);
+            json.WriteString("semanticVersion", ToolVersion);
+            json.WriteString("informationUri", InformationUri);
+            json.WriteStartArray("rules");
+            foreach (var rule in ruleList)
+            {
+                WriteRule(json, rule);
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+            json.WriteEndObject();
+
+            json.WriteStartObject("automationDetails");
+            json.WriteString("id", "infralint/");
+            json.WriteEndObject();
+            json.WriteString("columnKind", "utf16CodeUnits");
+            json.WriteStartObject("originalUriBaseIds");
+            json.WriteStartObject(SourceRootId);
+            json.WriteString("uri", ToDirectoryUri(rootFullPath));
+            json.WriteEndObject();
+            json.WriteEndObject();
+
+            json.WriteStartArray("results");
+            var occurrences = new Dictionary<string, int>(StringComparer.Ordinal);
+            foreach (var finding in findings)
+            {
+                WriteResult(json, finding, ruleIndex[finding.RuleId], occurrences);
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+    }
+
+    /// <summary>Writes the document to <paramref name="path"/> (temporary file, then move), creating its folder.</summary>
+    public static void WriteFile(string path, string sarif)
+    {
+        string? directory = Path.GetDirectoryName(path);
+        if (!string.IsNullOrEmpty(directory))
+        {
+            Directory.CreateDirectory(directory);
+        }
+
+        string temporary = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
+        File.WriteAllText(temporary, sarif);
+        File.Move(temporary, path, overwrite: true);
+    }
+
+    /// <summary>A path relative to the root (forward slashes) as a relative URI reference, each segment escaped.</summary>
+    public static string ToRelativeUri(string relativePath)
+    {
+        if (relativePath is "" or ".")
+        {
+            return "./";
+        }
+
+        return string.Join('/', relativePath.Replace('\\', '/').Split('/').Select(s => s is "." or ".." ? s : Uri.EscapeDataString(s)));
+    }
+
+    /// <summary>An absolute folder as a <c>file://</c> URI ending in '/', as SARIF requires of base URIs.</summary>
+    public static string ToDirectoryUri(string directoryFullPath)
+    {
+        string path = Path.TrimEndingDirectorySeparator(Path.GetFullPath(directoryFullPath)) + Path.DirectorySeparatorChar;
+        return new Uri(path).AbsoluteUri;
+    }
+
+    /// <summary>A rule's SARIF name: its title in PascalCase (<c>Key defined twice</c> → <c>KeyDefinedTwice</c>).</summary>
+    public static string ToRuleName(DiagnosticDescriptor rule)
+    {
+        var name = new StringBuilder();
+        foreach (string word in rule.Title.Split([' ', '-', '_', '.', '/', ',', '(', ')', '\'', ':'], StringSplitOptions.RemoveEmptyEntries))
+        {
+            string letters = new([.. word.Where(char.IsLetterOrDigit)]);
+            if (letters.Length > 0)
+            {
+                name.Append(char.ToUpperInvariant(letters[0])).Append(letters.AsSpan(1));
+            }
+        }
+
+        return name.Length > 0 ? name.ToString() : rule.Id;
+    }
+
+    private static string ToolVersion
+    {
+        get
+        {
+            string version = typeof(SarifWriter).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
+            int plus = version.IndexOf('+', StringComparison.Ordinal);
+            return plus >= 0 ? version[..plus] : version;
+        }
+    }
+
+    private static void WriteRule(Utf8JsonWriter json, DiagnosticDescriptor rule)
+    {
+        json.WriteStartObject();
+        json.WriteString("id", rule.Id);
+        json.WriteString("name", ToRuleName(rule));
+        json.WriteStartObject("shortDescription");
+        json.WriteString("text", rule.Title);
+        json.WriteEndObject();
+        json.WriteStartObject("fullDescription");
+        json.WriteString("text", string.IsNullOrWhiteSpace(rule.Description) ? rule.Title : rule.Description);
+        json.WriteEndObject();
+        json.WriteString("helpUri", rule.HelpLinkUri);
+        json.WriteStartObject("help");
+        string description = string.IsNullOrWhiteSpace(rule.Description) ? rule.Title : rule.Description;
+        json.WriteString("text", $"{description} See {rule.HelpLinkUri}");
+        json.WriteString("markdown", $"{description}\n\n[{rule.Id}: {rule.Title}]({rule.HelpLinkUri})");
+        json.WriteEndObject();
+        json.WriteStartObject("defaultConfiguration");
+        json.WriteString("level", ToLevel(rule.DefaultSeverity));
+        if (rule.DefaultSeverity <= DiagnosticSeverity.Hidden)
+        {
+            json.WriteBoolean("enabled", false);
+        }
+
+        json.WriteEndObject();
+        json.WriteStartObject("properties");
+        json.WriteString("category", rule.Category);
+        json.WriteStartArray("tags");
+        json.WriteStringValue("infrastructure");
+        json.WriteStringValue(rule.Category.ToLowerInvariant());
+        json.WriteEndArray();
+        if (rule.ProductionSeverity is { } production)
+        {
+            json.WriteString("productionLevel", ToLevel(production));
+        }
+
+        json.WriteEndObject();
+        json.WriteEndObject();
+    }
+
+    private static void WriteResult(Utf8JsonWriter json, FindingRecord finding, int ruleIndex, Dictionary<string, int> occurrences)
+    {
+        json.WriteStartObject();
+        json.WriteString("ruleId", finding.RuleId);
+        json.WriteNumber("ruleIndex", ruleIndex);
+        json.WriteString("level", ToLevel(finding.ParsedSeverity));
+        json.WriteStartObject("message");
+        json.WriteString("text", finding.Message);
+        json.WriteEndObject();
+
+        json.WriteStartArray("locations");
+        json.WriteStartObject();
+        json.WriteStartObject("physicalLocation");
+        json.WriteStartObject("artifactLocation");
+        json.WriteString("uri", ToRelativeUri(finding.Path));
+        json.WriteString("uriBaseId", SourceRootId);
+        json.WriteEndObject();
+        int line = Math.Max(1, finding.Line), column = Math.Max(1, finding.Column);
+        int endLine = Math.Max(line, finding.EndLine);
+        int endColumn = endLine == line ? Math.Max(column, finding.EndColumn) : Math.Max(1, finding.EndColumn);
+        json.WriteStartObject("region");
+        json.WriteNumber("startLine", line);
+        json.WriteNumber("startColumn", column);
+        json.WriteNumber("endLine", endLine);
+        json.WriteNumber("endColumn", endColumn);
+        json.WriteEndObject();
+        json.WriteEndObject();
+        json.WriteEndObject();
+        json.WriteEndArray();
+
+        // Identical fingerprints in one file (the same text flagged twice) are told apart by their occurrence, as GitHub's own hashes are.
+        string fingerprint = finding.Fingerprint ?? Baseline.ComputeFingerprint(finding.RuleId, finding.Path, finding.Message);
+        string key = finding.RuleId + "|" + finding.Path + "|" + fingerprint;
+        int occurrence = occurrences[key] = occurrences.GetValueOrDefault(key) + 1;
+        json.WriteStartObject("partialFingerprints");
+        json.WriteString("primaryLocationLineHash", string.Create(CultureInfo.InvariantCulture, $"{fingerprint}:{occurrence}"));
+        json.WriteString("infralintFingerprint/v1", fingerprint);
+        json.WriteEndObject();
+        json.WriteEndObject();
+    }
+}

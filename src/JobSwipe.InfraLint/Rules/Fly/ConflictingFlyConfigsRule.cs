@@ -1,0 +1,49 @@
+using JobSwipe.InfraLint.Analysis;
+using JobSwipe.InfraLint.Diagnostics;
+
+namespace JobSwipe.InfraLint.Rules.Fly;
+
+/// <summary>
+/// JSI3001: two Fly configs deploy the same app; and, among them, one builds the repository root Dockerfile although
+/// another builds a service-specific Dockerfile for the same app.
+/// </summary>
+public sealed class ConflictingFlyConfigsRule : InfraAnalyzer
+{
+    public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptors.ConflictingFlyConfigs];
+
+    public override void Initialize(AnalysisContext context) => context.RegisterRepositoryAction(ctx =>
+    {
+        foreach (var group in FlyApps.Load(ctx.Repository).Where(a => a.AppName is not null && !a.IsExampleOrTest).GroupBy(a => a.AppName!, StringComparer.Ordinal))
+        {
+            // The most specific config (deepest folder) is taken as the reference; the others are reported.
+            var ordered = group.OrderByDescending(a => a.File.RelativePath.Count(c => c == '/')).ThenBy(a => a.File.RelativePath, StringComparer.Ordinal).ToList();
+            if (ordered.Count < 2)
+            {
+                continue;
+            }
+
+            FlyApp first = ordered[0];
+            foreach (FlyApp app in ordered.Skip(1))
+            {
+                void Report(Text.TextSpan span, string message) =>
+                    ctx.ReportDiagnostic(Diagnostic.Create(
+                        Descriptors.ConflictingFlyConfigs,
+                        Location.Create(app.File.RelativePath, app.Config.Text, span),
+                        [Location.Create(first.File.RelativePath, first.Config.Text, first.AppSpan)],
+                        app.File.RelativePath,
+                        message));
+
+                Report(app.AppSpan, $"it deploys app '{app.AppName}', like {FlyApps.Where(first, first.AppSpan)}; whichever is deployed last replaces the other's configuration");
+
+                string? mine = app.DockerfilePath;
+                FlyApp? specific = ordered.FirstOrDefault(o => o.DockerfilePath is { } p && p != mine && p.Contains('/') && ctx.Repository.FileExists(p));
+                if (mine is not null && !mine.Contains('/') && specific is not null)
+                {
+                    Report(
+                        app.Config.Build?.Dockerfile?.Value.Span ?? app.AppSpan,
+                        $"it builds the repository root {mine} for app '{app.AppName}', while {specific.File.RelativePath} builds the service's own {specific.DockerfilePath}");
+                }
+            }
+        }
+    });
+}

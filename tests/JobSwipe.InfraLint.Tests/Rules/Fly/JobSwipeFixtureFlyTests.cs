@@ -1,0 +1,38 @@
+using JobSwipe.InfraLint.Diagnostics;
+using JobSwipe.InfraLint.Engine;
+using JobSwipe.InfraLint.Tests.Infrastructure;
+
+namespace JobSwipe.InfraLint.Tests.Rules.Fly;
+
+/// <summary>The audit's Fly findings on the JobSwipe replica (FIXTURE_MAP.md), and none on the remediated copy.</summary>
+public sealed class JobSwipeFixtureFlyTests
+{
+    private static IReadOnlyList<Diagnostic> FlyFindings(string fixture) =>
+        [.. LintEngine.Run(new LintOptions(RepositoryPaths.Fixture(fixture))).Diagnostics.Where(d => d.Id.StartsWith("JSI3", StringComparison.Ordinal))];
+
+    [TestCase("JSI3001", "fly.toml", 3)]
+    [TestCase("JSI3001", "fly.toml", 7)]
+    [TestCase("JSI3002", "backend/ollama-fly.toml", 3)]
+    [TestCase("JSI3003", "fly.toml", 9)]
+    [TestCase("JSI3004", "backend/ollama-fly.toml", 10)]
+    [TestCase("JSI3004", "fly.toml", 9)]
+    [TestCase("JSI3005", "backend/ollama-fly.toml", 8)]
+    [TestCase("JSI3008", "backend/ollama-fly.toml", 11)]
+    public void AuditFindingIsReported(string id, string path, int line) =>
+        Assert.That(FlyFindings("jobswipe").Select(d => (d.Id, d.Location.Path, d.Location.Span.Start.Line)), Does.Contain((id, path, line)));
+
+    [TestCase("JSI3007", "backend/fly.toml", 19)]
+    public void NoAutomatedMigrations(string id, string path, int line) => AuditFindingIsReported(id, path, line);
+
+    [Test]
+    public void WellConfiguredBackendRaisesOnlyTheMigrationFinding() =>
+        Assert.That(FlyFindings("jobswipe").Where(d => d.Location.Path == "backend/fly.toml").Select(d => d.Id), Is.All.EqualTo("JSI3007"));
+
+    [Test]
+    public void NoUnexpectedFlyFindings() =>
+        Assert.That(FlyFindings("jobswipe").Select(d => d.Id).Distinct(), Is.SubsetOf(new[] { "JSI3001", "JSI3002", "JSI3003", "JSI3004", "JSI3005", "JSI3007", "JSI3008" }));
+
+    [Test]
+    public void RemediatedFixtureRaisesNone() =>
+        Assert.That(FlyFindings("jobswipe-remediated").Select(d => d.ToString()), Is.Empty);
+}
