@@ -47,6 +47,8 @@ public static class AnalyzerCatalog
         new Scripts.RemoteScriptPipedToShellRule(),
         new Scripts.InteractivePromptInDeployScriptRule(),
         new Scripts.UnknownFlyAppRule(),
+        new Scripts.ScriptNotExecutableRule(),
+        new Scripts.CrlfInExecutedFileRule(),
         new Scripts.HostKeyCheckingDisabledRule(),
         new Scripts.CredentialOnCommandLineRule(),
 

@@ -182,6 +182,16 @@ public static class Descriptors
         "'{0}' targets the Fly app '{1}', which is the app of no Fly config in this repository ({2}); fix the name or add its fly.toml", Scripts, DiagnosticSeverity.Error,
         "A script deploys or sets secrets (fly deploy, fly secrets set/import/unset) for an app name given with --app/-a that no fly.toml in the repository declares as its `app`. The command deploys to, or changes the secrets of, a different app (or fails), typically after an app was renamed.");
 
+    public static readonly DiagnosticDescriptor ScriptNotExecutable = new(
+        "JSI4013", "Directly run script is not executable",
+        "{0} ({1}) but it is not executable {2}: 'Permission denied'; run 'git update-index --chmod=+x {0}' (or call it through bash)", Scripts, DiagnosticSeverity.Warning,
+        "A script is run directly (./deploy.sh from another script, a CI step, a Dockerfile RUN/ENTRYPOINT/CMD of a COPYed file) but its mode is 100644: in git's index when the repository is a git checkout (typical when it was added on Windows), else on the file system. On Linux CI and in containers it fails with 'Permission denied'.");
+
+    public static readonly DiagnosticDescriptor CrlfInExecutedFile = new(
+        "JSI4014", "CRLF line endings in a script",
+        "{0} has Windows (CRLF) line endings (first on line {1}){2}: '/bin/bash^M: bad interpreter' or '$'\\r': command not found' on Linux; convert it to LF and add '*.sh text eol=lf' to .gitattributes", Scripts, DiagnosticSeverity.Error,
+        "A shell script, or a file that a Linux container executes (a COPYed entrypoint script), has CRLF line endings and no .gitattributes rule forces eol=lf for it. Linux shells read the carriage return as part of each line.");
+
     public static readonly DiagnosticDescriptor HostKeyCheckingDisabled = new(
         "JSI4015", "Host key checking switched off",
         "{0} switches off SSH host key checking: anyone on the network path can impersonate the server; pin its key with ssh-keyscan into known_hosts (or a secret) instead", Scripts, DiagnosticSeverity.Warning,
