@@ -47,6 +47,7 @@ public static class AnalyzerCatalog
         new Scripts.RemoteScriptPipedToShellRule(),
         new Scripts.InteractivePromptInDeployScriptRule(),
         new Scripts.UnknownFlyAppRule(),
+        new Scripts.UnvalidatedSecretsImportRule(),
         new Scripts.ScriptNotExecutableRule(),
         new Scripts.CrlfInExecutedFileRule(),
         new Scripts.HostKeyCheckingDisabledRule(),

@@ -182,6 +182,11 @@ public static class Descriptors
         "'{0}' targets the Fly app '{1}', which is the app of no Fly config in this repository ({2}); fix the name or add its fly.toml", Scripts, DiagnosticSeverity.Error,
         "A script deploys or sets secrets (fly deploy, fly secrets set/import/unset) for an app name given with --app/-a that no fly.toml in the repository declares as its `app`. The command deploys to, or changes the secrets of, a different app (or fails), typically after an app was renamed.");
 
+    public static readonly DiagnosticDescriptor UnvalidatedSecretsImport = new(
+        "JSI4012", "Env file with placeholders loaded into secrets",
+        "'{0}' loads {1} into Fly secrets, but {1} still holds placeholders that this script does not reject ({2}); check the values before the import (e.g. a case on *'<'*'>'*|*'${{'*|changeme) and stop on a match", Scripts, DiagnosticSeverity.Error,
+        "A script feeds an env file to `fly secrets set`/`fly secrets import`, the file holds unresolved placeholders (`${VAR}`, `<your-key>`, `changeme`, `REPLACE_ME`), and nothing in the script before the import (a case pattern, grep, or [[ =~ ]]/[[ == ]] test) would reject them. The placeholders become the production secrets.");
+
     public static readonly DiagnosticDescriptor ScriptNotExecutable = new(
         "JSI4013", "Directly run script is not executable",
         "{0} ({1}) but it is not executable {2}: 'Permission denied'; run 'git update-index --chmod=+x {0}' (or call it through bash)", Scripts, DiagnosticSeverity.Warning,

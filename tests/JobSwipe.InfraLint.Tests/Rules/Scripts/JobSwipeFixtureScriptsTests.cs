@@ -60,6 +60,16 @@ public sealed class JobSwipeFixtureScriptsTests
     }
 
     [Test]
+    public void Deploy_backend_validation_rejects_every_placeholder_form_of_a_filled_in_env_file()
+    {
+        // The fixture does not commit .env.production (rightly); give the script one full of placeholders.
+        string script = File.ReadAllText(Path.Combine(FixtureRoot("jobswipe"), "scripts", "deploy_backend.sh"));
+        InfraLint.Tests.Infrastructure.RuleVerifier.ReportsNothing<InfraLint.Rules.Scripts.UnvalidatedSecretsImportRule>(
+            ("scripts/deploy_backend.sh", script),
+            (".env.production", "SECRET_KEY=<your-secret-key>\nVAULT_TOKEN=${VAULT_TOKEN}\nMINIO_ROOT_PASSWORD=changeme\n"));
+    }
+
+    [Test]
     public void The_remediated_fixture_raises_nothing_of_the_block()
     {
         Assert.That(Keys(Block("jobswipe-remediated")), Is.Empty);
