@@ -1,5 +1,6 @@
 using JobSwipe.InfraLint.Analysis;
 using JobSwipe.InfraLint.Diagnostics;
+using JobSwipe.InfraLint.Syntax.Ci;
 using JobSwipe.InfraLint.Syntax.Shell;
 using JobSwipe.InfraLint.Text;
 using JobSwipe.InfraLint.Workspace;
@@ -19,9 +20,20 @@ public sealed class CredentialOnCommandLineRule : InfraAnalyzer
 
     public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptors.CredentialOnCommandLine];
 
-    public override void Initialize(AnalysisContext context) => context.RegisterFileAction<ShellScript>(FileKind.ShellScript, Analyze);
+    public override void Initialize(AnalysisContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        context.RegisterFileAction<ShellScript>(FileKind.ShellScript, ctx => Analyze(ScriptSink.For(ctx)));
+        context.RegisterFileAction<CiPipeline>(FileKind.CiWorkflow, ctx =>
+        {
+            foreach (ScriptSink sink in ScriptSink.For(ctx))
+            {
+                Analyze(sink);
+            }
+        });
+    }
 
-    private static void Analyze(FileAnalysisContext<ShellScript> ctx)
+    private static void Analyze(ScriptSink ctx)
     {
         foreach (CommandContext c in ctx.Model.EnumerateCommands())
         {
@@ -82,7 +94,7 @@ public sealed class CredentialOnCommandLineRule : InfraAnalyzer
         return colon >= 0 && colon < v.Length - 1;
     }
 
-    private static void Report(FileAnalysisContext<ShellScript> ctx, ShellWord option, ShellWord? value, string what, string fix)
+    private static void Report(ScriptSink ctx, ShellWord option, ShellWord? value, string what, string fix)
     {
         var span = value is null ? option.Span : TextSpan.FromBounds(option.Span.Start, value.Span.Start + value.Span.Length);
         string kind = (value ?? option).IsLiteral ? "a literal" : "an expanded variable, still visible once expanded";

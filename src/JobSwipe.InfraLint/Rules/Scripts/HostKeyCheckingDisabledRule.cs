@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using JobSwipe.InfraLint.Analysis;
 using JobSwipe.InfraLint.Diagnostics;
+using JobSwipe.InfraLint.Syntax.Ci;
 using JobSwipe.InfraLint.Syntax.Shell;
 using JobSwipe.InfraLint.Text;
 using JobSwipe.InfraLint.Workspace;
@@ -12,9 +13,20 @@ public sealed partial class HostKeyCheckingDisabledRule : InfraAnalyzer
 {
     public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptors.HostKeyCheckingDisabled];
 
-    public override void Initialize(AnalysisContext context) => context.RegisterFileAction<ShellScript>(FileKind.ShellScript, Analyze);
+    public override void Initialize(AnalysisContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        context.RegisterFileAction<ShellScript>(FileKind.ShellScript, ctx => Analyze(ScriptSink.For(ctx)));
+        context.RegisterFileAction<CiPipeline>(FileKind.CiWorkflow, ctx =>
+        {
+            foreach (ScriptSink sink in ScriptSink.For(ctx))
+            {
+                Analyze(sink);
+            }
+        });
+    }
 
-    private static void Analyze(FileAnalysisContext<ShellScript> ctx)
+    private static void Analyze(ScriptSink ctx)
     {
         foreach (CommandContext c in ctx.Model.EnumerateCommands())
         {
@@ -48,7 +60,7 @@ public sealed partial class HostKeyCheckingDisabledRule : InfraAnalyzer
         }
     }
 
-    private static void Report(FileAnalysisContext<ShellScript> ctx, TextSpan span, string what) =>
+    private static void Report(ScriptSink ctx, TextSpan span, string what) =>
         ctx.Report(Descriptors.HostKeyCheckingDisabled, span, what);
 
     [GeneratedRegex(@"(?<what>StrictHostKeyChecking)\s*[= ]\s*[""']?(?<value>no|off|false)\b|(?<what>UserKnownHostsFile)\s*[= ]\s*[""']?(?<value>/dev/null)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

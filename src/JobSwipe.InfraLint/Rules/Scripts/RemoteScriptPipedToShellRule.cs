@@ -1,5 +1,6 @@
 using JobSwipe.InfraLint.Analysis;
 using JobSwipe.InfraLint.Diagnostics;
+using JobSwipe.InfraLint.Syntax.Ci;
 using JobSwipe.InfraLint.Syntax.Shell;
 using JobSwipe.InfraLint.Text;
 using JobSwipe.InfraLint.Workspace;
@@ -14,9 +15,20 @@ public sealed class RemoteScriptPipedToShellRule : InfraAnalyzer
 
     public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptors.RemoteScriptPipedToShell];
 
-    public override void Initialize(AnalysisContext context) => context.RegisterFileAction<ShellScript>(FileKind.ShellScript, Analyze);
+    public override void Initialize(AnalysisContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        context.RegisterFileAction<ShellScript>(FileKind.ShellScript, ctx => Analyze(ScriptSink.For(ctx)));
+        context.RegisterFileAction<CiPipeline>(FileKind.CiWorkflow, ctx =>
+        {
+            foreach (ScriptSink sink in ScriptSink.For(ctx))
+            {
+                Analyze(sink);
+            }
+        });
+    }
 
-    private static void Analyze(FileAnalysisContext<ShellScript> ctx)
+    private static void Analyze(ScriptSink ctx)
     {
         foreach (CommandContext c in ctx.Model.EnumerateCommands())
         {
@@ -80,6 +92,6 @@ public sealed class RemoteScriptPipedToShellRule : InfraAnalyzer
         return true;
     }
 
-    private static void Report(FileAnalysisContext<ShellScript> ctx, TextSpan span) =>
+    private static void Report(ScriptSink ctx, TextSpan span) =>
         ctx.Report(Descriptors.RemoteScriptPipedToShell, span, ctx.Model.Text.Content.Substring(span.Start, span.Length).ReplaceLineEndings(" "));
 }

@@ -1,6 +1,7 @@
 using JobSwipe.InfraLint.Analysis;
 using JobSwipe.InfraLint.Diagnostics;
 using JobSwipe.InfraLint.Rules.Common;
+using JobSwipe.InfraLint.Syntax.Ci;
 using JobSwipe.InfraLint.Syntax.Shell;
 using JobSwipe.InfraLint.Workspace;
 
@@ -11,9 +12,20 @@ public sealed class SecretPrintedByScriptRule : InfraAnalyzer
 {
     public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptors.SecretPrintedByScript];
 
-    public override void Initialize(AnalysisContext context) => context.RegisterFileAction<ShellScript>(FileKind.ShellScript, Analyze);
+    public override void Initialize(AnalysisContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        context.RegisterFileAction<ShellScript>(FileKind.ShellScript, ctx => Analyze(ScriptSink.For(ctx)));
+        context.RegisterFileAction<CiPipeline>(FileKind.CiWorkflow, ctx =>
+        {
+            foreach (ScriptSink sink in ScriptSink.For(ctx))
+            {
+                Analyze(sink);
+            }
+        });
+    }
 
-    private static void Analyze(FileAnalysisContext<ShellScript> ctx)
+    private static void Analyze(ScriptSink ctx)
     {
         foreach (CommandContext c in ctx.Model.EnumerateCommands())
         {
@@ -66,7 +78,7 @@ public sealed class SecretPrintedByScriptRule : InfraAnalyzer
         name is not ("PWD" or "OLDPWD" or "pwd") && !name.Equals("key", StringComparison.OrdinalIgnoreCase) && !name.Equals("pass", StringComparison.Ordinal) && SecretHeuristics.IsSecretLikeName(name);
 
     private static bool LooksLikeLiteralSecret(string v) =>
-        v.Length >= 6 && !v.Any(char.IsWhiteSpace) && !SecretHeuristics.IsPlaceholder(v) && !v.StartsWith('/') && !v.StartsWith("./", StringComparison.Ordinal) && !v.StartsWith("~/", StringComparison.Ordinal)
+        v.Length >= 6 && !v.Any(char.IsWhiteSpace) && !v.Contains('$', StringComparison.Ordinal) && !SecretHeuristics.IsPlaceholder(v) && !v.StartsWith('/') && !v.StartsWith("./", StringComparison.Ordinal) && !v.StartsWith("~/", StringComparison.Ordinal)
         && !v.StartsWith("arn:", StringComparison.Ordinal) && !v.StartsWith("projects/", StringComparison.Ordinal) && !v.Contains("://", StringComparison.Ordinal)
         && !(v.All(ch => char.IsAsciiLetterUpper(ch) || ch == '_' || char.IsAsciiDigit(ch)) && v.Contains('_', StringComparison.Ordinal));
 

@@ -137,3 +137,36 @@ public sealed class CredentialOnCommandLineRuleTests
             """));
     }
 }
+
+public sealed class CiRunScriptTests
+{
+    private const string Workflow = """
+        on: push
+        jobs:
+          deploy:
+            runs-on: ubuntu-latest
+            steps:
+              - uses: actions/checkout@v4
+              - name: install
+                run: [|curl -fsSL https://fly.io/install.sh | sh|]
+              - name: login
+                run: |
+                  echo "deploying"
+                  docker login -u ci {|JSI4016:-p ${{ secrets.REGISTRY_PASSWORD }}|} ghcr.io
+              - run: echo "${{ secrets.TOKEN }}" | docker login --password-stdin ghcr.io
+        """;
+
+    [Test]
+    public void Run_steps_are_checked_and_findings_point_into_the_workflow()
+    {
+        RuleVerifier.Reports<RemoteScriptPipedToShellRule>((".github/workflows/deploy.yml", Workflow.Replace("{|JSI4016:", "", StringComparison.Ordinal).Replace("}}|}", "}}", StringComparison.Ordinal)));
+        RuleVerifier.Reports<CredentialOnCommandLineRule>((".github/workflows/deploy.yml", Workflow.Replace("[|", "", StringComparison.Ordinal).Replace("|]", "", StringComparison.Ordinal)));
+    }
+
+    [Test]
+    public void Expressions_are_values_from_elsewhere_not_literal_secrets()
+    {
+        RuleVerifier.ReportsNothing<SecretPrintedByScriptRule>((".github/workflows/ci.yml", "on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: |\n          API_TOKEN='${{ secrets.API_TOKEN }}'\n          ssh-keyscan host >> ~/.ssh/known_hosts\n"));
+        RuleVerifier.ReportsNothing<HostKeyCheckingDisabledRule>((".github/workflows/ci.yml", "on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: ssh -o StrictHostKeyChecking=yes host true\n"));
+    }
+}
