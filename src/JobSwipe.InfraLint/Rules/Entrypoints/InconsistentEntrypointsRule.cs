@@ -19,29 +19,34 @@ public sealed class InconsistentEntrypointsRule : InfraAnalyzer
         foreach (var group in groups)
         {
             var entries = group.ToList();
-            if (entries.Select(e => e.Display).Distinct(StringComparer.Ordinal).Count() < 2 || entries.Select(e => e.File.RelativePath).Distinct(StringComparer.Ordinal).Count() < 2)
+            if (entries.Select(ModuleKey).Distinct(StringComparer.Ordinal).Count() < 2 || entries.Select(e => e.File.RelativePath).Distinct(StringComparer.Ordinal).Count() < 2)
             {
                 continue;
             }
 
             // The agreed target: one that resolves, named by the most files; the Procfile loses ties (it is the file most often left behind).
             string agreed = entries
-                .GroupBy(e => e.Display, StringComparer.Ordinal)
+                .GroupBy(ModuleKey, StringComparer.Ordinal)
                 .OrderByDescending(g => g.Any(e => resolver.Problem(e) is null))
                 .ThenByDescending(g => g.Select(e => e.File.RelativePath).Distinct(StringComparer.Ordinal).Count())
                 .ThenBy(g => g.All(e => e.Source == EntrypointSource.Procfile))
                 .First().Key;
-            var reference = entries.Where(e => e.Display == agreed).ToList();
-            foreach (ProcessEntrypoint entry in entries.Where(e => e.Display != agreed))
+            var reference = entries.Where(e => ModuleKey(e) == agreed).ToList();
+            foreach (ProcessEntrypoint entry in entries.Where(e => ModuleKey(e) != agreed))
             {
                 var other = reference[0];
                 string where = $"{other.File.RelativePath}:{other.Text.GetSpan(other.TargetSpan).Start.Line}" + (reference.Count > 1 ? $" and {reference.Count - 1} other place(s)" : "");
                 ctx.ReportDiagnostic(Diagnostic.Create(Descriptors.InconsistentEntrypoints, Diagnostics.Location.Create(entry.File.RelativePath, entry.Text, entry.TargetSpan),
                     [.. reference.Select(r => Diagnostics.Location.Create(r.File.RelativePath, r.Text, r.TargetSpan))],
-                    entry.ProcessType, entry.Display, agreed, where));
+                    entry.ProcessType, entry.Display, other.Display, where));
             }
         }
     }
+
+    // What is started, independent of how: 'app:app' (gunicorn) and 'app.py' (python) both run module app.
+    private static string ModuleKey(ProcessEntrypoint e) => e.Kind == EntryTargetKind.PythonFile && e.Target.EndsWith(".py", StringComparison.Ordinal)
+        ? e.Target[..^3].TrimStart('.', '/').Replace('/', '.')
+        : e.Target;
 
     private static string Family(ProcessEntrypoint e) => e.Kind switch
     {

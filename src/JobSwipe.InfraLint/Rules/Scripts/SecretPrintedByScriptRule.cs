@@ -34,7 +34,7 @@ public sealed class SecretPrintedByScriptRule : InfraAnalyzer
             if (line is not null && line.Name is "echo" or "printf" && !c.IsInCommandSubstitution && !(c.IsPiped && c.PipelineIndex < c.Pipeline!.Commands.Count - 1) && !WritesToFile(command)
                 && !line.Arguments.Any(a => a.Value.Contains("::add-mask::", StringComparison.Ordinal)))
             {
-                if (FirstSecret(line.Arguments) is { } printed)
+                if (FirstSecret(line.Arguments) is { } printed && !HoldsAPath(ctx.Model, printed.Name))
                 {
                     ctx.Report(Descriptors.SecretPrintedByScript, printed.Span, $"'{line.Name}' prints the secret-like variable {printed.Name}", "CI logs keep it: print that it is set (${#" + printed.Name + "} characters), not its value");
                     continue;
@@ -77,10 +77,16 @@ public sealed class SecretPrintedByScriptRule : InfraAnalyzer
     private static bool IsSecretVariable(string name) =>
         name is not ("PWD" or "OLDPWD" or "pwd") && !name.Equals("key", StringComparison.OrdinalIgnoreCase) && !name.Equals("pass", StringComparison.Ordinal) && SecretHeuristics.IsSecretLikeName(name);
 
-    private static bool LooksLikeLiteralSecret(string v) =>
+    // relay/credentials.json, certs/key.pem: a variable that holds where a secret lives, not the secret.
+    private static bool IsFilePath(string v) => System.Text.RegularExpressions.Regex.IsMatch(v, @"^[\w.-]+(/[\w.-]+)+$") && System.Text.RegularExpressions.Regex.IsMatch(v, @"\.[A-Za-z]{2,5}$");
+
+    private static bool LooksLikeLiteralSecret(string v) => !IsFilePath(v) &&
         v.Length >= 6 && !v.Any(char.IsWhiteSpace) && !v.Contains('$', StringComparison.Ordinal) && !SecretHeuristics.IsPlaceholder(v) && !v.StartsWith('/') && !v.StartsWith("./", StringComparison.Ordinal) && !v.StartsWith("~/", StringComparison.Ordinal)
         && !v.StartsWith("arn:", StringComparison.Ordinal) && !v.StartsWith("projects/", StringComparison.Ordinal) && !v.Contains("://", StringComparison.Ordinal)
         && !(v.All(ch => char.IsAsciiLetterUpper(ch) || ch == '_' || char.IsAsciiDigit(ch)) && v.Contains('_', StringComparison.Ordinal));
+
+    private static bool HoldsAPath(ShellScript script, string name) =>
+        script.Assignments.Any(a => a.Name == name && a.Value is { IsLiteral: true } v && (IsFilePath(v.Value) || v.Value.StartsWith('/') || v.Value.StartsWith("./", StringComparison.Ordinal)));
 
     private static bool WritesToFile(SimpleCommand command) =>
         command.Redirections.Any(r => r.Operator is ">" or ">>" or ">|" && r.FileDescriptor is null or 1 && r.Target is { } t && !t.Value.StartsWith("/dev/std", StringComparison.Ordinal) && t.Value != "/dev/tty");

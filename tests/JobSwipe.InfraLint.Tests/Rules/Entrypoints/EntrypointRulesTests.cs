@@ -134,3 +134,15 @@ public sealed class ProcfileWebPortNotBoundRuleTests
         RuleVerifier.ReportsNothing<ProcfileWebPortNotBoundRule>(("e/Procfile", "web: bundle exec puma -C config/puma.rb\n"));
     }
 }
+
+public sealed class EntrypointRealWorldRegressionTests
+{
+    [Test]
+    public void Gunicorn_module_and_python_file_of_the_same_module_agree()
+    {
+        RuleVerifier.ReportsNothing<InconsistentEntrypointsRule>(
+            ("compose.yaml", "services:\n  web:\n    build: flask\n    command: gunicorn -w 3 -b 0.0.0.0:8000 app:app\n"),
+            ("flask/Dockerfile", "FROM python:3.12\nWORKDIR /src\nCOPY . .\nCMD [\"python\", \"app.py\"]\n"),
+            ("flask/app.py", "app = Flask(__name__)\n"));
+    }
+}

@@ -170,3 +170,12 @@ public sealed class CiRunScriptTests
         RuleVerifier.ReportsNothing<HostKeyCheckingDisabledRule>((".github/workflows/ci.yml", "on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: ssh -o StrictHostKeyChecking=yes host true\n"));
     }
 }
+
+public sealed class SecretRealWorldRegressionTests
+{
+    [Test]
+    public void A_variable_holding_the_path_of_a_credentials_file_is_not_a_secret()
+    {
+        RuleVerifier.ReportsNothing<SecretPrintedByScriptRule>(("a.sh", "RELAY_CREDENTIALS_JSON=relay/credentials.json\necho \"$RELAY_CREDENTIALS_JSON already exists\"\nSIGNING_KEY=certs/release.pem\n"));
+    }
+}
