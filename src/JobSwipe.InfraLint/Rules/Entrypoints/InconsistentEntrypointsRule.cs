@@ -14,7 +14,7 @@ public sealed class InconsistentEntrypointsRule : InfraAnalyzer
     {
         var resolver = new EntrypointResolver(ctx.Repository);
         var groups = ProcessEntrypoints.Collect(ctx.Repository)
-            .Where(e => e.WorkingDirectory is not null && e.Kind != EntryTargetKind.PackageScript)
+            .Where(e => e.WorkingDirectory is not null && e.Kind != EntryTargetKind.PackageScript && !IsDevelopmentVariant(e))
             .GroupBy(e => (e.WorkingDirectory, e.ProcessType, Family(e)));
         foreach (var group in groups)
         {
@@ -47,6 +47,12 @@ public sealed class InconsistentEntrypointsRule : InfraAnalyzer
     private static string ModuleKey(ProcessEntrypoint e) => e.Kind == EntryTargetKind.PythonFile && e.Target.EndsWith(".py", StringComparison.Ordinal)
         ? e.Target[..^3].TrimStart('.', '/').Replace('/', '.')
         : e.Target;
+
+    // Procfile.dev / Procfile.windows / Procfile.local start a development server on purpose; manage.py is Django's command
+    // runner (runserver), not an app module to compare with a WSGI/ASGI entrypoint.
+    private static bool IsDevelopmentVariant(ProcessEntrypoint e) =>
+        (e.Source == EntrypointSource.Procfile && e.File.Name.StartsWith("Procfile.", StringComparison.Ordinal) && e.File.Name[9..] is "dev" or "development" or "windows" or "local" or "test")
+        || (e.Kind == EntryTargetKind.PythonFile && e.Target.EndsWith("manage.py", StringComparison.Ordinal));
 
     private static string Family(ProcessEntrypoint e) => e.Kind switch
     {

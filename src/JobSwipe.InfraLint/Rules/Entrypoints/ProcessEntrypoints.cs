@@ -266,6 +266,12 @@ public static partial class ProcessEntrypoints
                     return new Interpretation(tool, EntryTargetKind.PythonModuleAttribute, m.Groups["module"].Value, m.Groups["attr"].Value, args[k].Span, dir, "web");
                 }
 
+                // gunicorn's WSGI_APP may omit the attribute: 'pkg.wsgi' means 'pkg.wsgi:application'.
+                if (tool == "gunicorn" && ModuleName().IsMatch(args[k].Value))
+                {
+                    return new Interpretation(tool, EntryTargetKind.PythonModuleAttribute, args[k].Value, "application", args[k].Span, dir, "web");
+                }
+
                 return null;
             }
 

@@ -47,7 +47,8 @@ public sealed class UnknownFlyAppRule : InfraAnalyzer
 
                 var p = command.Line.Positionals("-a", "--app", "-c", "--config", "-t", "--access-token");
                 bool targeted = p.Count > 0 && (p[0].Value == "deploy" || (p[0].Value == "secrets" && p.Count > 1 && p[1].Value is "set" or "import" or "unset"));
-                if (!targeted || FlyTargets.AppName(facts, command) is not { } app || apps.Contains(app.Name))
+                // Fly app names are lower-case letters, digits and dashes; anything else is a template ({{.Name}}, <app>).
+                if (!targeted || FlyTargets.AppName(facts, command) is not { } app || apps.Contains(app.Name) || !IsAppName(app.Name))
                 {
                     continue;
                 }
@@ -58,4 +59,6 @@ public sealed class UnknownFlyAppRule : InfraAnalyzer
             }
         }
     }
+
+    private static bool IsAppName(string name) => name.Length > 0 && char.IsAsciiLetterOrDigit(name[0]) && name.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-');
 }

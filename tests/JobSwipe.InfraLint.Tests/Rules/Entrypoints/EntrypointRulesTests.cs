@@ -138,6 +138,27 @@ public sealed class ProcfileWebPortNotBoundRuleTests
 public sealed class EntrypointRealWorldRegressionTests
 {
     [Test]
+    public void Development_procfiles_and_manage_py_are_not_compared()
+    {
+        RuleVerifier.ReportsNothing<InconsistentEntrypointsRule>(
+            ("Procfile", "web: gunicorn gettingstarted.wsgi\n"),
+            ("Procfile.windows", "web: python manage.py runserver 0.0.0.0:5000\n"),
+            ("Procfile.dev", "web: uvicorn other:app --reload\n"),
+            ("gettingstarted/wsgi.py", "application = 1\n"));
+    }
+
+    [Test]
+    public void Gunicorn_without_an_attribute_means_application()
+    {
+        RuleVerifier.ReportsNothing<EntrypointTargetMissingRule>(
+            ("Dockerfile", "FROM python:3.12\nWORKDIR /code\nCOPY . /code\nCMD [\"gunicorn\", \"--bind\", \":8000\", \"hello_django.wsgi\"]\n"),
+            ("hello_django/wsgi.py", "application = get_wsgi_application()\n"));
+        RuleVerifier.Reports<EntrypointTargetMissingRule>(
+            ("Procfile", "web: gunicorn [|site.wsgi|]\n"),
+            ("site/wsgi.py", "app = make()\n"));
+    }
+
+    [Test]
     public void Gunicorn_module_and_python_file_of_the_same_module_agree()
     {
         RuleVerifier.ReportsNothing<InconsistentEntrypointsRule>(

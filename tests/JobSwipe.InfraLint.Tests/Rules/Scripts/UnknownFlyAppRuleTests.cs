@@ -18,7 +18,7 @@ public sealed class UnknownFlyAppRuleTests
     public void Known_apps_variables_other_commands_and_repositories_without_fly_configs_are_quiet()
     {
         RuleVerifier.ReportsNothing<UnknownFlyAppRule>(
-            ("deploy.sh", "fly deploy -a jobswipe-backend\nfly deploy -a \"jobswipe-$ENV\"\nfly postgres connect -a jobswipe-db\nfly status -a unknown\n"),
+            ("deploy.sh", "fly deploy -a jobswipe-backend\nfly deploy -a \"jobswipe-$ENV\"\nflyctl deploy -a \"{{.ProjectName}}\"\nfly postgres connect -a jobswipe-db\nfly status -a unknown\n"),
             ("fly.toml", "app = \"jobswipe-backend\"\n"));
         RuleVerifier.ReportsNothing<UnknownFlyAppRule>(("deploy.sh", "fly deploy -a anything\n"));
     }
