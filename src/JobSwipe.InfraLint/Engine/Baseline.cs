@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using JobSwipe.InfraLint.Diagnostics;
+using JobSwipe.InfraLint.Reporting;
 
 namespace JobSwipe.InfraLint.Engine;
 
@@ -72,18 +73,7 @@ public sealed class Baseline
     public string ToJson() => JsonSerializer.Serialize(new BaselineDocument(1, "JobSwipe.InfraLint", Entries), Options) + "\n";
 
     /// <summary>Writes the baseline (temporary file, then move).</summary>
-    public void Write(string path)
-    {
-        string? directory = System.IO.Path.GetDirectoryName(path);
-        if (!string.IsNullOrEmpty(directory))
-        {
-            Directory.CreateDirectory(directory);
-        }
-
-        string temporary = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
-        File.WriteAllText(temporary, ToJson());
-        File.Move(temporary, path, overwrite: true);
-    }
+    public void Write(string path) => AtomicFile.WriteAllText(path, ToJson());
 
     /// <summary>Reads a baseline file; <paramref name="error"/> says in plain words why it could not be used.</summary>
     public static Baseline? TryRead(string path, out string? error)

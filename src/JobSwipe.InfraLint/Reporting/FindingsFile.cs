@@ -76,16 +76,5 @@ public sealed record FindingsFile(
     }
 
     /// <summary>Writes atomically (temporary file, then move), so a concurrent reader never sees half a file.</summary>
-    public void Write(string path)
-    {
-        string? directory = System.IO.Path.GetDirectoryName(path);
-        if (!string.IsNullOrEmpty(directory))
-        {
-            Directory.CreateDirectory(directory);
-        }
-
-        string temporary = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
-        File.WriteAllText(temporary, ToJson());
-        File.Move(temporary, path, overwrite: true);
-    }
+    public void Write(string path) => AtomicFile.WriteAllText(path, ToJson());
 }

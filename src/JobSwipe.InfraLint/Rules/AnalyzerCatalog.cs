@@ -9,12 +9,47 @@ public static class AnalyzerCatalog
     public static IReadOnlyList<InfraAnalyzer> BuiltIn { get; } =
     [
         // JSI1xxx: Dockerfiles.
+        new Dockerfile.SingleStageBuildWithToolchainRule(),
+        new Dockerfile.FinalStageRunsAsRootRule(),
+        new Dockerfile.FinalStageWithoutHealthcheckRule(),
+        new Dockerfile.PlaywrightBrowsersMissingRule(),
+        new Dockerfile.UnpinnedBaseImageRule(),
+        new Dockerfile.AptInstallWithoutCleanupRule(),
+        new Dockerfile.RemoteScriptPipedToShellRule(),
+        new Dockerfile.SecretInImageRule(),
+        new Dockerfile.SecretFilesInBuildContextRule(),
+        new Dockerfile.UnknownOrDuplicateStageRule(),
+        new Dockerfile.RepeatedCmdOrEntrypointRule(),
+        new Dockerfile.ShellFormCommandRule(),
+        new Dockerfile.AddInsteadOfCopyRule(),
+        new Dockerfile.PipInstallKeepsCacheRule(),
+        new Dockerfile.PipeWithoutPipefailRule(),
+        new Dockerfile.CdInsteadOfWorkdirRule(),
+        new Dockerfile.RelativeWorkdirRule(),
+        new Dockerfile.DeprecatedMaintainerRule(),
+        new Dockerfile.SshInImageRule(),
+        new Dockerfile.SudoInRunRule(),
+        new Dockerfile.CopySourceMissingRule(),
 
         // (end of JSI1xxx)
 
         // JSI2xxx: Docker Compose files.
         new Compose.ServiceInDevelopmentModeRule(),
         new Compose.DuplicateKeyRule(),
+        new Compose.HardCodedCredentialRule(),
+        new Compose.NoMemoryLimitRule(),
+        new Compose.UndefinedServiceReferenceRule(),
+        new Compose.StatefulServiceWithoutVolumeRule(),
+        new Compose.UndeclaredResourceRule(),
+        new Compose.UnpinnedImageRule(),
+        new Compose.DatastorePortOnAllInterfacesRule(),
+        new Compose.HostPrivilegeGrantedRule(),
+        new Compose.HealthyConditionWithoutHealthcheckRule(),
+        new Compose.SourceCodeBindMountedInProductionRule(),
+        new Compose.ObsoleteVersionKeyRule(),
+        new Compose.DuplicateContainerNameOrPortRule(),
+        new Compose.ServiceHostNotDefinedRule(),
+        new Compose.SecurityDisabledRule(),
 
         // (end of JSI2xxx)
 

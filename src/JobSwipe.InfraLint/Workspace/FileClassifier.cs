@@ -19,7 +19,8 @@ public static class FileClassifier
             || lower.StartsWith("containerfile.", StringComparison.Ordinal)
             || lower.EndsWith(".dockerfile", StringComparison.Ordinal))
         {
-            return FileKind.Dockerfile;
+            // Dockerfile.template, Dockerfile.j2 and the like are generators' input, not files Docker reads.
+            return IsTemplate(lower) ? FileKind.Other : FileKind.Dockerfile;
         }
 
         if (lower == ".dockerignore" || lower.EndsWith(".dockerignore", StringComparison.Ordinal))
@@ -157,6 +158,12 @@ public static class FileClassifier
         return lowerName is ".gitlab-ci.yml" or ".gitlab-ci.yaml" or "bitbucket-pipelines.yml" or "jenkinsfile"
             || yaml && lowerName.StartsWith("azure-pipelines", StringComparison.Ordinal);
     }
+
+    private static bool IsTemplate(string lowerName) =>
+        lowerName.EndsWith(".template", StringComparison.Ordinal) || lowerName.EndsWith(".tmpl", StringComparison.Ordinal)
+        || lowerName.EndsWith(".tpl", StringComparison.Ordinal) || lowerName.EndsWith(".j2", StringComparison.Ordinal)
+        || lowerName.EndsWith(".jinja", StringComparison.Ordinal) || lowerName.EndsWith(".jinja2", StringComparison.Ordinal)
+        || lowerName.EndsWith(".erb", StringComparison.Ordinal) || lowerName.EndsWith(".mustache", StringComparison.Ordinal);
 
     private static string GetName(string relativePath)
     {

@@ -12,7 +12,7 @@ public static partial class SecretHeuristics
     private static readonly string[] SecretWords = ["PASSWORD", "PASSWD", "PASSPHRASE", "SECRET", "TOKEN", "CREDENTIAL", "PRIVATE_KEY", "PRIVATEKEY", "API_KEY", "APIKEY", "ACCESS_KEY", "SIGNING_KEY", "ENCRYPTION_KEY", "AUTH_KEY", "MASTER_KEY", "CLIENT_SECRET"];
 
     // Suffixes naming something about a secret that is not the secret itself (a file holding it, its length, where to get one).
-    private static readonly string[] NonSecretSuffixes = ["_FILE", "_PATH", "_DIR", "_URL", "_URI", "_ENDPOINT", "_HOST", "_PORT", "_NAME", "_ID", "_TTL", "_EXPIRY", "_EXPIRES", "_EXPIRE_SECONDS", "_EXPIRE_MINUTES", "_LENGTH", "_LEN", "_MIN_LENGTH", "_ALGORITHM", "_TYPE", "_HEADER", "_FIELD", "_ENABLED", "_REQUIRED", "_LIFETIME", "_VERSION", "_MOUNT", "_ROTATION_DAYS", "_REGION", "_PREFIX", "_TIMEOUT"];
+    private static readonly string[] NonSecretSuffixes = ["_FILE", "_PATH", "_DIR", "_URL", "_URI", "_ENDPOINT", "_HOST", "_PORT", "_NAME", "_ID", "_TTL", "_EXPIRY", "_EXPIRES", "_EXPIRE_SECONDS", "_EXPIRE_MINUTES", "_LENGTH", "_LEN", "_MIN_LENGTH", "_ALGORITHM", "_TYPE", "_HEADER", "_FIELD", "_ENABLED", "_REQUIRED", "_LIFETIME", "_VERSION", "_MOUNT", "_ROTATION_DAYS", "_REGION", "_PREFIX", "_TIMEOUT", "GPG_KEY", "PGP_KEY", "_FINGERPRINT", "_KEYRING", "_KEYSERVER", "_SHA256", "_SHA512", "_CHECKSUM"];
 
     /// <summary>True for names like <c>POSTGRES_PASSWORD</c>, <c>SECRET_KEY</c>, <c>VAULT_TOKEN</c>, <c>STRIPE_API_KEY</c>; false for <c>POSTGRES_PASSWORD_FILE</c>, <c>TOKEN_URL</c>, <c>AWS_ACCESS_KEY_ID</c>.</summary>
     public static bool IsSecretLikeName(string name)
@@ -127,7 +127,7 @@ public static partial class SecretHeuristics
     [GeneratedRegex(@"\$[A-Za-z_][A-Za-z0-9_]*", RegexOptions.CultureInvariant)]
     private static partial Regex DollarVariable();
 
-    [GeneratedRegex(@"^(<[^<>]*>|\[[^\[\]]*\]|\{[A-Za-z_][A-Za-z0-9_ .-]*\}|x{3,}|X{3,}|\*{3,}|\.{3}|todo|tbd|replace[_-]?me|your[_-].*|insert[_-].*|fill[_-]?me[_-]?in|none|null|~)$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(<[^<>]*>|\[[^\[\]]*\]|\{[A-Za-z_][A-Za-z0-9_ .-]*\}|x{3,}|X{3,}|\*{3,}|\.{3}|todo|tbd|replace[_-]?me|your[_-].*|insert[_-].*|fill[_-]?me[_-]?in|none|null|~|dummy|fake|placeholder|nokey|no[_-]key|unused|not[_-]?used|not[_-]?a[_-]?secret|not[_-]?secret|dummy[_-].*|fake[_-].*)$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex PlaceholderPattern();
 
     [GeneratedRegex(@"[A-Za-z][A-Za-z0-9+.\-]*://(?<user>[^:/@\s]*):(?<password>[^@/\s]+)@", RegexOptions.CultureInvariant)]

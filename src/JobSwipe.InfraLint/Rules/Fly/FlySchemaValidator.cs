@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using JobSwipe.InfraLint.Rules.Common;
 using JobSwipe.InfraLint.Syntax.Fly;
 using JobSwipe.InfraLint.Syntax.Toml;
 using JobSwipe.InfraLint.Text;
@@ -686,7 +687,7 @@ internal static partial class FlySchemaValidator
         {
             string normal = Normal(candidate);
             int limit = Math.Max(1, Math.Min(3, Math.Min(target.Length, normal.Length) / 3));
-            int distance = Distance(target, normal, limit);
+            int distance = NameSuggestions.Distance(target, normal, limit);
             bool contains = target.Length >= 4 && normal.Length >= 4 && (normal.Contains(target, StringComparison.Ordinal) || target.Contains(normal, StringComparison.Ordinal));
             if (contains && distance > limit)
             {
@@ -701,41 +702,6 @@ internal static partial class FlySchemaValidator
         }
 
         return best;
-    }
-
-    /// <summary>Optimal string alignment distance (a swap of two neighbours counts as one edit).</summary>
-    private static int Distance(string a, string b, int limit)
-    {
-        if (Math.Abs(a.Length - b.Length) > limit)
-        {
-            return limit + 1;
-        }
-
-        var d = new int[a.Length + 1, b.Length + 1];
-        for (int i = 0; i <= a.Length; i++)
-        {
-            d[i, 0] = i;
-        }
-
-        for (int j = 0; j <= b.Length; j++)
-        {
-            d[0, j] = j;
-        }
-
-        for (int i = 1; i <= a.Length; i++)
-        {
-            for (int j = 1; j <= b.Length; j++)
-            {
-                int cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
-                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
-                {
-                    d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
-                }
-            }
-        }
-
-        return d[a.Length, b.Length];
     }
 
     private static TextSpan NameSpan(TomlTableNode table, string name, TomlNode node) => node switch

@@ -19,6 +19,21 @@ public sealed record ComposeKeyValue(string Key, string? Value, TextSpan KeySpan
 {
     /// <summary>The value scalar (map form), for position mapping inside the value; null for the list form.</summary>
     public YamlScalar? ValueNode { get; init; }
+
+    /// <summary>
+    /// The source span of a range inside <see cref="Value"/> (e.g. the password of a URL), for both forms; the whole
+    /// reported node when the value came through an alias (positions inside the anchor would mislead).
+    /// </summary>
+    public TextSpan MapValueSpan(int start, int length)
+    {
+        var scalar = IsFromList ? Node as YamlScalar : ValueNode;
+        if (scalar is null || scalar.IsAlias)
+        {
+            return scalar?.ReportSpan ?? ValueSpan ?? KeySpan;
+        }
+
+        return IsFromList ? scalar.MapValueSpanToSource(Key.Length + 1 + start, length) : scalar.MapValueSpanToSource(start, length);
+    }
 }
 
 /// <summary><c>command</c>, <c>entrypoint</c> or <c>healthcheck.test</c>: string form (split like a shell word list) or list form.</summary>

@@ -21,6 +21,11 @@ public class SecretHeuristicsTests
     [TestCase("DATABASE_URL", false)]
     [TestCase("PASSWORD_MIN_LENGTH", false)]
     [TestCase("MONKEY", false)]
+    [TestCase("GPG_KEY", false)]
+    [TestCase("NGINX_GPG_KEY", false)]
+    [TestCase("PGP_KEY", false)]
+    [TestCase("SIGNING_KEY_FINGERPRINT", false)]
+    [TestCase("NODE_SHA256", false)]
     public void Recognises_secret_like_names(string name, bool expected) =>
         Assert.That(SecretHeuristics.IsSecretLikeName(name), Is.EqualTo(expected));
 
@@ -56,6 +61,10 @@ public class SecretHeuristicsTests
     [TestCase("<your-key>", true)]
     [TestCase("REPLACE_ME", true)]
     [TestCase("xxxx", true)]
+    [TestCase("nokey", true)]
+    [TestCase("dummy", true)]
+    [TestCase("not-a-secret", true)]
+    [TestCase("dummykey1234", false)]
     [TestCase("{YOUR_PASSWORD}", true)]
     [TestCase("{a1b2:c3}", false)]
     [TestCase("sk_live_x", false)]

@@ -268,4 +268,23 @@ public class ComposeParserTests
     {
         Assert.That(ShellWords.Split("sh -c 'echo \"hi there\"' a\\ b \"x\\\"y\""), Is.EqualTo(new[] { "sh", "-c", "echo \"hi there\"", "a b", "x\"y" }));
     }
+
+    [Test]
+    public void Environment_value_ranges_map_to_the_source_in_both_forms()
+    {
+        var (text, file) = Load("""
+            services:
+              a:
+                environment:
+                  DB: "postgres://u:pw@db/x"
+              b:
+                environment:
+                  - DB=postgres://u:pw@db/x
+            """);
+        foreach (var variable in file.Services.SelectMany(s => s.Environment))
+        {
+            int at = variable.Value!.IndexOf("pw", StringComparison.Ordinal);
+            Assert.That(text.GetText(variable.MapValueSpan(at, 2)), Is.EqualTo("pw"));
+        }
+    }
 }

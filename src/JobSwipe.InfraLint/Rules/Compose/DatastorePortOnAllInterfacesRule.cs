@@ -1,0 +1,63 @@
+using JobSwipe.InfraLint.Analysis;
+using JobSwipe.InfraLint.Diagnostics;
+using JobSwipe.InfraLint.Syntax.Compose;
+using JobSwipe.InfraLint.Workspace;
+
+namespace JobSwipe.InfraLint.Rules.Compose;
+
+/// <summary>
+/// JSI2009: in a production file, a datastore or admin port (by container port) published without a host IP, or with
+/// 0.0.0.0 / :: (which dclint and KICS miss). MinIO's 9000/9001 only for MinIO images (9000 is also PHP-FPM's).
+/// Points at the host IP when written, else the host port, else the whole mapping.
+/// </summary>
+public sealed class DatastorePortOnAllInterfacesRule : InfraAnalyzer
+{
+    private static readonly Dictionary<int, string> Ports = new()
+    {
+        [5432] = "PostgreSQL", [3306] = "MySQL", [6379] = "Redis", [27017] = "MongoDB", [9200] = "Elasticsearch",
+        [9300] = "Elasticsearch transport", [5672] = "RabbitMQ", [15672] = "RabbitMQ management", [8200] = "Vault",
+        [11434] = "Ollama", [5984] = "CouchDB", [8086] = "InfluxDB", [7474] = "Neo4j", [7687] = "Neo4j Bolt",
+        [8123] = "ClickHouse HTTP", [2379] = "etcd", [11211] = "Memcached", [1433] = "SQL Server", [9042] = "Cassandra",
+        [26257] = "CockroachDB", [2375] = "Docker API", [6333] = "Qdrant",
+    };
+
+    public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics => [Descriptors.DatastorePortOnAllInterfaces];
+
+    public override void Initialize(AnalysisContext context) =>
+        context.RegisterFileAction<ComposeFile>(FileKind.Compose, Analyze);
+
+    private static void Analyze(FileAnalysisContext<ComposeFile> context)
+    {
+        if (context.File.Environment != FileEnvironment.Production)
+        {
+            return;
+        }
+
+        foreach (var service in context.Model.Services)
+        {
+            bool minio = service.Image is { } image && ComposeFacts.Repository(image.Value).EndsWith("minio/minio", StringComparison.Ordinal);
+            foreach (var port in service.Ports)
+            {
+                if (port.ContainerPort is not { } container || !int.TryParse(container.Value, out int number))
+                {
+                    continue;
+                }
+
+                string? what = Ports.GetValueOrDefault(number) ?? (minio && number is 9000 or 9001 ? (number == 9000 ? "MinIO API" : "MinIO console") : null);
+                if (what is null)
+                {
+                    continue;
+                }
+
+                string? ip = port.HostIp?.Value.Trim();
+                if (ip is not null && ip is not ("0.0.0.0" or "::" or "[::]" or ""))
+                {
+                    continue;
+                }
+
+                var span = port.HostIp?.Span ?? port.HostPort?.Span ?? port.Node.ReportSpan;
+                context.Report(Descriptors.DatastorePortOnAllInterfaces, span, service.Name, what, container.Value, port.HostPort?.Value ?? container.Value);
+            }
+        }
+    }
+}

@@ -1,0 +1,99 @@
+using JobSwipe.InfraLint.Analysis;
+using JobSwipe.InfraLint.Diagnostics;
+using JobSwipe.InfraLint.Rules.Common;
+using JobSwipe.InfraLint.Syntax.Compose;
+using JobSwipe.InfraLint.Text;
+using JobSwipe.InfraLint.Workspace;
+
+namespace JobSwipe.InfraLint.Rules.Compose;
+
+/// <summary>
+/// JSI2003: a literal value for a secret-like variable of a service's <c>environment</c> or <c>build.args</c>, or a URL
+/// with an inline password. <c>${VAR}</c> values are references; a literal default (<c>${VAR:-secret}</c>) counts as
+/// hard-coded in production files only. Points at the value (or the password inside it); never prints it.
+/// </summary>
+public sealed class HardCodedCredentialRule : InfraAnalyzer
+{
+    // Not secret-like by name, but the value is a credential: MinIO's root user is its S3 access key.
+    private static readonly HashSet<string> CredentialNames = new(StringComparer.OrdinalIgnoreCase) { "MINIO_ROOT_USER" };
+
+    public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics => [Descriptors.HardCodedCredential];
+
+    public override void Initialize(AnalysisContext context) =>
+        context.RegisterFileAction<ComposeFile>(FileKind.Compose, Analyze);
+
+    private static void Analyze(FileAnalysisContext<ComposeFile> context)
+    {
+        bool production = context.File.Environment == FileEnvironment.Production;
+        var reported = new HashSet<TextSpan>();
+        foreach (var service in context.Model.Services)
+        {
+            foreach (var variable in service.Environment.Concat(service.Build?.Args ?? []))
+            {
+                if (Judge(variable, production) is { } finding && reported.Add(finding.Span))
+                {
+                    context.Report(Descriptors.HardCodedCredential, finding.Span, variable.Key, finding.What, service.Name, finding.Advice);
+                }
+            }
+        }
+    }
+
+    private static (TextSpan Span, string What, string Advice)? Judge(ComposeKeyValue variable, bool production)
+    {
+        string? value = variable.Value;
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+
+        if (SecretHeuristics.FindUrlPassword(value) is { } password)
+        {
+            string known = Known(value.Substring(password.Start, password.Length));
+            return (variable.MapValueSpan(password.Start, password.Length), "password in its URL" + known, "build the URL from variables (…:${DB_PASSWORD}@…) or pass it as a secret");
+        }
+
+        if (!SecretHeuristics.IsSecretLikeName(variable.Key) && !CredentialNames.Contains(variable.Key))
+        {
+            return null;
+        }
+
+        string advice = $"take it from the environment (${{{variable.Key}}}) or a Compose secret, and rotate it";
+        var references = ComposeInterpolation.Find(value);
+        if (references.Count > 0)
+        {
+            // A default is what runs whenever the variable is unset: a literal one is hard-coded in a production file.
+            foreach (var reference in references)
+            {
+                if (production && reference.HasDefault && reference.Default is { } fallback && IsLiteralSecret(fallback))
+                {
+                    int start = reference.Start + 2 + reference.Name.Length + reference.Operator!.Length;
+                    return (variable.MapValueSpan(start, fallback.Length), "default value" + Known(fallback), $"remove the default (${{{reference.Name}:?{reference.Name} is required}}) so that a missing secret fails the deployment");
+                }
+            }
+
+            return null;
+        }
+
+        return IsLiteralSecret(value) ? (variable.ValueSpan ?? variable.KeySpan, "value" + Known(value), advice) : null;
+    }
+
+    private static bool IsLiteralSecret(string value)
+    {
+        string v = value.Trim().Trim('"', '\'');
+        if (v.Length == 0 || SecretHeuristics.ContainsReference(v) || SecretHeuristics.IsPlaceholder(v) || ComposeFacts.IsTrue(v) || ComposeFacts.IsFalse(v))
+        {
+            return false;
+        }
+
+        // A path to a key or password file is not the secret itself.
+        if (v[0] is '/' || v.StartsWith("./", StringComparison.Ordinal) || v.StartsWith("~/", StringComparison.Ordinal) || v.StartsWith("file:", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        // Short numbers are settings (lengths, lifetimes), unless they are a known weak password.
+        return !(v.Length < 6 && v.All(char.IsAsciiDigit)) || SecretHeuristics.DescribeKnownDefault(v) is not null;
+    }
+
+    private static string Known(string value) => SecretHeuristics.DescribeKnownDefault(value) is { } description ? $" ({description})" : string.Empty;
+}

@@ -1,0 +1,67 @@
+using JobSwipe.InfraLint.Analysis;
+using JobSwipe.InfraLint.Diagnostics;
+using JobSwipe.InfraLint.Syntax.Compose;
+using JobSwipe.InfraLint.Text;
+using JobSwipe.InfraLint.Workspace;
+
+namespace JobSwipe.InfraLint.Rules.Compose;
+
+/// <summary>
+/// JSI2010: <c>privileged: true</c>, the Docker socket bind-mounted (read-only or not: the API has no read-only mode),
+/// <c>network_mode: host</c>, or <c>cap_add</c> of SYS_ADMIN or ALL. Points at the value.
+/// </summary>
+public sealed class HostPrivilegeGrantedRule : InfraAnalyzer
+{
+    public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics => [Descriptors.HostPrivilegeGranted];
+
+    public override void Initialize(AnalysisContext context) =>
+        context.RegisterFileAction<ComposeFile>(FileKind.Compose, Analyze);
+
+    private static void Analyze(FileAnalysisContext<ComposeFile> context)
+    {
+        var reported = new HashSet<TextSpan>();
+        void Report(ComposeService service, TextSpan span, string what, string advice)
+        {
+            if (reported.Add(span))
+            {
+                context.Report(Descriptors.HostPrivilegeGranted, span, service.Name, what, advice);
+            }
+        }
+
+        foreach (var service in context.Model.Services)
+        {
+            if (service.Privileged is { } privileged && privileged.AsBoolean() == true)
+            {
+                Report(service, privileged.ReportSpan, "runs privileged (every capability and every host device)", "grant only the capabilities or devices it needs (cap_add, devices)");
+            }
+
+            foreach (var volume in service.Volumes)
+            {
+                if (volume.Kind == ComposeVolumeKind.Bind && volume.Source is { } source && IsDockerSocket(source.Value))
+                {
+                    Report(service, source.Span, "mounts the Docker socket (root on the host, read-only or not)", "drop the mount, or put a socket proxy that allows only the API calls it needs in between");
+                }
+            }
+
+            if (service.NetworkMode is { } mode && mode.Value.Trim() == "host")
+            {
+                Report(service, mode.ReportSpan, "uses the host's network stack (network_mode: host)", "publish the ports it needs instead");
+            }
+
+            foreach (var capability in service.CapAdd)
+            {
+                string name = capability.Value.Trim().ToUpperInvariant();
+                if (name is "SYS_ADMIN" or "CAP_SYS_ADMIN" or "ALL")
+                {
+                    Report(service, capability.Span, $"adds the {name} capability", "add only the narrow capability it needs");
+                }
+            }
+        }
+    }
+
+    private static bool IsDockerSocket(string source)
+    {
+        string s = source.Trim().TrimEnd('/');
+        return s.EndsWith("/docker.sock", StringComparison.Ordinal) && !s.StartsWith('.') || s.EndsWith("/podman.sock", StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,34 @@
+using JobSwipe.InfraLint.Analysis;
+using JobSwipe.InfraLint.Diagnostics;
+using JobSwipe.InfraLint.Syntax.Compose;
+using JobSwipe.InfraLint.Workspace;
+
+namespace JobSwipe.InfraLint.Rules.Compose;
+
+/// <summary>
+/// JSI2004: a service with neither <c>deploy.resources.limits.memory</c> nor <c>mem_limit</c>. Services that extend
+/// another or only override a service of another file (no image, no build) are left alone: their limit lives elsewhere.
+/// </summary>
+public sealed class NoMemoryLimitRule : InfraAnalyzer
+{
+    public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics => [Descriptors.NoMemoryLimit];
+
+    public override void Initialize(AnalysisContext context) =>
+        context.RegisterFileAction<ComposeFile>(FileKind.Compose, Analyze);
+
+    private static void Analyze(FileAnalysisContext<ComposeFile> context)
+    {
+        foreach (var service in context.Model.Services)
+        {
+            if (service.Mapping is null || service.Extends is not null || ComposeFacts.IsPartial(service))
+            {
+                continue;
+            }
+
+            if (service.Resources?.LimitsMemory is null && service.MemLimit is null)
+            {
+                context.Report(Descriptors.NoMemoryLimit, service.NameNode.ReportSpan, service.Name);
+            }
+        }
+    }
+}

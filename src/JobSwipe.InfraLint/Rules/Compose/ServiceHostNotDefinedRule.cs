@@ -1,0 +1,179 @@
+using System.Text.RegularExpressions;
+using JobSwipe.InfraLint.Analysis;
+using JobSwipe.InfraLint.Diagnostics;
+using JobSwipe.InfraLint.Syntax.Compose;
+using JobSwipe.InfraLint.Syntax.Yaml;
+using JobSwipe.InfraLint.Text;
+using JobSwipe.InfraLint.Workspace;
+
+namespace JobSwipe.InfraLint.Rules.Compose;
+
+/// <summary>
+/// JSI2015: a URL in a service's <c>environment</c> whose host is a bare name (a compose service name by convention)
+/// that nothing in the file's scope answers to: no service, <c>container_name</c>, <c>hostname</c>, network alias,
+/// link alias or <c>extra_hosts</c> entry. Hosts with dots, IPs, <c>localhost</c> and interpolated hosts are not
+/// judged, nor services on an external network or the host's network. An index of service names per compose file is
+/// built once per run, so the message can say which other file defines the missing service.
+/// </summary>
+public sealed partial class ServiceHostNotDefinedRule : InfraAnalyzer
+{
+    public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics => [Descriptors.ServiceHostNotDefined];
+
+    public override void Initialize(AnalysisContext context) => context.RegisterRepositoryAction(Analyze);
+
+    private static void Analyze(RepositoryAnalysisContext context)
+    {
+        var repository = context.Repository;
+        var models = new List<(WorkspaceFile File, ComposeFile Model)>();
+        var definedIn = new Dictionary<string, List<string>>(StringComparer.OrdinalIgnoreCase);
+        foreach (var file in repository.GetFiles(FileKind.Compose))
+        {
+            if (repository.GetModel<ComposeFile>(file) is not { } model)
+            {
+                continue;
+            }
+
+            models.Add((file, model));
+            foreach (var service in model.Services)
+            {
+                if (!definedIn.TryGetValue(service.Name, out var files))
+                {
+                    definedIn[service.Name] = files = [];
+                }
+
+                if (!files.Contains(file.RelativePath))
+                {
+                    files.Add(file.RelativePath);
+                }
+            }
+        }
+
+        foreach (var (file, model) in models)
+        {
+            if (ComposeFacts.HasUnresolvedInclude(repository, file, model))
+            {
+                continue;
+            }
+
+            HashSet<string>? known = null;
+            var reported = new HashSet<TextSpan>();
+            var externalNetworks = model.Networks.Where(IsExternal).Select(n => n.Name).ToHashSet(StringComparer.Ordinal);
+            foreach (var service in model.Services)
+            {
+                if (service.NetworkMode is not null || service.Networks.Any(n => externalNetworks.Contains(n.Name.Value)))
+                {
+                    continue;
+                }
+
+                foreach (var variable in service.Environment)
+                {
+                    if (variable.Value is not { } value || !value.Contains("://", StringComparison.Ordinal))
+                    {
+                        continue;
+                    }
+
+                    foreach (Match match in Url().Matches(value))
+                    {
+                        var host = match.Groups["host"];
+                        if (!IsNetworkScheme(match.Groups["scheme"].Value) || !IsServiceLikeHost(host.Value))
+                        {
+                            continue;
+                        }
+
+                        known ??= KnownHosts(repository, file, model);
+                        var span = variable.MapValueSpan(host.Index, host.Length);
+                        if (known.Contains(host.Value) || !reported.Add(span))
+                        {
+                            continue;
+                        }
+
+                        string elsewhere = definedIn.TryGetValue(host.Value, out var files) && files.Where(f => f != file.RelativePath).ToList() is { Count: > 0 } others
+                            ? $" ({string.Join(" and ", others)} {(others.Count == 1 ? "defines" : "define")} it)"
+                            : string.Empty;
+                        context.ReportDiagnostic(Diagnostic.Create(
+                            Descriptors.ServiceHostNotDefined,
+                            Location.Create(file.RelativePath, model.Text, span),
+                            variable.Key,
+                            service.Name,
+                            host.Value,
+                            elsewhere));
+                    }
+                }
+            }
+        }
+    }
+
+    private static bool IsServiceLikeHost(string host) =>
+        host.Length > 0 && !host.Contains('.', StringComparison.Ordinal) && !host.Contains('$', StringComparison.Ordinal) && !host.Contains('{', StringComparison.Ordinal)
+        && !host.Contains('%', StringComparison.Ordinal) && !host.Equals("localhost", StringComparison.OrdinalIgnoreCase) && !host.All(char.IsAsciiDigit)
+        && (char.IsAsciiLetter(host[0]) || host[0] == '_');
+
+    private static bool IsExternal(ComposeDeclaration declaration) =>
+        declaration.Value is YamlMapping m && m["external"] switch
+        {
+            YamlScalar s => s.AsBoolean() == true,
+            YamlMapping => true,
+            _ => false,
+        };
+
+    /// <summary>The names a container of this file's project answers to.</summary>
+    private static HashSet<string> KnownHosts(Repository repository, WorkspaceFile file, ComposeFile model)
+    {
+        var known = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var scope in ComposeFacts.Scope(repository, file, model))
+        {
+            foreach (var service in scope.Services)
+            {
+                known.Add(service.Name);
+                foreach (string key in new[] { "container_name", "hostname" })
+                {
+                    if (service.Find(key)?.Value is YamlScalar { IsNull: false } name)
+                    {
+                        known.Add(name.Value);
+                    }
+                }
+
+                foreach (var network in service.Networks)
+                {
+                    if (network.Node is YamlMapping options && options["aliases"] is YamlSequence aliases)
+                    {
+                        known.UnionWith(aliases.Items.OfType<YamlScalar>().Select(a => a.Value));
+                    }
+                }
+
+                foreach (var link in service.Links.Concat(Texts(service.Find("external_links")?.Value)))
+                {
+                    known.UnionWith(link.Value.Split(':'));
+                }
+
+                foreach (var host in Texts(service.Find("extra_hosts")?.Value))
+                {
+                    known.Add(host.Value.Split(':', '=')[0].Trim());
+                }
+
+                if (service.Find("extra_hosts")?.Value is YamlMapping hostMap)
+                {
+                    known.UnionWith(hostMap.ResolvedEntries.Select(e => e.KeyText).OfType<string>());
+                }
+            }
+        }
+
+        return known;
+    }
+
+    private static IEnumerable<ComposeText> Texts(YamlNode? node) =>
+        node is YamlSequence s ? s.Items.OfType<YamlScalar>().Select(i => new ComposeText(i.Value, i.ReportSpan)) : [];
+
+    // Only schemes that name a network host (not s3://bucket, file://, unix://); userinfo may hold ${VAR:?message}.
+    private static readonly HashSet<string> NetworkSchemes = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "http", "https", "ws", "wss", "grpc", "grpcs", "tcp", "udp", "postgres", "postgresql", "psql", "mysql", "mariadb", "mssql", "sqlserver",
+        "redis", "rediss", "valkey", "mongodb", "amqp", "amqps", "nats", "kafka", "smtp", "smtps", "ldap", "ldaps", "memcached", "clickhouse",
+        "elasticsearch", "opensearch", "neo4j", "bolt", "cassandra", "influxdb", "mqtt", "mqtts", "stomp", "ftp", "sftp", "ssh", "etcd",
+    };
+
+    private static bool IsNetworkScheme(string scheme) => NetworkSchemes.Contains(scheme.Split('+')[0]);
+
+    [GeneratedRegex(@"\b(?<scheme>[A-Za-z][A-Za-z0-9+.\-]*)://(?:(?:\$\{[^}]*\}|[^@/\s?#])*@)?(?<host>\[[^\]]*\]|[^:/?#\s,;""'@]*)", RegexOptions.CultureInvariant)]
+    private static partial Regex Url();
+}

@@ -1,0 +1,96 @@
+using JobSwipe.InfraLint.Analysis;
+using JobSwipe.InfraLint.Diagnostics;
+using JobSwipe.InfraLint.Syntax.Compose;
+using JobSwipe.InfraLint.Text;
+using JobSwipe.InfraLint.Workspace;
+
+namespace JobSwipe.InfraLint.Rules.Compose;
+
+/// <summary>
+/// JSI2007: a named volume, network, secret or config used by a service and not declared at top level (in the file,
+/// the files it includes, or, for an overlay, its sibling compose files). The implicit <c>default</c> network and
+/// interpolated names are not judged. Points at the name in the service.
+/// </summary>
+public sealed class UndeclaredResourceRule : InfraAnalyzer
+{
+    public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics => [Descriptors.UndeclaredResource];
+
+    public override void Initialize(AnalysisContext context) =>
+        context.RegisterFileAction<ComposeFile>(FileKind.Compose, Analyze);
+
+    private static void Analyze(FileAnalysisContext<ComposeFile> context)
+    {
+        if (ComposeFacts.HasUnresolvedInclude(context.Repository, context.File, context.Model))
+        {
+            return;
+        }
+
+        Dictionary<string, HashSet<string>>? declared = null;
+        var reported = new HashSet<TextSpan>();
+        foreach (var service in context.Model.Services)
+        {
+            foreach (var (kind, name, span) in Uses(service))
+            {
+                if (name.Length == 0 || name.Contains('$', StringComparison.Ordinal) || (kind == "networks" && name == "default"))
+                {
+                    continue;
+                }
+
+                declared ??= Declared(context);
+                if (!declared[kind].Contains(name) && reported.Add(span))
+                {
+                    context.Report(Descriptors.UndeclaredResource, span, service.Name, kind.TrimEnd('s'), name, kind);
+                }
+            }
+        }
+    }
+
+    private static Dictionary<string, HashSet<string>> Declared(FileAnalysisContext<ComposeFile> context)
+    {
+        var declared = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal)
+        {
+            ["volumes"] = new(StringComparer.Ordinal),
+            ["networks"] = new(StringComparer.Ordinal),
+            ["secrets"] = new(StringComparer.Ordinal),
+            ["configs"] = new(StringComparer.Ordinal),
+        };
+        foreach (var file in ComposeFacts.Scope(context.Repository, context.File, context.Model))
+        {
+            declared["volumes"].UnionWith(file.Volumes.Select(d => d.Name));
+            declared["networks"].UnionWith(file.Networks.Select(d => d.Name));
+            declared["secrets"].UnionWith(file.Secrets.Select(d => d.Name));
+            declared["configs"].UnionWith(file.Configs.Select(d => d.Name));
+        }
+
+        return declared;
+    }
+
+    private static IEnumerable<(string Kind, string Name, TextSpan Span)> Uses(ComposeService service)
+    {
+        foreach (var volume in service.Volumes)
+        {
+            if (volume.Kind == ComposeVolumeKind.Named && volume.Source is { } source)
+            {
+                yield return ("volumes", source.Value, source.Span);
+            }
+        }
+
+        if (service.NetworkMode is null)
+        {
+            foreach (var network in service.Networks)
+            {
+                yield return ("networks", network.Name.Value, network.Name.Span);
+            }
+        }
+
+        foreach (var secret in service.Secrets)
+        {
+            yield return ("secrets", secret.Name.Value, secret.Name.Span);
+        }
+
+        foreach (var config in service.Configs)
+        {
+            yield return ("configs", config.Name.Value, config.Name.Span);
+        }
+    }
+}

@@ -1,0 +1,105 @@
+using JobSwipe.InfraLint.Analysis;
+using JobSwipe.InfraLint.Diagnostics;
+using JobSwipe.InfraLint.Rules.Common;
+using JobSwipe.InfraLint.Syntax.Compose;
+using JobSwipe.InfraLint.Text;
+using JobSwipe.InfraLint.Workspace;
+
+namespace JobSwipe.InfraLint.Rules.Compose;
+
+/// <summary>
+/// JSI2005: <c>depends_on</c>, <c>links</c>, <c>extends</c> (without <c>file:</c>), <c>network_mode: service:x</c> or
+/// <c>volumes_from</c> naming a service that is not defined in the file, the files it includes, or (for an overlay
+/// such as <c>docker-compose.override.yml</c>) the other compose files of its folder. Points at the name.
+/// </summary>
+public sealed class UndefinedServiceReferenceRule : InfraAnalyzer
+{
+    public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics => [Descriptors.UndefinedServiceReference];
+
+    public override void Initialize(AnalysisContext context) =>
+        context.RegisterFileAction<ComposeFile>(FileKind.Compose, Analyze);
+
+    private static void Analyze(FileAnalysisContext<ComposeFile> context)
+    {
+        if (ComposeFacts.HasUnresolvedInclude(context.Repository, context.File, context.Model))
+        {
+            return;
+        }
+
+        HashSet<string>? defined = null;
+        var reported = new HashSet<TextSpan>();
+        foreach (var service in context.Model.Services)
+        {
+            foreach (var (name, span, where) in References(service))
+            {
+                if (name.Length == 0 || name.Contains('$', StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                defined ??= [.. ComposeFacts.Scope(context.Repository, context.File, context.Model).SelectMany(f => f.Services).Select(s => s.Name)];
+                if (!defined.Contains(name) && reported.Add(span))
+                {
+                    string? suggestion = Suggest(name, defined);
+                    context.Report(Descriptors.UndefinedServiceReference, span, service.Name, name, where, suggestion is null ? string.Empty : $" (did you mean '{suggestion}'?)");
+                }
+            }
+        }
+    }
+
+    private static IEnumerable<(string Name, TextSpan Span, string Where)> References(ComposeService service)
+    {
+        foreach (var dependency in service.DependsOn)
+        {
+            yield return (dependency.Service.Value, dependency.Service.Span, "depends_on");
+        }
+
+        foreach (var link in service.Links)
+        {
+            int colon = link.Value.IndexOf(':', StringComparison.Ordinal);
+            string name = colon < 0 ? link.Value : link.Value[..colon];
+            yield return (name, link.Span, "links");
+        }
+
+        if (service.Extends is { File: null, Service: { } extended })
+        {
+            yield return (extended.Value, extended.Span, "extends");
+        }
+
+        if (service.NetworkMode is { } mode && mode.Value.StartsWith("service:", StringComparison.Ordinal))
+        {
+            yield return (mode.Value["service:".Length..], mode.ReportSpan, "network_mode");
+        }
+
+        foreach (var from in service.VolumesFrom)
+        {
+            if (from.Value.StartsWith("container:", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            string value = from.Value.StartsWith("service:", StringComparison.Ordinal) ? from.Value["service:".Length..] : from.Value;
+            int colon = value.IndexOf(':', StringComparison.Ordinal);
+            yield return (colon < 0 ? value : value[..colon], from.Span, "volumes_from");
+        }
+    }
+
+    /// <summary>A defined name within two edits (one for short names), or one that differs only in '-'/'_' and case.</summary>
+    internal static string? Suggest(string name, IEnumerable<string> candidates)
+    {
+        static string Fold(string s) => s.Replace('_', '-').ToLowerInvariant();
+        string? best = null;
+        int bestDistance = name.Length >= 6 ? 3 : 2;
+        foreach (string candidate in candidates)
+        {
+            int distance = Fold(candidate) == Fold(name) ? 0 : NameSuggestions.Distance(name, candidate, limit: 2);
+            if (distance < bestDistance)
+            {
+                best = candidate;
+                bestDistance = distance;
+            }
+        }
+
+        return best;
+    }
+}

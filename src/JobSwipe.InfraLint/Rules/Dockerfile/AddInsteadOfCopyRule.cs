@@ -1,0 +1,50 @@
+using JobSwipe.InfraLint.Analysis;
+using JobSwipe.InfraLint.Diagnostics;
+using JobSwipe.InfraLint.Syntax.Dockerfile;
+using JobSwipe.InfraLint.Workspace;
+
+namespace JobSwipe.InfraLint.Rules.Dockerfile;
+
+/// <summary>JSI1013: ADD of local files or folders (not URLs, git sources, archives or heredocs).</summary>
+public sealed class AddInsteadOfCopyRule : InfraAnalyzer
+{
+    private static readonly string[] ArchiveSuffixes = [".tar", ".tar.gz", ".tgz", ".tar.bz2", ".tbz", ".tbz2", ".tar.xz", ".txz", ".tar.zst", ".tzst", ".tar.lz", ".tar.lzma", ".tlz", ".gz", ".bz2", ".xz", ".zst", ".lzma"];
+
+    public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptors.AddInsteadOfCopy];
+
+    public override void Initialize(AnalysisContext context) =>
+        context.RegisterFileAction<DockerfileModel>(FileKind.Dockerfile, ctx =>
+        {
+            foreach (DockerInstruction instruction in ctx.Model.Instructions)
+            {
+                if (instruction is not CopyInstruction { Kind: DockerInstructionKind.Add } add || add.Flags.Any(f => f.Name is "checksum" or "keep-git-dir" or "unpack"))
+                {
+                    continue;
+                }
+
+                var paths = add.SourcePaths;
+                if (paths.Count == 0 || add.Heredocs.Count > 0)
+                {
+                    continue;
+                }
+
+                var expanded = paths.Select(p => add.Expand(p.Text)).ToList();
+                if (expanded.Any(e => !e.IsResolved || IsRemoteOrArchive(e.Value)))
+                {
+                    continue;
+                }
+
+                string first = expanded[0].Value;
+                string what = first.EndsWith('/') || first == "." || !Path.HasExtension(first) ? "folder or file" : "file";
+                ctx.Report(Descriptors.AddInsteadOfCopy, add.KeywordSpan, what, first);
+            }
+        });
+
+    private static bool IsRemoteOrArchive(string source)
+    {
+        string s = source.ToLowerInvariant();
+        return s.Contains("://", StringComparison.Ordinal) || s.StartsWith("git@", StringComparison.Ordinal)
+            || s.IndexOfAny(['*', '?', '[']) >= 0 && ArchiveSuffixes.Any(a => s.EndsWith(a, StringComparison.Ordinal) || s.Contains(a + "*", StringComparison.Ordinal))
+            || ArchiveSuffixes.Any(a => s.EndsWith(a, StringComparison.Ordinal));
+    }
+}

@@ -1,0 +1,139 @@
+using JobSwipe.InfraLint.Analysis;
+using JobSwipe.InfraLint.Diagnostics;
+using JobSwipe.InfraLint.Syntax.Dockerfile;
+using JobSwipe.InfraLint.Workspace;
+
+namespace JobSwipe.InfraLint.Rules.Dockerfile;
+
+/// <summary>JSI1002: the final image runs as root (no USER, or the last USER is root/0).</summary>
+public sealed class FinalStageRunsAsRootRule : InfraAnalyzer
+{
+    private static readonly string[] PrivilegeDroppers = ["gosu", "su-exec", "setpriv", "chroot --userspec", "s6-setuidgid", "runuser", "setuser"];
+
+    public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptors.FinalStageRunsAsRoot];
+
+    public override void Initialize(AnalysisContext context) =>
+        context.RegisterFileAction<DockerfileModel>(FileKind.Dockerfile, ctx =>
+        {
+            DockerfileModel model = ctx.Model;
+            if (model.FinalStage is not { } final)
+            {
+                return;
+            }
+
+            DockerInstruction? lastUser = DockerfileFacts.InheritedNewestFirst(model, final).FirstOrDefault(i => i.Kind == DockerInstructionKind.User);
+            if (lastUser is not null)
+            {
+                string user = lastUser.Expand(lastUser.ArgumentsText).Value.Trim();
+                string name = user.Split(':')[0];
+                if (name is "root" or "0")
+                {
+                    ctx.Report(Descriptors.FinalStageRunsAsRoot, lastUser.Arguments.Count > 0 ? lastUser.Arguments[0].Span : lastUser.KeywordSpan, $"the last USER of the final image is {name}");
+                }
+
+                return;
+            }
+
+            FromInstruction root = DockerfileFacts.RootFrom(model, final);
+            if (!BaseRunsAsRoot(root) || DropsPrivilegesAtStart(model, final) || IsToolboxImage(model, final))
+            {
+                return;
+            }
+
+            ctx.Report(Descriptors.FinalStageRunsAsRoot, final.From.KeywordSpan, "the final image sets no USER, so it runs as root");
+        });
+
+    // Official images whose entrypoint or master process drops to an unprivileged user (gosu, worker processes) or that need root (dind).
+    private static readonly HashSet<string> PrivilegeDroppingOfficialImages = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "postgres", "mysql", "mariadb", "mongo", "redis", "valkey", "rabbitmq", "cassandra", "couchdb", "ghost", "elasticsearch", "neo4j", "nginx", "httpd",
+        "wordpress", "drupal", "joomla", "nextcloud", "matomo", "docker", "memcached", "haproxy",
+    };
+
+    // Namespaced images known to run as root by default (their USER is not inherited as non-root).
+    private static readonly string[] KnownRootPrefixes =
+    [
+        "mcr.microsoft.com/dotnet/", "mcr.microsoft.com/playwright", "gcr.io/distroless/", "ghcr.io/astral-sh/uv", "nvidia/cuda", "pytorch/pytorch", "tensorflow/tensorflow",
+        "continuumio/", "condaforge/", "registry.access.redhat.com/ubi", "public.ecr.aws/docker/library/", "docker.io/library/", "library/",
+    ];
+
+    /// <summary>
+    /// True when the image the final stage starts from is known to run as root: an official Docker Hub image (python,
+    /// node, debian...) that does not drop privileges itself, or a known root image. Other images may set a USER the
+    /// final image inherits (unknown is not root), and ARG-supplied images are unresolved.
+    /// </summary>
+    private static bool BaseRunsAsRoot(FromInstruction from)
+    {
+        if (from.ResolvedImage is not { IsResolved: true } resolved || from.ImageReference is not { } reference)
+        {
+            return false;
+        }
+
+        string image = resolved.Value;
+        if (image.Contains("nonroot", StringComparison.OrdinalIgnoreCase) || image.Contains("rootless", StringComparison.OrdinalIgnoreCase)
+            || image.Contains("non-root", StringComparison.OrdinalIgnoreCase) || image.Contains("unprivileged", StringComparison.OrdinalIgnoreCase)
+            || reference.Repository.Contains("windows", StringComparison.OrdinalIgnoreCase) || reference.Repository.Contains("nanoserver", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        if (reference.IsScratch)
+        {
+            return true;
+        }
+
+        string repository = reference.Repository.StartsWith("library/", StringComparison.OrdinalIgnoreCase) ? reference.Repository[8..] : reference.Repository;
+        bool official = (reference.Registry is null || reference.Registry is "docker.io" or "index.docker.io") && !repository.Contains('/', StringComparison.Ordinal);
+        if (official)
+        {
+            bool phpServer = repository.Equals("php", StringComparison.OrdinalIgnoreCase) && reference.Tag is { } tag && (tag.Contains("fpm", StringComparison.OrdinalIgnoreCase) || tag.Contains("apache", StringComparison.OrdinalIgnoreCase));
+            return !PrivilegeDroppingOfficialImages.Contains(repository) && !phpServer;
+        }
+
+        return KnownRootPrefixes.Any(p => image.StartsWith(p, StringComparison.OrdinalIgnoreCase));
+    }
+
+    // A base or toolbox image, not an application (no CMD/ENTRYPOINT, or a bare interpreter or shell: CMD ["python3"]), or a server that drops privileges for its workers.
+    private static bool IsToolboxImage(DockerfileModel model, DockerStage final)
+    {
+        var command = DockerfileFacts.InheritedNewestFirst(model, final).OfType<CommandInstruction>()
+            .FirstOrDefault(i => i.Kind is DockerInstructionKind.Cmd or DockerInstructionKind.Entrypoint);
+        if (command is null)
+        {
+            return true;
+        }
+
+        string text = command.IsExecForm ? string.Join(' ', command.ExecArguments.Select(a => a.Text)) : command.ShellCommand?.Text ?? "";
+        string first = text.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? "";
+        first = first[(first.LastIndexOf('/') + 1)..];
+
+        // Servers whose master process starts as root and runs its workers as an unprivileged user.
+        if (first is "php-fpm" or "apache2-foreground" or "httpd-foreground" or "nginx" or "httpd" or "apache2ctl" || first.StartsWith("php-fpm", StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        string[] words = text.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return command.Kind == DockerInstructionKind.Cmd && (words.Length == 1 || words.Length == 2 && words[1].StartsWith('-'))
+            && (first is "python" or "python3" or "irb" or "node" or "bash" or "sh" or "ash" or "zsh" or "pwsh" or "jshell" or "iex" or "erl" or "ghci" or "julia" or "R" or "ruby" or "php" or "perl" or "lua" or "bun" or "deno" or "dotnet" or "gradle" or "mvn" or "go" or "swift" or "java" or "clojure" or "lein" or "scala" or "sbt" or "elixir" or "groovy" or "haxe" or "pypy" or "pypy3"
+                || first.StartsWith("python3.", StringComparison.Ordinal));
+    }
+
+    // The docker-library pattern: the entrypoint starts as root and drops to an unprivileged user with gosu/su-exec.
+    private static bool DropsPrivilegesAtStart(DockerfileModel model, DockerStage final)
+    {
+        foreach (DockerInstruction instruction in DockerfileFacts.InheritedNewestFirst(model, final))
+        {
+            if (instruction is CommandInstruction { Kind: DockerInstructionKind.Run or DockerInstructionKind.Entrypoint or DockerInstructionKind.Cmd } command)
+            {
+                string text = command.ShellCommand?.Text ?? string.Join(' ', command.ExecArguments.Select(a => a.Text));
+                if (PrivilegeDroppers.Any(p => text.Contains(p, StringComparison.Ordinal)))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+}

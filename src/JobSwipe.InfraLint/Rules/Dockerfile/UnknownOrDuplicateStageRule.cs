@@ -1,0 +1,79 @@
+using JobSwipe.InfraLint.Analysis;
+using JobSwipe.InfraLint.Diagnostics;
+using JobSwipe.InfraLint.Rules.Common;
+using JobSwipe.InfraLint.Syntax.Dockerfile;
+using JobSwipe.InfraLint.Workspace;
+
+namespace JobSwipe.InfraLint.Rules.Dockerfile;
+
+/// <summary>JSI1010: COPY --from names no stage (or its own stage), or two stages share a name.</summary>
+public sealed class UnknownOrDuplicateStageRule : InfraAnalyzer
+{
+    public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptors.UnknownOrDuplicateStage];
+
+    public override void Initialize(AnalysisContext context) =>
+        context.RegisterFileAction<DockerfileModel>(FileKind.Dockerfile, ctx =>
+        {
+            DockerfileModel model = ctx.Model;
+            var firstByName = new Dictionary<string, DockerStage>(StringComparer.OrdinalIgnoreCase);
+            foreach (DockerStage stage in model.Stages)
+            {
+                if (stage.Name is null || stage.From.Alias is null)
+                {
+                    continue;
+                }
+
+                if (firstByName.TryGetValue(stage.Name, out DockerStage? first))
+                {
+                    int line = model.Text.GetPosition(first.From.Alias!.Span.Start).Line;
+                    ctx.Report(Descriptors.UnknownOrDuplicateStage, stage.From.Alias.Span, $"stage name '{stage.From.Alias.Text}' is already used by the stage on line {line}; COPY --from and FROM pick one of them silently: rename one");
+                }
+                else
+                {
+                    firstByName[stage.Name] = stage;
+                }
+            }
+
+            foreach (DockerStage stage in model.Stages)
+            {
+                foreach (CopyInstruction copy in stage.Instructions.OfType<CopyInstruction>())
+                {
+                    if (copy.From is not { Value: { Length: > 0 } raw, ValueSpan: { } span })
+                    {
+                        continue;
+                    }
+
+                    ExpandedValue expanded = copy.Expand(raw);
+                    if (!expanded.IsResolved)
+                    {
+                        continue;
+                    }
+
+                    string name = expanded.Value.Trim();
+                    if (stage.Name is not null && string.Equals(name, stage.Name, StringComparison.OrdinalIgnoreCase))
+                    {
+                        ctx.Report(Descriptors.UnknownOrDuplicateStage, span, $"COPY --from={name} names its own stage; copy from an earlier stage or from the build context");
+                        continue;
+                    }
+
+                    if (model.FindStage(name) is not null || LooksLikeImage(name))
+                    {
+                        continue;
+                    }
+
+                    ctx.Report(Descriptors.UnknownOrDuplicateStage, span, $"COPY --from={name} names no stage of this Dockerfile, so BuildKit pulls an image called '{name}'; {Suggest(model, name)}");
+                }
+            }
+        });
+
+    // An image reference has a tag, digest, registry or path; a bare word is meant as a stage name.
+    private static bool LooksLikeImage(string name) => name.IndexOfAny([':', '/', '@', '.']) >= 0;
+
+    private static string Suggest(DockerfileModel model, string name)
+    {
+        string? close = model.Stages.Select(s => s.Name).OfType<string>().OrderBy(n => NameSuggestions.Distance(n, name.ToLowerInvariant())).FirstOrDefault();
+        return close is not null && NameSuggestions.Distance(close, name.ToLowerInvariant()) <= Math.Max(2, name.Length / 3)
+            ? $"did you mean '{close}'?"
+            : "name an earlier stage (FROM ... AS name) or a tagged image";
+    }
+}

@@ -1,0 +1,63 @@
+using JobSwipe.InfraLint.Rules.Compose;
+using JobSwipe.InfraLint.Tests.Infrastructure;
+
+namespace JobSwipe.InfraLint.Tests.Rules.Compose;
+
+public class UndefinedServiceReferenceRuleTests
+{
+    [Test]
+    public void Catches_every_kind_of_reference_and_suggests_a_name()
+    {
+        var findings = RuleVerifier.Reports<UndefinedServiceReferenceRule>(("docker-compose.yml", """
+            services:
+              api:
+                image: app:1
+                depends_on:
+                  [|postgress|]:
+                    condition: service_started
+                links:
+                  - [|cache:redis|]
+                volumes_from:
+                  - [|data:ro|]
+              sidecar:
+                image: proxy:1
+                network_mode: [|service:gateway|]
+                extends:
+                  service: [|base|]
+              postgres:
+                image: postgres:16
+            """));
+
+        Assert.That(findings[0].Message, Is.EqualTo("service 'api' refers to 'postgress' in depends_on, but no service of that name is defined (did you mean 'postgres'?); define it or fix the name"));
+    }
+
+    [Test]
+    public void Does_not_report_defined_included_or_base_file_services() =>
+        RuleVerifier.ReportsNothing<UndefinedServiceReferenceRule>(
+            ("docker-compose.yml", """
+                include:
+                  - infra/compose.yaml
+                services:
+                  api:
+                    image: app:1
+                    depends_on: [db, cache]
+                    volumes_from: ["container:legacy"]
+                  cache:
+                    image: redis:7
+                  worker:
+                    extends:
+                      file: common.yml
+                      service: base
+                """),
+            ("infra/compose.yaml", """
+                services:
+                  db:
+                    image: postgres:16
+                """),
+            ("docker-compose.override.yml", """
+                services:
+                  api:
+                    depends_on: [cache]
+                    links: ["cache:c"]
+                """));
+}

@@ -1,0 +1,22 @@
+using JobSwipe.InfraLint.Rules.Dockerfile;
+using JobSwipe.InfraLint.Tests.Infrastructure;
+
+namespace JobSwipe.InfraLint.Tests.Rules.Dockerfile;
+
+public class PipeWithoutPipefailRuleTests
+{
+    [Test]
+    public void Reports_a_pipe_whose_producer_can_fail() =>
+        RuleVerifier.Reports<PipeWithoutPipefailRule>(("Dockerfile", "FROM debian:12\nRUN curl -fsSL https://x.example/a.tgz | [|tar|] xz\n"));
+
+    [Test]
+    public void Quiet_with_shell_pipefail_set_pipefail_or_harmless_producers()
+    {
+        RuleVerifier.ReportsNothing<PipeWithoutPipefailRule>(("Dockerfile", "FROM debian:12 AS base\nSHELL [\"/bin/bash\", \"-o\", \"pipefail\", \"-c\"]\nRUN curl -fsSL https://x/a.tgz | tar xz\nFROM base\nRUN wget -O- https://x/b | tar x\n"));
+        RuleVerifier.ReportsNothing<PipeWithoutPipefailRule>(("Dockerfile", "FROM debian:12\nRUN set -eux -o pipefail; curl -fsSL https://x/a.tgz | tar xz\nRUN echo \"abc  file\" | sha256sum -c -\nRUN <<EOF\n#!/bin/bash\nset -euo pipefail\ncurl https://x | tar x\nEOF\n"));
+    }
+
+    [Test]
+    public void Quiet_for_pipes_inside_command_substitutions() =>
+        RuleVerifier.ReportsNothing<PipeWithoutPipefailRule>(("Dockerfile", "FROM alpine:3.20\nRUN deps=\"$(scanelf --needed /usr/local | awk '{ print $2 }')\" && apk add $deps\n"));
+}

@@ -1,0 +1,15 @@
+using JobSwipe.InfraLint.Rules.Dockerfile;
+using JobSwipe.InfraLint.Tests.Infrastructure;
+
+namespace JobSwipe.InfraLint.Tests.Rules.Dockerfile;
+
+public class SshInImageRuleTests
+{
+    [Test]
+    public void Reports_port_22_and_ssh_servers() =>
+        RuleVerifier.Reports<SshInImageRule>(("Dockerfile", "FROM debian:12\nRUN apt-get install -y --no-install-recommends [|openssh-server|] curl\nEXPOSE 8080 [|22|]\n"));
+
+    [Test]
+    public void Quiet_for_ssh_clients_and_other_ports() =>
+        RuleVerifier.ReportsNothing<SshInImageRule>(("Dockerfile", "FROM alpine:3.20\nRUN apk add --no-cache openssh-client git\nEXPOSE 2222 8022\n"));
+}
