@@ -79,7 +79,7 @@ public static class AnalyzerCatalog
         new Scripts.ReleaseWithoutTestsRule(),
         new Scripts.ReleaseArtifactsNotStoredRule(),
         new Scripts.SecretPrintedByScriptRule(),
-        new Scripts.RemoteScriptPipedToShellRule(),
+        new Scripts.ScriptRunsRemoteCodeRule(),
         new Scripts.InteractivePromptInDeployScriptRule(),
         new Scripts.UnknownFlyAppRule(),
         new Scripts.UnvalidatedSecretsImportRule(),

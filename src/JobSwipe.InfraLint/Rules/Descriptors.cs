@@ -345,7 +345,7 @@ public static class Descriptors
         "{0}; {1}", Scripts, DiagnosticSeverity.Warning,
         "A script prints a secret (echo/printf of a secret-like variable), traces it (a command expands a secret-like variable while set -x is on), or holds a literal secret. CI logs keep what scripts print.");
 
-    public static readonly DiagnosticDescriptor RemoteScriptPipedToShell = new(
+    public static readonly DiagnosticDescriptor ScriptRunsRemoteCode = new(
         "JSI4009", "Remote script piped into a shell",
         "'{0}' runs a script downloaded from the network without checking it; download it, verify its checksum or signature, then run it", Scripts, DiagnosticSeverity.Warning,
         "A script runs code fetched from the network directly: curl/wget piped into sh/bash, bash <(curl …), or sh -c \"$(curl …)\". Whoever controls the URL (or the network path) runs code in the deploy environment.");

@@ -8,12 +8,12 @@ using JobSwipe.InfraLint.Workspace;
 namespace JobSwipe.InfraLint.Rules.Scripts;
 
 /// <summary>JSI4009: <c>curl … | sh</c>, <c>bash &lt;(curl …)</c>, <c>sh -c "$(curl …)"</c>, <c>eval "$(wget -O- …)"</c>.</summary>
-public sealed class RemoteScriptPipedToShellRule : InfraAnalyzer
+public sealed class ScriptRunsRemoteCodeRule : InfraAnalyzer
 {
     private static readonly HashSet<string> Shells = new(StringComparer.Ordinal) { "sh", "bash", "zsh", "dash", "ksh", "ash", "fish", "python", "perl", "ruby", "node", "pwsh" };
     private static readonly HashSet<string> Fetchers = new(StringComparer.Ordinal) { "curl", "wget", "fetch", "http", "https" };
 
-    public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptors.RemoteScriptPipedToShell];
+    public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptors.ScriptRunsRemoteCode];
 
     public override void Initialize(AnalysisContext context)
     {
@@ -93,5 +93,5 @@ public sealed class RemoteScriptPipedToShellRule : InfraAnalyzer
     }
 
     private static void Report(ScriptSink ctx, TextSpan span) =>
-        ctx.Report(Descriptors.RemoteScriptPipedToShell, span, ctx.Model.Text.Content.Substring(span.Start, span.Length).ReplaceLineEndings(" "));
+        ctx.Report(Descriptors.ScriptRunsRemoteCode, span, ctx.Model.Text.Content.Substring(span.Start, span.Length).ReplaceLineEndings(" "));
 }
