@@ -94,8 +94,9 @@ public static partial class ProcessEntrypoints
                 continue;
             }
 
-            var cmd = stage.Instructions.OfType<CommandInstruction>().LastOrDefault(i => i.Kind == DockerInstructionKind.Cmd);
-            var entry = stage.Instructions.OfType<CommandInstruction>().LastOrDefault(i => i.Kind == DockerInstructionKind.Entrypoint);
+            var chain = Chain(dockerfile, stage);
+            var cmd = chain.OfType<CommandInstruction>().LastOrDefault(i => i.Kind == DockerInstructionKind.Cmd);
+            var entry = chain.OfType<CommandInstruction>().LastOrDefault(i => i.Kind == DockerInstructionKind.Entrypoint);
             var words = new List<Word>();
             if (entry is not null && !IsWrapperEntrypoint(entry))
             {
@@ -112,7 +113,7 @@ public static partial class ProcessEntrypoints
                 continue;
             }
 
-            string? cwd = MapWorkdir(stage, file.Directory, repository, int.MaxValue);
+            string? cwd = MapWorkdir(chain, file.Directory, repository);
             Add(result, file, dockerfile.Text, EntrypointSource.Dockerfile, null, cwd, words);
         }
 
@@ -126,9 +127,9 @@ public static partial class ProcessEntrypoints
             string dockerfilePath = fly.Build?.Dockerfile?.Value.AsString() ?? "Dockerfile";
             string? cwd = file.Directory;
             if (fly.Build?.Image is null && Repository.Combine(file.Directory, dockerfilePath) is { } dfPath && repository.GetFile(dfPath) is { } df
-                && repository.GetModel<DockerfileModel>(df)?.FinalStage is { } stage)
+                && repository.GetModel<DockerfileModel>(df) is { FinalStage: { } stage } model)
             {
-                cwd = MapWorkdir(stage, file.Directory, repository, int.MaxValue);
+                cwd = MapWorkdir(Chain(model, stage), file.Directory, repository);
             }
 
             foreach (FlyProcess process in fly.Processes)
@@ -160,9 +161,9 @@ public static partial class ProcessEntrypoints
 
                 string dockerfilePath = service.Build.Dockerfile?.Value ?? "Dockerfile";
                 string? cwd = contextDir;
-                if (Repository.Combine(contextDir, dockerfilePath) is { } dfPath && repository.GetFile(dfPath) is { } df && repository.GetModel<DockerfileModel>(df)?.FinalStage is { } stage)
+                if (Repository.Combine(contextDir, dockerfilePath) is { } dfPath && repository.GetFile(dfPath) is { } df && repository.GetModel<DockerfileModel>(df) is { FinalStage: { } stage } model)
                 {
-                    cwd = MapWorkdir(stage, contextDir, repository, int.MaxValue);
+                    cwd = MapWorkdir(Chain(model, stage), contextDir, repository);
                 }
 
                 List<Word> words = command.IsStringForm
@@ -395,18 +396,14 @@ public static partial class ProcessEntrypoints
     /// The folder of the build context that the final stage's WORKDIR holds, through the stage's COPY instructions
     /// (<c>WORKDIR /app</c> + <c>COPY backend/ ./</c> → <c>backend</c>); null when no COPY fills it from the context.
     /// </summary>
-    public static string? MapWorkdir(DockerStage stage, string contextDir, Repository repository, int before)
+    public static string? MapWorkdir(IReadOnlyList<DockerInstruction> instructions, string contextDir, Repository repository)
     {
-        ArgumentNullException.ThrowIfNull(stage);
+        ArgumentNullException.ThrowIfNull(instructions);
         ArgumentNullException.ThrowIfNull(repository);
         string workdir = "/";
         var copies = new List<(string Destination, string SourceDir)>();
-        foreach (DockerInstruction instruction in stage.Instructions)
+        foreach (DockerInstruction instruction in instructions)
         {
-            if (instruction.Span.Start >= before)
-            {
-                break;
-            }
 
             if (instruction.Kind == DockerInstructionKind.Workdir && instruction.Arguments.Count > 0)
             {
@@ -450,6 +447,23 @@ public static partial class ProcessEntrypoints
         }
 
         return null;
+    }
+
+    /// <summary>The instructions of a stage preceded by those of the stages it is built <c>FROM</c> (a stage inherits WORKDIR, files, CMD and ENTRYPOINT).</summary>
+    public static IReadOnlyList<DockerInstruction> Chain(DockerfileModel dockerfile, DockerStage stage)
+    {
+        ArgumentNullException.ThrowIfNull(dockerfile);
+        ArgumentNullException.ThrowIfNull(stage);
+        var stages = new List<DockerStage> { stage };
+        var current = stage;
+        while (current.From.BaseStageIndex is int index && index >= 0 && index < dockerfile.Stages.Count && index < current.Index && stages.Count <= dockerfile.Stages.Count)
+        {
+            current = dockerfile.Stages[index];
+            stages.Add(current);
+        }
+
+        stages.Reverse();
+        return [.. stages.SelectMany(s => s.Instructions)];
     }
 
     private static string NormalizeContainer(string path)

@@ -138,6 +138,14 @@ public sealed class ProcfileWebPortNotBoundRuleTests
 public sealed class EntrypointRealWorldRegressionTests
 {
     [Test]
+    public void A_final_stage_built_from_another_stage_inherits_its_workdir_and_cmd()
+    {
+        RuleVerifier.Reports<EntrypointTargetMissingRule>(
+            ("Dockerfile", "FROM python:3.10-alpine AS builder\nWORKDIR /code\nCOPY . /code\nENTRYPOINT [\"python3\"]\nCMD [[|\"ap.py\"|]]\nFROM builder AS dev-envs\nRUN apk add git\n"),
+            ("app.py", "print(1)\n"));
+    }
+
+    [Test]
     public void Development_procfiles_and_manage_py_are_not_compared()
     {
         RuleVerifier.ReportsNothing<InconsistentEntrypointsRule>(
