@@ -91,6 +91,14 @@ public static class AnalyzerCatalog
         // (end of JSI4xxx)
 
         // JSI5xxx: environment files and secrets.
+        new Secrets.CommittedSecretRule(),
+        new Secrets.DevelopmentValueInProductionRule(),
+        new Secrets.InconsistentVariableNameRule(),
+        new Secrets.RequiredVariableNotProvidedRule(),
+        new Secrets.ProductionEnvFileTrackedRule(),
+        new Secrets.DuplicateEnvKeyRule(),
+        new Secrets.NoSecretRotationRule(),
+        new Secrets.VaultAuditNotEnabledRule(),
 
         // (end of JSI5xxx)
 
@@ -102,6 +110,13 @@ public static class AnalyzerCatalog
         // (end of JSI6xxx)
 
         // JSI7xxx: the repository as a whole.
+        new RepositoryRules.NoCiPipelineRule(),
+        new RepositoryRules.CiRunsNoTestsRule(),
+        new RepositoryRules.NoMonitoringRule(),
+        new RepositoryRules.DatastoreWithoutBackupRule(),
+        new RepositoryRules.NoSecurityScanningRule(),
+        new RepositoryRules.UnusedDockerfileRule(),
+        new RepositoryRules.BackupWithoutRestoreRule(),
 
         // (end of JSI7xxx)
     ];

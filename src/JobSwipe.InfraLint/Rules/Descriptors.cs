@@ -389,6 +389,46 @@ public static class Descriptors
 
     // JSI5xxx: environment files and secrets.
 
+    public static readonly DiagnosticDescriptor CommittedSecret = new(
+        "JSI5001", "Secret committed in a file",
+        "{0} is committed in this file; remove it, revoke and rotate it, and load it from a secret store or the environment", Secrets, DiagnosticSeverity.Error,
+        "A provider credential in a scanned file: AWS access key IDs and secret keys, GitHub, GitLab, OpenAI, Anthropic, Stripe live, Slack, Google, Twilio, SendGrid, npm, Fly.io and Vault tokens, Slack webhooks, private key blocks, JSON Web Tokens with a real payload, and passwords in connection strings. Exact prefixes, lengths, character sets and entropy floors avoid false hits; documented examples are allowed. The value is never printed.");
+
+    public static readonly DiagnosticDescriptor DevelopmentValueInProduction = new(
+        "JSI5002", "Development value in a production file",
+        "'{0}' is set to {1} in a production file; set the real value through the secret store or the deployment environment", Secrets, DiagnosticSeverity.Error,
+        "A production env file, Fly config [env] or production compose file assigns a development value: a development placeholder (dev-…, changeme, …change-in-production, minioadmin), a well-known default credential under a secret-like name, or a service address pointing at localhost/127.0.0.1. Example, sample and template files are exempt. The value is never printed.");
+
+    public static readonly DiagnosticDescriptor InconsistentVariableName = new(
+        "JSI5003", "One setting under different names",
+        "'{0}' ({1}) names the same setting as {2}; use one name everywhere", Secrets, DiagnosticSeverity.Warning,
+        "Variable names across env files, compose environments, Fly [env], secrets scripts, Dockerfile ENV, deploy-script checks and application code that differ only by case, separators, an address synonym (URL, URI, ADDR, ADDRESS, ENDPOINT, with or without BASE) or a stem abbreviation (DB/DATABASE, PASS/PWD/PASSWORD) denote one setting. One finding per minority spelling, at its first occurrence, names the other spellings and their files.");
+
+    public static readonly DiagnosticDescriptor RequiredVariableNotProvided = new(
+        "JSI5004", "Required variable provided nowhere",
+        "'{0}' is required here but no env file, Fly config, secrets script, compose environment or Dockerfile provides it; add it to the env template or the secrets script", Secrets, DiagnosticSeverity.Warning,
+        "A variable a deploy script insists on (a REQUIRED_…/…_SECRETS list, `: \"${VAR:?}\"`) or a production compose file interpolates without a default is defined by no env file (templates included), Fly [env], `fly secrets set`, compose environment or Dockerfile ENV in the repository: a deployment from this repository cannot succeed without knowledge that lives elsewhere.");
+
+    public static readonly DiagnosticDescriptor ProductionEnvFileTracked = new(
+        "JSI5005", "Production env file with secrets tracked by git",
+        "{0} holds literal secret values ({1}) and is {2}; remove it from git, add it to .gitignore and keep the values in a secret store", Secrets, DiagnosticSeverity.Warning,
+        "A production env file (.env.production, *.prod.env; not *.example, *.sample, *.template) assigns literal values to secret-like names and git tracks it: it is in the git index, or, when the root is not a git checkout, no .gitignore ignores it.");
+
+    public static readonly DiagnosticDescriptor DuplicateEnvKey = new(
+        "JSI5006", "Variable defined twice in an env file",
+        "'{0}' is defined twice in this env file (first on line {1}); the later value wins: remove one of the definitions", Secrets, DiagnosticSeverity.Warning,
+        "An env file assigns the same key twice. docker compose and python-dotenv keep the last value silently, so the first definition is dead and usually the one someone meant to change.");
+
+    public static readonly DiagnosticDescriptor NoSecretRotation = new(
+        "JSI5007", "No secret rotation procedure",
+        "secrets are managed with {0} but the repository has no rotation procedure; document one (for example docs/security/secret-rotation.md) or add a scheduled job that rotates them", Secrets, DiagnosticSeverity.Info,
+        "Secrets are managed (a script or CI job runs `fly secrets set`/`fly secrets import`, or Vault is used) but the repository holds no rotation procedure: no document whose path mentions rotation, no README or docs heading about rotating secrets, and no scheduled CI workflow that rotates.");
+
+    public static readonly DiagnosticDescriptor VaultAuditNotEnabled = new(
+        "JSI5008", "Vault audit logging not enabled",
+        "Vault is used ({0}) but audit logging is never enabled; run 'vault audit enable file file_path=…' in the Vault setup script or declare an audit device", Secrets, DiagnosticSeverity.Info,
+        "Vault is used (a compose service running the vault or hashicorp/vault image, Vault server configuration, or VAULT_ADDR/VAULT_URL in the repository's configuration) but no script or CI job runs `vault audit enable` and no HCL/Terraform file declares an audit device, so secret access leaves no trail.");
+
     // (end of JSI5xxx)
 
     // JSI6xxx: process entrypoints.
@@ -410,6 +450,41 @@ public static class Descriptors
     // (end of JSI6xxx)
 
     // JSI7xxx: the repository as a whole.
+
+    public static readonly DiagnosticDescriptor NoCiPipeline = new(
+        "JSI7001", "No CI/CD pipeline",
+        "the repository holds deployable infrastructure ({0}) but no CI/CD pipeline; add one (for example .github/workflows/ci.yml) that tests, builds and deploys", Repository, DiagnosticSeverity.Warning,
+        "Dockerfiles, Fly configs or compose files exist but no CI/CD definition does: GitHub Actions workflows, .gitlab-ci.yml, azure-pipelines*.yml, .circleci/, Jenkinsfile, bitbucket-pipelines.yml, .buildkite/, .travis.yml, .drone.yml, .woodpecker.yml, cloudbuild.yaml, appveyor.yml, codemagic.yaml or bitrise.yml.");
+
+    public static readonly DiagnosticDescriptor CiRunsNoTests = new(
+        "JSI7002", "CI runs no tests",
+        "no CI pipeline runs tests ({0}); add a step that runs the test suite (pytest, npm test, dotnet test, go test, …)", Repository, DiagnosticSeverity.Warning,
+        "CI pipelines exist but none runs a test command: a test runner (pytest, tox, nox, jest, vitest, mocha, rspec, phpunit, ctest), a build tool's test goal (npm/yarn/pnpm/bun test, dotnet test, go test, cargo test, mvn test/verify, gradle test/check, flutter test, make test/check), or a script whose name mentions tests.");
+
+    public static readonly DiagnosticDescriptor NoMonitoring = new(
+        "JSI7003", "No monitoring or alerting",
+        "the deployed services have no monitoring or alerting configuration ({0} found); add metrics and alerts, for example a Fly [metrics] section with Prometheus/Alertmanager rules or an error tracker such as Sentry", Repository, DiagnosticSeverity.Warning,
+        "The repository deploys services but holds no monitoring: no Prometheus, Grafana, Alertmanager, OpenTelemetry, Datadog, New Relic or Sentry configuration file, no monitoring service in a compose file, no monitoring or error-tracking dependency in a manifest, and no [metrics] section in a Fly config.");
+
+    public static readonly DiagnosticDescriptor DatastoreWithoutBackup = new(
+        "JSI7004", "Datastore without backups",
+        "nothing in the repository backs up {0}; add a scheduled backup (a backup script run by a scheduled job) or volume snapshot retention", Repository, DiagnosticSeverity.Warning,
+        "A stateful datastore is deployed (a service of a non-development compose file or a Fly app running PostgreSQL, MySQL, MariaDB, MongoDB, Redis, Elasticsearch/OpenSearch, Cassandra, CouchDB, Neo4j, InfluxDB, ClickHouse or MinIO) but nothing backs it up: no backup script or workflow, no dump or backup tool invocation (pg_dump, mysqldump, mongodump, pgbackrest, wal-g, restic, litestream, …), no backup service, and no Fly volume snapshot_retention.");
+
+    public static readonly DiagnosticDescriptor NoSecurityScanning = new(
+        "JSI7005", "No security scanning",
+        "container images are built here ({0}) but nothing scans them or their dependencies; add an image scan (Trivy, Grype, Docker Scout, Snyk) to CI or enable Dependabot or Renovate for docker", Repository, DiagnosticSeverity.Warning,
+        "Dockerfiles exist but no CI job or script runs a scanner (Trivy, Grype, Snyk, Docker Scout, CodeQL, Anchore, Clair, OSV-Scanner, pip-audit, npm audit, safety) and no Dependabot configuration covers the docker ecosystem and no Renovate configuration exists.");
+
+    public static readonly DiagnosticDescriptor UnusedDockerfile = new(
+        "JSI7006", "Dockerfile used by nothing",
+        "{0} is used by no Fly config, compose file, CI job or script, while the repository has {1} Dockerfiles; delete it, or reference it and document which Dockerfile builds what", Repository, DiagnosticSeverity.Info,
+        "The repository has several Dockerfiles and this one is referenced by nothing: no Fly config builds it ([build] dockerfile, or the default Dockerfile next to a Fly config without an image or builder), no compose build uses it, and no CI file or script names its path or builds its folder.");
+
+    public static readonly DiagnosticDescriptor BackupWithoutRestore = new(
+        "JSI7007", "Backups without a restore procedure",
+        "backups are taken ({0}) but no restore procedure or disaster-recovery runbook exists; document and test how to restore (for example docs/runbooks/disaster-recovery.md)", Repository, DiagnosticSeverity.Info,
+        "Backups exist (see JSI7004 for what counts) but nothing describes getting the data back: no document whose path mentions restore, recovery, disaster or DR, no document heading about restoring, and no restore script or command (pg_restore, mongorestore, restic restore, litestream restore, …).");
 
     // (end of JSI7xxx)
 }

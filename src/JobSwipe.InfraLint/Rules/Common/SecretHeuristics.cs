@@ -119,10 +119,66 @@ public static partial class SecretHeuristics
         return (group.Index, group.Length);
     }
 
+    /// <summary>
+    /// For JSI5002: when <paramref name="value"/> assigned to <paramref name="name"/> is a development value that must
+    /// not reach production, a plain description of it (never the value); otherwise null. Development placeholders
+    /// (<c>dev-…</c>, <c>changeme</c>, <c>…change-in-production</c>, <c>minioadmin</c>) count under any name; well-known
+    /// default credentials (<c>postgres</c>, <c>admin</c>, <c>password</c>) only under a secret-like name; a URL pointing at
+    /// <c>localhost</c>/<c>127.0.0.1</c> under a service-address name, or a bare <c>host:port</c> there under a URL-like name.
+    /// </summary>
+    public static string? DescribeDevelopmentValue(string name, string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value) || ContainsReference(value) || IsPlaceholder(value))
+        {
+            return null;
+        }
+
+        string v = value.Trim();
+        string? known = DescribeKnownDefault(v);
+        string lower = v.ToLowerInvariant();
+        string upper = Normalize(name);
+        bool credentialName = IsSecretLikeName(name) || upper.EndsWith("ACCESS_KEY", StringComparison.Ordinal) || upper.EndsWith("ACCESS_KEY_ID", StringComparison.Ordinal)
+            || upper.EndsWith("_USER", StringComparison.Ordinal) && lower == "minioadmin";
+        bool devPrefixOnly = lower.StartsWith("dev-", StringComparison.Ordinal) || lower.StartsWith("dev_", StringComparison.Ordinal);
+        bool unmistakable = lower.Contains("changeme", StringComparison.Ordinal) || lower.Contains("change-in-production", StringComparison.Ordinal) || lower.Contains("change_in_production", StringComparison.Ordinal)
+            || lower.StartsWith("insecure", StringComparison.Ordinal) || lower.StartsWith("django-insecure", StringComparison.Ordinal) || lower is "minioadmin" or "change-me" or "change_me" or "changeit";
+        if (unmistakable || known == "a development placeholder" && devPrefixOnly && credentialName)
+        {
+            return "a development placeholder";
+        }
+
+        if (known is not null && known != "a development placeholder" && credentialName)
+        {
+            return known;
+        }
+
+        // With a scheme the value is a service URL; without one only URL-like names count (FOO_HOST=127.0.0.1 and
+        // LISTEN_ADDR=127.0.0.1:8080 are usually bind addresses, and services on the same VM are legitimate there).
+        bool hasScheme = v.Contains("://", StringComparison.Ordinal);
+        if (LocalhostAddress().IsMatch(v) && (hasScheme ? IsServiceAddressName(upper) : IsUrlName(upper)))
+        {
+            return "a localhost service address";
+        }
+
+        return null;
+    }
+
+    private static bool IsUrlName(string upper) =>
+        upper.EndsWith("_URL", StringComparison.Ordinal) || upper.EndsWith("_URI", StringComparison.Ordinal) || upper.EndsWith("_ENDPOINT", StringComparison.Ordinal)
+        || upper.EndsWith("_DSN", StringComparison.Ordinal) || upper is "URL" or "DSN";
+
+    private static bool IsServiceAddressName(string upper) =>
+        upper.EndsWith("_URL", StringComparison.Ordinal) || upper.EndsWith("_URI", StringComparison.Ordinal) || upper.EndsWith("_ADDR", StringComparison.Ordinal)
+        || upper.EndsWith("_ADDRESS", StringComparison.Ordinal) || upper.EndsWith("_HOST", StringComparison.Ordinal) || upper.EndsWith("_ENDPOINT", StringComparison.Ordinal)
+        || upper.EndsWith("_DSN", StringComparison.Ordinal) || upper.EndsWith("_SERVER", StringComparison.Ordinal) || upper is "URL" or "HOST" or "DSN";
+
     private static string Normalize(string name) => name.Trim().ToUpperInvariant().Replace('-', '_').Replace('.', '_');
 
     [GeneratedRegex(@"^(\$\{[^}]*\}|\$[A-Za-z_][A-Za-z0-9_]*|\{\{[^}]*\}\}|\$\(\s*cat\s[^)]*\))$", RegexOptions.CultureInvariant)]
     private static partial Regex ReferencePattern();
+
+    [GeneratedRegex(@"^(?:[A-Za-z][A-Za-z0-9+.\-]*://(?:[^@/\s]*@)?)?(?:localhost|127\.0\.0\.1|\[::1\])(?::\d+)?(?:[/?#].*)?$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex LocalhostAddress();
 
     [GeneratedRegex(@"\$[A-Za-z_][A-Za-z0-9_]*", RegexOptions.CultureInvariant)]
     private static partial Regex DollarVariable();

@@ -2,7 +2,6 @@ using JobSwipe.InfraLint.Analysis;
 using JobSwipe.InfraLint.Diagnostics;
 using JobSwipe.InfraLint.Text;
 using JobSwipe.InfraLint.Workspace;
-using JobSwipe.InfraLint.Workspace.Git;
 
 namespace JobSwipe.InfraLint.Rules.Scripts;
 

@@ -1,7 +1,6 @@
 using JobSwipe.InfraLint.Analysis;
 using JobSwipe.InfraLint.Diagnostics;
 using JobSwipe.InfraLint.Workspace;
-using JobSwipe.InfraLint.Workspace.Git;
 
 namespace JobSwipe.InfraLint.Rules.Scripts;
 
@@ -20,7 +19,7 @@ public sealed class ScriptNotExecutableRule : InfraAnalyzer
             return;
         }
 
-        var git = GitIndex.ForRoot(ctx.Repository.RootFullPath);
+        var git = GitIndex.TryReadEntriesForRoot(ctx.Repository.RootFullPath);
         foreach (ExecutedFile run in executed)
         {
             if (run.ModeFixed)

@@ -44,7 +44,7 @@ public sealed class ScriptNotExecutableRuleTests
     private static void Index(TempRepository repository, params (string Path, bool Executable)[] files)
     {
         Directory.CreateDirectory(Path.Combine(repository.Root, ".git"));
-        File.WriteAllBytes(Path.Combine(repository.Root, ".git", "index"), GitIndexTests.Build(2, files.Select(f => (f.Path, f.Executable ? 0x81ED : 0x81A4, 0, false))));
+        File.WriteAllBytes(Path.Combine(repository.Root, ".git", "index"), GitIndexEntriesTests.Build(2, files.Select(f => (f.Path, f.Executable ? 0x81ED : 0x81A4, 0, false))));
     }
 
     [Test]

@@ -1,4 +1,4 @@
-namespace JobSwipe.InfraLint.Workspace.Git;
+namespace JobSwipe.InfraLint.Workspace;
 
 /// <summary>
 /// The end-of-line setting that <c>.gitattributes</c> files give a path: their lines are <c>pattern attr…</c>, matched like

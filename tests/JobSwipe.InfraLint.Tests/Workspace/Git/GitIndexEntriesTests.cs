@@ -1,10 +1,10 @@
 using System.Buffers.Binary;
 using System.Text;
-using JobSwipe.InfraLint.Workspace.Git;
+using JobSwipe.InfraLint.Workspace;
 
 namespace JobSwipe.InfraLint.Tests.Workspace.Git;
 
-public sealed class GitIndexTests
+public sealed class GitIndexEntriesTests
 {
     private const int Regular = 0x81A4;    // 0100644
     private const int Executable = 0x81ED; // 0100755
@@ -101,7 +101,7 @@ public sealed class GitIndexTests
     [TestCase(4)]
     public void Modes_and_paths_are_read_in_every_version(int version)
     {
-        var index = GitIndex.TryParse(Build(version, Sample));
+        var index = GitIndex.TryParseEntries(Build(version, Sample));
         Assert.That(index, Is.Not.Null);
         Assert.That(index!.Version, Is.EqualTo(version));
         Assert.That(index.Entries.Select(e => e.Path), Is.EqualTo(Sample.Select(s => s.Item1)));
@@ -115,7 +115,7 @@ public sealed class GitIndexTests
     [Test]
     public void Version_3_extended_flags_are_skipped()
     {
-        var index = GitIndex.TryParse(Build(3, [("a.sh", Regular, 0, true), ("b.sh", Executable, 0, false), ("c.sh", Executable, 0, true)]));
+        var index = GitIndex.TryParseEntries(Build(3, [("a.sh", Regular, 0, true), ("b.sh", Executable, 0, false), ("c.sh", Executable, 0, true)]));
         Assert.That(index!.Entries.Select(e => (e.Path, e.IsExecutable)), Is.EqualTo(new[] { ("a.sh", false), ("b.sh", true), ("c.sh", true) }));
     }
 
@@ -124,21 +124,21 @@ public sealed class GitIndexTests
     {
         string dir = new string('d', 300) + "/";
         var entries = new (string, int, int, bool)[] { (dir + "a.sh", Regular, 0, false), (dir + "b.sh", Executable, 0, false), ("e.sh", Executable, 0, false) };
-        var index = GitIndex.TryParse(Build(4, entries));
+        var index = GitIndex.TryParseEntries(Build(4, entries));
         Assert.That(index!.Entries.Select(e => e.Path), Is.EqualTo(entries.Select(e => e.Item1)));
     }
 
     [Test]
     public void Conflicted_entries_keep_stage_zero_or_the_first_stage()
     {
-        var index = GitIndex.TryParse(Build(2, [("x.sh", Regular, 1, false), ("x.sh", Executable, 2, false), ("x.sh", Regular, 3, false)]));
+        var index = GitIndex.TryParseEntries(Build(2, [("x.sh", Regular, 1, false), ("x.sh", Executable, 2, false), ("x.sh", Regular, 3, false)]));
         Assert.That(index!.Find("x.sh")!.Value.Stage, Is.EqualTo(1));
     }
 
     [Test]
     public void Sha256_indexes_are_read_with_32_byte_hashes()
     {
-        var index = GitIndex.TryParse(Build(2, Sample, 32), 32);
+        var index = GitIndex.TryParseEntries(Build(2, Sample, 32), 32);
         Assert.That(index!.Find("scripts/deploy_backend.sh")!.Value.IsExecutable, Is.True);
     }
 
@@ -146,21 +146,21 @@ public sealed class GitIndexTests
     public void Malformed_input_gives_null()
     {
         byte[] good = Build(2, Sample);
-        Assert.That(GitIndex.TryParse([]), Is.Null);
-        Assert.That(GitIndex.TryParse("DIRX\0\0\0\u0002\0\0\0\0"u8), Is.Null);
-        Assert.That(GitIndex.TryParse(good.AsSpan(0, 70)), Is.Null, "truncated entry");
+        Assert.That(GitIndex.TryParseEntries([]), Is.Null);
+        Assert.That(GitIndex.TryParseEntries("DIRX\0\0\0\u0002\0\0\0\0"u8), Is.Null);
+        Assert.That(GitIndex.TryParseEntries(good.AsSpan(0, 70)), Is.Null, "truncated entry");
         byte[] badVersion = (byte[])good.Clone();
         badVersion[7] = 9;
-        Assert.That(GitIndex.TryParse(badVersion), Is.Null);
+        Assert.That(GitIndex.TryParseEntries(badVersion), Is.Null);
         byte[] hugeCount = (byte[])good.Clone();
         hugeCount[8] = 0x7F;
-        Assert.That(GitIndex.TryParse(hugeCount), Is.Null);
+        Assert.That(GitIndex.TryParseEntries(hugeCount), Is.Null);
         var random = new Random(42);
         for (int i = 0; i < 200; i++)
         {
             byte[] fuzz = (byte[])good.Clone();
             fuzz[12 + random.Next(fuzz.Length - 12)] = (byte)random.Next(256);
-            Assert.DoesNotThrow(() => GitIndex.TryParse(fuzz));
+            Assert.DoesNotThrow(() => GitIndex.TryParseEntries(fuzz));
         }
     }
 
@@ -173,7 +173,7 @@ public sealed class GitIndexTests
             Directory.CreateDirectory(Path.Combine(top, ".git"));
             Directory.CreateDirectory(Path.Combine(top, "sub", "app"));
             File.WriteAllBytes(Path.Combine(top, ".git", "index"), Build(2, [("sub/app/run.sh", Executable, 0, false)]));
-            var found = GitIndex.ForRoot(Path.Combine(top, "sub", "app"));
+            var found = GitIndex.TryReadEntriesForRoot(Path.Combine(top, "sub", "app"));
             Assert.That(found, Is.Not.Null);
             Assert.That(found!.Value.Prefix, Is.EqualTo("sub/app/"));
             Assert.That(found.Value.Index.Find(found.Value.Prefix + "run.sh")!.Value.IsExecutable, Is.True);
@@ -184,7 +184,7 @@ public sealed class GitIndexTests
             Directory.CreateDirectory(Path.Combine(top, ".git", "worktrees", "wt"));
             File.WriteAllBytes(Path.Combine(top, ".git", "worktrees", "wt", "index"), Build(4, [("x.sh", Regular, 0, false)]));
             File.WriteAllText(Path.Combine(worktree, ".git"), "gitdir: ../.git/worktrees/wt\n");
-            Assert.That(GitIndex.ForRoot(worktree)!.Value.Index.Find("x.sh")!.Value.IsExecutable, Is.False);
+            Assert.That(GitIndex.TryReadEntriesForRoot(worktree)!.Value.Index.Find("x.sh")!.Value.IsExecutable, Is.False);
         }
         finally
         {

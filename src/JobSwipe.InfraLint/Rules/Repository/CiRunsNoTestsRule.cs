@@ -1,0 +1,48 @@
+using System.Text.RegularExpressions;
+using JobSwipe.InfraLint.Analysis;
+using JobSwipe.InfraLint.Diagnostics;
+using JobSwipe.InfraLint.Rules.Common;
+
+namespace JobSwipe.InfraLint.Rules.RepositoryRules;
+
+/// <summary>JSI7002: CI pipelines exist but none runs a test command; reported at the first CI file.</summary>
+public sealed partial class CiRunsNoTestsRule : InfraAnalyzer
+{
+    public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptors.CiRunsNoTests];
+
+    public override void Initialize(AnalysisContext context) => context.RegisterRepositoryAction(ctx =>
+    {
+        var evidence = RepositoryEvidence.For(ctx.Repository);
+        if (evidence.CiFiles.Count == 0 || RunsTests(evidence))
+        {
+            return;
+        }
+
+        string checkedFiles = evidence.CiFiles.Count == 1 ? $"checked {evidence.CiFiles[0].RelativePath}" : $"checked {evidence.CiFiles.Count} CI files";
+        ctx.ReportDiagnostic(Diagnostic.Create(Descriptors.CiRunsNoTests, evidence.FileLocation(evidence.CiFiles[0]), checkedFiles));
+    });
+
+    internal static bool RunsTests(RepositoryEvidence evidence)
+    {
+        if (evidence.CiTexts.Any(t => TestCommand().IsMatch(t.Lower)))
+        {
+            return true;
+        }
+
+        // CI that delegates to make, just, task or a script: look at those (and at local composite actions).
+        bool delegates = evidence.CiTexts.Any(t => Delegation().IsMatch(t.Lower));
+        if (delegates && evidence.ScriptTexts.Any(t => TestCommand().IsMatch(t.Lower)))
+        {
+            return true;
+        }
+
+        return evidence.Repository.Files.Where(f => f.RelativePath.StartsWith(".github/actions/", StringComparison.Ordinal) && f.Name is "action.yml" or "action.yaml")
+            .Any(f => evidence.Repository.GetText(f) is { } text && TestCommand().IsMatch(text.Content.ToLowerInvariant()));
+    }
+
+    [GeneratedRegex(@"\b(pytest|py\.test|unittest|tox|nox|jest|vitest|mocha|rspec|phpunit|pest|ctest|cypress\s+run|playwright\s+test|(npm|pnpm|yarn|bun|deno)\s+(run\s+)?test|(npm|yarn|pnpm)\s+run\s+(test|check|ci)\b|dotnet\s+test|go\s+test|cargo\s+(test|nextest)|mvnw?\s+[^\n]*\b(test|verify|install)\b|gradlew?\s+[^\n]*\b(test|check|build)\b|(flutter|dart|mix|swift|sbt|lein|hatch)\s+test|xcodebuild\s+[^\n]*\btest\b|rake\s+(test|spec)|make\s+(test|check)|just\s+test|task\s+test|run[-_]tests?|tests?\.sh)", RegexOptions.CultureInvariant)]
+    private static partial Regex TestCommand();
+
+    [GeneratedRegex(@"\b(make|just|task)\s+\w|\.sh\b|uses:\s*\./", RegexOptions.CultureInvariant)]
+    private static partial Regex Delegation();
+}

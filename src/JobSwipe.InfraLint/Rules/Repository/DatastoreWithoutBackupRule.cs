@@ -1,0 +1,26 @@
+using JobSwipe.InfraLint.Analysis;
+using JobSwipe.InfraLint.Diagnostics;
+using JobSwipe.InfraLint.Rules.Common;
+
+namespace JobSwipe.InfraLint.Rules.RepositoryRules;
+
+/// <summary>JSI7004: a deployed datastore and no backup evidence; one finding at the first datastore, naming the others.</summary>
+public sealed class DatastoreWithoutBackupRule : InfraAnalyzer
+{
+    public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptors.DatastoreWithoutBackup];
+
+    public override void Initialize(AnalysisContext context) => context.RegisterRepositoryAction(ctx =>
+    {
+        var evidence = RepositoryEvidence.For(ctx.Repository);
+        var datastores = BackupEvidence.FindDatastores(evidence);
+        if (datastores.Count == 0 || BackupEvidence.FindBackup(evidence) is not null)
+        {
+            return;
+        }
+
+        string description = string.Join("; ", datastores.GroupBy(d => d.Where).Select(g => $"the datastore{(g.Count() == 1 ? "" : "s")} {Join([.. g.Select(d => d.Name)])} in {g.Key}"));
+        ctx.ReportDiagnostic(Diagnostic.Create(Descriptors.DatastoreWithoutBackup, datastores[0].Location, description));
+    });
+
+    private static string Join(IReadOnlyList<string> names) => names.Count == 1 ? names[0] : string.Join(", ", names.Take(names.Count - 1)) + " and " + names[^1];
+}

@@ -1,0 +1,58 @@
+using JobSwipe.InfraLint.Analysis;
+using JobSwipe.InfraLint.Diagnostics;
+using JobSwipe.InfraLint.Rules.Common;
+
+namespace JobSwipe.InfraLint.Rules.RepositoryRules;
+
+/// <summary>JSI7003: services are deployed but no monitoring or alerting configuration, dependency or Fly [metrics] exists.</summary>
+public sealed class NoMonitoringRule : InfraAnalyzer
+{
+    /// <summary>Configuration files (lower-case names, or folder names) that count as monitoring.</summary>
+    internal static readonly string[] MonitoringFileMarkers = ["prometheus", "alertmanager", "grafana", "otel-collector", "otelcol", "opentelemetry", "datadog", "newrelic", "sentry.properties", ".sentryclirc", "alerts.yml", "alerts.yaml", "alert.rules", "loki", "promtail", "vector.toml", "vector.yaml", "fluent-bit", "uptime-kuma", "gatus"];
+
+    /// <summary>Dependencies (normalised names, or prefixes ending in '/' or '-') that count as monitoring.</summary>
+    internal static readonly string[] MonitoringDependencies = ["sentry-sdk", "@sentry/", "prometheus-client", "prometheus_client", "prometheus-fastapi-instrumentator", "prometheus-flask-exporter", "django-prometheus", "starlette-exporter", "prom-client", "opentelemetry-", "@opentelemetry/", "ddtrace", "dd-trace", "datadog", "newrelic", "elastic-apm", "rollbar", "bugsnag", "honeybadger", "logfire", "statsd", "@sentry-internal/"];
+
+    public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptors.NoMonitoring];
+
+    public override void Initialize(AnalysisContext context) => context.RegisterRepositoryAction(ctx =>
+    {
+        var evidence = RepositoryEvidence.For(ctx.Repository);
+        if (evidence.Deployables.Count == 0 || HasMonitoring(evidence))
+        {
+            return;
+        }
+
+        ctx.ReportDiagnostic(Diagnostic.Create(Descriptors.NoMonitoring, evidence.FileLocation(evidence.Deployables[0]), "no metrics, alerting or error-tracking configuration"));
+    });
+
+    internal static bool HasMonitoring(RepositoryEvidence evidence)
+    {
+        if (evidence.Fly().Any(f => f.Config.Metrics.Count > 0))
+        {
+            return true;
+        }
+
+        foreach (var file in evidence.Repository.Files)
+        {
+            string lower = file.RelativePath.ToLowerInvariant();
+            if (lower.Contains("node_modules/", StringComparison.Ordinal) || RepositoryEvidence.IsDocument(file))
+            {
+                continue;
+            }
+
+            if (MonitoringFileMarkers.Any(m => lower.Contains(m, StringComparison.Ordinal)))
+            {
+                return true;
+            }
+        }
+
+        if (evidence.DependencyNames().Any(d => MonitoringDependencies.Any(m => m.EndsWith('/') || m.EndsWith('-') ? d.StartsWith(m, StringComparison.Ordinal) : d == m)))
+        {
+            return true;
+        }
+
+        // A monitoring service or agent in a compose file or a CI/CD step (image names and actions are in the text).
+        return RepositoryEvidence.AnyContains(evidence.ComposeTexts, "prom/prometheus", "grafana/grafana", "prom/alertmanager", "otel/opentelemetry-collector", "datadog/agent", "gcr.io/datadoghq/agent", "newrelic/infrastructure", "getsentry/");
+    }
+}

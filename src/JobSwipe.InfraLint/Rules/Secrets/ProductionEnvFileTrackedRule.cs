@@ -1,0 +1,47 @@
+using JobSwipe.InfraLint.Analysis;
+using JobSwipe.InfraLint.Rules.Common;
+using JobSwipe.InfraLint.Syntax.DotEnv;
+using JobSwipe.InfraLint.Workspace;
+
+namespace JobSwipe.InfraLint.Rules.Secrets;
+
+/// <summary>
+/// JSI5005: a production env file (not a template) that assigns literal values to secret-like names and that git
+/// tracks (in the index of a checkout; not ignored by .gitignore otherwise). Reported at the first secret's name.
+/// </summary>
+public sealed class ProductionEnvFileTrackedRule : InfraAnalyzer
+{
+    private const int MaxNamesListed = 3;
+
+    public override IReadOnlyList<Diagnostics.DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptors.ProductionEnvFileTracked];
+
+    public override void Initialize(AnalysisContext context) =>
+        context.RegisterFileAction<DotEnvFile>(FileKind.DotEnv, ctx =>
+        {
+            if (!DevelopmentValueInProductionRule.IsProductionConfig(ctx.File))
+            {
+                return;
+            }
+
+            var secrets = ctx.Model.Entries.Where(IsLiteralSecret).ToList();
+            if (secrets.Count == 0)
+            {
+                return;
+            }
+
+            var tracking = GitTracking.For(ctx.Repository);
+            if (!tracking.IsTracked(ctx.File.RelativePath))
+            {
+                return;
+            }
+
+            var names = secrets.Select(e => e.Key).Distinct(StringComparer.Ordinal).ToList();
+            string listed = string.Join(", ", names.Take(MaxNamesListed)) + (names.Count > MaxNamesListed ? $" and {names.Count - MaxNamesListed} more" : string.Empty);
+            ctx.Report(Descriptors.ProductionEnvFileTracked, secrets[0].KeySpan, ctx.File.Name, listed, tracking.IsCheckout ? "tracked by git" : "not ignored by any .gitignore");
+        });
+
+    private static bool IsLiteralSecret(DotEnvEntry entry) =>
+        entry.HasValue && !string.IsNullOrWhiteSpace(entry.Value) && SecretHeuristics.IsSecretLikeName(entry.Key)
+        && (entry.Quote == DotEnvQuote.Single || entry.References.Count == 0) && !SecretHeuristics.IsPlaceholder(entry.Value)
+        && !entry.Value!.Contains('<', StringComparison.Ordinal);
+}

@@ -1,0 +1,92 @@
+using JobSwipe.InfraLint.Rules.Secrets;
+
+namespace JobSwipe.InfraLint.Tests.Rules.Secrets;
+
+public class SecretPatternsTests
+{
+    private static IEnumerable<TestCaseData> ValidCases() =>
+        FakeSecrets.Valid().Select((v, i) => new TestCaseData(v.Id, v.Value).SetName($"Detects_{v.Id}_{i}"));
+
+    [TestCaseSource(nameof(ValidCases))]
+    public void Detects_each_provider_at_the_exact_span(string id, string value)
+    {
+        string text = "SOME_SETTING=" + value + "\n";
+        var matches = SecretPatterns.Scan(text);
+        Assert.That(matches, Has.Count.EqualTo(1), string.Join(", ", matches.Select(m => m.DetectorId)));
+        string secret = FakeSecrets.SecretPart(id, value);
+        Assert.That(matches[0].DetectorId, Is.EqualTo(id));
+        Assert.That(text.Substring(matches[0].Start, matches[0].Length), Is.EqualTo(secret));
+        Assert.That(matches[0].Provider, Does.Not.Contain(secret));
+    }
+
+    [Test]
+    public void Every_detector_has_a_positive_case() =>
+        Assert.That(SecretPatterns.Detectors.Select(d => d.Id).Except(FakeSecrets.Valid().Select(v => v.Id)), Is.EquivalentTo(new[] { "aws-secret-access-key" }));
+
+    [Test]
+    public void Aws_secret_key_next_to_its_name()
+    {
+        string key = FakeSecrets.Random(FakeSecrets.Alnum + "/+", 40, 40);
+        var matches = SecretPatterns.Scan("aws_secret_access_key = " + key + "\n");
+        Assert.That(matches.Select(m => m.DetectorId), Is.EqualTo(new[] { "aws-secret-access-key" }));
+        Assert.That(SecretPatterns.Scan("AWS_SECRET_ACCESS_KEY: \"" + key + "\""), Has.Count.EqualTo(1));
+    }
+
+    private static IEnumerable<TestCaseData> Negatives()
+    {
+        yield return new TestCaseData("aws documentation example", "AK" + "IA" + "IOSFODNN7" + "EXAMPLE");
+        yield return new TestCaseData("aws documentation secret", "aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCY" + "EXAMPLEKEY");
+        yield return new TestCaseData("aws secret without aws name", "SOME_HASH=" + FakeSecrets.Random(FakeSecrets.Alnum, 40, 41));
+        yield return new TestCaseData("aws key id too short", "AK" + "IA" + FakeSecrets.Random(FakeSecrets.Base32, 15, 2));
+        yield return new TestCaseData("aws key id lower case", "ak" + "ia" + FakeSecrets.Random(FakeSecrets.Base32, 16, 2).ToLowerInvariant());
+        yield return new TestCaseData("github filler", "gh" + "p_" + new string('a', 36));
+        yield return new TestCaseData("github too short", "gh" + "p_" + FakeSecrets.Random(FakeSecrets.Alnum, 35, 3));
+        yield return new TestCaseData("github too long", "gh" + "p_" + FakeSecrets.Random(FakeSecrets.Alnum, 37, 3));
+        yield return new TestCaseData("github unknown prefix", "gh" + "x_" + FakeSecrets.Random(FakeSecrets.Alnum, 36, 3));
+        yield return new TestCaseData("gitlab too short", "gl" + "pat-" + FakeSecrets.Random(FakeSecrets.Alnum, 12, 6));
+        yield return new TestCaseData("openai without marker", "sk-" + "proj-" + FakeSecrets.Random(FakeSecrets.Alnum, 140, 7));
+        yield return new TestCaseData("anthropic wrong ending", "sk-" + "ant-api03-" + FakeSecrets.Random(FakeSecrets.UrlSafe, 93, 9) + "ZZ");
+        yield return new TestCaseData("stripe test key", "sk" + "_test_" + FakeSecrets.Random(FakeSecrets.Alnum, 24, 10));
+        yield return new TestCaseData("stripe publishable key", "pk" + "_live_" + FakeSecrets.Random(FakeSecrets.Alnum, 24, 10));
+        yield return new TestCaseData("slack placeholder", "xo" + "xb-your-bot-token");
+        yield return new TestCaseData("slack webhook placeholder", "https://hooks.slack" + ".com/services/TXXXXXXXX/BXXXXXXXX/XXXXXXXXXXXXXXXXXXXXXXXX");
+        yield return new TestCaseData("google key too short", "AI" + "za" + FakeSecrets.Random(FakeSecrets.UrlSafe, 30, 17));
+        yield return new TestCaseData("twilio upper-case hex", "S" + "K" + FakeSecrets.Random(FakeSecrets.Hex, 32, 18).ToUpperInvariant() + "G");
+        yield return new TestCaseData("sendgrid wrong lengths", "S" + "G." + FakeSecrets.Random(FakeSecrets.Alnum, 10, 19) + "." + FakeSecrets.Random(FakeSecrets.Alnum, 20, 20));
+        yield return new TestCaseData("npm filler", "np" + "m_" + new string('x', 36));
+        yield return new TestCaseData("fly too short", "fo" + "1_" + FakeSecrets.Random(FakeSecrets.Alnum, 20, 22));
+        yield return new TestCaseData("vault short", "hv" + "s." + FakeSecrets.Random(FakeSecrets.Alnum, 24, 23));
+        yield return new TestCaseData("private key elided", "-----BEGIN RSA PRIV" + "ATE KEY-----\nMIIEpAIBAAKCAQEA...\n...\n" + new string(' ', 60) + "\n-----END RSA PRIV" + "ATE KEY-----");
+        yield return new TestCaseData("public key", "-----BEGIN PUBLIC KEY-----\n" + FakeSecrets.Random(FakeSecrets.Alnum, 128, 24) + "\n-----END PUBLIC KEY-----");
+        yield return new TestCaseData("jwt.io example", FakeSecrets.Jwt("{\"sub\":\"1234567890\",\"name\":\"John Doe\",\"iat\":1516239022}", 26));
+        yield return new TestCaseData("jwt-shaped non-json", "ey" + FakeSecrets.Random(FakeSecrets.Alnum, 20, 1) + ".ey" + FakeSecrets.Random(FakeSecrets.Alnum, 20, 2) + "." + FakeSecrets.Random(FakeSecrets.Alnum, 20, 3));
+        yield return new TestCaseData("url interpolated password", "postgresql://app:${DB_PASSWORD}@db:5432/app");
+        yield return new TestCaseData("url default password", "postgresql://postgres:postgres@localhost:5432/app");
+        yield return new TestCaseData("url placeholder password", "postgresql://user:<password>@host/db");
+        yield return new TestCaseData("url short password", "redis://default:pass@host:6379");
+        yield return new TestCaseData("url words password", "postgresql://user:yourpassword@host/db");
+        yield return new TestCaseData("url dev password", "postgresql://app:dev-password-123@db/app");
+        yield return new TestCaseData("url port only", "http://localhost:8080/path");
+        yield return new TestCaseData("gitleaks allow", "TOKEN=" + "gh" + "p_" + FakeSecrets.Random(FakeSecrets.Alnum, 36, 3) + " # gitleaks:allow");
+    }
+
+    [TestCaseSource(nameof(Negatives))]
+    public void Ignores_examples_and_look_alikes(string why, string text) =>
+        Assert.That(SecretPatterns.Scan(text + "\n"), Is.Empty, why);
+
+    [Test]
+    public void Several_secrets_in_one_text_are_each_reported_once()
+    {
+        string a = "gh" + "p_" + FakeSecrets.Random(FakeSecrets.Alnum, 36, 3);
+        string b = "np" + "m_" + FakeSecrets.Random(FakeSecrets.Alnum, 36, 21);
+        var matches = SecretPatterns.Scan($"A={a}\nB={b}\nC={a}\n");
+        Assert.That(matches.Select(m => m.DetectorId), Is.EqualTo(new[] { "github-token", "npm-token", "github-token" }));
+    }
+
+    [Test]
+    public void Entropy_is_shannon_bits_per_character()
+    {
+        Assert.That(SecretPatterns.ShannonEntropy("aaaa"), Is.Zero);
+        Assert.That(SecretPatterns.ShannonEntropy("abcd"), Is.EqualTo(2.0).Within(1e-9));
+    }
+}
