@@ -10,7 +10,28 @@ public sealed class ReleaseBuildNeverUploadedRule : InfraAnalyzer
 {
     public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptors.ReleaseBuildNeverUploaded];
 
-    public override void Initialize(AnalysisContext context) => context.RegisterFileAction<ShellScript>(FileKind.ShellScript, Analyze);
+    public override void Initialize(AnalysisContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        context.RegisterFileAction<ShellScript>(FileKind.ShellScript, Analyze);
+        context.RegisterFileAction<JobSwipe.InfraLint.Syntax.Ci.CiPipeline>(FileKind.CiWorkflow, AnalyzeWorkflow);
+    }
+
+    // In CI the whole workflow is the unit: other steps or jobs may test, upload or version.
+    private static void AnalyzeWorkflow(FileAnalysisContext<JobSwipe.InfraLint.Syntax.Ci.CiPipeline> ctx)
+    {
+        var facts = CiReleaseFacts.For(ctx);
+        if (facts.Uploads)
+        {
+            return;
+        }
+
+        foreach (var (sink, build) in facts.Builds)
+        {
+            var span = DeployCommands.VerbSpan(build.Line);
+            sink.Report(Descriptors.ReleaseBuildNeverUploaded, span, DeployCommands.Describe(sink.Model.Text.Content, span));
+        }
+    }
 
     private static string Text(FileAnalysisContext<ShellScript> ctx, JobSwipe.InfraLint.Text.TextSpan span) => DeployCommands.Describe(ctx.Model.Text.Content, span);
 

@@ -137,3 +137,35 @@ public sealed class RealWorldRegressionTests
         Assert.That(d[0].Message, Does.StartWith("'xcodebuild -scheme Runner archive'"));
     }
 }
+
+public sealed class CiReleaseWorkflowTests
+{
+    private const string Build = "on:\n  push:\n    branches: [main]\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: [|./gradlew bundleRelease|]\n";
+
+    [Test]
+    public void A_release_build_in_a_workflow_that_never_uploads_is_reported_in_the_workflow()
+    {
+        RuleVerifier.Reports<ReleaseBuildNeverUploadedRule>((".github/workflows/release.yml", Build));
+        RuleVerifier.Reports<ReleaseArtifactsNotStoredRule>((".github/workflows/release.yml", Build));
+        RuleVerifier.Reports<ReleaseWithoutTestsRule>((".github/workflows/release.yml", Build));
+        RuleVerifier.Reports<ReleaseWithoutVersioningRule>((".github/workflows/release.yml", Build));
+    }
+
+    [Test]
+    public void Tests_in_another_workflow_of_the_repository_count()
+    {
+        RuleVerifier.ReportsNothing<ReleaseWithoutTestsRule>(
+            (".github/workflows/release.yml", Build.Replace("[|", "", StringComparison.Ordinal).Replace("|]", "", StringComparison.Ordinal)),
+            (".github/workflows/pr.yml", "on: pull_request\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - run: flutter test\n"));
+    }
+
+    [Test]
+    public void Upload_actions_other_jobs_and_tag_triggers_count()
+    {
+        string release = "on:\n  push:\n    tags: ['v*']\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - run: ./gradlew test\n  build:\n    needs: test\n    runs-on: ubuntu-latest\n    steps:\n      - run: ./gradlew bundleRelease\n      - uses: actions/upload-artifact@v4\n        with:\n          path: app/build/outputs/bundle\n      - uses: r0adkll/upload-google-play@v1\n        with:\n          packageName: x\n";
+        RuleVerifier.ReportsNothing<ReleaseBuildNeverUploadedRule>((".github/workflows/release.yml", release));
+        RuleVerifier.ReportsNothing<ReleaseArtifactsNotStoredRule>((".github/workflows/release.yml", release));
+        RuleVerifier.ReportsNothing<ReleaseWithoutTestsRule>((".github/workflows/release.yml", release));
+        RuleVerifier.ReportsNothing<ReleaseWithoutVersioningRule>((".github/workflows/release.yml", release));
+    }
+}
