@@ -332,7 +332,7 @@ public static class Descriptors
 
     public static readonly DiagnosticDescriptor ReleaseWithoutTests = new(
         "JSI4006", "Release or deploy without tests",
-        "'{0}' runs with no test run before it in this script; run the tests (e.g. {1}) before building or deploying", Scripts, DiagnosticSeverity.Warning,
+        "'{0}' runs with no test run before it (in this script, or for CI in this workflow); run the tests (e.g. {1}) before building or deploying", Scripts, DiagnosticSeverity.Warning,
         "A release build or deploy runs with no test command before it in the same script (flutter test, pytest, npm test, dotnet test, go test, cargo test, mvn test, gradlew test, make test…), so a broken build ships.");
 
     public static readonly DiagnosticDescriptor ReleaseArtifactsNotStored = new(
