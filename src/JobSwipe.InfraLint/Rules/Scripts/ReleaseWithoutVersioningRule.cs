@@ -1,57 +1,17 @@
-using JobSwipe.InfraLint.Analysis;
 using JobSwipe.InfraLint.Diagnostics;
 using JobSwipe.InfraLint.Syntax.Shell;
-using JobSwipe.InfraLint.Workspace;
 
 namespace JobSwipe.InfraLint.Rules.Scripts;
 
 /// <summary>JSI4005: a release build with no version management and no release notes.</summary>
-public sealed class ReleaseWithoutVersioningRule : InfraAnalyzer
+public sealed class ReleaseWithoutVersioningRule : ReleaseEvidenceRule
 {
-    public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptors.ReleaseWithoutVersioning];
+    protected override DiagnosticDescriptor Descriptor => Descriptors.ReleaseWithoutVersioning;
 
-    public override void Initialize(AnalysisContext context)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        context.RegisterFileAction<ShellScript>(FileKind.ShellScript, Analyze);
-        context.RegisterFileAction<JobSwipe.InfraLint.Syntax.Ci.CiPipeline>(FileKind.CiWorkflow, AnalyzeWorkflow);
-    }
+    protected override bool HasEvidence(ScriptFacts facts, ShellScript script) =>
+        facts.Commands.Any(c => DeployCommands.IsVersioning(c.Line))
+        || facts.Commands.Any(c => c.Command.Words.Any(w => DeployCommands.MentionsReleaseNotes(w.Value)))
+        || script.Assignments.Any(a => a.Value is not null && DeployCommands.MentionsReleaseNotes(a.Value.Value));
 
-    // In CI the whole workflow is the unit: other steps or jobs may test, upload or version.
-    private static void AnalyzeWorkflow(FileAnalysisContext<JobSwipe.InfraLint.Syntax.Ci.CiPipeline> ctx)
-    {
-        var facts = CiReleaseFacts.For(ctx);
-        if (facts.Versions)
-        {
-            return;
-        }
-
-        foreach (var (sink, build) in facts.Builds.Take(1))
-        {
-            var span = DeployCommands.VerbSpan(build.Line);
-            sink.Report(Descriptors.ReleaseWithoutVersioning, span, DeployCommands.Describe(sink.Model.Text.Content, span));
-        }
-    }
-
-    private static string Text(FileAnalysisContext<ShellScript> ctx, JobSwipe.InfraLint.Text.TextSpan span) => DeployCommands.Describe(ctx.Model.Text.Content, span);
-
-    private static void Analyze(FileAnalysisContext<ShellScript> ctx)
-    {
-        var facts = ScriptFacts.For(ctx.Model);
-        var build = facts.ReleaseBuilds.FirstOrDefault();
-        if (build is null || facts.Commands.Any(c => DeployCommands.IsVersioning(c.Line)))
-        {
-            return;
-        }
-
-        bool notes = facts.Commands.Any(c => c.Command.Words.Any(w => DeployCommands.MentionsReleaseNotes(w.Value)))
-            || ctx.Model.Assignments.Any(a => a.Value is not null && DeployCommands.MentionsReleaseNotes(a.Value.Value));
-        if (notes)
-        {
-            return;
-        }
-
-        var span = DeployCommands.VerbSpan(build.Line);
-        ctx.Report(Descriptors.ReleaseWithoutVersioning, span, Text(ctx, span));
-    }
+    protected override bool HasEvidence(CiReleaseFacts facts) => facts.Versions;
 }
