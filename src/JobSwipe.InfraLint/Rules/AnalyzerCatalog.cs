@@ -71,6 +71,22 @@ public static class AnalyzerCatalog
         // (end of JSI3xxx)
 
         // JSI4xxx: deploy and release scripts.
+        new Scripts.DeployWithoutRollbackRule(),
+        new Scripts.DeployWithoutMigrationsRule(),
+        new Scripts.DeployScriptWithoutErrexitRule(),
+        new Scripts.ReleaseBuildNeverUploadedRule(),
+        new Scripts.ReleaseWithoutVersioningRule(),
+        new Scripts.ReleaseWithoutTestsRule(),
+        new Scripts.ReleaseArtifactsNotStoredRule(),
+        new Scripts.SecretPrintedByScriptRule(),
+        new Scripts.ScriptRunsRemoteCodeRule(),
+        new Scripts.InteractivePromptInDeployScriptRule(),
+        new Scripts.UnknownFlyAppRule(),
+        new Scripts.UnvalidatedSecretsImportRule(),
+        new Scripts.ScriptNotExecutableRule(),
+        new Scripts.CrlfInExecutedFileRule(),
+        new Scripts.HostKeyCheckingDisabledRule(),
+        new Scripts.CredentialOnCommandLineRule(),
 
         // (end of JSI4xxx)
 
@@ -87,6 +103,9 @@ public static class AnalyzerCatalog
         // (end of JSI5xxx)
 
         // JSI6xxx: process entrypoints.
+        new Entrypoints.EntrypointTargetMissingRule(),
+        new Entrypoints.InconsistentEntrypointsRule(),
+        new Entrypoints.ProcfileWebPortNotBoundRule(),
 
         // (end of JSI6xxx)
 

@@ -305,6 +305,85 @@ public static class Descriptors
     // (end of JSI3xxx)
 
     // JSI4xxx: deploy and release scripts.
+    public static readonly DiagnosticDescriptor DeployWithoutRollback = new(
+        "JSI4001", "Deploy without a rollback path",
+        "'{0}' deploys with no rollback path; add a failure trap or branch that redeploys the previous release ({1})", Scripts, DiagnosticSeverity.Warning,
+        "A script deploys (fly deploy, kubectl apply, helm upgrade, docker stack deploy, heroku, gcloud run deploy, aws ecs update-service) and nothing in it can go back: no explicit rollback command (kubectl rollout undo, helm rollback, heroku rollback), no deploy that rolls itself back (helm --atomic, fly --strategy bluegreen/canary), and no ERR/EXIT trap or failure branch that redeploys.");
+
+    public static readonly DiagnosticDescriptor DeployWithoutMigrations = new(
+        "JSI4002", "Deploy without database migrations",
+        "'{0}' deploys {1}, whose code has database migrations ({2}), but neither this script nor the Fly config runs them; add a [deploy] release_command (e.g. 'alembic upgrade head') or a migration step", Scripts, DiagnosticSeverity.Warning,
+        "A script deploys an app whose source has database migrations (Alembic, Django, Prisma, Rails, EF Core, Flyway, Liquibase…), and neither the script runs them nor the Fly config it deploys has a release_command. The new code then runs against the old schema.");
+
+    public static readonly DiagnosticDescriptor DeployScriptWithoutErrexit = new(
+        "JSI4003", "Deploy script without set -e",
+        "'{0}' runs without errexit: a failed step before it does not stop the script; add 'set -euo pipefail' at the top", Scripts, DiagnosticSeverity.Warning,
+        "A deploy or release script runs its deploy or release build without `set -e` (or `set -o errexit`, or `-e` on the shebang), so a failed test, build or push before it is ignored and the script deploys anyway.");
+
+    public static readonly DiagnosticDescriptor ReleaseBuildNeverUploaded = new(
+        "JSI4004", "Release build never uploaded to a store",
+        "'{0}' builds a release that this script never uploads to a store; add fastlane supply/deliver (or upload_to_play_store/upload_to_testflight), xcrun altool or a Play publisher task", Scripts, DiagnosticSeverity.Error,
+        "A mobile release build (flutter build apk/appbundle/ipa/ios, gradlew assembleRelease/bundleRelease, xcodebuild archive) runs in a script that never uploads it to Google Play or the App Store, so releases depend on a manual upload from someone's machine.");
+
+    public static readonly DiagnosticDescriptor ReleaseWithoutVersioning = new(
+        "JSI4005", "Release build without version management",
+        "'{0}' builds a release with no version management and no release notes; pass --build-name/--build-number (or bump the version), tag the release and keep release notes", Scripts, DiagnosticSeverity.Warning,
+        "A release build runs with no version management (no --build-name/--build-number, no version bump of pubspec/gradle/plist, no git tag or fastlane increment_*) and no release notes, so every build carries the same version and stores reject the upload.");
+
+    public static readonly DiagnosticDescriptor ReleaseWithoutTests = new(
+        "JSI4006", "Release or deploy without tests",
+        "'{0}' runs with no test run before it (in this script, or for CI in this workflow); run the tests (e.g. {1}) before building or deploying", Scripts, DiagnosticSeverity.Warning,
+        "A release build or deploy runs with no test command before it in the same script (flutter test, pytest, npm test, dotnet test, go test, cargo test, mvn test, gradlew test, make test…), so a broken build ships.");
+
+    public static readonly DiagnosticDescriptor ReleaseArtifactsNotStored = new(
+        "JSI4007", "Release artifacts never stored",
+        "'{0}' builds release artifacts that this script never stores or distributes; upload them (bucket, GitHub release, store, Firebase App Distribution)", Scripts, DiagnosticSeverity.Info,
+        "A release build produces artifacts that the script never uploads anywhere: no bucket copy, GitHub release, store upload or distribution service. The binaries live only on the build machine.");
+
+    public static readonly DiagnosticDescriptor SecretPrintedByScript = new(
+        "JSI4008", "Secret printed or hard-coded in a script",
+        "{0}; {1}", Scripts, DiagnosticSeverity.Warning,
+        "A script prints a secret (echo/printf of a secret-like variable), traces it (a command expands a secret-like variable while set -x is on), or holds a literal secret. CI logs keep what scripts print.");
+
+    public static readonly DiagnosticDescriptor ScriptRunsRemoteCode = new(
+        "JSI4009", "Remote script piped into a shell",
+        "'{0}' runs a script downloaded from the network without checking it; download it, verify its checksum or signature, then run it", Scripts, DiagnosticSeverity.Warning,
+        "A script runs code fetched from the network directly: curl/wget piped into sh/bash, bash <(curl …), or sh -c \"$(curl …)\". Whoever controls the URL (or the network path) runs code in the deploy environment.");
+
+    public static readonly DiagnosticDescriptor InteractivePromptInDeployScript = new(
+        "JSI4010", "Interactive prompt in a deploy script",
+        "'{0}' waits for keyboard input, which never comes in CI; take the answer from an argument or variable, or guard it with [ -t 0 ]", Scripts, DiagnosticSeverity.Info,
+        "A deploy or release script asks a question (read without -t, read -p, select). In CI there is no terminal: the step hangs until it times out, or reads an empty answer.");
+
+    public static readonly DiagnosticDescriptor UnknownFlyApp = new(
+        "JSI4011", "Script targets an unknown Fly app",
+        "'{0}' targets the Fly app '{1}', which is the app of no Fly config in this repository ({2}); fix the name or add its fly.toml", Scripts, DiagnosticSeverity.Error,
+        "A script deploys or sets secrets (fly deploy, fly secrets set/import/unset) for an app name given with --app/-a that no fly.toml in the repository declares as its `app`. The command deploys to, or changes the secrets of, a different app (or fails), typically after an app was renamed.");
+
+    public static readonly DiagnosticDescriptor UnvalidatedSecretsImport = new(
+        "JSI4012", "Env file with placeholders loaded into secrets",
+        "'{0}' loads {1} into Fly secrets, but {1} still holds placeholders that this script does not reject ({2}); check the values before the import (e.g. a case on *'<'*'>'*|*'${{'*|changeme) and stop on a match", Scripts, DiagnosticSeverity.Error,
+        "A script feeds an env file to `fly secrets set`/`fly secrets import`, the file holds unresolved placeholders (`${VAR}`, `<your-key>`, `changeme`, `REPLACE_ME`), and nothing in the script before the import (a case pattern, grep, or [[ =~ ]]/[[ == ]] test) would reject them. The placeholders become the production secrets.");
+
+    public static readonly DiagnosticDescriptor ScriptNotExecutable = new(
+        "JSI4013", "Directly run script is not executable",
+        "{0} ({1}) but it is not executable {2}: 'Permission denied'; run 'git update-index --chmod=+x {0}' (or call it through bash)", Scripts, DiagnosticSeverity.Warning,
+        "A script is run directly (./deploy.sh from another script, a CI step, a Dockerfile RUN/ENTRYPOINT/CMD of a COPYed file) but its mode is 100644: in git's index when the repository is a git checkout (typical when it was added on Windows), else on the file system. On Linux CI and in containers it fails with 'Permission denied'.");
+
+    public static readonly DiagnosticDescriptor CrlfInExecutedFile = new(
+        "JSI4014", "CRLF line endings in a script",
+        "{0} has Windows (CRLF) line endings (first on line {1}){2}: '/bin/bash^M: bad interpreter' or '$'\\r': command not found' on Linux; convert it to LF and add '*.sh text eol=lf' to .gitattributes", Scripts, DiagnosticSeverity.Error,
+        "A shell script, or a file that a Linux container executes (a COPYed entrypoint script), has CRLF line endings and no .gitattributes rule forces eol=lf for it. Linux shells read the carriage return as part of each line.");
+
+    public static readonly DiagnosticDescriptor HostKeyCheckingDisabled = new(
+        "JSI4015", "Host key checking switched off",
+        "{0} switches off SSH host key checking: anyone on the network path can impersonate the server; pin its key with ssh-keyscan into known_hosts (or a secret) instead", Scripts, DiagnosticSeverity.Warning,
+        "A script runs ssh, scp, sftp or rsync -e with StrictHostKeyChecking=no or UserKnownHostsFile=/dev/null (on the command line, in GIT_SSH_COMMAND, or written into an ssh config), so the deploy channel accepts any host key.");
+
+    public static readonly DiagnosticDescriptor CredentialOnCommandLine = new(
+        "JSI4016", "Credential on a command line",
+        "{0} passes a credential on the command line ({1}): it is visible in process lists and shell history; {2}", Scripts, DiagnosticSeverity.Warning,
+        "A credential is passed as a command-line argument (docker login -p, curl -u user:pass, mysql -pSECRET, sshpass -p, --password <value>). Arguments are visible to every user of the machine through ps and /proc, and end up in shell history and CI logs.");
 
     // (end of JSI4xxx)
 
@@ -353,6 +432,20 @@ public static class Descriptors
     // (end of JSI5xxx)
 
     // JSI6xxx: process entrypoints.
+    public static readonly DiagnosticDescriptor EntrypointTargetMissing = new(
+        "JSI6001", "Entrypoint names a missing module or file",
+        "'{0}' starts {1}: {2}{3}", Entrypoints, DiagnosticSeverity.Error,
+        "A process entrypoint (Procfile, Dockerfile CMD/ENTRYPOINT, Fly [processes], compose command) names a module or file that does not exist from its working directory: uvicorn/gunicorn 'module:app' with no such module or no such name in it, celery -A with no such module, python -m/python file.py, node file.js that no build produces, npm start with no such script. The process crashes on start.");
+
+    public static readonly DiagnosticDescriptor InconsistentEntrypoints = new(
+        "JSI6002", "Process started differently in different files",
+        "the {0} process starts '{1}' here but '{2}' in {3}; start the same entrypoint everywhere", Entrypoints, DiagnosticSeverity.Warning,
+        "The same process type (web, worker, beat) of the same app starts different modules in different files (Procfile, Dockerfile, Fly [processes], compose). At most one of them matches the code; the others start a different app or crash, depending on where the app is deployed.");
+
+    public static readonly DiagnosticDescriptor ProcfileWebPortNotBound = new(
+        "JSI6003", "Procfile web process does not bind $PORT",
+        "the Procfile web process {0}; bind 0.0.0.0 and the port in $PORT (e.g. --host 0.0.0.0 --port $PORT)", Entrypoints, DiagnosticSeverity.Warning,
+        "A Procfile `web` process listens on a fixed port instead of the one the platform passes in $PORT, or binds only localhost/127.0.0.1. The router cannot reach it and the platform marks the release as crashed after its boot timeout.");
 
     // (end of JSI6xxx)
 

@@ -36,7 +36,11 @@ public static class GitIndex
     }
 
     /// <summary>The paths of an index file's entries (stage 0 and conflict stages alike).</summary>
-    public static IReadOnlySet<string> Parse(ReadOnlySpan<byte> data, int hashLength = 20)
+    public static IReadOnlySet<string> Parse(ReadOnlySpan<byte> data, int hashLength = 20) =>
+        new HashSet<string>(ParseEntries(data, hashLength).Entries.Select(e => e.Path), StringComparer.Ordinal);
+
+    /// <summary>The entries of an index file with their modes and merge stages; malformed data throws <see cref="FormatException"/>.</summary>
+    public static GitIndexEntries ParseEntries(ReadOnlySpan<byte> data, int hashLength = 20)
     {
         if (data.Length < 12 || !data[..4].SequenceEqual("DIRC"u8))
         {
@@ -50,7 +54,12 @@ public static class GitIndex
         }
 
         uint count = BinaryPrimitives.ReadUInt32BigEndian(data[8..]);
-        var paths = new HashSet<string>(StringComparer.Ordinal);
+        if (count > (uint)(data.Length / 40))
+        {
+            throw new FormatException("git index entry count exceeds its size");
+        }
+
+        var entries = new List<GitIndexEntry>((int)count);
         int offset = 12;
         byte[] previous = [];
         for (uint n = 0; n < count; n++)
@@ -62,6 +71,7 @@ public static class GitIndex
                 throw new FormatException("truncated git index entry");
             }
 
+            int mode = (int)BinaryPrimitives.ReadUInt32BigEndian(data[(offset + 24)..]);
             ushort flags = BinaryPrimitives.ReadUInt16BigEndian(data[flagsOffset..]);
             offset = flagsOffset + 2;
             if (version >= 3 && (flags & 0x4000) != 0)
@@ -69,12 +79,17 @@ public static class GitIndex
                 offset += 2;
             }
 
+            if (offset > data.Length)
+            {
+                throw new FormatException("truncated git index entry");
+            }
+
             byte[] path;
             if (version == 4)
             {
                 // Prefix compression: a varint of bytes to drop from the previous path, then the NUL-terminated rest.
                 long drop = ReadOffsetVarint(data, ref offset);
-                int keep = previous.Length - (int)drop;
+                long keep = previous.Length - drop;
                 if (keep < 0)
                 {
                     throw new FormatException("bad path compression in git index");
@@ -86,7 +101,7 @@ public static class GitIndex
                     throw new FormatException("unterminated path in git index");
                 }
 
-                path = [.. previous.AsSpan(0, keep), .. data.Slice(offset, nul)];
+                path = [.. previous.AsSpan(0, (int)keep), .. data.Slice(offset, nul)];
                 offset += nul + 1;
             }
             else
@@ -103,22 +118,89 @@ public static class GitIndex
                 // Entries are padded with 1–8 NULs to a multiple of eight bytes.
                 int length = offset - entryStart;
                 offset = entryStart + ((length + 7) & ~7);
+                if (offset > data.Length)
+                {
+                    throw new FormatException("truncated git index entry");
+                }
             }
 
-            paths.Add(Encoding.UTF8.GetString(path));
+            entries.Add(new GitIndexEntry(Encoding.UTF8.GetString(path), mode, (flags >> 12) & 0x3));
             previous = path;
         }
 
-        return paths;
+        return new GitIndexEntries((int)version, entries);
+    }
+
+    /// <summary>Like <see cref="ParseEntries"/>, but null instead of an exception for malformed data.</summary>
+    public static GitIndexEntries? TryParseEntries(ReadOnlySpan<byte> data, int hashLength = 20)
+    {
+        try
+        {
+            return ParseEntries(data, hashLength);
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// The index entries of the checkout holding <paramref name="rootFullPath"/>, found by walking up to a <c>.git</c> folder or
+    /// <c>gitdir:</c> file. <c>Prefix</c> is the root's path inside the work tree ("" at the top, else ending in '/'), to
+    /// prepend to root-relative paths for <see cref="GitIndexEntries.Find"/>. Null when there is no checkout or no readable index.
+    /// </summary>
+    public static (GitIndexEntries Index, string Prefix)? TryReadEntriesForRoot(string rootFullPath)
+    {
+        ArgumentNullException.ThrowIfNull(rootFullPath);
+        try
+        {
+            var dir = new DirectoryInfo(rootFullPath);
+            var segments = new List<string>();
+            while (dir is not null)
+            {
+                if (FindGitDirectory(dir.FullName) is { } gitDir)
+                {
+                    segments.Reverse();
+                    string prefix = segments.Count == 0 ? "" : string.Join('/', segments) + "/";
+                    string index = Path.Combine(gitDir, "index");
+                    var info = new FileInfo(index);
+                    if (!info.Exists || info.Length > 256L * 1024 * 1024)
+                    {
+                        return null;
+                    }
+
+                    return TryParseEntries(File.ReadAllBytes(index), IsSha256(gitDir) ? 32 : 20) is { } entries ? (entries, prefix) : null;
+                }
+
+                segments.Add(dir.Name);
+                dir = dir.Parent;
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException)
+        {
+        }
+
+        return null;
     }
 
     private static long ReadOffsetVarint(ReadOnlySpan<byte> data, ref int offset)
     {
         // git's offset encoding (varint.c): each continuation adds one before shifting.
+        if (offset >= data.Length)
+        {
+            throw new FormatException("truncated path compression in git index");
+        }
+
         byte c = data[offset++];
         long value = c & 0x7f;
+        int guard = 0;
         while ((c & 0x80) != 0)
         {
+            if (offset >= data.Length || ++guard > 9)
+            {
+                throw new FormatException("bad path compression in git index");
+            }
+
             c = data[offset++];
             value = ((value + 1) << 7) | (long)(c & 0x7f);
         }
@@ -163,4 +245,43 @@ public static class GitIndex
 
         return File.Exists(config) && File.ReadAllText(config).Contains("objectformat = sha256", StringComparison.OrdinalIgnoreCase);
     }
+}
+
+/// <summary>One entry of the git index: the path (relative to the work tree, '/'-separated), the mode bits and the merge stage.</summary>
+public readonly record struct GitIndexEntry(string Path, int Mode, int Stage)
+{
+    /// <summary>0100644 / 0100755: a regular file (not a symlink or a submodule).</summary>
+    public bool IsRegularFile => (Mode & 0xF000) == 0x8000;
+
+    /// <summary>Mode 100755: git checks it out executable.</summary>
+    public bool IsExecutable => IsRegularFile && (Mode & 0x49) != 0;
+
+    public override string ToString() => $"{Convert.ToString(Mode, 8)} {Path}";
+}
+
+/// <summary>The entries of a git index with their modes, by path.</summary>
+public sealed class GitIndexEntries
+{
+    private readonly Dictionary<string, GitIndexEntry> _byPath = new(StringComparer.Ordinal);
+
+    public GitIndexEntries(int version, IReadOnlyList<GitIndexEntry> entries)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        Version = version;
+        Entries = entries;
+        foreach (GitIndexEntry entry in entries)
+        {
+            if (entry.Stage == 0 || !_byPath.ContainsKey(entry.Path))
+            {
+                _byPath[entry.Path] = entry;
+            }
+        }
+    }
+
+    public int Version { get; }
+
+    public IReadOnlyList<GitIndexEntry> Entries { get; }
+
+    /// <summary>The entry of a path relative to the work tree (stage 0, or the first conflict stage), or null when untracked.</summary>
+    public GitIndexEntry? Find(string path) => _byPath.TryGetValue(path, out var entry) ? entry : null;
 }

@@ -1,0 +1,80 @@
+using JobSwipe.InfraLint.Analysis;
+using JobSwipe.InfraLint.Diagnostics;
+using JobSwipe.InfraLint.Syntax.Procfile;
+using JobSwipe.InfraLint.Syntax.Shell;
+using JobSwipe.InfraLint.Text;
+using JobSwipe.InfraLint.Workspace;
+
+namespace JobSwipe.InfraLint.Rules.Entrypoints;
+
+/// <summary>JSI6003: a Procfile web process on a fixed port, or bound to localhost only.</summary>
+public sealed class ProcfileWebPortNotBoundRule : InfraAnalyzer
+{
+    // Servers that ignore $PORT unless told: without a port option they listen on their own default.
+    private static readonly HashSet<string> NeedPortOption = new(StringComparer.Ordinal) { "uvicorn", "hypercorn", "daphne", "granian", "streamlit", "flask" };
+    private static readonly string[] PortOptions = ["--port", "-p", "--bind", "-b", "--host", "-H", "--listen", "--server.port", "--server.address"];
+
+    public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptors.ProcfileWebPortNotBound];
+
+    public override void Initialize(AnalysisContext context) => context.RegisterFileAction<ProcfileModel>(FileKind.Procfile, Analyze);
+
+    private static void Analyze(FileAnalysisContext<ProcfileModel> ctx)
+    {
+        ProcfileEntry? web = ctx.Model.Get("web");
+        if (web is null || ShellParser.Parse(new SourceText(web.Command)).Model?.EnumerateCommands().FirstOrDefault() is not { } first)
+        {
+            return;
+        }
+
+        bool exact = ctx.Model.Text.Content.Length >= web.CommandSpan.Start + web.CommandSpan.Length && ctx.Model.Text.Content.Substring(web.CommandSpan.Start, web.CommandSpan.Length) == web.Command;
+        TextSpan Map(TextSpan s) => exact ? new TextSpan(web.CommandSpan.Start + s.Start, s.Length) : web.CommandSpan;
+
+        var words = first.Command.Words.SkipWhile(w => w.Value is "exec" or "env" || w.Value.Contains('=', StringComparison.Ordinal)).ToList();
+        if (words.Count > 2 && words[0].Value.StartsWith("python", StringComparison.Ordinal) && words[1].Value == "-m")
+        {
+            words = words.Skip(2).ToList();
+        }
+
+        if (words.Count == 0)
+        {
+            return;
+        }
+
+        bool usesPort = words.Any(w => w.Value.Contains("$PORT", StringComparison.Ordinal) || w.Value.Contains("${PORT", StringComparison.Ordinal));
+        for (int i = 0; i < words.Count; i++)
+        {
+            string v = words[i].Value;
+            string? value = PortOptions.Contains(v, StringComparer.Ordinal) && i + 1 < words.Count ? words[i + 1].Value
+                : PortOptions.FirstOrDefault(o => o.StartsWith("--", StringComparison.Ordinal) && v.StartsWith(o + "=", StringComparison.Ordinal)) is { } opt ? v[(opt.Length + 1)..] : null;
+            bool positionalBind = words[0].Value.EndsWith("manage.py", StringComparison.Ordinal) || (i > 0 && words[i - 1].Value == "runserver");
+            if (value is null && positionalBind && i > 0 && words[i - 1].Value == "runserver")
+            {
+                value = v;
+            }
+
+            if (value is null)
+            {
+                continue;
+            }
+
+            var span = Map(PortOptions.Contains(v, StringComparer.Ordinal) ? words[i + 1].Span : words[i].Span);
+            if (value.StartsWith("127.", StringComparison.Ordinal) || value.StartsWith("localhost", StringComparison.Ordinal) || value.StartsWith("[::1]", StringComparison.Ordinal))
+            {
+                ctx.Report(Descriptors.ProcfileWebPortNotBound, span, $"binds only {value.Split(':')[0]}, which the router cannot reach");
+                return;
+            }
+
+            if (!usesPort && value.Any(char.IsAsciiDigit) && value.Split(':')[^1].All(char.IsAsciiDigit))
+            {
+                ctx.Report(Descriptors.ProcfileWebPortNotBound, span, $"listens on the fixed port {value.Split(':')[^1]} instead of $PORT");
+                return;
+            }
+        }
+
+        string tool = words[0].Value[(words[0].Value.LastIndexOf('/') + 1)..];
+        if (!usesPort && NeedPortOption.Contains(tool))
+        {
+            ctx.Report(Descriptors.ProcfileWebPortNotBound, Map(words[0].Span), $"starts {tool} without a port, so it listens on its default port instead of $PORT");
+        }
+    }
+}

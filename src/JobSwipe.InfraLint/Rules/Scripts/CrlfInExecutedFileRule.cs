@@ -1,0 +1,70 @@
+using JobSwipe.InfraLint.Analysis;
+using JobSwipe.InfraLint.Diagnostics;
+using JobSwipe.InfraLint.Text;
+using JobSwipe.InfraLint.Workspace;
+
+namespace JobSwipe.InfraLint.Rules.Scripts;
+
+/// <summary>JSI4014: CRLF in a shell script or a file a container executes, unless .gitattributes forces eol=lf for it.</summary>
+public sealed class CrlfInExecutedFileRule : InfraAnalyzer
+{
+    public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptors.CrlfInExecutedFile];
+
+    public override void Initialize(AnalysisContext context) => context.RegisterRepositoryAction(Analyze);
+
+    private static void Analyze(RepositoryAnalysisContext ctx)
+    {
+        var targets = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (WorkspaceFile file in ctx.Repository.GetFiles(FileKind.ShellScript))
+        {
+            targets[file.RelativePath] = "";
+        }
+
+        foreach (ExecutedFile run in ExecutedFiles.Collect(ctx.Repository))
+        {
+            if (run.InContainer)
+            {
+                targets[run.Target.RelativePath] = $", and {run.By.RelativePath} runs it in a Linux container";
+            }
+        }
+
+        GitAttributes? attributes = null;
+        foreach (var (path, why) in targets.OrderBy(t => t.Key, StringComparer.Ordinal))
+        {
+            if (ctx.Repository.GetFile(path) is not { } file || ctx.Repository.GetText(file) is not { } text)
+            {
+                continue;
+            }
+
+            int crlf = text.Content.IndexOf("\r\n", StringComparison.Ordinal);
+            if (crlf < 0)
+            {
+                continue;
+            }
+
+            attributes ??= LoadAttributes(ctx.Repository);
+            if (attributes.EolFor(path) == "lf")
+            {
+                continue;
+            }
+
+            var span = new TextSpan(crlf, 2);
+            var location = Location.Create(path, text, span);
+            ctx.ReportDiagnostic(Diagnostic.Create(Descriptors.CrlfInExecutedFile, location, path, location.Span.Start.Line, why));
+        }
+    }
+
+    private static GitAttributes LoadAttributes(Repository repository)
+    {
+        var attributes = new GitAttributes();
+        foreach (WorkspaceFile file in repository.Files.Where(f => f.Name == ".gitattributes").OrderBy(f => f.RelativePath.Count(c => c == '/')))
+        {
+            if (repository.GetText(file) is { } text)
+            {
+                attributes.Add(file.Directory, text.Content);
+            }
+        }
+
+        return attributes;
+    }
+}

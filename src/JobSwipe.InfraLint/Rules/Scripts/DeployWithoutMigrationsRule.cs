@@ -1,0 +1,84 @@
+using System.Text.RegularExpressions;
+using JobSwipe.InfraLint.Analysis;
+using JobSwipe.InfraLint.Diagnostics;
+using JobSwipe.InfraLint.Syntax.Fly;
+using JobSwipe.InfraLint.Syntax.Shell;
+using JobSwipe.InfraLint.Workspace;
+
+namespace JobSwipe.InfraLint.Rules.Scripts;
+
+/// <summary>JSI4002: a script deploys a Fly app whose code has migrations, and neither it nor the Fly config runs them.</summary>
+public sealed partial class DeployWithoutMigrationsRule : InfraAnalyzer
+{
+    public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptors.DeployWithoutMigrations];
+
+    public override void Initialize(AnalysisContext context) => context.RegisterRepositoryAction(Analyze);
+
+    /// <summary>The files that show a project has database migrations (one pass over the repository's file list).</summary>
+    public static IReadOnlyList<string> FindMigrationMarkers(Repository repository)
+    {
+        ArgumentNullException.ThrowIfNull(repository);
+        var markers = new List<string>();
+        foreach (WorkspaceFile file in repository.Files)
+        {
+            if (MigrationPath().IsMatch(file.RelativePath))
+            {
+                markers.Add(file.RelativePath);
+            }
+        }
+
+        return markers;
+    }
+
+    private static void Analyze(RepositoryAnalysisContext ctx)
+    {
+        IReadOnlyList<string> markers = FindMigrationMarkers(ctx.Repository);
+        if (markers.Count == 0)
+        {
+            return;
+        }
+
+        foreach (WorkspaceFile file in ctx.Repository.GetFiles(FileKind.ShellScript))
+        {
+            if (ctx.Repository.GetModel<ShellScript>(file) is not { } script)
+            {
+                continue;
+            }
+
+            var facts = ScriptFacts.For(script);
+            if (facts.Commands.Any(c => DeployCommands.IsMigration(c.Line)))
+            {
+                continue;
+            }
+
+            foreach (var (command, platform) in facts.Deploys)
+            {
+                if (platform != DeployPlatform.Fly || FlyTargets.Resolve(file, ctx.Repository, facts, command) is not { } fly
+                    || ctx.Repository.GetModel<FlyConfig>(fly) is not { } config || config.Deploy?.ReleaseCommand is not null)
+                {
+                    continue;
+                }
+
+                string dir = fly.Directory;
+                string? marker = markers.FirstOrDefault(m => dir.Length == 0 || m.StartsWith(dir + "/", StringComparison.Ordinal));
+                if (marker is null)
+                {
+                    continue;
+                }
+
+                var span = DeployCommands.VerbSpan(command.Line);
+                string app = config.App?.Value.AsString() is { } name ? $"{fly.RelativePath} (app '{name}')" : fly.RelativePath;
+                ctx.ReportDiagnostic(Diagnostic.Create(Descriptors.DeployWithoutMigrations, Location.Create(file.RelativePath, script.Text, span),
+                    [Location.Create(fly.RelativePath, config.Text, config.App?.Span ?? new JobSwipe.InfraLint.Text.TextSpan(0, 0))],
+                    DeployCommands.Describe(script.Text.Content, span), app, marker));
+                break;
+            }
+        }
+    }
+
+    // alembic.ini, alembic/versions/*.py (and Flask-Migrate's migrations/versions), Django migrations/0001_*.py,
+    // prisma/migrations/*/migration.sql, Rails db/migrate/*.rb, EF Core Migrations/*.cs, Flyway db/migration/V1__*.sql,
+    // Liquibase changelogs, goose/golang-migrate *.up.sql, Knex/Sequelize migrations/*.js.
+    [GeneratedRegex(@"(^|/)(alembic\.ini|(alembic|migrations)/versions/[^/]+\.py|migrations/\d{4}_[^/]+\.py|prisma/migrations/[^/]+/migration\.sql|db/migrate/\d+_[^/]+\.rb|Migrations/\d{14}_[^/]+\.cs|db/migration/V\d[^/]*__[^/]+\.sql|db\.changelog[^/]*\.(xml|ya?ml|json|sql)|migrations/[^/]+\.up\.sql|migrations/\d{8,}[^/]*\.(js|ts))$", RegexOptions.CultureInvariant)]
+    private static partial Regex MigrationPath();
+}

@@ -1,0 +1,68 @@
+using System.Text.RegularExpressions;
+using JobSwipe.InfraLint.Analysis;
+using JobSwipe.InfraLint.Diagnostics;
+using JobSwipe.InfraLint.Syntax.Ci;
+using JobSwipe.InfraLint.Syntax.Shell;
+using JobSwipe.InfraLint.Text;
+using JobSwipe.InfraLint.Workspace;
+
+namespace JobSwipe.InfraLint.Rules.Scripts;
+
+/// <summary>JSI4015: <c>StrictHostKeyChecking=no</c> or <c>UserKnownHostsFile=/dev/null</c> in a command, an assignment (GIT_SSH_COMMAND) or a heredoc.</summary>
+public sealed partial class HostKeyCheckingDisabledRule : InfraAnalyzer
+{
+    public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptors.HostKeyCheckingDisabled];
+
+    public override void Initialize(AnalysisContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        context.RegisterFileAction<ShellScript>(FileKind.ShellScript, ctx => Analyze(ScriptSink.For(ctx)));
+        context.RegisterFileAction<CiPipeline>(FileKind.CiWorkflow, ctx =>
+        {
+            foreach (ScriptSink sink in ScriptSink.For(ctx))
+            {
+                Analyze(sink);
+            }
+        });
+    }
+
+    private static void Analyze(ScriptSink ctx)
+    {
+        foreach (CommandContext c in ctx.Model.EnumerateCommands())
+        {
+            SimpleCommand command = c.Command;
+            var words = command.Assignments.Select(a => a.Value).Concat(command.Words.Select(w => w.Assignment is { } a && Disabled().IsMatch(a.Value.Value) ? a.Value : w)).ToList();
+            for (int i = 0; i < words.Count; i++)
+            {
+                ShellWord word = words[i];
+                string value = word.Value;
+                // `-o StrictHostKeyChecking no` is rare; the option is one word in practice (also -oStrictHostKeyChecking=no).
+                Match m = Disabled().Match(value);
+                if (!m.Success && i + 1 < words.Count && (value.Equals("StrictHostKeyChecking", StringComparison.OrdinalIgnoreCase) || value.Equals("-oStrictHostKeyChecking", StringComparison.OrdinalIgnoreCase)) && words[i + 1].Value.Equals("no", StringComparison.OrdinalIgnoreCase))
+                {
+                    Report(ctx, TextSpan.FromBounds(word.Span.Start, words[i + 1].Span.Start + words[i + 1].Span.Length), "StrictHostKeyChecking no");
+                    continue;
+                }
+
+                if (m.Success)
+                {
+                    Report(ctx, word.Span, m.Groups["what"].Value + "=" + m.Groups["value"].Value);
+                }
+            }
+
+            foreach (ShellRedirection r in command.Redirections)
+            {
+                if (r.Heredoc is { } heredoc && Disabled().Match(heredoc.Body) is { Success: true } hm)
+                {
+                    Report(ctx, heredoc.OperatorSpan, hm.Groups["what"].Value + " " + hm.Groups["value"].Value);
+                }
+            }
+        }
+    }
+
+    private static void Report(ScriptSink ctx, TextSpan span, string what) =>
+        ctx.Report(Descriptors.HostKeyCheckingDisabled, span, what);
+
+    [GeneratedRegex(@"(?<what>StrictHostKeyChecking)\s*[= ]\s*[""']?(?<value>no|off|false)\b|(?<what>UserKnownHostsFile)\s*[= ]\s*[""']?(?<value>/dev/null)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Disabled();
+}

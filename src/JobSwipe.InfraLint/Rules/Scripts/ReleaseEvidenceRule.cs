@@ -1,0 +1,67 @@
+using JobSwipe.InfraLint.Analysis;
+using JobSwipe.InfraLint.Diagnostics;
+using JobSwipe.InfraLint.Syntax.Ci;
+using JobSwipe.InfraLint.Syntax.Shell;
+using JobSwipe.InfraLint.Workspace;
+
+namespace JobSwipe.InfraLint.Rules.Scripts;
+
+/// <summary>
+/// The shape shared by the release-pipeline gap rules (JSI4004, JSI4005, JSI4007): a release build in a shell script or
+/// a CI workflow, and no evidence of the missing step in the same script (in CI, anywhere in the same workflow, since
+/// other steps or jobs may upload, version or store). Each rule says what counts as evidence.
+/// </summary>
+public abstract class ReleaseEvidenceRule : InfraAnalyzer
+{
+    public sealed override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics => [Descriptor];
+
+    /// <summary>What the rule reports.</summary>
+    protected abstract DiagnosticDescriptor Descriptor { get; }
+
+    /// <summary>True to report every release build of a file, false to report only the first.</summary>
+    protected virtual bool ReportsEveryBuild => false;
+
+    /// <summary>Whether the script shows the step the rule looks for.</summary>
+    protected abstract bool HasEvidence(ScriptFacts facts, ShellScript script);
+
+    /// <summary>Whether the workflow shows the step the rule looks for.</summary>
+    protected abstract bool HasEvidence(CiReleaseFacts facts);
+
+    public sealed override void Initialize(AnalysisContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        context.RegisterFileAction<ShellScript>(FileKind.ShellScript, Analyze);
+        context.RegisterFileAction<CiPipeline>(FileKind.CiWorkflow, AnalyzeWorkflow);
+    }
+
+    private void AnalyzeWorkflow(FileAnalysisContext<CiPipeline> ctx)
+    {
+        var facts = CiReleaseFacts.For(ctx);
+        if (HasEvidence(facts))
+        {
+            return;
+        }
+
+        foreach (var (sink, build) in ReportsEveryBuild ? facts.Builds : facts.Builds.Take(1))
+        {
+            var span = DeployCommands.VerbSpan(build.Line);
+            sink.Report(Descriptor, span, DeployCommands.Describe(sink.Model.Text.Content, span));
+        }
+    }
+
+    private void Analyze(FileAnalysisContext<ShellScript> ctx)
+    {
+        var facts = ScriptFacts.For(ctx.Model);
+        var builds = facts.ReleaseBuilds.ToList();
+        if (builds.Count == 0 || HasEvidence(facts, ctx.Model))
+        {
+            return;
+        }
+
+        foreach (ScriptCommand build in ReportsEveryBuild ? builds : builds.Take(1))
+        {
+            var span = DeployCommands.VerbSpan(build.Line);
+            ctx.Report(Descriptor, span, DeployCommands.Describe(ctx.Model.Text.Content, span));
+        }
+    }
+}

@@ -1,0 +1,115 @@
+using JobSwipe.InfraLint.Analysis;
+using JobSwipe.InfraLint.Diagnostics;
+using JobSwipe.InfraLint.Rules.Common;
+using JobSwipe.InfraLint.Syntax.Ci;
+using JobSwipe.InfraLint.Syntax.Shell;
+using JobSwipe.InfraLint.Workspace;
+
+namespace JobSwipe.InfraLint.Rules.Scripts;
+
+/// <summary>JSI4008: a secret echoed/printed, traced under <c>set -x</c>, or a literal secret in a script. Never prints the value.</summary>
+public sealed class SecretPrintedByScriptRule : InfraAnalyzer
+{
+    public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptors.SecretPrintedByScript];
+
+    public override void Initialize(AnalysisContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        context.RegisterFileAction<ShellScript>(FileKind.ShellScript, ctx => Analyze(ScriptSink.For(ctx)));
+        context.RegisterFileAction<CiPipeline>(FileKind.CiWorkflow, ctx =>
+        {
+            foreach (ScriptSink sink in ScriptSink.For(ctx))
+            {
+                Analyze(sink);
+            }
+        });
+    }
+
+    private static void Analyze(ScriptSink ctx)
+    {
+        foreach (CommandContext c in ctx.Model.EnumerateCommands())
+        {
+            SimpleCommand command = c.Command;
+            CommandLine? line = CommandLine.From(command);
+            if (line is not null && line.Name is "echo" or "printf" && !c.IsInCommandSubstitution && !(c.IsPiped && c.PipelineIndex < c.Pipeline!.Commands.Count - 1) && !WritesToFile(command)
+                && !line.Arguments.Any(a => a.Value.Contains("::add-mask::", StringComparison.Ordinal)))
+            {
+                if (FirstSecret(line.Arguments) is { } printed && !HoldsAPath(ctx.Model, printed.Name))
+                {
+                    ctx.Report(Descriptors.SecretPrintedByScript, printed.Span, $"'{line.Name}' prints the secret-like variable {printed.Name}", "CI logs keep it: print that it is set (${#" + printed.Name + "} characters), not its value");
+                    continue;
+                }
+            }
+
+            if (line is not null && line.Name == "printenv" && FirstSecretName(line.Arguments) is { } env)
+            {
+                ctx.Report(Descriptors.SecretPrintedByScript, env.Span, $"'printenv' prints the secret-like variable {env.Value}", "remove it or print only whether it is set");
+                continue;
+            }
+
+            if (c.Options.XTrace && command.NameValue is not "set" && FirstSecret(command.Assignments.Select(a => a.Value).Concat(command.Words)) is { } traced)
+            {
+                ctx.Report(Descriptors.SecretPrintedByScript, traced.Span, $"set -x is on while this command expands the secret-like variable {traced.Name}, so the trace prints its value", "turn tracing off around it ('set +x') or drop 'set -x'");
+            }
+        }
+
+        foreach (ShellVariableAssignment assignment in ctx.Model.Assignments)
+        {
+            if (assignment.Value is not { } value || !value.IsLiteral)
+            {
+                continue;
+            }
+
+            string v = value.Value;
+            if (IsSecretVariable(assignment.Name) && LooksLikeLiteralSecret(v))
+            {
+                string known = SecretHeuristics.DescribeKnownDefault(v) is { } d ? $" ({d})" : "";
+                ctx.Report(Descriptors.SecretPrintedByScript, value.Span, $"{assignment.Name} is assigned a literal secret{known}", "read it from the environment, a CI secret or a secret manager instead of committing it");
+            }
+            else if (SecretHeuristics.FindUrlPassword(v) is not null)
+            {
+                ctx.Report(Descriptors.SecretPrintedByScript, value.Span, $"{assignment.Name} holds a URL with an inline password", "take the password from the environment or a secret manager");
+            }
+        }
+    }
+
+    // In shell, PWD/OLDPWD are directories, and a bare `key` is usually the key of a key/value loop, not a key.
+    private static bool IsSecretVariable(string name) =>
+        name is not ("PWD" or "OLDPWD" or "pwd") && !name.Equals("key", StringComparison.OrdinalIgnoreCase) && !name.Equals("pass", StringComparison.Ordinal) && SecretHeuristics.IsSecretLikeName(name);
+
+    // relay/credentials.json, certs/key.pem: a variable that holds where a secret lives, not the secret.
+    private static bool IsFilePath(string v) => System.Text.RegularExpressions.Regex.IsMatch(v, @"^[\w.-]+(/[\w.-]+)+$") && System.Text.RegularExpressions.Regex.IsMatch(v, @"\.[A-Za-z]{2,5}$");
+
+    private static bool LooksLikeLiteralSecret(string v) => !IsFilePath(v) &&
+        v.Length >= 6 && !v.Any(char.IsWhiteSpace) && !v.Contains('$', StringComparison.Ordinal) && !SecretHeuristics.IsPlaceholder(v) && !v.StartsWith('/') && !v.StartsWith("./", StringComparison.Ordinal) && !v.StartsWith("~/", StringComparison.Ordinal)
+        && !v.StartsWith("arn:", StringComparison.Ordinal) && !v.StartsWith("projects/", StringComparison.Ordinal) && !v.Contains("://", StringComparison.Ordinal)
+        && !(v.All(ch => char.IsAsciiLetterUpper(ch) || ch == '_' || char.IsAsciiDigit(ch)) && v.Contains('_', StringComparison.Ordinal));
+
+    private static bool HoldsAPath(ShellScript script, string name) =>
+        script.Assignments.Any(a => a.Name == name && a.Value is { IsLiteral: true } v && (IsFilePath(v.Value) || v.Value.StartsWith('/') || v.Value.StartsWith("./", StringComparison.Ordinal)));
+
+    private static bool WritesToFile(SimpleCommand command) =>
+        command.Redirections.Any(r => r.Operator is ">" or ">>" or ">|" && r.FileDescriptor is null or 1 && r.Target is { } t && !t.Value.StartsWith("/dev/std", StringComparison.Ordinal) && t.Value != "/dev/tty");
+
+    private static (string Name, JobSwipe.InfraLint.Text.TextSpan Span)? FirstSecret(IEnumerable<ShellWord> words)
+    {
+        foreach (ShellWord word in words)
+        {
+            foreach (ShellWordPart part in word.Parts)
+            {
+                if (part is ShellVariablePart v && IsSecretVariable(v.Name) && !HidesValue(v))
+                {
+                    return (v.Name, v.Span);
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static ShellWord? FirstSecretName(IEnumerable<ShellWord> words) => words.FirstOrDefault(w => w.IsLiteral && !w.Value.StartsWith('-') && IsSecretVariable(w.Value));
+
+    // ${#X} (length), ${X:+set}, ${X+set}, ${X:?msg} with a message only on failure print no value.
+    private static bool HidesValue(ShellVariablePart v) =>
+        v.Text.StartsWith("${#", StringComparison.Ordinal) || v.Text.Contains(":+", StringComparison.Ordinal) || (v.IsBraced && v.Text.Length > v.Name.Length + 3 && v.Text[2 + v.Name.Length] == '+');
+}
