@@ -3,13 +3,14 @@ using System.Text.RegularExpressions;
 using JobSwipe.InfraLint.Analysis;
 using JobSwipe.InfraLint.Diagnostics;
 using JobSwipe.InfraLint.Rules;
+using JobSwipe.InfraLint.Tests.Infrastructure;
 
 namespace JobSwipe.InfraLint.Tests.Catalog;
 
 /// <summary>The catalog, the rule classes, docs/rules/ and the README's rule table must agree.</summary>
 public partial class CatalogConsistencyTests
 {
-    private static readonly string RepositoryRoot = FindRepositoryRoot();
+    private static string RepositoryRoot => RepositoryPaths.Root;
 
     [Test]
     public void Every_rule_class_is_in_the_catalog_once()
@@ -96,17 +97,6 @@ public partial class CatalogConsistencyTests
         descriptor.ProductionSeverity is { } production
             ? $"{descriptor.DefaultSeverity.ToDisplayString()} → {production.ToDisplayString()}"
             : descriptor.DefaultSeverity.ToDisplayString();
-
-    private static string FindRepositoryRoot()
-    {
-        var directory = new DirectoryInfo(TestContext.CurrentContext.TestDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "JobSwipe.InfraLint.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("JobSwipe.InfraLint.sln not found above the test folder.");
-    }
 
     [GeneratedRegex(@"^\| \[(?<id>JSI\d{4})\]\(docs/rules/JSI\d{4}\.md\) \| (?<severity>[^|]+) \| (?<title>[^|]+) \|", RegexOptions.Multiline)]
     private static partial Regex ReadmeRow();

@@ -1,5 +1,6 @@
 using JobSwipe.InfraLint.Diagnostics;
 using JobSwipe.InfraLint.Engine;
+using JobSwipe.InfraLint.Tests.Infrastructure;
 
 namespace JobSwipe.InfraLint.Tests.Rules.Compose;
 
@@ -8,19 +9,8 @@ public class JobSwipeFixtureComposeTests
 {
     private static readonly string[] BlockIds = ["JSI2003", "JSI2004", "JSI2005", "JSI2006", "JSI2007", "JSI2008", "JSI2009", "JSI2010", "JSI2011", "JSI2013", "JSI2014", "JSI2015", "JSI2016"];
 
-    private static string Root()
-    {
-        var directory = new DirectoryInfo(TestContext.CurrentContext.TestDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "JobSwipe.InfraLint.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("JobSwipe.InfraLint.sln not found above the test folder.");
-    }
-
     private static IReadOnlyList<Diagnostic> Run(string fixture) =>
-        [.. LintEngine.Run(new LintOptions(Path.Combine(Root(), "tests", "fixtures", fixture))).Diagnostics.Where(d => BlockIds.Contains(d.Id))];
+        [.. LintEngine.Run(new LintOptions(RepositoryPaths.Fixture(fixture))).Diagnostics.Where(d => BlockIds.Contains(d.Id))];
 
     private static List<int> Lines(IReadOnlyList<Diagnostic> findings, string id, string path) =>
         [.. findings.Where(d => d.Id == id && d.Location.Path == path).Select(d => d.Location.Span.Start.Line).Order()];

@@ -1,5 +1,6 @@
 using JobSwipe.InfraLint.Diagnostics;
 using JobSwipe.InfraLint.Engine;
+using JobSwipe.InfraLint.Tests.Infrastructure;
 
 namespace JobSwipe.InfraLint.Tests.Rules.Dockerfile;
 
@@ -7,7 +8,7 @@ namespace JobSwipe.InfraLint.Tests.Rules.Dockerfile;
 public class JobSwipeFixtureDockerfileTests
 {
     private static IReadOnlyList<Diagnostic> Run(string fixture) =>
-        [.. LintEngine.Run(new LintOptions(Path.Combine(FindRepositoryRoot(), "tests", "fixtures", fixture))).Diagnostics.Where(d => d.Id.StartsWith("JSI1", StringComparison.Ordinal))];
+        [.. LintEngine.Run(new LintOptions(RepositoryPaths.Fixture(fixture))).Diagnostics.Where(d => d.Id.StartsWith("JSI1", StringComparison.Ordinal))];
 
     [Test]
     public void The_audit_findings_appear_where_the_audit_places_them()
@@ -42,15 +43,4 @@ public class JobSwipeFixtureDockerfileTests
     [Test]
     public void The_remediated_repository_raises_no_dockerfile_finding() =>
         Assert.That(Run("jobswipe-remediated").Select(d => $"{d.Id} {d.Location.Path}:{d.Location.Span.Start.Line}"), Is.Empty);
-
-    private static string FindRepositoryRoot()
-    {
-        var directory = new DirectoryInfo(TestContext.CurrentContext.TestDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "JobSwipe.InfraLint.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("JobSwipe.InfraLint.sln not found above the test folder.");
-    }
 }

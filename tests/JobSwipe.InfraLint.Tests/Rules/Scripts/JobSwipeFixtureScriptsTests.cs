@@ -1,5 +1,6 @@
 using JobSwipe.InfraLint.Diagnostics;
 using JobSwipe.InfraLint.Engine;
+using JobSwipe.InfraLint.Tests.Infrastructure;
 
 namespace JobSwipe.InfraLint.Tests.Rules.Scripts;
 
@@ -8,20 +9,8 @@ public sealed class JobSwipeFixtureScriptsTests
 {
     private static readonly string[] BlockPrefixes = ["JSI40", "JSI60"];
 
-    private static string FixtureRoot(string name)
-    {
-        var dir = new DirectoryInfo(TestContext.CurrentContext.TestDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "JobSwipe.InfraLint.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        Assert.That(dir, Is.Not.Null, "repository root not found");
-        return Path.Combine(dir!.FullName, "tests", "fixtures", name);
-    }
-
     private static List<Diagnostic> Block(string fixture) =>
-        [.. LintEngine.Run(new LintOptions(FixtureRoot(fixture))).Diagnostics.Where(d => BlockPrefixes.Any(p => d.Id.StartsWith(p, StringComparison.Ordinal)))];
+        [.. LintEngine.Run(new LintOptions(RepositoryPaths.Fixture(fixture))).Diagnostics.Where(d => BlockPrefixes.Any(p => d.Id.StartsWith(p, StringComparison.Ordinal)))];
 
     private static List<string> Keys(IEnumerable<Diagnostic> diagnostics) => [.. diagnostics.Select(d => $"{d.Id} {d.Location.Path}:{d.Location.Span.Start.Line}")];
 
@@ -63,7 +52,7 @@ public sealed class JobSwipeFixtureScriptsTests
     public void Deploy_backend_validation_rejects_every_placeholder_form_of_a_filled_in_env_file()
     {
         // The fixture does not commit .env.production (rightly); give the script one full of placeholders.
-        string script = File.ReadAllText(Path.Combine(FixtureRoot("jobswipe"), "scripts", "deploy_backend.sh"));
+        string script = File.ReadAllText(Path.Combine(RepositoryPaths.Fixture("jobswipe"), "scripts", "deploy_backend.sh"));
         InfraLint.Tests.Infrastructure.RuleVerifier.ReportsNothing<InfraLint.Rules.Scripts.UnvalidatedSecretsImportRule>(
             ("scripts/deploy_backend.sh", script),
             (".env.production", "SECRET_KEY=<your-secret-key>\nVAULT_TOKEN=${VAULT_TOKEN}\nMINIO_ROOT_PASSWORD=changeme\n"));
