@@ -40,6 +40,13 @@ public sealed class FileAnalysisContext<TModel>
     /// <summary>Shorthand: reports <paramref name="descriptor"/> at <paramref name="span"/> of this file.</summary>
     public void Report(DiagnosticDescriptor descriptor, TextSpan span, params object?[] messageArgs) =>
         ReportDiagnostic(Diagnostic.Create(descriptor, GetLocation(span), messageArgs));
+
+    /// <summary>Reports <paramref name="descriptor"/> at <paramref name="span"/>, at info when <paramref name="lowered"/> (see <see cref="Diagnostic.Lowered"/>).</summary>
+    public void Report(DiagnosticDescriptor descriptor, TextSpan span, bool lowered, params object?[] messageArgs)
+    {
+        var diagnostic = Diagnostic.Create(descriptor, GetLocation(span), messageArgs);
+        ReportDiagnostic(lowered ? diagnostic.Lowered() : diagnostic);
+    }
 }
 
 /// <summary>What a repository action sees: every file and model, and a sink.</summary>

@@ -47,6 +47,12 @@ public sealed class Diagnostic
     public static Diagnostic Create(DiagnosticDescriptor descriptor, Location location, IEnumerable<Location>? additionalLocations, params object?[] messageArgs) =>
         new(descriptor, descriptor.DefaultSeverity, descriptor.FormatMessage(messageArgs), location, additionalLocations?.ToArray() ?? [], null);
 
+    /// <summary>
+    /// The finding lowered below its rule's catalog severity by context the rule knows (a sample stack, a tool that needs
+    /// the Docker socket); the engine keeps the lower severity unless the configuration sets one for the rule.
+    /// </summary>
+    public Diagnostic Lowered(DiagnosticSeverity severity = DiagnosticSeverity.Info) => severity < Severity ? WithSeverity(severity) : this;
+
     public Diagnostic WithSeverity(DiagnosticSeverity severity) =>
         severity == Severity ? this : new(Descriptor, severity, Message, Location, AdditionalLocations, FingerprintText) { Fingerprint = Fingerprint };
 

@@ -369,9 +369,11 @@ public static class LintEngine
             var file = repository.GetFile(diagnostic.Location.Path);
             var environment = file?.Environment ?? FileEnvironment.Unspecified;
             string fullPath = file?.FullPath ?? Path.Combine(repository.RootFullPath, diagnostic.Location.Path);
+            // A rule may lower a finding below its catalog severity from context it knows (a sample stack, a tool that
+            // needs the Docker socket): Diagnostic.Lowered. A configured severity still wins.
             var severity = configuration.TryGetSeverity(fullPath, diagnostic.Descriptor, out var configured)
                 ? configured
-                : diagnostic.Descriptor.GetDefaultSeverity(environment);
+                : diagnostic.Severity < diagnostic.Descriptor.DefaultSeverity ? diagnostic.Severity : diagnostic.Descriptor.GetDefaultSeverity(environment);
             severity = policy.Apply(diagnostic.Id, severity);
             if (severity <= DiagnosticSeverity.Hidden)
             {

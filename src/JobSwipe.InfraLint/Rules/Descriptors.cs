@@ -47,7 +47,7 @@ public static class Descriptors
 
     public static readonly DiagnosticDescriptor FinalStageRunsAsRoot = new(
         "JSI1002", "Image runs as root",
-        "{0}; add a non-root user (RUN useradd ...) and switch to it with USER before CMD", Dockerfile, DiagnosticSeverity.Warning,
+        "{0}; {1}", Dockerfile, DiagnosticSeverity.Warning,
         "The final image runs its process as root: the final stage (and the stages it is based on) has no USER instruction, or the last USER is root or 0. A compromised process then owns the whole container. Build stages that never become the final image are not checked.");
 
     public static readonly DiagnosticDescriptor FinalStageWithoutHealthcheck = new(

@@ -32,7 +32,8 @@ public sealed class HardCodedCredentialRule : InfraAnalyzer
             {
                 if (Judge(variable, production) is { } finding && reported.Add(finding.Span))
                 {
-                    context.Report(Descriptors.HardCodedCredential, finding.Span, variable.Key, finding.What, service.Name, finding.Advice);
+                    // A development, test or sample stack by its name or folder is never deployed as it is: info there.
+                    context.Report(Descriptors.HardCodedCredential, finding.Span, DeploymentContext.IsSampleOrDevelopmentStack(context.File), variable.Key, finding.What, service.Name, finding.Advice);
                 }
             }
         }

@@ -20,11 +20,11 @@ public sealed class HostPrivilegeGrantedRule : InfraAnalyzer
     private static void Analyze(FileAnalysisContext<ComposeFile> context)
     {
         var reported = new HashSet<TextSpan>();
-        void Report(ComposeService service, TextSpan span, string what, string advice)
+        void Report(ComposeService service, TextSpan span, string what, string advice, bool lowered = false)
         {
             if (reported.Add(span))
             {
-                context.Report(Descriptors.HostPrivilegeGranted, span, service.Name, what, advice);
+                context.Report(Descriptors.HostPrivilegeGranted, span, lowered, service.Name, what, advice);
             }
         }
 
@@ -39,7 +39,8 @@ public sealed class HostPrivilegeGrantedRule : InfraAnalyzer
             {
                 if (volume.Kind == ComposeVolumeKind.Bind && volume.Source is { } source && IsDockerSocket(source.Value))
                 {
-                    Report(service, source.Span, "mounts the Docker socket (root on the host, read-only or not)", "drop the mount, or put a socket proxy that allows only the API calls it needs in between");
+                    // Container managers, schedulers, reverse proxies that discover containers and CI runners need the socket to work.
+                    Report(service, source.Span, "mounts the Docker socket (root on the host, read-only or not)", "drop the mount, or put a socket proxy that allows only the API calls it needs in between", NeedsDockerSocket(service));
                 }
             }
 
@@ -63,5 +64,19 @@ public sealed class HostPrivilegeGrantedRule : InfraAnalyzer
     {
         string s = source.Trim().TrimEnd('/');
         return s.EndsWith("/docker.sock", StringComparison.Ordinal) && !s.StartsWith('.') || s.EndsWith("/podman.sock", StringComparison.Ordinal);
+    }
+
+    private static readonly string[] SocketTools =
+    [
+        "portainer", "ofelia", "traefik", "watchtower", "docker-socket-proxy", "socket-proxy", "cadvisor", "gitlab-runner", "github-runner", "actions-runner", "drone-runner", "woodpecker-agent",
+        "jenkins", "dozzle", "autoheal", "diun", "nginx-proxy", "docker-gen", "acme-companion", "dockge", "coolify", "promtail", "alloy", "vector", "fluent-bit", "datadog", "netdata", "dind",
+        "buildkite-agent", "forgejo-runner", "act_runner", "sablier", "homepage", "glance", "caddy-docker-proxy",
+    ];
+
+    private static bool NeedsDockerSocket(ComposeService service)
+    {
+        string image = service.Image?.Value.ToLowerInvariant() ?? string.Empty;
+        string name = service.Name.ToLowerInvariant();
+        return SocketTools.Any(t => image.Contains(t, StringComparison.Ordinal) || name.Contains(t, StringComparison.Ordinal));
     }
 }

@@ -28,7 +28,7 @@ public sealed class FinalStageRunsAsRootRule : InfraAnalyzer
                 string name = user.Split(':')[0];
                 if (name is "root" or "0")
                 {
-                    ctx.Report(Descriptors.FinalStageRunsAsRoot, lastUser.Arguments.Count > 0 ? lastUser.Arguments[0].Span : lastUser.KeywordSpan, $"the last USER of the final image is {name}");
+                    ctx.Report(Descriptors.FinalStageRunsAsRoot, lastUser.Arguments.Count > 0 ? lastUser.Arguments[0].Span : lastUser.KeywordSpan, NeedsRoot(model, final), $"the last USER of the final image is {name}", Suggestion(model, final));
                 }
 
                 return;
@@ -40,8 +40,24 @@ public sealed class FinalStageRunsAsRootRule : InfraAnalyzer
                 return;
             }
 
-            ctx.Report(Descriptors.FinalStageRunsAsRoot, final.From.KeywordSpan, "the final image sets no USER, so it runs as root");
+            // FROM scratch holds one static binary: root there owns nothing else, so the finding is info with a numeric USER.
+            bool lowered = root.ImageReference?.IsScratch == true || NeedsRoot(model, final);
+            ctx.Report(Descriptors.FinalStageRunsAsRoot, final.From.KeywordSpan, lowered, "the final image sets no USER, so it runs as root", Suggestion(model, final));
         });
+
+    private static string Suggestion(DockerfileModel model, DockerStage final) =>
+        DockerfileFacts.RootFrom(model, final).ImageReference?.IsScratch == true
+            ? "a scratch image has no useradd or /etc/passwd: switch to a numeric user with USER 65532:65532 before CMD"
+            : NeedsRoot(model, final)
+                ? "LiteFS mounts a FUSE file system and needs root: keep it, or drop privileges in the exec command LiteFS starts"
+                : "add a non-root user (RUN useradd ...) and switch to it with USER before CMD";
+
+    // LiteFS (`litefs mount` as the entrypoint, the binary copied from flyio/litefs) mounts a FUSE file system, which needs root.
+    private static bool NeedsRoot(DockerfileModel model, DockerStage final) =>
+        DockerfileFacts.InheritedNewestFirst(model, final).Any(i =>
+            i is CopyInstruction { From.Value: { } from } && from.Contains("litefs", StringComparison.OrdinalIgnoreCase)
+            || i is CommandInstruction { Kind: DockerInstructionKind.Entrypoint or DockerInstructionKind.Cmd } c
+               && (c.ShellCommand?.Text ?? string.Join(' ', c.ExecArguments.Select(a => a.Text))).Contains("litefs mount", StringComparison.Ordinal));
 
     // Official images whose entrypoint or master process drops to an unprivileged user (gosu, worker processes) or that need root (dind).
     private static readonly HashSet<string> PrivilegeDroppingOfficialImages = new(StringComparer.OrdinalIgnoreCase)

@@ -15,7 +15,15 @@ public sealed class IgnoredFlyKeyRule : InfraAnalyzer
         {
             foreach (FlySchemaIssue issue in FlySchemaValidator.Validate(ctx.Model).Where(i => i.Kind == FlySchemaIssueKind.Ignored))
             {
-                ctx.Report(Descriptors.IgnoredFlyKey, issue.Span, issue.Subject, issue.Detail);
+                ctx.Report(Descriptors.IgnoredFlyKey, issue.Span, IsEmptyValue(ctx.Model.Text.GetLineText(ctx.Model.Text.GetPosition(issue.Span.Start).Line)), issue.Subject, issue.Detail);
             }
         });
+
+    // `processes = []`, `restart_limit = 0`: an empty legacy key changes nothing; info, so it can be deleted at leisure.
+    private static bool IsEmptyValue(string line)
+    {
+        int eq = line.IndexOf('=', StringComparison.Ordinal);
+        string value = eq < 0 ? string.Empty : line[(eq + 1)..].Split('#')[0].Trim();
+        return value is "[]" or "{}" or "\"\"" or "''" or "0";
+    }
 }

@@ -5,7 +5,11 @@ using JobSwipe.InfraLint.Rules.Common;
 
 namespace JobSwipe.InfraLint.Rules.RepositoryRules;
 
-/// <summary>JSI7002: CI pipelines exist but none runs a test command; reported at the first CI file.</summary>
+/// <summary>
+/// JSI7002: CI pipelines exist but none runs a test command; reported at the first CI file. Test runners of the common
+/// ecosystems count, run directly, through make/just/task/scripts, or inside a container (<c>docker run … test</c>,
+/// <c>docker compose exec app test</c>), and so does a step named for tests (<c>- name: Run specs</c>).
+/// </summary>
 public sealed partial class CiRunsNoTestsRule : InfraAnalyzer
 {
     public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptors.CiRunsNoTests];
@@ -19,7 +23,7 @@ public sealed partial class CiRunsNoTestsRule : InfraAnalyzer
         }
 
         string checkedFiles = evidence.CiFiles.Count == 1 ? $"checked {evidence.CiFiles[0].RelativePath}" : $"checked {evidence.CiFiles.Count} CI files";
-        ctx.ReportDiagnostic(Diagnostic.Create(Descriptors.CiRunsNoTests, evidence.FileLocation(evidence.CiFiles[0]), checkedFiles));
+        ctx.ReportDiagnostic(DeploymentContext.ForRepositoryKind(Diagnostic.Create(Descriptors.CiRunsNoTests, evidence.FileLocation(evidence.CiFiles[0]), checkedFiles), ctx.Repository));
     });
 
     internal static bool RunsTests(RepositoryEvidence evidence)
@@ -40,7 +44,7 @@ public sealed partial class CiRunsNoTestsRule : InfraAnalyzer
             .Any(f => evidence.Repository.GetText(f) is { } text && TestCommand().IsMatch(text.Content.ToLowerInvariant()));
     }
 
-    [GeneratedRegex(@"\b(pytest|py\.test|unittest|tox|nox|jest|vitest|mocha|rspec|phpunit|pest|ctest|cypress\s+run|playwright\s+test|(npm|pnpm|yarn|bun|deno)\s+(run\s+)?test|(npm|yarn|pnpm)\s+run\s+(test|check|ci)\b|dotnet\s+test|go\s+test|cargo\s+(test|nextest)|mvnw?\s+[^\n]*\b(test|verify|install)\b|gradlew?\s+[^\n]*\b(test|check|build)\b|(flutter|dart|mix|swift|sbt|lein|hatch)\s+test|xcodebuild\s+[^\n]*\btest\b|rake\s+(test|spec)|make\s+(test|check)|just\s+test|task\s+test|run[-_]tests?|tests?\.sh)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(pytest|py\.test|unittest|tox|nox|jest|vitest|mocha|rspec|phpunit|pest|ctest|cypress\s+run|playwright\s+test|(npm|pnpm|yarn|bun|deno)\s+(run\s+)?test|(npm|yarn|pnpm)\s+run\s+(test|check|ci)\b|dotnet\s+test|go\s+test|cargo\s+(test|nextest)|mvnw?\s+[^\n]*\b(test|verify|install)\b|gradlew?\s+[^\n]*\b(test|check|build)\b|(flutter|dart|mix|swift|sbt|lein|hatch)\s+test|xcodebuild\s+[^\n]*\btest\b|rake\s+(test|spec)|make\s+([\w-]*test[\w-]*|check)|just\s+test|task\s+test|run[-_]tests?|tests?\.sh|(bin/)?rails\s+test|bin/rspec|minitest|manage\.py\s+test|artisan\s+test|composer\s+(run\s+)?test|helm\s+test|bats\s|mix\s+coveralls|go\s+tool\s+test2json|gotestsum|docker(-compose|\s+compose)?\s+(run|exec)\b[^\n]*\b(tests?|specs?|pytest|rspec|jest|vitest)\b|name:\s*['""]?(run\s+|execute\s+)?(the\s+)?(unit\s+|integration\s+|e2e\s+|end-to-end\s+|smoke\s+|api\s+)?(tests?|specs?)\b)", RegexOptions.CultureInvariant)]
     private static partial Regex TestCommand();
 
     [GeneratedRegex(@"\b(make|just|task)\s+\w|\.sh\b|uses:\s*\./", RegexOptions.CultureInvariant)]

@@ -19,7 +19,7 @@ public sealed class DatastoreWithoutBackupRule : InfraAnalyzer
         }
 
         string description = string.Join("; ", datastores.GroupBy(d => d.Where).Select(g => $"the datastore{(g.Count() == 1 ? "" : "s")} {Join([.. g.Select(d => d.Name)])} in {g.Key}"));
-        ctx.ReportDiagnostic(Diagnostic.Create(Descriptors.DatastoreWithoutBackup, datastores[0].Location, description));
+        ctx.ReportDiagnostic(DeploymentContext.ForRepositoryKind(Diagnostic.Create(Descriptors.DatastoreWithoutBackup, datastores[0].Location, description), ctx.Repository));
     });
 
     private static string Join(IReadOnlyList<string> names) => names.Count == 1 ? names[0] : string.Join(", ", names.Take(names.Count - 1)) + " and " + names[^1];

@@ -100,6 +100,35 @@ public sealed partial class UnusedDockerfileRule : InfraAnalyzer
             }
         }
 
+        // docker-bake.hcl targets (context = "…", dockerfile = "…" relative to the context), .gitpod.yml's image.file and a
+        // dev container's build.dockerfile (relative to the file's folder).
+        foreach (var file in evidence.Repository.Files)
+        {
+            string lower = file.Name.ToLowerInvariant();
+            bool bake = lower.EndsWith(".hcl", StringComparison.Ordinal) || lower.Contains("bake", StringComparison.Ordinal) && lower.EndsWith(".json", StringComparison.Ordinal);
+            if (!bake && lower is not (".gitpod.yml" or ".gitpod.yaml" or "devcontainer.json" or ".devcontainer.json"))
+            {
+                continue;
+            }
+
+            string text = evidence.Repository.GetText(file)?.Content ?? string.Empty;
+            if (bake)
+            {
+                foreach (string block in text.Split("target ", StringSplitOptions.None).Skip(1))
+                {
+                    string context = BakeSetting(block, "context") ?? ".";
+                    Add(Repository.Combine(file.Directory, context), BakeSetting(block, "dockerfile") ?? "Dockerfile");
+                }
+            }
+            else
+            {
+                foreach (Match match in ToolDockerfile().Matches(text))
+                {
+                    Add(lower.StartsWith(".gitpod", StringComparison.Ordinal) ? string.Empty : file.Directory, match.Groups["v"].Value);
+                }
+            }
+        }
+
         // docker build [options] <context> and build actions' context:/file: in CI files and scripts (relative to the root or the file's folder).
         foreach (var text in evidence.CiTexts.Concat(evidence.ScriptTexts))
         {
@@ -160,6 +189,13 @@ public sealed partial class UnusedDockerfileRule : InfraAnalyzer
 
         return used;
     }
+
+    private static string? BakeSetting(string block, string key) =>
+        Regex.Match(block, "\"?\\b" + key + "\"?\\s*[=:]\\s*\"(?<v>[^\"$]+)\"", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)) is { Success: true } m ? m.Groups["v"].Value : null;
+
+    // .gitpod.yml `image: { file: .gitpod.Dockerfile }`, devcontainer.json `"dockerfile": "Dockerfile"`.
+    [GeneratedRegex(@"(?:^[ \t]*file:[ \t]*[""']?|""dockerfile""\s*:\s*"")(?<v>[^\s""'#$]+)", RegexOptions.Multiline | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    private static partial Regex ToolDockerfile();
 
     [GeneratedRegex(@"[a-z0-9_./\-]*dockerfile[a-z0-9_.\-]*", RegexOptions.CultureInvariant)]
     private static partial Regex DockerfilePath();

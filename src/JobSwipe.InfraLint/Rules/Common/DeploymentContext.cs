@@ -1,0 +1,76 @@
+using System.Runtime.CompilerServices;
+using JobSwipe.InfraLint.Diagnostics;
+using JobSwipe.InfraLint.Workspace;
+
+namespace JobSwipe.InfraLint.Rules.Common;
+
+/// <summary>
+/// What a file or the repository is for, as far as its paths and documents tell: a development, test or sample stack
+/// (never deployed as it is), a template or tutorial repository (copied, then completed). Rules use it to lower findings
+/// that are accurate but of little value there (docs/precision.md).
+/// </summary>
+public static class DeploymentContext
+{
+    private static readonly ConditionalWeakTable<Repository, StrongBox<bool>> TemplateCache = [];
+
+    private static readonly HashSet<string> SampleFolders = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "dev", "development", "test", "tests", "testing", "e2e", "integration-tests", "fixtures", "example", "examples", "sample", "samples", "demo", "demos",
+        ".devcontainer", "devcontainer", "docs", "tutorial", "tutorials", "playground", "local", "ci",
+    };
+
+    private static readonly HashSet<string> SampleNameParts = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "dev", "development", "local", "test", "tests", "testing", "e2e", "ci", "example", "examples", "sample", "demo", "devcontainer", "quickstart",
+    };
+
+    /// <summary>
+    /// True for a file that is plainly a development, test, CI or sample stack by its name or folder
+    /// (<c>docker-compose.dev.yml</c>, <c>tests/compose.yaml</c>, <c>examples/…</c>), and never for a production file.
+    /// </summary>
+    public static bool IsSampleOrDevelopmentStack(WorkspaceFile file)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        if (file.Environment == FileEnvironment.Production)
+        {
+            return false;
+        }
+
+        string[] segments = file.RelativePath.Split('/');
+        return segments[..^1].Any(SampleFolders.Contains) || file.Name.Split('.', '-', '_').Any(SampleNameParts.Contains);
+    }
+
+    /// <summary>
+    /// True for a template, starter or tutorial repository: a cookiecutter/copier template, or a root README that
+    /// introduces the repository as a template, starter, boilerplate, example or tutorial in its first lines.
+    /// </summary>
+    public static bool IsTemplateRepository(Repository repository)
+    {
+        ArgumentNullException.ThrowIfNull(repository);
+        return TemplateCache.GetValue(repository, r => new StrongBox<bool>(Detect(r))).Value;
+    }
+
+    /// <summary>The repository-gap finding (JSI7002–JSI7005) as it is, or at info in a template or tutorial repository.</summary>
+    public static Diagnostic ForRepositoryKind(Diagnostic diagnostic, Repository repository)
+    {
+        ArgumentNullException.ThrowIfNull(diagnostic);
+        return IsTemplateRepository(repository) ? diagnostic.Lowered() : diagnostic;
+    }
+
+    private static bool Detect(Repository repository)
+    {
+        if (repository.Files.Any(f => f.RelativePath is "cookiecutter.json" or "copier.yml" or "copier.yaml" || f.RelativePath.Contains("{{cookiecutter", StringComparison.Ordinal)))
+        {
+            return true;
+        }
+
+        var readme = repository.Files.FirstOrDefault(f => !f.RelativePath.Contains('/', StringComparison.Ordinal) && f.Name.StartsWith("readme", StringComparison.OrdinalIgnoreCase));
+        if (readme is null || repository.GetText(readme)?.Content is not { } text)
+        {
+            return false;
+        }
+
+        string head = string.Join('\n', text.Split('\n').Where(l => l.Trim().Length > 0 && !l.TrimStart().StartsWith("<", StringComparison.Ordinal) && !l.TrimStart().StartsWith("[!", StringComparison.Ordinal)).Take(4)).ToLowerInvariant();
+        return System.Text.RegularExpressions.Regex.IsMatch(head, @"\b(is an? (\w+ )?(template|starter|boilerplate|scaffold)|(template|starter|boilerplate|starter kit) (for|to|with)|tutorial|(example|sample|demo) (app|application|project)|example (of|for) (how|deploying|running|using)|launch kit)\b", System.Text.RegularExpressions.RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+    }
+}

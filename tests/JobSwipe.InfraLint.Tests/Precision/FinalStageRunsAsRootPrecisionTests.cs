@@ -1,0 +1,34 @@
+using JobSwipe.InfraLint.Diagnostics;
+using JobSwipe.InfraLint.Rules.Dockerfile;
+using JobSwipe.InfraLint.Tests.Infrastructure;
+
+namespace JobSwipe.InfraLint.Tests.Precision;
+
+/// <summary>JSI1002 where root is unavoidable or harmless: FROM scratch (a numeric USER is the fix) and LiteFS (FUSE needs root).</summary>
+public class FinalStageRunsAsRootPrecisionTests
+{
+    [Test]
+    public void A_scratch_image_gets_info_and_a_numeric_user_not_useradd()
+    {
+        var finding = RuleVerifier.Reports<FinalStageRunsAsRootRule>(("Dockerfile",
+            "FROM golang:1.22 AS build\nUSER 1000\nRUN go build -o /app\n[|FROM|] scratch\nCOPY --from=build /app /app\nENTRYPOINT [\"/app\"]\n")).Single();
+        Assert.That(finding.Severity, Is.EqualTo(DiagnosticSeverity.Info));
+        Assert.That(finding.Message, Does.Contain("USER 65532:65532").And.Not.Contain("RUN useradd"));
+    }
+
+    [Test]
+    public void A_litefs_image_gets_info()
+    {
+        var finding = RuleVerifier.Reports<FinalStageRunsAsRootRule>(("Dockerfile",
+            "[|FROM|] python:3.12-slim\nCOPY --from=flyio/litefs:0.5 /usr/local/bin/litefs /usr/local/bin/litefs\nENTRYPOINT [\"litefs\", \"mount\"]\n")).Single();
+        Assert.That(finding.Severity, Is.EqualTo(DiagnosticSeverity.Info));
+    }
+
+    [Test]
+    public void An_application_image_is_still_a_warning_with_useradd()
+    {
+        var finding = RuleVerifier.Reports<FinalStageRunsAsRootRule>(("Dockerfile", "[|FROM|] python:3.12-slim\nCMD [\"python\", \"app.py\"]\n")).Single();
+        Assert.That(finding.Severity, Is.EqualTo(DiagnosticSeverity.Warning));
+        Assert.That(finding.Message, Does.Contain("useradd"));
+    }
+}
