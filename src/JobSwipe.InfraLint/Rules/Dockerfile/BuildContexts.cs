@@ -5,6 +5,7 @@ using JobSwipe.InfraLint.Syntax.Compose;
 using JobSwipe.InfraLint.Syntax.DockerIgnore;
 using JobSwipe.InfraLint.Syntax.Dockerfile;
 using JobSwipe.InfraLint.Syntax.Fly;
+using JobSwipe.InfraLint.Syntax.Yaml;
 using JobSwipe.InfraLint.Workspace;
 
 namespace JobSwipe.InfraLint.Rules.Dockerfile;
@@ -25,7 +26,7 @@ internal sealed record BuildContext(string Directory, string? Origin)
 /// Dockerfile is built with (compose <c>build:</c>, Fly <c>[build].dockerfile</c>; otherwise the folder of the Dockerfile, or an ancestor
 /// folder when the COPY sources only exist there), the children of every folder (for globs), and .dockerignore lookup.
 /// </summary>
-internal sealed class BuildContexts
+internal sealed partial class BuildContexts
 {
     private static readonly ConditionalWeakTable<Repository, BuildContexts> Cache = [];
 
@@ -40,6 +41,7 @@ internal sealed class BuildContexts
     private readonly Dictionary<string, List<BuildContext>> _explicit = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<string>> _children = new(StringComparer.Ordinal);
     private readonly Lazy<IReadOnlyList<string>> _buildScripts;
+    private readonly Lazy<HashSet<string>> _namedContexts;
 
     private BuildContexts(Repository repository)
     {
@@ -48,6 +50,7 @@ internal sealed class BuildContexts
             .Where(f => f.Kind is FileKind.CiWorkflow or FileKind.ShellScript || f.Name is "Makefile" or "makefile" or "GNUmakefile" or "justfile" or "Justfile" or "Taskfile.yml" or "docker-bake.hcl")
             .Select(f => repository.GetText(f)?.Content)
             .OfType<string>()]);
+        _namedContexts = new(() => CollectNamedContexts(repository, _buildScripts.Value));
         foreach (WorkspaceFile file in repository.Files)
         {
             string parent = file.Directory;
@@ -228,8 +231,67 @@ internal sealed class BuildContexts
     /// </summary>
     public bool IsMentionedByBuildScripts(string name) => name.Length >= 3 && _buildScripts.Value.Any(t => t.Contains(name, StringComparison.Ordinal));
 
+    /// <summary>
+    /// True when something in the repository supplies a named build context of that name, which <c>COPY --from=name</c>
+    /// then reads instead of a stage: a bake file's <c>contexts = { name = … }</c>, a compose service's
+    /// <c>build.additional_contexts</c>, a <c>--build-context name=…</c> flag or a <c>build-contexts:</c> input in a script or CI workflow.
+    /// </summary>
+    public bool IsNamedContext(string name) => _namedContexts.Value.Contains(name);
+
     /// <summary>The names (files and folders) directly inside a folder.</summary>
     public IReadOnlyCollection<string> ChildrenOf(string directory) => _children.TryGetValue(directory, out var names) ? names : [];
+
+    private static HashSet<string> CollectNamedContexts(Repository repository, IReadOnlyList<string> buildScripts)
+    {
+        var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (WorkspaceFile file in repository.Files.Where(f => f.Name.EndsWith(".hcl", StringComparison.OrdinalIgnoreCase) || f.Name.Contains("bake", StringComparison.OrdinalIgnoreCase) && f.Name.EndsWith(".json", StringComparison.OrdinalIgnoreCase)))
+        {
+            foreach (Match block in BakeContextsBlock().Matches(repository.GetText(file)?.Content ?? string.Empty))
+            {
+                names.UnionWith(BakeContextName().Matches(block.Groups["body"].Value).Select(m => m.Groups["name"].Value));
+            }
+        }
+
+        foreach (string text in buildScripts)
+        {
+            names.UnionWith(BuildContextFlag().Matches(text).Select(m => m.Groups["name"].Value));
+            foreach (Match input in BuildContextsInput().Matches(text))
+            {
+                names.UnionWith(input.Groups["name"].Captures.Select(c => c.Value));
+            }
+        }
+
+        foreach (WorkspaceFile compose in repository.GetFiles(FileKind.Compose))
+        {
+            foreach (ComposeService service in repository.GetModel<ComposeFile>(compose)?.Services ?? [])
+            {
+                switch ((service.Build?.Node as YamlMapping)?.Find("additional_contexts")?.Value)
+                {
+                    case YamlMapping map:
+                        names.UnionWith(map.Entries.Select(e => e.KeyText).OfType<string>());
+                        break;
+                    case YamlSequence list:
+                        names.UnionWith(list.Items.OfType<YamlScalar>().Select(i => i.Value.Split('=')[0].Trim()));
+                        break;
+                }
+            }
+        }
+
+        return names;
+    }
+
+    [GeneratedRegex(@"""?\bcontexts""?\s*[=:]\s*\{(?<body>(?:[^{}]|\$\{[^{}]*\})*)\}", RegexOptions.CultureInvariant)]
+    private static partial Regex BakeContextsBlock();
+
+    [GeneratedRegex(@"(?:^[ \t]*|[,{][ \t]*)""?(?<name>[A-Za-z0-9_.-]+)""?\s*[=:]", RegexOptions.CultureInvariant | RegexOptions.Multiline)]
+    private static partial Regex BakeContextName();
+
+    [GeneratedRegex(@"--build-context[=\s]+[""']?(?<name>[A-Za-z0-9_.-]+)=", RegexOptions.CultureInvariant)]
+    private static partial Regex BuildContextFlag();
+
+    // docker/build-push-action: build-contexts: | followed by name=value lines.
+    [GeneratedRegex(@"build-contexts:\s*[|>]?[-+]?[ \t]*\r?\n(?:[ \t]+(?<name>[A-Za-z0-9_.-]+)=[^\r\n]*\r?\n?)+", RegexOptions.CultureInvariant)]
+    private static partial Regex BuildContextsInput();
 
     private bool AddChild(string directory, string name)
     {

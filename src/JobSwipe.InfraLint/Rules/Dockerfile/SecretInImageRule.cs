@@ -6,21 +6,44 @@ using JobSwipe.InfraLint.Workspace;
 
 namespace JobSwipe.InfraLint.Rules.Dockerfile;
 
-/// <summary>JSI1008: ENV or ARG with a secret-like name and a literal value. The value is never printed.</summary>
+/// <summary>
+/// JSI1008: ENV or ARG with a secret-like name and a literal value in a stage whose settings reach the image: the final
+/// stage and the stages it is built FROM (COPY --from copies files, not ENV or ARG). A global ARG counts when such a
+/// stage re-declares it. Build placeholders are not secrets. The value is never printed.
+/// </summary>
 public sealed class SecretInImageRule : InfraAnalyzer
 {
+    // Words that mark a value as a stand-in for the build, not a credential (AUTH_SECRET=build-time-placeholder).
+    private static readonly string[] PlaceholderWords = ["placeholder", "dummy", "example", "sample", "build-time", "buildtime", "build_time", "not-a-secret", "notasecret", "fake", "mock"];
+
     public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptors.SecretInImage];
 
     public override void Initialize(AnalysisContext context) =>
         context.RegisterFileAction<DockerfileModel>(FileKind.Dockerfile, ctx =>
         {
-            foreach (DockerInstruction instruction in ctx.Model.Instructions)
+            IReadOnlyList<DockerStage> reaching = DockerfileFacts.FinalLineage(ctx.Model);
+            var redeclared = new HashSet<string>(StringComparer.Ordinal);
+            foreach (DockerStage stage in reaching)
             {
-                Check(ctx, instruction is OnbuildInstruction { Trigger: { } trigger } ? trigger : instruction);
+                foreach (DockerInstruction instruction in stage.Instructions)
+                {
+                    DockerInstruction effective = instruction is OnbuildInstruction { Trigger: { } trigger } ? trigger : instruction;
+                    if (effective is ArgInstruction arg)
+                    {
+                        redeclared.UnionWith(arg.Declarations.Where(d => d.RawValue is null).Select(d => d.Key));
+                    }
+
+                    Check(ctx, effective);
+                }
+            }
+
+            foreach (ArgInstruction global in ctx.Model.GlobalArgs)
+            {
+                Check(ctx, global, redeclared);
             }
         });
 
-    private static void Check(FileAnalysisContext<DockerfileModel> ctx, DockerInstruction instruction)
+    private static void Check(FileAnalysisContext<DockerfileModel> ctx, DockerInstruction instruction, IReadOnlySet<string>? only = null)
     {
         IReadOnlyList<DockerKeyValue> pairs = instruction switch
         {
@@ -32,8 +55,8 @@ public sealed class SecretInImageRule : InfraAnalyzer
         foreach (DockerKeyValue pair in pairs)
         {
             string? value = pair.Value;
-            if (string.IsNullOrWhiteSpace(value) || !SecretHeuristics.IsSecretLikeName(pair.Key) || SecretHeuristics.ContainsReference(pair.RawValue)
-                || SecretHeuristics.IsPlaceholder(value) || IsFlagValue(value))
+            if (only?.Contains(pair.Key) == false || string.IsNullOrWhiteSpace(value) || !SecretHeuristics.IsSecretLikeName(pair.Key)
+                || SecretHeuristics.ContainsReference(pair.RawValue) || SecretHeuristics.IsPlaceholder(value) || IsFlagValue(value) || IsBuildPlaceholder(value))
             {
                 continue;
             }
@@ -48,4 +71,18 @@ public sealed class SecretInImageRule : InfraAnalyzer
     private static bool IsFlagValue(string value) =>
         value.Trim().ToLowerInvariant() is "true" or "false" or "yes" or "no" or "on" or "off" or "none" or "null" or "0" or "1"
         || value.Trim().All(char.IsAsciiDigit);
+
+    // Values a build needs only to satisfy a config check: a placeholder word, "test", a URL to a database on localhost
+    // (DATABASE_URL=postgres://user:password@localhost/db), or hex-speak (CAFEBABE, DEADBEEF).
+    private static bool IsBuildPlaceholder(string value)
+    {
+        string v = value.Trim().Trim('"', '\'');
+        string lower = v.ToLowerInvariant();
+        return PlaceholderWords.Any(w => lower.Contains(w, StringComparison.Ordinal))
+            || lower is "test" or "testing" or "tests"
+            || SecretHeuristics.DescribeDevelopmentValue("SERVICE_URL", v) == "a localhost service address"
+            || v.Length <= 16 && v.All(char.IsAsciiHexDigitUpper) && HexSpeak.Any(w => v.Contains(w, StringComparison.Ordinal));
+    }
+
+    private static readonly string[] HexSpeak = ["CAFE", "BABE", "DEAD", "BEEF", "FACE", "FEED", "C0DE", "D00D", "BAAD", "F00D"];
 }

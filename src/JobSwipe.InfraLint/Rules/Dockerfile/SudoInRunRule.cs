@@ -5,7 +5,10 @@ using JobSwipe.InfraLint.Workspace;
 
 namespace JobSwipe.InfraLint.Rules.Dockerfile;
 
-/// <summary>JSI1020: sudo used as a command in RUN (also in &amp;&amp; chains, heredoc scripts and sh -c).</summary>
+/// <summary>
+/// JSI1020: sudo used as a command in RUN (also in &amp;&amp; chains, heredoc scripts and sh -c) to gain root. <c>sudo -u app …</c>
+/// runs the command as another, unprivileged user: it drops privileges and is not reported.
+/// </summary>
 public sealed class SudoInRunRule : InfraAnalyzer
 {
     public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptors.SudoInRun];
@@ -17,11 +20,30 @@ public sealed class SudoInRunRule : InfraAnalyzer
             {
                 foreach (RunCommand command in RunShell.Of(instruction is OnbuildInstruction { Trigger: { } t } ? t : instruction).Commands)
                 {
-                    if (command.Name == "sudo")
+                    if (command.Name == "sudo" && !DropsToAnotherUser(command.Arguments))
                     {
                         ctx.Report(Descriptors.SudoInRun, command.NameSpan);
                     }
                 }
             }
         });
+
+    // sudo -u app, sudo -Hu app, sudo --user=app, sudo -E -u app: the options before the command name a non-root user.
+    private static bool DropsToAnotherUser(IReadOnlyList<string> arguments)
+    {
+        for (int i = 0; i < arguments.Count && arguments[i].StartsWith('-'); i++)
+        {
+            string arg = arguments[i];
+            string? user = arg.StartsWith("--user=", StringComparison.Ordinal) ? arg[7..]
+                : arg == "--user" || !arg.StartsWith("--", StringComparison.Ordinal) && arg.EndsWith('u') ? (i + 1 < arguments.Count ? arguments[i + 1] : null)
+                : !arg.StartsWith("--", StringComparison.Ordinal) && arg.IndexOf('u') is > 0 and var u && u < arg.Length - 1 ? arg[(u + 1)..]
+                : null;
+            if (user is not null)
+            {
+                return user is not ("root" or "#0" or "0") && user.Length > 0;
+            }
+        }
+
+        return false;
+    }
 }

@@ -56,7 +56,7 @@ public sealed class UnknownOrDuplicateStageRule : InfraAnalyzer
                         continue;
                     }
 
-                    if (model.FindStage(name) is not null || LooksLikeImage(name))
+                    if (model.FindStage(name) is not null || LooksLikeImage(name) || IsSuppliedFromOutside(ctx.Repository, model, name))
                     {
                         continue;
                     }
@@ -65,6 +65,19 @@ public sealed class UnknownOrDuplicateStageRule : InfraAnalyzer
                 }
             }
         });
+
+    // A named build context (bake contexts, compose additional_contexts, --build-context) replaces the stage lookup; a
+    // Docker Hub official image is pulled by its bare name. A name close to a stage is still a typo of that stage.
+    private static bool IsSuppliedFromOutside(Repository repository, DockerfileModel model, string name) =>
+        BuildContexts.For(repository).IsNamedContext(name)
+        || OfficialImages.Contains(name) && !model.Stages.Any(s => s.Name is { } n && NameSuggestions.Distance(n, name.ToLowerInvariant()) <= 2);
+
+    // Official images commonly copied from by bare name (COPY --from=busybox /bin/busybox /busybox).
+    private static readonly HashSet<string> OfficialImages = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "alpine", "busybox", "debian", "ubuntu", "node", "python", "golang", "rust", "ruby", "php", "composer", "nginx", "httpd", "caddy", "traefik",
+        "redis", "postgres", "mysql", "mariadb", "mongo", "docker", "registry", "eclipse-temurin", "openjdk", "maven", "gradle", "bash", "buildpack-deps",
+    };
 
     // An image reference has a tag, digest, registry or path; a bare word is meant as a stage name.
     private static bool LooksLikeImage(string name) => name.IndexOfAny([':', '/', '@', '.']) >= 0;

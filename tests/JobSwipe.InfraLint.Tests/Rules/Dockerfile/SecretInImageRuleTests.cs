@@ -8,7 +8,7 @@ public class SecretInImageRuleTests
     [Test]
     public void Reports_secret_env_and_arg_at_the_name_without_the_value()
     {
-        var d = RuleVerifier.Reports<SecretInImageRule>(("Dockerfile", "ARG [|NPM_TOKEN|]=npm_abcdefghijklmnop\nFROM node:20\nENV [|DB_PASSWORD|]=s3cr3t-value APP_NAME=web\nENV [|SECRET_KEY|] hunter2-xyz\n"));
+        var d = RuleVerifier.Reports<SecretInImageRule>(("Dockerfile", "ARG [|NPM_TOKEN|]=npm_abcdefghijklmnop\nFROM node:20\nARG NPM_TOKEN\nENV [|DB_PASSWORD|]=s3cr3t-value APP_NAME=web\nENV [|SECRET_KEY|] hunter2-xyz\n"));
         Assert.That(d.Select(x => x.Message), Has.None.Contains("npm_abcdefghijklmnop").And.None.Contains("s3cr3t-value").And.None.Contains("hunter2-xyz"));
         Assert.That(d[1].Message, Does.Contain("'DB_PASSWORD'").Or.Contain("'NPM_TOKEN'"));
     }
