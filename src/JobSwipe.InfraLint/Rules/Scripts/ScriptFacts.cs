@@ -74,6 +74,12 @@ public sealed class ScriptFacts
             }
         }
 
+        // Trap handlers and rollback functions run only to recover: what they deploy is a rollback, not a release.
+        foreach (string name in trapFunctions.Keys.Concat(functions.Keys.Where(IsRecoveryFunction)))
+        {
+            functionFailure.Add(name);
+        }
+
         // Propagate calls to a fixed point (bounded by the number of functions).
         for (int round = 0; round <= functions.Count; round++)
         {
@@ -99,6 +105,7 @@ public sealed class ScriptFacts
                 if (ctx.Function is not null && trapFunctions.TryGetValue(ctx.Function.Name, out var signals) && trapFunctions.TryAdd(name, signals))
                 {
                     changed = true;
+                    functionFailure.Add(name);
                 }
             }
 
@@ -143,9 +150,12 @@ public sealed class ScriptFacts
         return Cache.GetValue(script, s => new ScriptFacts(s));
     }
 
-    /// <summary>The deploy commands that run, in order.</summary>
+    /// <summary>
+    /// The deploy commands that run, in order: not in failure branches, trap handlers or rollback functions, and not
+    /// <c>kubectl apply</c> of a secret or config map (<c>kubectl create secret … --dry-run=client -o yaml | kubectl apply -f -</c>).
+    /// </summary>
     public IEnumerable<(ScriptCommand Command, DeployPlatform Platform)> Deploys =>
-        Commands.Where(c => !c.InFailureBranch).Select(c => (c, DeployCommands.Deploy(c.Line))).Where(x => x.Item2 is not null).Select(x => (x.c, x.Item2!.Value));
+        Commands.Where(c => !c.InFailureBranch && !AppliesConfiguration(c)).Select(c => (c, DeployCommands.Deploy(c.Line))).Where(x => x.Item2 is not null).Select(x => (x.c, x.Item2!.Value));
 
     /// <summary>The mobile release builds that run, in order.</summary>
     public IEnumerable<ScriptCommand> ReleaseBuilds => Commands.Where(c => DeployCommands.MobileReleaseBuild(c.Line) > 0);
@@ -181,6 +191,31 @@ public sealed class ScriptFacts
         }
 
         return null;
+    }
+
+    private static bool IsRecoveryFunction(string name)
+    {
+        string lower = name.ToLowerInvariant();
+        return lower.Contains("rollback", StringComparison.Ordinal) || lower.Contains("roll_back", StringComparison.Ordinal) || lower.Contains("revert", StringComparison.Ordinal)
+            || lower.Contains("undo", StringComparison.Ordinal) || lower is "on_error" or "on_failure" or "onerror" or "handle_error" or "error_handler" or "on_err";
+    }
+
+    // kubectl apply fed by `kubectl create secret|configmap … --dry-run`, or of a secret manifest: configuration, not a release.
+    private static bool AppliesConfiguration(ScriptCommand c)
+    {
+        if (c.Line.Name is not ("kubectl" or "oc"))
+        {
+            return false;
+        }
+
+        if (c.Line.OptionWord("-f", "--filename") is { } file && file.Value.Contains("secret", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        return c.Context.Pipeline is { } pipeline && pipeline.Commands.Take(c.Context.PipelineIndex).OfType<SimpleCommand>()
+            .Select(CommandLine.From).Any(l => l is { Name: "kubectl" or "oc" } && l.Sub("-n", "--namespace", "--context") == "create"
+                && l.Positionals("-n", "--namespace", "--context") is { Count: > 1 } p && p[1].Value is "secret" or "configmap" or "cm");
     }
 
     private static bool TryOrder(CommandContext ctx, Dictionary<string, int> functionOrder, out int order)

@@ -27,14 +27,17 @@ public sealed class SecretPrintedByScriptRule : InfraAnalyzer
 
     private static void Analyze(ScriptSink ctx)
     {
+        var toFile = new List<JobSwipe.InfraLint.Text.TextSpan>();
+        CollectFileGroups(ctx.Model.Body, toFile);
         foreach (CommandContext c in ctx.Model.EnumerateCommands())
         {
             SimpleCommand command = c.Command;
             CommandLine? line = CommandLine.From(command);
             if (line is not null && line.Name is "echo" or "printf" && !c.IsInCommandSubstitution && !(c.IsPiped && c.PipelineIndex < c.Pipeline!.Commands.Count - 1) && !WritesToFile(command)
+                && !toFile.Any(g => g.Start <= command.Span.Start && command.Span.End <= g.End)
                 && !line.Arguments.Any(a => a.Value.Contains("::add-mask::", StringComparison.Ordinal)))
             {
-                if (FirstSecret(line.Arguments) is { } printed && !HoldsAPath(ctx.Model, printed.Name))
+                if (FirstSecret(line.Arguments, ctx.Model) is { } printed && !HoldsAPath(ctx.Model, printed.Name))
                 {
                     ctx.Report(Descriptors.SecretPrintedByScript, printed.Span, $"'{line.Name}' prints the secret-like variable {printed.Name}", "CI logs keep it: print that it is set (${#" + printed.Name + "} characters), not its value");
                     continue;
@@ -47,7 +50,7 @@ public sealed class SecretPrintedByScriptRule : InfraAnalyzer
                 continue;
             }
 
-            if (c.Options.XTrace && command.NameValue is not "set" && FirstSecret(command.Assignments.Select(a => a.Value).Concat(command.Words)) is { } traced)
+            if (c.Options.XTrace && command.NameValue is not "set" && FirstSecret(command.Assignments.Select(a => a.Value).Concat(command.Words), ctx.Model) is { } traced)
             {
                 ctx.Report(Descriptors.SecretPrintedByScript, traced.Span, $"set -x is on while this command expands the secret-like variable {traced.Name}, so the trace prints its value", "turn tracing off around it ('set +x') or drop 'set -x'");
             }
@@ -91,13 +94,13 @@ public sealed class SecretPrintedByScriptRule : InfraAnalyzer
     private static bool WritesToFile(SimpleCommand command) =>
         command.Redirections.Any(r => r.Operator is ">" or ">>" or ">|" && r.FileDescriptor is null or 1 && r.Target is { } t && !t.Value.StartsWith("/dev/std", StringComparison.Ordinal) && t.Value != "/dev/tty");
 
-    private static (string Name, JobSwipe.InfraLint.Text.TextSpan Span)? FirstSecret(IEnumerable<ShellWord> words)
+    private static (string Name, JobSwipe.InfraLint.Text.TextSpan Span)? FirstSecret(IEnumerable<ShellWord> words, ShellScript script)
     {
         foreach (ShellWord word in words)
         {
             foreach (ShellWordPart part in word.Parts)
             {
-                if (part is ShellVariablePart v && IsSecretVariable(v.Name) && !HidesValue(v))
+                if (part is ShellVariablePart v && IsSecretVariable(v.Name) && !HidesValue(v) && !HoldsNoSecret(script, v.Name))
                 {
                     return (v.Name, v.Span);
                 }
@@ -106,6 +109,59 @@ public sealed class SecretPrintedByScriptRule : InfraAnalyzer
 
         return null;
     }
+
+    // Where the value comes from: when every assignment of the variable in the script gives it something that is not a
+    // secret (a number or counter, a colour label, another variable's name with a prefix stripped, a file's base name),
+    // it names or counts things (PASS=0 … ((PASS++)); SECRET_KEY="${key#SECRETS_}").
+    private static bool HoldsNoSecret(ShellScript script, string name) => HoldsNoSecret(script, name, [name]);
+
+    private static bool HoldsNoSecret(ShellScript script, string name, HashSet<string> visiting)
+    {
+        var values = script.Assignments.Where(a => a.Name == name && a.Value is not null).Select(a => a.Value!).ToList();
+        return values.Count > 0 && values.All(v => v.Parts.Count > 0 && v.Parts.All(p => IsNonSecretPart(script, p, visiting)));
+    }
+
+    private static bool IsNonSecretPart(ShellScript script, ShellWordPart part, HashSet<string> visiting) => part switch
+    {
+        ShellLiteralPart literal => literal.Text.All(char.IsAsciiDigit) || literal.Text.Contains("\\e[", StringComparison.Ordinal) || literal.Text.Contains("\\033[", StringComparison.Ordinal) || literal.Text.Contains('\u001b', StringComparison.Ordinal)
+            || literal.Text.Contains('_', StringComparison.Ordinal) && literal.Text.All(ch => char.IsAsciiLetterUpper(ch) || ch == '_'),
+
+        // ${name#PREFIX_}, ${name%_FILE}: a name cut from another name (itself, a loop variable, a file's base name).
+        ShellVariablePart v => v.IsBraced && !v.Text.StartsWith("${!", StringComparison.Ordinal) && v.Text.Length > v.Name.Length + 3 && v.Text[2 + v.Name.Length] is '#' or '%'
+            && (visiting.Contains(v.Name) || !IsSecretVariable(v.Name) || visiting.Count < 8 && visiting.Add(v.Name) && HoldsNoSecret(script, v.Name, visiting)),
+        ShellCommandSubstitutionPart sub => sub.Text.TrimStart('$', '(', '`', ' ').Split(' ')[0] is "basename" or "dirname" or "tput",
+        ShellArithmeticPart => true,
+        _ => false,
+    };
+
+    // { echo …; } > file, ( … ) > file, while … done > file: the output of the commands inside goes to the file.
+    private static void CollectFileGroups(ShellCommandList list, List<JobSwipe.InfraLint.Text.TextSpan> spans)
+    {
+        foreach (ShellCommand command in list.Items.SelectMany(i => i.Pipelines).SelectMany(p => p.Commands))
+        {
+            if (command is not SimpleCommand && command.Redirections.Any(r => r.Operator is ">" or ">>" or ">|" && r.FileDescriptor is null or 1 && r.Target is { } t && !t.Value.StartsWith("/dev/std", StringComparison.Ordinal) && t.Value != "/dev/tty"))
+            {
+                spans.Add(command.Span);
+            }
+
+            foreach (ShellCommandList inner in Children(command))
+            {
+                CollectFileGroups(inner, spans);
+            }
+        }
+    }
+
+    private static IEnumerable<ShellCommandList> Children(ShellCommand command) => command switch
+    {
+        ShellSubshell s => [s.Body],
+        ShellBraceGroup g => [g.Body],
+        ShellIf i => [.. i.Clauses.SelectMany(c => new[] { c.Condition, c.Body }), .. i.Else is null ? [] : new[] { i.Else }],
+        ShellFor f => [f.Body],
+        ShellWhile w => [w.Condition, w.Body],
+        ShellCase c => [.. c.Items.Select(i => i.Body)],
+        ShellFunctionDefinition f => Children(f.Body),
+        _ => [],
+    };
 
     private static ShellWord? FirstSecretName(IEnumerable<ShellWord> words) => words.FirstOrDefault(w => w.IsLiteral && !w.Value.StartsWith('-') && IsSecretVariable(w.Value));
 

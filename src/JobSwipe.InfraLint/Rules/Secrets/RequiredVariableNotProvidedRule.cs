@@ -12,7 +12,8 @@ namespace JobSwipe.InfraLint.Rules.Secrets;
 public sealed class RequiredVariableNotProvidedRule : InfraAnalyzer
 {
     /// <summary>Variables the platform, the shell or the operator's CI provides: never reported.</summary>
-    internal static readonly string[] PlatformVariables = ["HOME", "PATH", "USER", "SHELL", "PWD", "OLDPWD", "TMPDIR", "HOSTNAME", "LANG", "TERM", "CI", "UID", "EUID", "RANDOM", "SECONDS", "BASH_SOURCE", "IFS"];
+    internal static readonly string[] PlatformVariables = ["HOME", "PATH", "USER", "SHELL", "PWD", "OLDPWD", "TMPDIR", "HOSTNAME", "LANG", "TERM", "CI", "UID", "EUID", "RANDOM", "SECONDS", "BASH_SOURCE", "IFS",
+        "SHLVL", "_", "PPID", "BASHPID", "LINENO", "FUNCNAME", "OPTARG", "OPTIND", "PS1", "PS2", "PS4", "BASH", "BASH_VERSION", "BASH_REMATCH", "HOSTTYPE", "OSTYPE", "MACHTYPE", "LOGNAME", "MAIL", "COLUMNS", "LINES", "PIPESTATUS", "REPLY"];
 
     internal static readonly string[] PlatformPrefixes = ["FLY_", "GITHUB_", "RUNNER_", "CI_", "BUILDKITE_", "CIRCLE_", "BITBUCKET_", "SYSTEM_", "BUILD_", "AGENT_", "RAILWAY_", "RENDER_", "HEROKU_", "COMPOSE_", "DOCKER_"];
 
@@ -21,6 +22,7 @@ public sealed class RequiredVariableNotProvidedRule : InfraAnalyzer
     public override void Initialize(AnalysisContext context) => context.RegisterRepositoryAction(ctx =>
     {
         var index = EnvironmentVariableIndex.For(ctx.Repository);
+        var supervised = new Lazy<HashSet<string>>(() => SupervisorProvided(ctx.Repository));
         var reported = new HashSet<(string, string)>();
         foreach (var occurrence in index.Occurrences)
         {
@@ -33,13 +35,36 @@ public sealed class RequiredVariableNotProvidedRule : InfraAnalyzer
 
             bool provided = index.ByName[occurrence.Name].Any(o => o.IsDefinition && !o.IsPassThrough)
                 || index.CiProvided.Contains(occurrence.Name)
-                || index.ScriptAssigned.TryGetValue(occurrence.File.RelativePath, out var assigned) && assigned.Contains(occurrence.Name);
+                || index.ScriptAssigned.TryGetValue(occurrence.File.RelativePath, out var assigned) && assigned.Contains(occurrence.Name)
+                || supervised.Value.Contains(occurrence.Name);
             if (!provided)
             {
                 ctx.ReportDiagnostic(Diagnostic.Create(Descriptors.RequiredVariableNotProvided, occurrence.Location, occurrence.Name));
             }
         }
     });
+
+    // A supervisord program's `environment=NAME="…",OTHER="…"` (in a .conf file, or written by a script's heredoc) sets the
+    // variables for the process it starts.
+    private static HashSet<string> SupervisorProvided(Workspace.Repository repository)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var file in repository.Files.Where(f => f.Kind is Workspace.FileKind.ShellScript or Workspace.FileKind.Dockerfile || f.Name.EndsWith(".conf", StringComparison.OrdinalIgnoreCase) || f.Name.EndsWith(".ini", StringComparison.OrdinalIgnoreCase) || f.Name.Contains("supervisor", StringComparison.OrdinalIgnoreCase) || f.Kind == Workspace.FileKind.Other && f.Name.IndexOf('.') < 0))
+        {
+            string? text = repository.GetText(file)?.Content;
+            if (text is null || !text.Contains("[program:", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            foreach (System.Text.RegularExpressions.Match line in System.Text.RegularExpressions.Regex.Matches(text, @"^[ \t]*environment[ \t]*=(?<list>[^\r\n]*)", System.Text.RegularExpressions.RegexOptions.Multiline, TimeSpan.FromSeconds(1)))
+            {
+                names.UnionWith(System.Text.RegularExpressions.Regex.Matches(line.Groups["list"].Value, @"(?:^|,)\s*(?<name>[A-Za-z_][A-Za-z0-9_]*)\s*=").Select(m => m.Groups["name"].Value));
+            }
+        }
+
+        return names;
+    }
 
     private static bool IsPlatform(string name) => PlatformVariables.Contains(name) || PlatformPrefixes.Any(p => name.StartsWith(p, StringComparison.Ordinal));
 }
