@@ -13,6 +13,13 @@ public static class FileClassifier
         string name = GetName(relativePath);
         string lower = name.ToLowerInvariant();
         string dir = GetDirectory(relativePath).ToLowerInvariant();
+        bool yaml = lower.EndsWith(".yml", StringComparison.Ordinal) || lower.EndsWith(".yaml", StringComparison.Ordinal);
+
+        // Location and extension first: .github/workflows/dockerfile.yaml is a workflow, whatever its name says.
+        if (yaml && IsWorkflowFolder(dir))
+        {
+            return FileKind.CiWorkflow;
+        }
 
         if (lower is "dockerfile" or "containerfile"
             || lower.StartsWith("dockerfile.", StringComparison.Ordinal) && !lower.EndsWith(".dockerignore", StringComparison.Ordinal)
@@ -28,7 +35,6 @@ public static class FileClassifier
             return FileKind.DockerIgnore;
         }
 
-        bool yaml = lower.EndsWith(".yml", StringComparison.Ordinal) || lower.EndsWith(".yaml", StringComparison.Ordinal);
         if (yaml && (lower.StartsWith("docker-compose", StringComparison.Ordinal) || lower.StartsWith("compose", StringComparison.Ordinal)))
         {
             return FileKind.Compose;
@@ -143,9 +149,11 @@ public static class FileClassifier
         return FileEnvironment.Unspecified;
     }
 
+    private static bool IsWorkflowFolder(string dir) => dir == ".github/workflows" || dir.EndsWith("/.github/workflows", StringComparison.Ordinal);
+
     private static bool IsCiWorkflow(string dir, string lowerName, bool yaml)
     {
-        if (yaml && (dir == ".github/workflows" || dir.EndsWith("/.github/workflows", StringComparison.Ordinal)))
+        if (yaml && IsWorkflowFolder(dir))
         {
             return true;
         }

@@ -446,6 +446,18 @@ public static partial class ProcessEntrypoints
             }
         }
 
+        // WORKDIR /app + COPY ./api /app/api: a folder copied under the WORKDIR by its own name maps the WORKDIR to the folder above it.
+        for (int i = copies.Count - 1; i >= 0; i--)
+        {
+            var (dest, dir) = copies[i];
+            string prefix = workdir.TrimEnd('/') + "/";
+            if (dest.StartsWith(prefix, StringComparison.Ordinal) && dest[prefix.Length..].TrimEnd('/') is { Length: > 0 } relative
+                && (dir == relative || dir.EndsWith("/" + relative, StringComparison.Ordinal)))
+            {
+                return dir[..^relative.Length].TrimEnd('/');
+            }
+        }
+
         return null;
     }
 

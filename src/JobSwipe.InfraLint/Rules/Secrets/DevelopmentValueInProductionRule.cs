@@ -55,7 +55,7 @@ public sealed class DevelopmentValueInProductionRule : InfraAnalyzer
                     }
 
                     // Inside a container localhost is the container itself: VAULT_ADDR=http://127.0.0.1:8200 in the vault service is its own CLI address.
-                    if (description == "a localhost service address" && IsOwnAddress(service, entry.Key))
+                    if (description == "a localhost service address" && (IsOwnAddress(service, entry.Key) || IsLocalStack(ctx.File, ctx.Model, service)))
                     {
                         continue;
                     }
@@ -74,7 +74,14 @@ public sealed class DevelopmentValueInProductionRule : InfraAnalyzer
 
             foreach (var entry in ctx.Model.Env)
             {
-                Check(entry.Key, entry.StringValue, entry.ValueSpan, (span, args) => ctx.Report(Descriptors.DevelopmentValueInProduction, span, args));
+                Check(entry.Key, entry.StringValue, entry.ValueSpan, (span, args) =>
+                {
+                    // localhost is right when the machine itself starts the process it names (`ollama serve &` in the start script).
+                    if (args[1] as string != "a localhost service address" || !SameMachineRuns(ctx.Repository, ctx.File, entry.Key, entry.StringValue))
+                    {
+                        ctx.Report(Descriptors.DevelopmentValueInProduction, span, args);
+                    }
+                });
             }
         });
     }
@@ -86,6 +93,40 @@ public sealed class DevelopmentValueInProductionRule : InfraAnalyzer
     {
         string lower = name.ToLowerInvariant();
         return lower.Split('.', '-', '_').Any(p => p is "example" or "sample" or "template" or "dist" or "tmpl" or "tpl");
+    }
+
+    // A compose file whose name carries no production marker (it is production only by its folder or configuration) and
+    // that binds its published ports to the developer's machine (127.0.0.1:5432:5432), or a service sharing the host's
+    // network: localhost there is the developer's machine or the host, not a missing service.
+    private static bool IsLocalStack(WorkspaceFile file, ComposeFile model, ComposeService service)
+    {
+        string name = file.Name.ToLowerInvariant();
+        if (name.Split('.', '-', '_').Any(p => p is "prod" or "production" or "live" or "release"))
+        {
+            return false;
+        }
+
+        return service.Mapping?.Find("network_mode")?.Value is Syntax.Yaml.YamlScalar { Value: "host" }
+            || model.Services.SelectMany(s => s.Ports).Any(p => p.HostIp?.Value is "127.0.0.1" or "localhost" || p.Raw?.StartsWith("127.0.0.1:", StringComparison.Ordinal) == true);
+    }
+
+    // The Fly app's own files (the Dockerfile, scripts, Procfile and supervisor configs in its folder) start the process the
+    // variable names in the same machine: a command named for the variable's prefix (OLLAMA_BASE_URL: `ollama serve &`), or
+    // a supervisor program of that name.
+    private static bool SameMachineRuns(Repository repository, WorkspaceFile fly, string key, string? value)
+    {
+        string prefix = key.Split('_')[0].ToLowerInvariant();
+        if (prefix.Length < 3)
+        {
+            return false;
+        }
+
+        string folder = fly.Directory;
+        var process = new System.Text.RegularExpressions.Regex(@"(^|[\s/;&|""'\[])" + System.Text.RegularExpressions.Regex.Escape(prefix) + @"(-server)?\b[^\n]*?(\bserve\b|\bserver\b|\bstart\b|\bdaemon\b|&\s*$)|\[program:" + System.Text.RegularExpressions.Regex.Escape(prefix),
+            System.Text.RegularExpressions.RegexOptions.Multiline | System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+        return repository.Files.Where(f => (folder.Length == 0 || f.RelativePath.StartsWith(folder + "/", StringComparison.Ordinal))
+                && (f.Kind is FileKind.ShellScript or FileKind.Dockerfile or FileKind.Procfile || f.Name.EndsWith(".conf", StringComparison.OrdinalIgnoreCase) || f.Name.Contains("supervisor", StringComparison.OrdinalIgnoreCase)))
+            .Any(f => repository.GetText(f)?.Content is { } text && process.IsMatch(text));
     }
 
     private static bool IsOwnAddress(ComposeService service, string key)
