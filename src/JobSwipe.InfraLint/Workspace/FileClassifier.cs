@@ -15,6 +15,12 @@ public static class FileClassifier
         string dir = GetDirectory(relativePath).ToLowerInvariant();
         bool yaml = lower.EndsWith(".yml", StringComparison.Ordinal) || lower.EndsWith(".yaml", StringComparison.Ordinal);
 
+        // Files under a Jinja/cookiecutter folder ({{cookiecutter.project_slug}}/…) are a generator's input, like Dockerfile.j2.
+        if (relativePath.Contains("{{", StringComparison.Ordinal) || relativePath.Contains("{%", StringComparison.Ordinal))
+        {
+            return FileKind.Other;
+        }
+
         // Location and extension first: .github/workflows/dockerfile.yaml is a workflow, whatever its name says.
         if (yaml && IsWorkflowFolder(dir))
         {

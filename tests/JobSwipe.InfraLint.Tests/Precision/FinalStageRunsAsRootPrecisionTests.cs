@@ -31,4 +31,14 @@ public class FinalStageRunsAsRootPrecisionTests
         Assert.That(finding.Severity, Is.EqualTo(DiagnosticSeverity.Warning));
         Assert.That(finding.Message, Does.Contain("useradd"));
     }
+
+    [Test]
+    public void An_entrypoint_script_that_drops_to_another_user_is_quiet() =>
+        RuleVerifier.ReportsNothing<FinalStageRunsAsRootRule>(
+            ("scripts/Dockerfile", "FROM alpine:3.20\nCOPY scripts/entrypoint.sh /usr/local/memos/entrypoint.sh\n# Run as root to fix permissions, entrypoint will drop to nonroot\nUSER root\nENTRYPOINT [\"/usr/local/memos/entrypoint.sh\"]\nCMD [\"./memos\"]\n"),
+            ("scripts/entrypoint.sh", "#!/bin/sh\nchown -R app /data\nexec su-exec app:app \"$0\" \"$@\"\n"));
+
+    [Test]
+    public void A_development_image_is_info() =>
+        Assert.That(RuleVerifier.Reports<FinalStageRunsAsRootRule>(("dev/app.Dockerfile", "[|FROM|] python:3.12-slim\nCMD [\"python\", \"app.py\"]\n")).Single().Severity, Is.EqualTo(DiagnosticSeverity.Info));
 }

@@ -53,4 +53,28 @@ public class LowValuePrecisionTests
             ("Dockerfile", "[|FROM python:3.12-slim|]\nCMD [\"python\", \"app.py\"]\n")).Single();
         Assert.That(application.Severity, Is.EqualTo(DiagnosticSeverity.Warning));
     }
+
+    [Test]
+    public void Host_privileges_in_a_test_stack_and_the_socket_in_a_proxy_built_from_nginx_proxy_are_info()
+    {
+        Assume.That(ParserRegistry.CanParse(FileKind.Compose), "compose files are parsed");
+        var findings = RuleVerifier.Reports<HostPrivilegeGrantedRule>(
+            ("tests/e2e/docker/docker-compose.yml", "services:\n  app:\n    image: example/app:1\n    network_mode: [|host|]\n"),
+            ("deploy/compose.yaml", "services:\n  proxy:\n    build: ./proxy\n    volumes:\n      - [|/var/run/docker.sock|]:/tmp/docker.sock:ro\n"),
+            ("deploy/proxy/Dockerfile", "FROM nginxproxy/nginx-proxy:1.7-alpine\n"));
+        Assert.That(findings.Select(f => f.Severity), Is.All.EqualTo(DiagnosticSeverity.Info));
+    }
+
+    [Test]
+    public void A_repository_whose_only_deployables_are_development_stacks_has_no_services_to_monitor() =>
+        RuleVerifier.ReportsNothing<NoMonitoringRule>(
+            (".devcontainer/Dockerfile", "FROM mcr.microsoft.com/devcontainers/python:3.12\n"),
+            (".examples/compose.yaml", "services:\n  app:\n    image: example/app:1\n"));
+
+    [TestCase("# Full Stack FastAPI Template\n\n## Technology Stack\n")]
+    [TestCase("# Awesome Compose\n\n> A curated list of Docker Compose samples.\n")]
+    [TestCase("# hello-fly\n\nThis is our Hello World Fly.io application.\n")]
+    [TestCase("# Wagtail demo project\n\nThis is a demonstration project for Wagtail.\n")]
+    public void Template_sample_and_tutorial_repositories_are_recognised_by_their_readme(string readme) =>
+        Assert.That(RuleVerifier.Reports<NoCiPipelineRule>(("README.md", readme), ("Dockerfile", "[|FROM python:3.12-slim|]\n")).Single().Severity, Is.EqualTo(DiagnosticSeverity.Info));
 }

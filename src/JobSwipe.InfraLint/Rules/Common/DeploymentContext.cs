@@ -37,7 +37,7 @@ public static class DeploymentContext
         }
 
         string[] segments = file.RelativePath.Split('/');
-        return segments[..^1].Any(SampleFolders.Contains) || file.Name.Split('.', '-', '_').Any(SampleNameParts.Contains);
+        return segments[..^1].Any(s => SampleFolders.Contains(s.TrimStart('.'))) || file.Name.Split('.', '-', '_').Any(SampleNameParts.Contains);
     }
 
     /// <summary>
@@ -70,7 +70,10 @@ public static class DeploymentContext
             return false;
         }
 
-        string head = string.Join('\n', text.Split('\n').Where(l => l.Trim().Length > 0 && !l.TrimStart().StartsWith("<", StringComparison.Ordinal) && !l.TrimStart().StartsWith("[!", StringComparison.Ordinal)).Take(4)).ToLowerInvariant();
-        return System.Text.RegularExpressions.Regex.IsMatch(head, @"\b(is an? (\w+ )?(template|starter|boilerplate|scaffold)|(template|starter|boilerplate|starter kit) (for|to|with)|tutorial|(example|sample|demo) (app|application|project)|example (of|for) (how|deploying|running|using)|launch kit)\b", System.Text.RegularExpressions.RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+        var lines = text.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('<') && !l.StartsWith("[!", StringComparison.Ordinal) && !l.StartsWith("![", StringComparison.Ordinal)).Take(4).ToList();
+        string title = lines.FirstOrDefault(l => l.StartsWith('#'))?.ToLowerInvariant() ?? string.Empty;
+        string head = string.Join('\n', lines).ToLowerInvariant();
+        return System.Text.RegularExpressions.Regex.IsMatch(title, @"\b(template|starter|boilerplate|demo|examples?|samples?|tutorial|hello[- ]?\w*)\b", System.Text.RegularExpressions.RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1))
+            || System.Text.RegularExpressions.Regex.IsMatch(head, @"\b(is an? (\w+ )?(template|starter|boilerplate|scaffold)|(template|starter|boilerplate|starter kit) (for|to|with)|tutorial|(example|sample|demo|demonstration) (app|application|project|site)|example (of|for) (how|deploying|running|using)|launch kit|curated list of|(compose|docker) samples|a starting point|hello world)\b", System.Text.RegularExpressions.RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
     }
 }

@@ -1,5 +1,6 @@
 using JobSwipe.InfraLint.Analysis;
 using JobSwipe.InfraLint.Diagnostics;
+using JobSwipe.InfraLint.Rules.Common;
 using JobSwipe.InfraLint.Syntax.Compose;
 using JobSwipe.InfraLint.Text;
 using JobSwipe.InfraLint.Workspace;
@@ -20,11 +21,13 @@ public sealed class HostPrivilegeGrantedRule : InfraAnalyzer
     private static void Analyze(FileAnalysisContext<ComposeFile> context)
     {
         var reported = new HashSet<TextSpan>();
+        // A development, test or sample stack (or any stack of a template repository) is not deployed as it is: info there.
+        bool sample = DeploymentContext.IsSampleOrDevelopmentStack(context.File) || DeploymentContext.IsTemplateRepository(context.Repository) && context.File.Environment != FileEnvironment.Production;
         void Report(ComposeService service, TextSpan span, string what, string advice, bool lowered = false)
         {
             if (reported.Add(span))
             {
-                context.Report(Descriptors.HostPrivilegeGranted, span, lowered, service.Name, what, advice);
+                context.Report(Descriptors.HostPrivilegeGranted, span, lowered || sample, service.Name, what, advice);
             }
         }
 
@@ -40,7 +43,7 @@ public sealed class HostPrivilegeGrantedRule : InfraAnalyzer
                 if (volume.Kind == ComposeVolumeKind.Bind && volume.Source is { } source && IsDockerSocket(source.Value))
                 {
                     // Container managers, schedulers, reverse proxies that discover containers and CI runners need the socket to work.
-                    Report(service, source.Span, "mounts the Docker socket (root on the host, read-only or not)", "drop the mount, or put a socket proxy that allows only the API calls it needs in between", NeedsDockerSocket(service));
+                    Report(service, source.Span, "mounts the Docker socket (root on the host, read-only or not)", "drop the mount, or put a socket proxy that allows only the API calls it needs in between", NeedsDockerSocket(service, context));
                 }
             }
 
@@ -70,12 +73,19 @@ public sealed class HostPrivilegeGrantedRule : InfraAnalyzer
     [
         "portainer", "ofelia", "traefik", "watchtower", "docker-socket-proxy", "socket-proxy", "cadvisor", "gitlab-runner", "github-runner", "actions-runner", "drone-runner", "woodpecker-agent",
         "jenkins", "dozzle", "autoheal", "diun", "nginx-proxy", "docker-gen", "acme-companion", "dockge", "coolify", "promtail", "alloy", "vector", "fluent-bit", "datadog", "netdata", "dind",
-        "buildkite-agent", "forgejo-runner", "act_runner", "sablier", "homepage", "glance", "caddy-docker-proxy",
+        "buildkite-agent", "forgejo-runner", "act_runner", "sablier", "homepage", "glance", "caddy-docker-proxy", "caddy-gen",
     ];
 
-    private static bool NeedsDockerSocket(ComposeService service)
+    // By image or service name, or by the base image of the Dockerfile the service builds (FROM nginxproxy/nginx-proxy).
+    private static bool NeedsDockerSocket(ComposeService service, FileAnalysisContext<ComposeFile> context)
     {
         string image = service.Image?.Value.ToLowerInvariant() ?? string.Empty;
+        if (service.Build is { } build && Repository.Combine(context.File.Directory, build.Context?.Value ?? ".") is { } dir
+            && Repository.Combine(dir, build.Dockerfile?.Value ?? "Dockerfile") is { } path && context.Repository.GetFile(path) is { } dockerfile)
+        {
+            image += " " + string.Join(' ', (context.Repository.GetText(dockerfile)?.Content ?? string.Empty).Split('\n').Where(l => l.TrimStart().StartsWith("FROM", StringComparison.OrdinalIgnoreCase))).ToLowerInvariant();
+        }
+
         string name = service.Name.ToLowerInvariant();
         return SocketTools.Any(t => image.Contains(t, StringComparison.Ordinal) || name.Contains(t, StringComparison.Ordinal));
     }

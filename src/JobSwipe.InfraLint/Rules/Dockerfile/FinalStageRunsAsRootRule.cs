@@ -1,5 +1,6 @@
 using JobSwipe.InfraLint.Analysis;
 using JobSwipe.InfraLint.Diagnostics;
+using JobSwipe.InfraLint.Rules.Common;
 using JobSwipe.InfraLint.Syntax.Dockerfile;
 using JobSwipe.InfraLint.Workspace;
 
@@ -26,22 +27,22 @@ public sealed class FinalStageRunsAsRootRule : InfraAnalyzer
             {
                 string user = lastUser.Expand(lastUser.ArgumentsText).Value.Trim();
                 string name = user.Split(':')[0];
-                if (name is "root" or "0")
+                if (name is "root" or "0" && !EntrypointScriptDropsPrivileges(ctx.Repository, model, final))
                 {
-                    ctx.Report(Descriptors.FinalStageRunsAsRoot, lastUser.Arguments.Count > 0 ? lastUser.Arguments[0].Span : lastUser.KeywordSpan, NeedsRoot(model, final), $"the last USER of the final image is {name}", Suggestion(model, final));
+                    ctx.Report(Descriptors.FinalStageRunsAsRoot, lastUser.Arguments.Count > 0 ? lastUser.Arguments[0].Span : lastUser.KeywordSpan, NeedsRoot(model, final) || DeploymentContext.IsSampleOrDevelopmentStack(ctx.File), $"the last USER of the final image is {name}", Suggestion(model, final));
                 }
 
                 return;
             }
 
             FromInstruction root = DockerfileFacts.RootFrom(model, final);
-            if (!BaseRunsAsRoot(root) || DropsPrivilegesAtStart(model, final) || IsToolboxImage(model, final))
+            if (!BaseRunsAsRoot(root) || DropsPrivilegesAtStart(model, final) || IsToolboxImage(model, final) || EntrypointScriptDropsPrivileges(ctx.Repository, model, final))
             {
                 return;
             }
 
             // FROM scratch holds one static binary: root there owns nothing else, so the finding is info with a numeric USER.
-            bool lowered = root.ImageReference?.IsScratch == true || NeedsRoot(model, final);
+            bool lowered = root.ImageReference?.IsScratch == true || NeedsRoot(model, final) || DeploymentContext.IsSampleOrDevelopmentStack(ctx.File);
             ctx.Report(Descriptors.FinalStageRunsAsRoot, final.From.KeywordSpan, lowered, "the final image sets no USER, so it runs as root", Suggestion(model, final));
         });
 
@@ -133,6 +134,22 @@ public sealed class FinalStageRunsAsRootRule : InfraAnalyzer
         return command.Kind == DockerInstructionKind.Cmd && (words.Length == 1 || words.Length == 2 && words[1].StartsWith('-'))
             && (first is "python" or "python3" or "irb" or "node" or "bash" or "sh" or "ash" or "zsh" or "pwsh" or "jshell" or "iex" or "erl" or "ghci" or "julia" or "R" or "ruby" or "php" or "perl" or "lua" or "bun" or "deno" or "dotnet" or "gradle" or "mvn" or "go" or "swift" or "java" or "clojure" or "lein" or "scala" or "sbt" or "elixir" or "groovy" or "haxe" or "pypy" or "pypy3"
                 || first.StartsWith("python3.", StringComparison.Ordinal));
+    }
+
+    // The entrypoint or command is a script of the repository (entrypoint.sh) that starts as root and re-executes itself
+    // or the app as another user (su-exec, gosu, setpriv…): found by its file name among the repository's scripts.
+    private static bool EntrypointScriptDropsPrivileges(Repository repository, DockerfileModel model, DockerStage final)
+    {
+        var command = DockerfileFacts.InheritedNewestFirst(model, final).OfType<CommandInstruction>().FirstOrDefault(i => i.Kind == DockerInstructionKind.Entrypoint)
+            ?? DockerfileFacts.InheritedNewestFirst(model, final).OfType<CommandInstruction>().FirstOrDefault(i => i.Kind == DockerInstructionKind.Cmd);
+        string first = command is null ? string.Empty : command.IsExecForm ? command.ExecArguments.FirstOrDefault()?.Text ?? string.Empty : command.ShellCommand?.Text.Trim().Split(' ')[0] ?? string.Empty;
+        string name = first[(first.LastIndexOf('/') + 1)..];
+        if (name.Length == 0 || !name.Contains('.', StringComparison.Ordinal) && !name.Contains("entrypoint", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        return repository.Files.Any(f => f.Name == name && repository.GetText(f)?.Content is { } text && PrivilegeDroppers.Any(p => text.Contains(p, StringComparison.Ordinal)));
     }
 
     // The docker-library pattern: the entrypoint starts as root and drops to an unprivileged user with gosu/su-exec.

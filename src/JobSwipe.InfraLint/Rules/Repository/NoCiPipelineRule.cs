@@ -17,7 +17,8 @@ public sealed class NoCiPipelineRule : InfraAnalyzer
             return;
         }
 
-        ctx.ReportDiagnostic(Diagnostic.Create(Descriptors.NoCiPipeline, evidence.FileLocation(evidence.Deployables[0]), Describe(evidence)));
+        var anchor = evidence.Deployables.FirstOrDefault(f => !DeploymentContext.IsSampleOrDevelopmentStack(f)) ?? evidence.Deployables[0];
+        ctx.ReportDiagnostic(DeploymentContext.ForRepositoryKind(Diagnostic.Create(Descriptors.NoCiPipeline, evidence.FileLocation(anchor), Describe(evidence)), ctx.Repository));
     });
 
     internal static string Describe(RepositoryEvidence evidence)

@@ -18,12 +18,14 @@ public sealed class NoMonitoringRule : InfraAnalyzer
     public override void Initialize(AnalysisContext context) => context.RegisterRepositoryAction(ctx =>
     {
         var evidence = RepositoryEvidence.For(ctx.Repository);
-        if (evidence.Deployables.Count == 0 || HasMonitoring(evidence))
+        // Development, test and sample stacks (.devcontainer/, examples/, docker-compose.dev.yml) are not deployed services.
+        var deployed = evidence.Deployables.Where(f => !DeploymentContext.IsSampleOrDevelopmentStack(f)).ToList();
+        if (deployed.Count == 0 || HasMonitoring(evidence))
         {
             return;
         }
 
-        ctx.ReportDiagnostic(DeploymentContext.ForRepositoryKind(Diagnostic.Create(Descriptors.NoMonitoring, evidence.FileLocation(evidence.Deployables[0]), "no metrics, alerting or error-tracking configuration"), ctx.Repository));
+        ctx.ReportDiagnostic(DeploymentContext.ForRepositoryKind(Diagnostic.Create(Descriptors.NoMonitoring, evidence.FileLocation(deployed[0]), "no metrics, alerting or error-tracking configuration"), ctx.Repository));
     });
 
     internal static bool HasMonitoring(RepositoryEvidence evidence)

@@ -50,7 +50,8 @@ public sealed class InconsistentVariableNameRule : InfraAnalyzer
                 }
             }
 
-            if (sameScope)
+            // ENV DB_URL=${DATABASE_URL}: one spelling defined from another is a deliberate alias, not a drift.
+            if (sameScope || spellings.Any(n => index.ByName[n].Any(o => IsAliasOf(o, spellings.Where(m => m != n)))))
             {
                 continue;
             }
@@ -77,6 +78,15 @@ public sealed class InconsistentVariableNameRule : InfraAnalyzer
             }
         }
     });
+
+    private static bool IsAliasOf(EnvironmentVariableOccurrence occurrence, IEnumerable<string> others)
+    {
+        string content = occurrence.Text.Content;
+        int end = content.IndexOf('\n', occurrence.Span.End);
+        string rest = content[occurrence.Span.End..(end < 0 ? content.Length : end)];
+        return others.Any(m => rest.Contains("${" + m + "}", StringComparison.Ordinal) || rest.Contains("${" + m + ":", StringComparison.Ordinal)
+            || System.Text.RegularExpressions.Regex.IsMatch(rest, @"\$" + System.Text.RegularExpressions.Regex.Escape(m) + @"\b"));
+    }
 
     private static string Project(string path) => path.Contains('/', StringComparison.Ordinal) ? path[..path.IndexOf('/', StringComparison.Ordinal)] : string.Empty;
 
