@@ -74,6 +74,7 @@ public class LowValuePrecisionTests
     [TestCase("# Full Stack FastAPI Template\n\n## Technology Stack\n")]
     [TestCase("# Awesome Compose\n\n> A curated list of Docker Compose samples.\n")]
     [TestCase("# hello-fly\n\nThis is our Hello World Fly.io application.\n")]
+    [TestCase("# Microsoft eShopOnWeb ASP.NET Core Reference Application\n\nSample ASP.NET Core reference application, powered by Microsoft.\n")]
     [TestCase("# Wagtail demo project\n\nThis is a demonstration project for Wagtail.\n")]
     public void Template_sample_and_tutorial_repositories_are_recognised_by_their_readme(string readme) =>
         Assert.That(RuleVerifier.Reports<NoCiPipelineRule>(("README.md", readme), ("Dockerfile", "[|FROM python:3.12-slim|]\n")).Single().Severity, Is.EqualTo(DiagnosticSeverity.Info));

@@ -32,4 +32,9 @@ public class ReleaseWithoutTestsPrecisionTests
     [Test]
     public void Applying_manifests_is_still_a_release() =>
         RuleVerifier.Reports<ReleaseWithoutTestsRule>(("deploy.sh", "#!/bin/bash\nset -e\nkubectl create secret generic s --from-literal=A=b --dry-run=client -o yaml | kubectl apply -f -\n[|kubectl apply|] -f k8s/\n"));
+
+    [Test]
+    public void Applying_to_a_local_kind_cluster_the_script_creates_is_a_development_setup() =>
+        RuleVerifier.ReportsNothing<ReleaseWithoutTestsRule>(("hosting/k8s/setup-kind.sh",
+            "#!/bin/sh\nset -e\nkind create cluster --name dev\ncat <<EOF | kubectl apply -f -\napiVersion: v1\nkind: ConfigMap\nEOF\n"));
 }

@@ -31,4 +31,18 @@ public class SecretPrintedPrecisionTests
     public void Echo_of_the_same_secret_to_the_terminal_is_still_reported() =>
         RuleVerifier.Reports<SecretPrintedByScriptRule>(("install.sh",
             "#!/bin/bash\nSECRET_KEY=$(tr -dc 'a-z0-9' < /dev/urandom | head -c 64)\necho \"key: [|$SECRET_KEY|]\"\n"));
+
+    [Test]
+    public void A_loop_over_variable_names_prints_names() =>
+        RuleVerifier.ReportsNothing<SecretPrintedByScriptRule>(("check.sh",
+            "#!/bin/bash\nfor secret_key in AI_API_KEY AI_HEADERS_JSON; do\n  echo \"Expected secretKey ${secret_key}\"\ndone\n"));
+
+    [Test]
+    public void Build_time_fallbacks_are_placeholders_not_secrets() =>
+        RuleVerifier.ReportsNothing<SecretPrintedByScriptRule>(("scripts/docker/read-secrets.sh",
+            "#!/bin/sh\nDEFAULT_DATABASE_URL=\"postgresql://test:test@localhost:5432/app\"\nDEFAULT_ENCRYPTION_KEY=\"0123456789abcdef0123456789abcdef\"\nDEFAULT_HUB_API_KEY=\"build-time-placeholder\"\n"));
+
+    [Test]
+    public void A_real_looking_literal_is_still_reported() =>
+        RuleVerifier.Reports<SecretPrintedByScriptRule>(("deploy.sh", "#!/bin/sh\nHUB_API_KEY=[|\"k8Qz2LxW9vTn4RbY\"|]\n"));
 }

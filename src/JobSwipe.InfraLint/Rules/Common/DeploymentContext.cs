@@ -74,6 +74,6 @@ public static class DeploymentContext
         string title = lines.FirstOrDefault(l => l.StartsWith('#'))?.ToLowerInvariant() ?? string.Empty;
         string head = string.Join('\n', lines).ToLowerInvariant();
         return System.Text.RegularExpressions.Regex.IsMatch(title, @"\b(template|starter|boilerplate|demo|examples?|samples?|tutorial|hello[- ]?\w*)\b", System.Text.RegularExpressions.RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1))
-            || System.Text.RegularExpressions.Regex.IsMatch(head, @"\b(is an? (\w+ )?(template|starter|boilerplate|scaffold)|(template|starter|boilerplate|starter kit) (for|to|with)|tutorial|(example|sample|demo|demonstration) (app|application|project|site)|example (of|for) (how|deploying|running|using)|launch kit|curated list of|(compose|docker) samples|a starting point|hello world)\b", System.Text.RegularExpressions.RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+            || System.Text.RegularExpressions.Regex.IsMatch(head, @"\b(is an? (\w+ )?(template|starter|boilerplate|scaffold)|(template|starter|boilerplate|starter kit) (for|to|with)|tutorial|(example|sample|demo|demonstration) (app|application|project|site)|example (of|for) (how|deploying|running|using)|launch kit|curated list of|(compose|docker) samples|a starting point|hello world|reference (app|application|architecture)|sample( [\w.]+){0,3} (app|application))\b", System.Text.RegularExpressions.RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
     }
 }

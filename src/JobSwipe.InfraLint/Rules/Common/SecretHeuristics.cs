@@ -12,7 +12,7 @@ public static partial class SecretHeuristics
     private static readonly string[] SecretWords = ["PASSWORD", "PASSWD", "PASSPHRASE", "SECRET", "TOKEN", "CREDENTIAL", "PRIVATE_KEY", "PRIVATEKEY", "API_KEY", "APIKEY", "ACCESS_KEY", "SIGNING_KEY", "ENCRYPTION_KEY", "AUTH_KEY", "MASTER_KEY", "CLIENT_SECRET"];
 
     // Suffixes naming something about a secret that is not the secret itself (a file holding it, its length, where to get one).
-    private static readonly string[] NonSecretSuffixes = ["_FILE", "_PATH", "_DIR", "_URL", "_URI", "_ENDPOINT", "_HOST", "_PORT", "_NAME", "_ID", "_TTL", "_EXPIRY", "_EXPIRES", "_EXPIRE_SECONDS", "_EXPIRE_MINUTES", "_LENGTH", "_LEN", "_MIN_LENGTH", "_ALGORITHM", "_TYPE", "_HEADER", "_FIELD", "_ENABLED", "_REQUIRED", "_LIFETIME", "_VERSION", "_MOUNT", "_ROTATION_DAYS", "_REGION", "_PREFIX", "_TIMEOUT", "GPG_KEY", "PGP_KEY", "_FINGERPRINT", "_KEYRING", "_KEYSERVER", "_SHA256", "_SHA512", "_CHECKSUM"];
+    private static readonly string[] NonSecretSuffixes = ["_FILE", "_PATH", "_DIR", "_URL", "_URI", "_ENDPOINT", "_HOST", "_PORT", "_NAME", "_ID", "_TTL", "_EXPIRY", "_EXPIRES", "_EXPIRE_SECONDS", "_EXPIRE_MINUTES", "_LENGTH", "_LEN", "_MIN_LENGTH", "_ALGORITHM", "_TYPE", "_HEADER", "_FIELD", "_ENABLED", "_REQUIRED", "_LIFETIME", "_VERSION", "_MOUNT", "_ROTATION_DAYS", "_REGION", "_PREFIX", "_TIMEOUT", "GPG_KEY", "PGP_KEY", "_FINGERPRINT", "_KEYRING", "_KEYSERVER", "_SHA256", "_SHA512", "_CHECKSUM", "_REALM"];
 
     /// <summary>True for names like <c>POSTGRES_PASSWORD</c>, <c>SECRET_KEY</c>, <c>VAULT_TOKEN</c>, <c>STRIPE_API_KEY</c>; false for <c>POSTGRES_PASSWORD_FILE</c>, <c>TOKEN_URL</c>, <c>AWS_ACCESS_KEY_ID</c>.</summary>
     public static bool IsSecretLikeName(string name)
@@ -67,6 +67,35 @@ public static partial class SecretHeuristics
 
         string v = value.Trim();
         return PlaceholderPattern().IsMatch(v);
+    }
+
+    // Words that mark a value as a stand-in for a build or a test, not a credential (AUTH_SECRET=build-time-placeholder).
+    private static readonly string[] StandInWords = ["placeholder", "dummy", "example", "sample", "build-time", "buildtime", "build_time", "not-a-secret", "notasecret", "fake", "mock"];
+
+    private static readonly string[] HexSpeak = ["CAFE", "BABE", "DEAD", "BEEF", "FACE", "FEED", "C0DE", "D00D", "BAAD", "F00D"];
+
+    /// <summary>
+    /// True for a value that only stands in for a secret so that a build or a test passes a configuration check: a
+    /// stand-in word (<c>build-time-placeholder</c>, <c>dummy</c>), <c>test</c>, a URL to a service on localhost
+    /// (<c>postgres://user:password@localhost/db</c>), short hex-speak (<c>CAFEBABE</c>) or the counting sequence
+    /// <c>0123456789abcdef…</c>.
+    /// </summary>
+    public static bool IsBuildPlaceholder(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return false;
+        }
+
+        string v = value.Trim().Trim('"', '\'');
+        string lower = v.ToLowerInvariant();
+        return StandInWords.Any(w => lower.Contains(w, StringComparison.Ordinal))
+            || lower is "test" or "testing" or "tests"
+            || hasScheme(v) && LocalhostAddress().IsMatch(v)
+            || v.Length <= 16 && v.All(char.IsAsciiHexDigitUpper) && HexSpeak.Any(w => v.Contains(w, StringComparison.Ordinal))
+            || lower.Length >= 16 && "0123456789abcdef".StartsWith(lower[..16], StringComparison.Ordinal) && lower.All(char.IsAsciiHexDigit);
+
+        static bool hasScheme(string text) => text.Contains("://", StringComparison.Ordinal);
     }
 
     /// <summary>

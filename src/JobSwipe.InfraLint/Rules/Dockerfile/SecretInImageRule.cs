@@ -13,9 +13,6 @@ namespace JobSwipe.InfraLint.Rules.Dockerfile;
 /// </summary>
 public sealed class SecretInImageRule : InfraAnalyzer
 {
-    // Words that mark a value as a stand-in for the build, not a credential (AUTH_SECRET=build-time-placeholder).
-    private static readonly string[] PlaceholderWords = ["placeholder", "dummy", "example", "sample", "build-time", "buildtime", "build_time", "not-a-secret", "notasecret", "fake", "mock"];
-
     public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptors.SecretInImage];
 
     public override void Initialize(AnalysisContext context) =>
@@ -56,7 +53,7 @@ public sealed class SecretInImageRule : InfraAnalyzer
         {
             string? value = pair.Value;
             if (only?.Contains(pair.Key) == false || string.IsNullOrWhiteSpace(value) || !SecretHeuristics.IsSecretLikeName(pair.Key)
-                || SecretHeuristics.ContainsReference(pair.RawValue) || SecretHeuristics.IsPlaceholder(value) || IsFlagValue(value) || IsBuildPlaceholder(value))
+                || SecretHeuristics.ContainsReference(pair.RawValue) || SecretHeuristics.IsPlaceholder(value) || IsFlagValue(value) || SecretHeuristics.IsBuildPlaceholder(value))
             {
                 continue;
             }
@@ -72,17 +69,4 @@ public sealed class SecretInImageRule : InfraAnalyzer
         value.Trim().ToLowerInvariant() is "true" or "false" or "yes" or "no" or "on" or "off" or "none" or "null" or "0" or "1"
         || value.Trim().All(char.IsAsciiDigit);
 
-    // Values a build needs only to satisfy a config check: a placeholder word, "test", a URL to a database on localhost
-    // (DATABASE_URL=postgres://user:password@localhost/db), or hex-speak (CAFEBABE, DEADBEEF).
-    private static bool IsBuildPlaceholder(string value)
-    {
-        string v = value.Trim().Trim('"', '\'');
-        string lower = v.ToLowerInvariant();
-        return PlaceholderWords.Any(w => lower.Contains(w, StringComparison.Ordinal))
-            || lower is "test" or "testing" or "tests"
-            || SecretHeuristics.DescribeDevelopmentValue("SERVICE_URL", v) == "a localhost service address"
-            || v.Length <= 16 && v.All(char.IsAsciiHexDigitUpper) && HexSpeak.Any(w => v.Contains(w, StringComparison.Ordinal));
-    }
-
-    private static readonly string[] HexSpeak = ["CAFE", "BABE", "DEAD", "BEEF", "FACE", "FEED", "C0DE", "D00D", "BAAD", "F00D"];
 }

@@ -155,7 +155,7 @@ public sealed class ScriptFacts
     /// <c>kubectl apply</c> of a secret or config map (<c>kubectl create secret … --dry-run=client -o yaml | kubectl apply -f -</c>).
     /// </summary>
     public IEnumerable<(ScriptCommand Command, DeployPlatform Platform)> Deploys =>
-        Commands.Where(c => !c.InFailureBranch && !AppliesConfiguration(c)).Select(c => (c, DeployCommands.Deploy(c.Line))).Where(x => x.Item2 is not null).Select(x => (x.c, x.Item2!.Value));
+        Commands.Where(c => !c.InFailureBranch && !AppliesConfiguration(c) && !CreatesLocalCluster).Select(c => (c, DeployCommands.Deploy(c.Line))).Where(x => x.Item2 is not null).Select(x => (x.c, x.Item2!.Value));
 
     /// <summary>The mobile release builds that run, in order.</summary>
     public IEnumerable<ScriptCommand> ReleaseBuilds => Commands.Where(c => DeployCommands.MobileReleaseBuild(c.Line) > 0);
@@ -192,6 +192,12 @@ public sealed class ScriptFacts
 
         return null;
     }
+
+    /// <summary>The script creates a local cluster (kind, minikube, k3d): what it applies there is a development setup, not a release.</summary>
+    public bool CreatesLocalCluster => _createsLocalCluster ??= Commands.Any(c =>
+        c.Line.Name == "kind" && c.Line.Sub() == "create" || c.Line.Name == "minikube" && c.Line.Sub() == "start" || c.Line.Name == "k3d" && c.Line.Sub() == "cluster" && c.Line.Arguments.Any(a => a.Value == "create"));
+
+    private bool? _createsLocalCluster;
 
     private static bool IsRecoveryFunction(string name)
     {

@@ -64,6 +64,11 @@ public sealed class SecretPrintedByScriptRule : InfraAnalyzer
             }
 
             string v = value.Value;
+            if (SecretHeuristics.IsBuildPlaceholder(v))
+            {
+                continue;
+            }
+
             if (IsSecretVariable(assignment.Name) && LooksLikeLiteralSecret(v))
             {
                 string known = SecretHeuristics.DescribeKnownDefault(v) is { } d ? $" ({d})" : "";
@@ -113,7 +118,13 @@ public sealed class SecretPrintedByScriptRule : InfraAnalyzer
     // Where the value comes from: when every assignment of the variable in the script gives it something that is not a
     // secret (a number or counter, a colour label, another variable's name with a prefix stripped, a file's base name),
     // it names or counts things (PASS=0 … ((PASS++)); SECRET_KEY="${key#SECRETS_}").
-    private static bool HoldsNoSecret(ShellScript script, string name) => HoldsNoSecret(script, name, [name]);
+    private static bool HoldsNoSecret(ShellScript script, string name) => HoldsNoSecret(script, name, [name]) || LoopsOverNames(script.Body, name);
+
+    // for secret_key in API_KEY DB_PASSWORD; do …: the loop variable holds variable names, not their values.
+    private static bool LoopsOverNames(ShellCommandList list, string name) =>
+        list.Items.SelectMany(i => i.Pipelines).SelectMany(p => p.Commands).Any(c =>
+            c is ShellFor { Items: { Count: > 0 } items } loop && loop.Variable == name && items.All(w => w.IsLiteral && System.Text.RegularExpressions.Regex.IsMatch(w.Value, "^[A-Z][A-Z0-9_]*$"))
+            || Children(c).Any(inner => LoopsOverNames(inner, name)));
 
     private static bool HoldsNoSecret(ShellScript script, string name, HashSet<string> visiting)
     {
