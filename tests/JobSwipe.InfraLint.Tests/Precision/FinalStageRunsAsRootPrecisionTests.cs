@@ -41,4 +41,9 @@ public class FinalStageRunsAsRootPrecisionTests
     [Test]
     public void A_development_image_is_info() =>
         Assert.That(RuleVerifier.Reports<FinalStageRunsAsRootRule>(("dev/app.Dockerfile", "[|FROM|] python:3.12-slim\nCMD [\"python\", \"app.py\"]\n")).Single().Severity, Is.EqualTo(DiagnosticSeverity.Info));
+
+    [Test]
+    public void A_shell_form_command_that_finally_execs_apache_is_a_privilege_dropping_server() =>
+        RuleVerifier.ReportsNothing<FinalStageRunsAsRootRule>(("Docker/Dockerfile",
+            "FROM debian:12-slim\nRUN apt-get update && apt-get install -y apache2 cron\nCMD ([ -z \"$CRON_MIN\" ] || cron) && \\\n\t. /etc/apache2/envvars && \\\n\texec apache2 -D FOREGROUND\n"));
 }

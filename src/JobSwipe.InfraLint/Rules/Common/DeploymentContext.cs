@@ -57,6 +57,28 @@ public static class DeploymentContext
         return IsTemplateRepository(repository) ? diagnostic.Lowered() : diagnostic;
     }
 
+    /// <summary>
+    /// True when the repository deploys something itself: a Fly config, or a CI workflow, script or Makefile that runs a
+    /// deploy (fly deploy, kubectl apply, helm upgrade, docker stack deploy, gcloud/aws/az/heroku deploys, terraform
+    /// apply, ansible-playbook, compose over ssh). A repository of self-hosted software that only publishes images and
+    /// compose files for its users does not: running and watching those services is the operator's job.
+    /// </summary>
+    public static bool DeploysItself(Repository repository)
+    {
+        ArgumentNullException.ThrowIfNull(repository);
+        return DeployCache.GetValue(repository, r => new StrongBox<bool>(DetectDeploys(r))).Value;
+    }
+
+    private static readonly ConditionalWeakTable<Repository, StrongBox<bool>> DeployCache = [];
+
+    private static bool DetectDeploys(Repository repository)
+    {
+        var evidence = RepositoryEvidence.For(repository);
+        return evidence.FlyConfigs.Count > 0 || evidence.CiTexts.Concat(evidence.ScriptTexts).Any(t => System.Text.RegularExpressions.Regex.IsMatch(t.Lower,
+            @"\b(flyctl deploy|fly deploy|superfly/flyctl-actions|kubectl (apply|set image|rollout restart)|helm (upgrade|install)|docker stack deploy|gcloud (run|app|functions) deploy|aws ecs update-service|ecs-deploy|az (webapp|containerapp)|azure/webapps-deploy|heroku (container:release|deploy)|git push heroku|railway up|terraform apply|ansible-playbook|appleboy/ssh-action|ssh [^\n]*docker[ -]compose|dokku|kamal deploy|cap [\w-]+ deploy|vercel deploy|netlify deploy|wrangler deploy|serverless deploy|sam deploy|cdk deploy|pulumi up)\b",
+            System.Text.RegularExpressions.RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)));
+    }
+
     private static bool Detect(Repository repository)
     {
         if (repository.Files.Any(f => f.RelativePath is "cookiecutter.json" or "copier.yml" or "copier.yaml" || f.RelativePath.Contains("{{cookiecutter", StringComparison.Ordinal)))

@@ -124,7 +124,13 @@ public sealed class FinalStageRunsAsRootRule : InfraAnalyzer
         string first = text.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? "";
         first = first[(first.LastIndexOf('/') + 1)..];
 
-        // Servers whose master process starts as root and runs its workers as an unprivileged user.
+        // Servers whose master process starts as root and runs its workers as an unprivileged user, also as the command a
+        // shell-form CMD finally execs (`. /etc/apache2/envvars && exec apache2 -D FOREGROUND`).
+        if (System.Text.RegularExpressions.Regex.IsMatch(text, @"(^|\bexec\s+)(/usr/s?bin/)?(apache2(ctl)?|httpd|nginx|php-fpm[\d.]*)\s+-", System.Text.RegularExpressions.RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)))
+        {
+            return true;
+        }
+
         if (first is "php-fpm" or "apache2-foreground" or "httpd-foreground" or "nginx" or "httpd" or "apache2ctl" || first.StartsWith("php-fpm", StringComparison.Ordinal))
         {
             return true;

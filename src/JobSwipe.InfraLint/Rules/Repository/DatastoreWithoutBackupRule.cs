@@ -19,7 +19,9 @@ public sealed class DatastoreWithoutBackupRule : InfraAnalyzer
         }
 
         string description = string.Join("; ", datastores.GroupBy(d => d.Where).Select(g => $"the datastore{(g.Count() == 1 ? "" : "s")} {Join([.. g.Select(d => d.Name)])} in {g.Key}"));
-        ctx.ReportDiagnostic(DeploymentContext.ForRepositoryKind(Diagnostic.Create(Descriptors.DatastoreWithoutBackup, datastores[0].Location, description), ctx.Repository));
+        var diagnostic = DeploymentContext.ForRepositoryKind(Diagnostic.Create(Descriptors.DatastoreWithoutBackup, datastores[0].Location, description), ctx.Repository);
+        // Self-hosted software that only publishes images and compose files: its operators run, watch and back up the services.
+        ctx.ReportDiagnostic(DeploymentContext.DeploysItself(ctx.Repository) ? diagnostic : diagnostic.Lowered());
     });
 
     private static string Join(IReadOnlyList<string> names) => names.Count == 1 ? names[0] : string.Join(", ", names.Take(names.Count - 1)) + " and " + names[^1];
