@@ -39,8 +39,11 @@ public class FinalStageRunsAsRootPrecisionTests
             ("scripts/entrypoint.sh", "#!/bin/sh\nchown -R app /data\nexec su-exec app:app \"$0\" \"$@\"\n"));
 
     [Test]
-    public void A_development_image_is_info() =>
+    public void A_development_image_is_info()
+    {
         Assert.That(RuleVerifier.Reports<FinalStageRunsAsRootRule>(("dev/app.Dockerfile", "[|FROM|] python:3.12-slim\nCMD [\"python\", \"app.py\"]\n")).Single().Severity, Is.EqualTo(DiagnosticSeverity.Info));
+        Assert.That(RuleVerifier.Reports<FinalStageRunsAsRootRule>(("Dockerfile", "FROM node:22-slim AS builder\nCMD [\"npm\", \"start\"]\n[|FROM|] builder AS dev-envs\nCMD [\"npm\", \"start\"]\n")).Single().Severity, Is.EqualTo(DiagnosticSeverity.Info));
+    }
 
     [Test]
     public void A_shell_form_command_that_finally_execs_apache_is_a_privilege_dropping_server() =>

@@ -15,7 +15,7 @@ public static class DeploymentContext
 
     private static readonly HashSet<string> SampleFolders = new(StringComparer.OrdinalIgnoreCase)
     {
-        "dev", "development", "test", "tests", "testing", "e2e", "integration-tests", "fixtures", "example", "examples", "sample", "samples", "demo", "demos",
+        "dev", "development", "test", "tests", "testing", "e2e", "integration-tests", "fixtures", "cypress", "playwright", "spec", "example", "examples", "sample", "samples", "demo", "demos",
         ".devcontainer", "devcontainer", "docs", "tutorial", "tutorials", "playground", "local", "ci",
     };
 

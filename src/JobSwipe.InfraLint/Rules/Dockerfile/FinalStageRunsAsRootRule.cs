@@ -29,7 +29,7 @@ public sealed class FinalStageRunsAsRootRule : InfraAnalyzer
                 string name = user.Split(':')[0];
                 if (name is "root" or "0" && !EntrypointScriptDropsPrivileges(ctx.Repository, model, final))
                 {
-                    ctx.Report(Descriptors.FinalStageRunsAsRoot, lastUser.Arguments.Count > 0 ? lastUser.Arguments[0].Span : lastUser.KeywordSpan, NeedsRoot(model, final) || DeploymentContext.IsSampleOrDevelopmentStack(ctx.File), $"the last USER of the final image is {name}", Suggestion(model, final));
+                    ctx.Report(Descriptors.FinalStageRunsAsRoot, lastUser.Arguments.Count > 0 ? lastUser.Arguments[0].Span : lastUser.KeywordSpan, NeedsRoot(model, final) || IsDevelopmentImage(ctx.File, final), $"the last USER of the final image is {name}", Suggestion(model, final));
                 }
 
                 return;
@@ -42,9 +42,15 @@ public sealed class FinalStageRunsAsRootRule : InfraAnalyzer
             }
 
             // FROM scratch holds one static binary: root there owns nothing else, so the finding is info with a numeric USER.
-            bool lowered = root.ImageReference?.IsScratch == true || NeedsRoot(model, final) || DeploymentContext.IsSampleOrDevelopmentStack(ctx.File);
+            bool lowered = root.ImageReference?.IsScratch == true || NeedsRoot(model, final) || IsDevelopmentImage(ctx.File, final);
             ctx.Report(Descriptors.FinalStageRunsAsRoot, final.From.KeywordSpan, lowered, "the final image sets no USER, so it runs as root", Suggestion(model, final));
         });
+
+    // A Dockerfile of a development, test or sample location, or whose final stage is a development environment
+    // (`FROM builder AS dev-envs`, `AS development`, `AS test`).
+    private static bool IsDevelopmentImage(WorkspaceFile file, DockerStage final) =>
+        DeploymentContext.IsSampleOrDevelopmentStack(file)
+        || final.Name is { } name && name.ToLowerInvariant().Split('-', '_', '.').Any(p => p is "dev" or "development" or "devcontainer" or "test" or "tests" or "debug");
 
     private static string Suggestion(DockerfileModel model, DockerStage final) =>
         DockerfileFacts.RootFrom(model, final).ImageReference?.IsScratch == true
