@@ -15,7 +15,21 @@ public sealed class BareFlyDurationRule : InfraAnalyzer
         {
             foreach (FlySchemaIssue issue in FlySchemaValidator.Validate(ctx.Model).Where(i => i.Kind == FlySchemaIssueKind.BareDuration))
             {
-                ctx.Report(Descriptors.BareFlyDuration, issue.Span, issue.Subject, issue.Detail);
+                ctx.Report(Descriptors.BareFlyDuration, issue.Span, ReadAsMeant(issue.Detail, ctx.Model.Text.GetText(issue.Span)), issue.Subject, issue.Detail);
             }
         });
+
+    // Where flyctl converts the number, a value that is plausible in that unit (kill_timeout = 5 seconds, a legacy check's
+    // interval = 10000 milliseconds) is read as its author meant: only the explicit unit is missing, so info. A value that
+    // is not plausible (interval = 10, i.e. 10 ms; kill_timeout = 5000, i.e. 83 minutes) stays a warning.
+    private static bool ReadAsMeant(string detail, string text)
+    {
+        if (!double.TryParse(text.Trim(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double value))
+        {
+            return false;
+        }
+
+        return detail.EndsWith("as milliseconds", StringComparison.Ordinal) ? value >= 100
+            : detail.EndsWith("as seconds", StringComparison.Ordinal) && value is > 0 and <= 600;
+    }
 }
