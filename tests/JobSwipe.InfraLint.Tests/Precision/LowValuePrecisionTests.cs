@@ -92,4 +92,19 @@ public class LowValuePrecisionTests
         ];
         Assert.That(RuleVerifier.Reports<NoMonitoringRule>(files).Single().Severity, Is.EqualTo(DiagnosticSeverity.Info));
     }
+
+    [Test]
+    public void Credentials_in_a_stack_started_by_a_package_json_script_are_info()
+    {
+        Assume.That(ParserRegistry.CanParse(FileKind.Compose), "compose files are parsed");
+        var findings = RuleVerifier.Reports<HardCodedCredentialRule>(
+            ("package.json", "{\n  \"scripts\": {\n    \"docker\": \"node scripts/docker.mjs -f docker/docker-compose.yml up -d\",\n    \"deploy:prod\": \"docker compose -f deploy/compose.yml up -d\"\n  }\n}\n"),
+            ("docker/docker-compose.yml", "services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD: [|postgres|]\n"),
+            ("deploy/compose.yml", "services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD: [|postgres|]\n"));
+        Assert.That(findings.Select(f => (f.Location.Path, f.Severity)), Is.EquivalentTo(new[]
+        {
+            ("docker/docker-compose.yml", DiagnosticSeverity.Info),
+            ("deploy/compose.yml", DiagnosticSeverity.Warning),
+        }));
+    }
 }

@@ -41,6 +41,59 @@ public static class DeploymentContext
     }
 
     /// <summary>
+    /// True for a compose file that a package.json script starts (<c>"db:up": "docker compose -f docker-compose.dev.yml up"</c>,
+    /// <c>"docker": "… -f docker/docker-compose.yml up"</c>): npm scripts are developers' tooling, so such a stack is the
+    /// local development stack. Scripts whose name says prod, deploy or release do not count.
+    /// </summary>
+    public static bool IsStartedByPackageScripts(Repository repository, WorkspaceFile compose)
+    {
+        ArgumentNullException.ThrowIfNull(repository);
+        ArgumentNullException.ThrowIfNull(compose);
+        return ScriptStacks.GetValue(repository, CollectScriptStacks).Contains(compose.RelativePath);
+    }
+
+    private static readonly ConditionalWeakTable<Repository, HashSet<string>> ScriptStacks = [];
+
+    private static HashSet<string> CollectScriptStacks(Repository repository)
+    {
+        var paths = new HashSet<string>(StringComparer.Ordinal);
+        foreach (WorkspaceFile manifest in repository.Files.Where(f => f.Name == "package.json" && !RepositoryEvidence.IsVendored(f)))
+        {
+            string? text = repository.GetText(manifest)?.Content;
+            if (text is null || !text.Contains("compose", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            foreach (System.Text.RegularExpressions.Match script in System.Text.RegularExpressions.Regex.Matches(text, @"""(?<key>[^""\r\n]+)""\s*:\s*""(?<value>[^""\r\n]*compose[^""\r\n]*)""", System.Text.RegularExpressions.RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)))
+            {
+                string key = script.Groups["key"].Value.ToLowerInvariant();
+                if (key.Contains("prod", StringComparison.Ordinal) || key.Contains("deploy", StringComparison.Ordinal) || key.Contains("release", StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                string value = script.Groups["value"].Value;
+                string folder = manifest.Directory;
+                if (System.Text.RegularExpressions.Regex.Match(value, @"^\s*cd\s+(?<dir>[^\s&;]+)\s*&&") is { Success: true } cd)
+                {
+                    folder = Repository.Combine(folder, cd.Groups["dir"].Value) ?? folder;
+                }
+
+                foreach (System.Text.RegularExpressions.Match file in System.Text.RegularExpressions.Regex.Matches(value, @"(?:^|\s)(?:-f|--file)[\s=]+(?<path>[^\s""]+)"))
+                {
+                    if (Repository.Combine(folder, file.Groups["path"].Value) is { } path)
+                    {
+                        paths.Add(path);
+                    }
+                }
+            }
+        }
+
+        return paths;
+    }
+
+    /// <summary>
     /// True for a template, starter or tutorial repository: a cookiecutter/copier template, or a root README that
     /// introduces the repository as a template, starter, boilerplate, example or tutorial in its first lines.
     /// </summary>

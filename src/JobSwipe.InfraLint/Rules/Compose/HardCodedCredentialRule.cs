@@ -33,7 +33,7 @@ public sealed class HardCodedCredentialRule : InfraAnalyzer
                 if (Judge(variable, production) is { } finding && reported.Add(finding.Span))
                 {
                     // A development, test or sample stack by its name or folder is never deployed as it is: info there.
-                    context.Report(Descriptors.HardCodedCredential, finding.Span, DeploymentContext.IsSampleOrDevelopmentStack(context.File) || DeploymentContext.IsTemplateRepository(context.Repository) && context.File.Environment != FileEnvironment.Production, variable.Key, finding.What, service.Name, finding.Advice);
+                    context.Report(Descriptors.HardCodedCredential, finding.Span, DeploymentContext.IsSampleOrDevelopmentStack(context.File) || context.File.Environment != FileEnvironment.Production && (DeploymentContext.IsTemplateRepository(context.Repository) || DeploymentContext.IsStartedByPackageScripts(context.Repository, context.File)), variable.Key, finding.What, service.Name, finding.Advice);
                 }
             }
         }
