@@ -20,7 +20,8 @@ public sealed class DiagnosticDescriptor
         DiagnosticSeverity defaultSeverity,
         string description,
         DiagnosticSeverity? productionSeverity = null,
-        string? helpLinkUri = null)
+        string? helpLinkUri = null,
+        FixAvailability fix = FixAvailability.None)
     {
         if (string.IsNullOrWhiteSpace(id))
         {
@@ -35,6 +36,7 @@ public sealed class DiagnosticDescriptor
         Description = description;
         ProductionSeverity = productionSeverity;
         HelpLinkUri = helpLinkUri ?? string.Format(CultureInfo.InvariantCulture, HelpLinkFormat, id);
+        Fix = fix;
     }
 
     public string Id { get; }
@@ -54,6 +56,9 @@ public sealed class DiagnosticDescriptor
     public string Description { get; }
 
     public string HelpLinkUri { get; }
+
+    /// <summary>Whether the rule's findings offer a fix (<c>infralint fix</c>): none, safe, or only unsafe ones.</summary>
+    public FixAvailability Fix { get; }
 
     /// <summary>The severity that applies in a file of the given environment, before any configuration.</summary>
     public DiagnosticSeverity GetDefaultSeverity(FileEnvironment environment) =>

@@ -37,7 +37,8 @@ public sealed class PipInstallKeepsCacheRule : InfraAnalyzer
                         if (PipInstallVerb(command) is { } verb && !command.Command.HasFlag("no-cache-dir")
                             && !command.Command.Assignments.Any(a => a.Name == "PIP_NO_CACHE_DIR"))
                         {
-                            ctx.Report(Descriptors.PipInstallKeepsCache, command.ToSource(verb));
+                            var fix = command.IsNested ? null : Fix.Create("add --no-cache-dir", FixApplicability.Safe, ctx.File.RelativePath, TextEdit.Insert(ctx.Model.Text, command.ToSource(verb).End, " --no-cache-dir"));
+                            ctx.ReportDiagnostic(Diagnostic.Create(Descriptors.PipInstallKeepsCache, ctx.GetLocation(command.ToSource(verb))).WithFix(fix));
                         }
                     }
                 }

@@ -1,5 +1,6 @@
 using JobSwipe.InfraLint.Analysis;
 using JobSwipe.InfraLint.Diagnostics;
+using JobSwipe.InfraLint.Rules.Common;
 using JobSwipe.InfraLint.Syntax.Dockerfile;
 using JobSwipe.InfraLint.Syntax.Shell;
 using JobSwipe.InfraLint.Text;
@@ -18,6 +19,7 @@ public sealed class PipeWithoutPipefailRule : InfraAnalyzer
     public override void Initialize(AnalysisContext context) =>
         context.RegisterFileAction<DockerfileModel>(FileKind.Dockerfile, ctx =>
         {
+            var reports = new List<(DockerInstruction Run, Diagnostic Diagnostic)>();
             foreach (DockerInstruction instruction in ctx.Model.Instructions)
             {
                 if (RunShell.Of(instruction) is not { Script: { } script } shell || RunShell.UsesNonPosixShell(ctx.Model, instruction))
@@ -45,8 +47,34 @@ public sealed class PipeWithoutPipefailRule : InfraAnalyzer
 
                     string first = producers[0] is SimpleCommand { NameValue: { } name } ? name : "the command group before the pipe";
                     RunCommand receiver = top[i];
-                    ctx.Report(Descriptors.PipeWithoutPipefail, receiver.NameSpan, receiver.Name ?? "", first);
+                    reports.Add((instruction, Diagnostic.Create(Descriptors.PipeWithoutPipefail, ctx.GetLocation(receiver.NameSpan), receiver.Name ?? "", first)));
                 }
             }
+
+            // One SHELL line per stage, before its first RUN with a reported pipe: every finding of the stage offers the same edit.
+            foreach (var (instruction, diagnostic) in reports)
+            {
+                var firstRun = reports.First(r => r.Run.StageIndex == instruction.StageIndex).Run;
+                ctx.ReportDiagnostic(diagnostic.WithFix(ShellFix(ctx.Model, firstRun, ctx.File.RelativePath)));
+            }
         });
+
+    /// <summary>
+    /// Inserts <c>SHELL ["/bin/bash", "-o", "pipefail", "-c"]</c> before the RUN, when the stage and the stages it is
+    /// based on set no SHELL. Unsafe: it assumes the image has bash (an Alpine image does not), and every later RUN of
+    /// the stage then runs under bash with pipefail.
+    /// </summary>
+    private static Fix? ShellFix(DockerfileModel model, DockerInstruction run, string path)
+    {
+        if (run.StageIndex < 0 || run.StageIndex >= model.Stages.Count
+            || DockerfileFacts.InheritedNewestFirst(model, model.Stages[run.StageIndex]).Any(i => i.Kind == DockerInstructionKind.Shell)
+            || !FixEdits.StartsLine(model.Text, run.Span.Start))
+        {
+            return null;
+        }
+
+        string keyword = model.Text.GetText(run.KeywordSpan).Any(char.IsLower) ? "shell" : "SHELL";
+        int line = model.Text.GetPosition(run.Span.Start).Line;
+        return Fix.Create("run the stage's RUN instructions under bash with pipefail", FixApplicability.Unsafe, path, FixEdits.InsertLineBefore(model.Text, line, keyword + " [\"/bin/bash\", \"-o\", \"pipefail\", \"-c\"]"));
+    }
 }
