@@ -76,14 +76,14 @@ public sealed class Fix
 {
     private Fix(string title, FixApplicability applicability, string path, IReadOnlyList<TextEdit> edits, bool makesExecutable)
     {
-        Title = title;
+        Title = DisplayText.Escape(title);
         Applicability = applicability;
         Path = path;
         Edits = edits;
         MakesExecutable = makesExecutable;
     }
 
-    /// <summary>What the fix does, in a few words ("replace ADD with COPY").</summary>
+    /// <summary>What the fix does, in a few words ("replace ADD with COPY"); control characters quoted from a file are escaped.</summary>
     public string Title { get; }
 
     public FixApplicability Applicability { get; }

@@ -7,6 +7,8 @@ namespace JobSwipe.InfraLint.Reporting;
 /// Unified diffs, in git's form (<c>diff --git</c>, mode lines, <c>---</c>/<c>+++</c>, hunks with three lines of
 /// context), so <c>git apply</c> and <c>patch -p1</c> accept the output of <c>infralint fix --diff</c>. Lines are
 /// compared with their line breaks, so a CRLF → LF change shows; a last line without a newline is marked as git marks it.
+/// Control characters from the files (other than tabs, line breaks and a leading BOM) are shown escaped, as in every
+/// other output, so a line holding one does not apply as a patch.
 /// </summary>
 public static class UnifiedDiff
 {
@@ -95,7 +97,7 @@ public static class UnifiedDiff
             for (int k = start; k < end; k++)
             {
                 var op = ops[k];
-                string line = op.Kind == '+' ? b[op.NewIndex] : a[op.OldIndex];
+                string line = Visible(op.Kind == '+' ? b[op.NewIndex] : a[op.OldIndex], op.Kind == '+' ? op.NewIndex : op.OldIndex);
                 output.Append(op.Kind);
                 if (line.EndsWith('\n'))
                 {
@@ -116,6 +118,23 @@ public static class UnifiedDiff
         }
 
         return output.ToString();
+    }
+
+    /// <summary>
+    /// A line as the diff shows it: tabs, the line break and a BOM at the start of the file as they are (so the diff
+    /// applies), every other control character escaped as in the other reports (a hostile file cannot drive the terminal).
+    /// </summary>
+    private static string Visible(string line, int index)
+    {
+        int bodyEnd = line.EndsWith("\r\n", StringComparison.Ordinal) ? line.Length - 2 : line.EndsWith('\n') || line.EndsWith('\r') ? line.Length - 1 : line.Length;
+        int bodyStart = index == 0 && line.StartsWith('\uFEFF') ? 1 : 0;
+        string body = line[bodyStart..bodyEnd];
+        if (!Text.DisplayText.NeedsEscaping(body.Replace("\t", string.Empty, StringComparison.Ordinal)))
+        {
+            return line;
+        }
+
+        return line[..bodyStart] + string.Join('\t', body.Split('\t').Select(Text.DisplayText.Escape)) + line[bodyEnd..];
     }
 
     private static string Range(int index, int count) => count switch

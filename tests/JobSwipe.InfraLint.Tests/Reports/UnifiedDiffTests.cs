@@ -30,6 +30,11 @@ public class UnifiedDiffTests
     }
 
     [Test]
+    public void Control_characters_from_the_file_are_escaped_but_tabs_line_breaks_and_the_BOM_stay() =>
+        Assert.That(UnifiedDiff.Create("a/f", "b/f", "\uFEFFa\r\n\tx\u001b[2Jy\u202e\r\n", "\uFEFFa\r\n"), Is.EqualTo(
+            "--- a/f\n+++ b/f\n@@ -1,2 +1 @@\n \uFEFFa\r\n-\tx\\x1b[2Jy\\u202e\r\n"));
+
+    [Test]
     public void Git_applies_the_diff_of_a_fix_run()
     {
         using var repo = new TempRepository();

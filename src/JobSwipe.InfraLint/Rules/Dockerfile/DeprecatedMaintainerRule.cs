@@ -22,12 +22,13 @@ public sealed class DeprecatedMaintainerRule : InfraAnalyzer
 
     /// <summary>
     /// <c>MAINTAINER text</c> → <c>LABEL org.opencontainers.image.authors="text"</c>, the text quoted for LABEL (which, unlike
-    /// MAINTAINER, expands variables, so <c>$</c> is escaped). Only with the default escape character.
+    /// MAINTAINER, expands variables, so <c>$</c> is escaped). Only with the default escape character, and not for text with
+    /// control characters (a fix writes no character that every report would have to escape).
     /// </summary>
     private static Fix? ToLabel(DockerfileModel model, DockerInstruction maintainer, string path)
     {
         string value = maintainer.ArgumentsText.Trim();
-        if (value.Length == 0 || maintainer.EscapeCharacter != '\\' || value.Contains('\n', StringComparison.Ordinal))
+        if (value.Length == 0 || maintainer.EscapeCharacter != '\\' || DisplayText.NeedsEscaping(value))
         {
             return null;
         }

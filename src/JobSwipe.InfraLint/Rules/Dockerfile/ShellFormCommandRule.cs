@@ -54,7 +54,7 @@ public sealed class ShellFormCommandRule : InfraAnalyzer
         }
 
         var words = simple.Words;
-        if (words.Any(w => !w.IsLiteral || w.Text.StartsWith('~') || w.Value.Contains('\n', StringComparison.Ordinal)))
+        if (words.Any(w => !w.IsLiteral || w.Text.StartsWith('~') || DisplayText.NeedsEscaping(w.Value)))
         {
             return null;
         }
