@@ -9,9 +9,9 @@ public sealed class FixTests : ConsumerTests
         const string dockerfile = "FROM python:3.12-slim\r\nADD app/ /app/\r\nRUN pip install flask\r\nUSER nobody\r\nCMD python /app/main.py\r\n";
         const string compose = "version: \"3.8\"\nservices:\n  web:\n    build: .\n    mem_limit: 256m\n";
         var consumer = NewConsumer("fix").AddProject()
-            .WriteFile("Dockerfile", dockerfile)
             .WriteFile("docker-compose.yml", compose)
             .WriteFile("app/main.py", "print('hi')\n");
+        File.WriteAllText(consumer.PathOf("Dockerfile"), dockerfile); // as written: CRLF line breaks the fix must keep
 
         var plain = consumer.Build();
         Assert.That(plain.WithCode("JSI2013"), Is.Not.Empty, plain.Describe);
