@@ -2,7 +2,8 @@ namespace JobSwipe.InfraLint.Cli;
 
 /// <summary>
 /// The parsed command line: <c>infralint [PATH] [--format text|sarif|json] [--output FILE] [--baseline FILE | --no-baseline]
-/// [--analyzer DLL]...</c> or <c>infralint baseline [PATH] [--baseline FILE] [--analyzer DLL]...</c>.
+/// [--analyzer DLL]...</c>, <c>infralint baseline [PATH] [--baseline FILE] [--analyzer DLL]...</c> or
+/// <c>infralint fix [PATH] [--diff] [--unsafe-fixes] [--baseline FILE | --no-baseline] [--analyzer DLL]...</c>.
 /// </summary>
 internal sealed record CommandLine(
     string Path,
@@ -15,17 +16,31 @@ internal sealed record CommandLine(
     bool NoBaseline,
     IReadOnlyList<string> Analyzers)
 {
+    /// <summary><c>infralint fix</c>.</summary>
+    public bool Fix { get; init; }
+
+    /// <summary><c>--diff</c>: print the fixes as a unified diff, write nothing.</summary>
+    public bool Diff { get; init; }
+
+    /// <summary><c>--unsafe-fixes</c>: apply the unsafe fixes too.</summary>
+    public bool UnsafeFixes { get; init; }
+
     public static readonly string[] Formats = ["text", "sarif", "json"];
 
     public static (CommandLine? Command, string? Error) Parse(IReadOnlyList<string> args)
     {
         string? path = null, format = "text", output = null, baseline = null;
-        bool help = false, version = false, writeBaseline = false, noBaseline = false;
+        bool help = false, version = false, writeBaseline = false, noBaseline = false, fix = false, diff = false, unsafeFixes = false;
         var analyzers = new List<string>();
         int first = 0;
         if (args.Count > 0 && args[0] == "baseline")
         {
             writeBaseline = true;
+            first = 1;
+        }
+        else if (args.Count > 0 && args[0] == "fix")
+        {
+            fix = true;
             first = 1;
         }
 
@@ -78,6 +93,12 @@ internal sealed record CommandLine(
                 case "--no-baseline":
                     noBaseline = true;
                     break;
+                case "--diff" when fix:
+                    diff = true;
+                    break;
+                case "--unsafe-fixes" when fix:
+                    unsafeFixes = true;
+                    break;
                 case "--analyzer":
                     string? analyzer = Value();
                     if (analyzer is null)
@@ -118,6 +139,11 @@ internal sealed record CommandLine(
             return (null, "'infralint baseline' writes the baseline file only: use --baseline FILE to choose where");
         }
 
-        return (new CommandLine(path ?? ".", format, output, help, version, writeBaseline, baseline, noBaseline, analyzers), null);
+        if (fix && (output is not null || format != "text"))
+        {
+            return (null, "'infralint fix' changes the files (or prints a diff with --diff): --format and --output make no sense there");
+        }
+
+        return (new CommandLine(path ?? ".", format, output, help, version, writeBaseline, baseline, noBaseline, analyzers) { Fix = fix, Diff = diff, UnsafeFixes = unsafeFixes }, null);
     }
 }

@@ -8,6 +8,7 @@ using JobSwipe.InfraLint.Reporting;
 const string Usage = """
     Usage: infralint [PATH] [--format text|sarif|json] [--output FILE] [--baseline FILE | --no-baseline] [--analyzer DLL]...
            infralint baseline [PATH] [--baseline FILE] [--analyzer DLL]...
+           infralint fix [PATH] [--diff] [--unsafe-fixes] [--baseline FILE | --no-baseline] [--analyzer DLL]...
 
     Lints the infrastructure files (Dockerfiles, Docker Compose, fly.toml, deploy scripts, env files,
     Procfiles, CI workflows) under PATH (default: the current folder).
@@ -15,6 +16,9 @@ const string Usage = """
     Commands:
       baseline                 write today's findings to the baseline file (default PATH/infralint.baseline.json),
                                so that only new findings are reported from now on
+      fix                      apply the findings' safe fixes (and unsafe ones with --unsafe-fixes), then print the
+                               findings left; --diff prints the fixes as a unified diff and writes nothing (exit 1
+                               when something would change); a read-only file or one changed during the run: exit 2
 
     Options:
       -f, --format text|sarif|json
@@ -80,6 +84,11 @@ var options = new LintOptions(root)
     AnalyzerAssemblies = [.. command.Analyzers.Select(Path.GetFullPath)],
     BaselineFile = command.WriteBaseline || command.NoBaseline ? null : baselinePath,
 };
+
+if (command.Fix)
+{
+    return FixCommand.Run(options, command.Diff, command.UnsafeFixes, Console.Out, Console.Error);
+}
 
 var result = LintEngine.Run(options);
 if (command.WriteBaseline)

@@ -29,13 +29,8 @@ public class DockerfileFixTests
     }
 
     [Test]
-    public void JSI1006_list_removal_is_unsafe_when_a_later_RUN_installs_without_updating()
-    {
-        const string before = "FROM debian:12-slim\nRUN apt-get update\nRUN apt-get install -y --no-install-recommends curl\n";
-        FixVerifier.LeavesAlone<AptInstallWithoutCleanupRule>("Dockerfile", before, unsafeFixes: false);
-        FixVerifier.Verifies<AptInstallWithoutCleanupRule>(
-            "Dockerfile", before, "FROM debian:12-slim\nRUN apt-get update && rm -rf /var/lib/apt/lists/*\nRUN apt-get install -y --no-install-recommends curl\n", unsafeFixes: true);
-    }
+    public void JSI1006_offers_no_list_removal_when_a_later_RUN_installs_without_updating() =>
+        FixVerifier.LeavesAlone<AptInstallWithoutCleanupRule>("Dockerfile", "FROM debian:12-slim\nRUN apt-get update\nRUN apt-get install -y --no-install-recommends curl\n");
 
     [Test]
     public void JSI1006_offers_no_list_removal_after_a_trailing_shell_comment() =>
@@ -114,4 +109,18 @@ public class DockerfileFixTests
     [Test]
     public void JSI1015_offers_no_fix_when_the_stage_already_sets_a_SHELL() =>
         FixVerifier.LeavesAlone<PipeWithoutPipefailRule>("Dockerfile", "FROM debian:12-slim\nSHELL [\"/bin/bash\", \"-c\"]\nRUN curl -fsSL https://example.com/a.tgz | tar xz\n");
+
+    [TestCase("FROM alpine:3.20\nRUN wget -qO- https://example.com/a.tgz | tar xz\n")]
+    [TestCase("FROM python:3.12-alpine\nRUN wget -qO- https://example.com/a.tgz | tar xz\n")]
+    [TestCase("FROM example/base:1\nRUN apk add --no-cache curl\nRUN curl -fsSL https://example.com/a.tgz | tar xz\n")]
+    public void JSI1015_offers_no_bash_SHELL_to_an_image_known_to_lack_bash(string dockerfile) =>
+        FixVerifier.LeavesAlone<PipeWithoutPipefailRule>("Dockerfile", dockerfile);
+
+    [Test]
+    public void JSI1015_puts_the_SHELL_above_the_comments_that_introduce_the_RUN() =>
+        FixVerifier.Verifies<PipeWithoutPipefailRule>(
+            "Dockerfile",
+            "FROM debian:12-slim\n\n# fetch the tools\n# (pinned)\nRUN curl -fsSL https://example.com/a.tgz | tar xz\n",
+            "FROM debian:12-slim\n\nSHELL [\"/bin/bash\", \"-o\", \"pipefail\", \"-c\"]\n# fetch the tools\n# (pinned)\nRUN curl -fsSL https://example.com/a.tgz | tar xz\n",
+            unsafeFixes: true);
 }

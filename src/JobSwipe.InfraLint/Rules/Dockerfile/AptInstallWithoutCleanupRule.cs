@@ -50,8 +50,8 @@ public sealed class AptInstallWithoutCleanupRule : InfraAnalyzer
 
     /// <summary>
     /// Appends <c>&amp;&amp; rm -rf /var/lib/apt/lists/*</c> to a shell-form RUN whose script ends in a plain command list (no
-    /// trailing comment, not in the background). Unsafe when a later RUN installs with apt without updating first: it
-    /// relied on the lists this layer kept.
+    /// trailing comment, not in the background). None when a later RUN installs with apt without updating first: it
+    /// relies on the lists this layer keeps, and would fail.
     /// </summary>
     private static Fix? RemoveListsFix(DockerfileModel model, DockerInstruction run, string path)
     {
@@ -65,7 +65,7 @@ public sealed class AptInstallWithoutCleanupRule : InfraAnalyzer
         bool laterInstallNeedsLists = model.Instructions.Any(i => i.Span.Start > run.Span.Start && RunShell.Of(i).Commands is var commands
             && commands.Any(c => c.Name is "apt-get" or "apt" && c.Command.Arguments.FirstOrDefault(a => !a.Value.StartsWith('-'))?.Value == "install")
             && !commands.Any(c => c.Name is "apt-get" or "apt" && c.Command.Arguments.FirstOrDefault(a => !a.Value.StartsWith('-'))?.Value == "update"));
-        return Fix.Create("remove the apt lists in the same RUN", laterInstallNeedsLists ? FixApplicability.Unsafe : FixApplicability.Safe, path, TextEdit.Insert(model.Text, at, " && rm -rf /var/lib/apt/lists/*"));
+        return laterInstallNeedsLists ? null : Fix.Create("remove the apt lists in the same RUN", FixApplicability.Safe, path, TextEdit.Insert(model.Text, at, " && rm -rf /var/lib/apt/lists/*"));
     }
 
     private static bool RemovesLists(RunCommand command) =>

@@ -61,20 +61,32 @@ public sealed class PipeWithoutPipefailRule : InfraAnalyzer
 
     /// <summary>
     /// Inserts <c>SHELL ["/bin/bash", "-o", "pipefail", "-c"]</c> before the RUN, when the stage and the stages it is
-    /// based on set no SHELL. Unsafe: it assumes the image has bash (an Alpine image does not), and every later RUN of
+    /// based on set no SHELL and nothing says the image lacks bash (Alpine, BusyBox, apk). Unsafe: it assumes the image has bash (an Alpine image does not), and every later RUN of
     /// the stage then runs under bash with pipefail.
     /// </summary>
+    /// <summary>Known not to have bash: an Alpine or BusyBox base, or a stage that installs with apk.</summary>
+    private static bool HasNoBash(DockerfileModel model, DockerStage stage) =>
+        DockerfileFacts.RootFrom(model, stage).ImageReference is { } image && (image.Repository.Contains("alpine", StringComparison.OrdinalIgnoreCase) || image.Repository.Contains("busybox", StringComparison.OrdinalIgnoreCase) || (image.Tag?.Contains("alpine", StringComparison.OrdinalIgnoreCase) ?? false))
+        || DockerfileFacts.Lineage(model, stage).Any(s => s.Instructions.Any(i => RunShell.Of(i).Commands.Any(c => c.Name == "apk")));
+
     private static Fix? ShellFix(DockerfileModel model, DockerInstruction run, string path)
     {
         if (run.StageIndex < 0 || run.StageIndex >= model.Stages.Count
             || DockerfileFacts.InheritedNewestFirst(model, model.Stages[run.StageIndex]).Any(i => i.Kind == DockerInstructionKind.Shell)
-            || !FixEdits.StartsLine(model.Text, run.Span.Start))
+            || !FixEdits.StartsLine(model.Text, run.Span.Start) || HasNoBash(model, model.Stages[run.StageIndex]))
         {
             return null;
         }
 
         string keyword = model.Text.GetText(run.KeywordSpan).Any(char.IsLower) ? "shell" : "SHELL";
         int line = model.Text.GetPosition(run.Span.Start).Line;
+
+        // Above the comment lines that introduce the RUN, so they keep introducing it.
+        while (line > 1 && model.Text.GetLineText(line - 1).TrimStart().StartsWith('#'))
+        {
+            line--;
+        }
+
         return Fix.Create("run the stage's RUN instructions under bash with pipefail", FixApplicability.Unsafe, path, FixEdits.InsertLineBefore(model.Text, line, keyword + " [\"/bin/bash\", \"-o\", \"pipefail\", \"-c\"]"));
     }
 }
