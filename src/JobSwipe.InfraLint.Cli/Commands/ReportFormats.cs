@@ -7,33 +7,49 @@ namespace JobSwipe.InfraLint.Cli.Commands;
 /// <summary>The report formats of <c>--format</c> and how each renders a run.</summary>
 internal static class ReportFormats
 {
-    public static readonly string[] Names = ["text", "sarif", "json"];
+    public static readonly string[] Names = ["text", "json", "sarif", "github", "gitlab", "junit", "checkstyle"];
 
-    public static Option<string> CreateOption()
+    public static Option<string> CreateOption() => FormatOption(
+        Names,
+        "text: one line per finding, as MSBuild prints them; json: the documented JSON report; sarif: SARIF 2.1.0 "
+            + "(code scanning); github: workflow commands (pull-request annotations); gitlab: GitLab Code Quality; junit: JUnit XML; "
+            + "checkstyle: Checkstyle XML (see docs/output-formats.md)");
+
+    /// <summary>A <c>--format/-f</c> option: case-insensitive, the first name by default, any other value one clear error.</summary>
+    public static Option<string> FormatOption(string[] names, string description)
     {
         var option = new Option<string>("--format", "-f")
         {
-            Description = "text: one canonical line per finding, as MSBuild prints them; sarif: SARIF 2.1.0; json: the findings as JSON",
-            HelpName = string.Join('|', Names),
-            DefaultValueFactory = _ => "text",
-            CustomParser = result => result.Tokens.Count > 0 ? result.Tokens[^1].Value.ToLowerInvariant() : "text",
+            Description = description,
+            HelpName = string.Join('|', names),
+            DefaultValueFactory = _ => names[0],
+            CustomParser = result => result.Tokens.Count > 0 ? result.Tokens[^1].Value.ToLowerInvariant() : names[0],
         };
-        option.CompletionSources.Add(Names);
+        Restrict(option, names);
+        return option;
+    }
+
+    private static void Restrict(Option<string> option, string[] names)
+    {
+        option.CompletionSources.Add(names);
         option.Validators.Add(result =>
         {
             string? value = result.GetValueOrDefault<string>();
-            if (value is not null && !Names.Contains(value, StringComparer.Ordinal))
+            if (value is not null && !names.Contains(value, StringComparer.Ordinal))
             {
-                result.AddError($"unknown format '{result.Tokens[^1].Value}': use {string.Join('|', Names)}");
+                result.AddError($"unknown format '{result.Tokens[^1].Value}': use {string.Join('|', names)}");
             }
         });
-        return option;
     }
 
     public static string Render(string format, LintResult result) => format switch
     {
-        "json" => FindingsFile.From(result, fingerprint: null).ToJson(),
+        "json" => JsonReportWriter.Write(result),
         "sarif" => SarifWriter.Write(result, result.Rules).TrimEnd('\n'),
+        "github" => GitHubAnnotationsWriter.Write(result).TrimEnd('\n'),
+        "gitlab" => GitLabCodeQualityWriter.Write(result),
+        "junit" => JUnitWriter.Write(result).TrimEnd('\n'),
+        "checkstyle" => CheckstyleWriter.Write(result).TrimEnd('\n'),
         _ => string.Join(Environment.NewLine, result.Diagnostics.Select(d => CanonicalFormatter.Format(d, result.RootFullPath))),
     };
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Reflection;
 using System.Text;
 using System.Text.Json;
@@ -92,10 +91,10 @@ public static class SarifWriter
             json.WriteEndObject();
 
             json.WriteStartArray("results");
-            var occurrences = new Dictionary<string, int>(StringComparer.Ordinal);
-            foreach (var finding in findings)
+            var keys = FindingRecord.OccurrenceKeys(findings);
+            for (int i = 0; i < findings.Count; i++)
             {
-                WriteResult(json, finding, ruleIndex[finding.RuleId], occurrences);
+                WriteResult(json, findings[i], ruleIndex[findings[i].RuleId], keys[i]);
             }
 
             json.WriteEndArray();
@@ -108,18 +107,7 @@ public static class SarifWriter
     }
 
     /// <summary>Writes the document to <paramref name="path"/> (temporary file, then move), creating its folder.</summary>
-    public static void WriteFile(string path, string sarif)
-    {
-        string? directory = Path.GetDirectoryName(path);
-        if (!string.IsNullOrEmpty(directory))
-        {
-            Directory.CreateDirectory(directory);
-        }
-
-        string temporary = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
-        File.WriteAllText(temporary, sarif);
-        File.Move(temporary, path, overwrite: true);
-    }
+    public static void WriteFile(string path, string sarif) => AtomicFile.WriteAllText(path, sarif);
 
     /// <summary>A path relative to the root (forward slashes) as a relative URI reference, each segment escaped.</summary>
     public static string ToRelativeUri(string relativePath)
@@ -155,7 +143,8 @@ public static class SarifWriter
         return name.Length > 0 ? name.ToString() : rule.Id;
     }
 
-    private static string ToolVersion
+    /// <summary>The engine's informational version without the source revision (<c>0.1.0</c>, not <c>0.1.0+abc123</c>).</summary>
+    public static string ToolVersion
     {
         get
         {
@@ -205,7 +194,7 @@ public static class SarifWriter
         json.WriteEndObject();
     }
 
-    private static void WriteResult(Utf8JsonWriter json, FindingRecord finding, int ruleIndex, Dictionary<string, int> occurrences)
+    private static void WriteResult(Utf8JsonWriter json, FindingRecord finding, int ruleIndex, string occurrenceKey)
     {
         json.WriteStartObject();
         json.WriteString("ruleId", finding.RuleId);
@@ -222,9 +211,7 @@ public static class SarifWriter
         json.WriteString("uri", ToRelativeUri(finding.Path));
         json.WriteString("uriBaseId", SourceRootId);
         json.WriteEndObject();
-        int line = Math.Max(1, finding.Line), column = Math.Max(1, finding.Column);
-        int endLine = Math.Max(line, finding.EndLine);
-        int endColumn = endLine == line ? Math.Max(column, finding.EndColumn) : Math.Max(1, finding.EndColumn);
+        var (line, column, endLine, endColumn) = finding.Region;
         json.WriteStartObject("region");
         json.WriteNumber("startLine", line);
         json.WriteNumber("startColumn", column);
@@ -236,12 +223,9 @@ public static class SarifWriter
         json.WriteEndArray();
 
         // Identical fingerprints in one file (the same text flagged twice) are told apart by their occurrence, as GitHub's own hashes are.
-        string fingerprint = finding.Fingerprint ?? Baseline.ComputeFingerprint(finding.RuleId, finding.Path, finding.Message);
-        string key = finding.RuleId + "|" + finding.Path + "|" + fingerprint;
-        int occurrence = occurrences[key] = occurrences.GetValueOrDefault(key) + 1;
         json.WriteStartObject("partialFingerprints");
-        json.WriteString("primaryLocationLineHash", string.Create(CultureInfo.InvariantCulture, $"{fingerprint}:{occurrence}"));
-        json.WriteString("infralintFingerprint/v1", fingerprint);
+        json.WriteString("primaryLocationLineHash", occurrenceKey);
+        json.WriteString("infralintFingerprint/v1", finding.StableFingerprint);
         json.WriteEndObject();
         json.WriteEndObject();
     }
