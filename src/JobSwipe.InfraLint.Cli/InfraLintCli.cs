@@ -1,7 +1,6 @@
 using System.CommandLine;
-using System.Reflection;
 using JobSwipe.InfraLint.Cli.Commands;
-using JobSwipe.InfraLint.Engine;
+using JobSwipe.InfraLint.Reporting;
 
 namespace JobSwipe.InfraLint.Cli;
 
@@ -22,20 +21,14 @@ public static class InfraLintCli
     public const int UsageError = 2;
 
     /// <summary>The tool's version: the engine's informational version without the source revision.</summary>
-    public static string Version
-    {
-        get
-        {
-            string version = typeof(LintEngine).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
-            int plus = version.IndexOf('+', StringComparison.Ordinal);
-            return plus < 0 ? version : version[..plus];
-        }
-    }
+    public static string Version => SarifWriter.ToolVersion;
 
     public static RootCommand CreateRootCommand()
     {
         var root = LintCommand.CreateRoot();
         root.Add(BaselineCommand.Create());
+        root.Add(RulesCommand.Create());
+        root.Add(ExplainCommand.Create());
         foreach (var option in root.Options.OfType<VersionOption>())
         {
             option.Action = new PrintVersionAction();
@@ -51,7 +44,9 @@ public static class InfraLintCli
     public static int Run(IReadOnlyList<string> args, TextWriter output, TextWriter error)
     {
         var parse = CreateRootCommand().Parse(args);
-        if (parse.Errors.Count > 0)
+        // A directive ([suggest], used by shell completion through dotnet-suggest) runs even on an incomplete command line.
+        bool directive = args.Count > 0 && args[0].StartsWith("[suggest", StringComparison.Ordinal);
+        if (parse.Errors.Count > 0 && !directive)
         {
             foreach (var problem in parse.Errors)
             {

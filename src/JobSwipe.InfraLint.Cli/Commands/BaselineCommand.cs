@@ -28,16 +28,17 @@ internal static class BaselineCommand
                 return InfraLintCli.UsageError;
             }
 
+            if (target.File is not null)
+            {
+                stderr.WriteLine($"infralint: 'infralint baseline' takes a folder, not the file '{parse.GetValue(path)}'");
+                return InfraLintCli.UsageError;
+            }
+
             string baselinePath = target.BaselinePath(parse.GetValue(baseline));
             var result = LintEngine.Run(target.Options(baselineFile: null));
             var written = Baseline.FromDiagnostics(result.Diagnostics);
-            try
+            if (!ReportFile.TryWrite(baselinePath, written.ToJson(), "the baseline", stderr))
             {
-                written.Write(baselinePath);
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                stderr.WriteLine($"infralint: the baseline file '{baselinePath}' cannot be written ({ex.GetType().Name})");
                 return InfraLintCli.UsageError;
             }
 

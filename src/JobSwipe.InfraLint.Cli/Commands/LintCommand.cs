@@ -13,14 +13,14 @@ internal static class LintCommand
 {
     public const string Description = """
         Lints the infrastructure files (Dockerfiles, Docker Compose, fly.toml, deploy scripts, env files,
-        Procfiles, CI workflows) under PATH (default: the current folder).
+        Procfiles, CI workflows) under PATH (default: the current folder), or one file in its repository.
         A summary per severity goes to standard error.
         Exit codes: 0 no error finding, 1 at least one error finding, 2 bad usage.
         """;
 
     public static RootCommand CreateRoot()
     {
-        var path = CommonOptions.Path("the folder to lint (default: the current folder); a folder named like a command is written ./NAME");
+        var path = CommonOptions.Path("the folder to lint (default: the current folder), or one file: its repository is linted and that file's findings reported; a folder named like a command is written ./NAME");
         var format = ReportFormats.CreateOption();
         var output = new Option<string?>("--output", "-o") { Description = "write the report to FILE instead of standard output", HelpName = "FILE" };
         var baseline = CommonOptions.Baseline("the baseline file (default: PATH/infralint.baseline.json, used when it exists)");
@@ -54,25 +54,23 @@ internal static class LintCommand
                 return InfraLintCli.UsageError;
             }
 
-            var result = LintEngine.Run(target.Options(parse.GetValue(noBaseline) ? null : baselinePath));
+            var result = target.Run(parse.GetValue(noBaseline) ? null : baselinePath, stderr);
+            if (result is null)
+            {
+                return InfraLintCli.UsageError;
+            }
+
             string report = ReportFormats.Render(parse.GetValue(format)!, result);
             string? outputFile = parse.GetValue(output);
-            try
+            if (outputFile is null)
             {
-                if (outputFile is not null)
-                {
-                    string full = Path.GetFullPath(outputFile);
-                    Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-                    File.WriteAllText(full, report + Environment.NewLine);
-                }
-                else if (report.Length > 0)
+                if (report.Length > 0)
                 {
                     stdout.WriteLine(report);
                 }
             }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            else if (ReportFile.TryWrite(outputFile, report + Environment.NewLine, "the report", stderr) is false)
             {
-                stderr.WriteLine($"infralint: the report cannot be written to '{outputFile}' ({ex.GetType().Name})");
                 return InfraLintCli.UsageError;
             }
 
