@@ -1,7 +1,5 @@
 using System.CommandLine;
-using System.Globalization;
-using JobSwipe.InfraLint.Diagnostics;
-using JobSwipe.InfraLint.Engine;
+using JobSwipe.InfraLint.Reporting;
 
 namespace JobSwipe.InfraLint.Cli.Commands;
 
@@ -74,10 +72,13 @@ internal static class LintCommand
                 return InfraLintCli.UsageError;
             }
 
-            string baselined = result.BaselineSuppressed > 0 ? string.Create(CultureInfo.InvariantCulture, $", {result.BaselineSuppressed} suppressed by the baseline") : string.Empty;
-            stderr.WriteLine(string.Create(
-                CultureInfo.InvariantCulture,
-                $"infralint: {result.FilesDiscovered} files, {result.FilesAnalyzed} analyzed: {result.Count(DiagnosticSeverity.Error)} error(s), {result.Count(DiagnosticSeverity.Warning)} warning(s), {result.Count(DiagnosticSeverity.Info)} info{baselined} in {result.Timings.Total.TotalMilliseconds:0} ms"));
+            var summary = RunSummary.From(result);
+            stderr.WriteLine(summary.Format("infralint"));
+            if (summary.FormatSkipped("infralint") is { } skippedLine)
+            {
+                stderr.WriteLine(skippedLine);
+            }
+
             return result.HasErrors ? InfraLintCli.ErrorFindings : InfraLintCli.Success;
         });
 

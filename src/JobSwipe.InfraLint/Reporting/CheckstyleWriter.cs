@@ -8,7 +8,8 @@ namespace JobSwipe.InfraLint.Reporting;
 /// Checkstyle XML (for Jenkins warnings-ng, SonarQube and other Checkstyle consumers):
 /// <c>&lt;checkstyle version="4.3"&gt;&lt;file name="/abs/path"&gt;&lt;error line column severity message source/&gt;</c>, one
 /// <c>file</c> per file with findings in path order, findings in the engine's order. Severity is <c>error</c>,
-/// <c>warning</c> or <c>info</c>; <c>source</c> is the rule ID. File names are absolute, as Checkstyle writes them.
+/// <c>warning</c> or <c>info</c>; <c>source</c> is the rule ID. File names are absolute, as Checkstyle writes them (the root folder for a repository-level finding); a finding without
+/// a position has no <c>line</c> and <c>column</c>.
 /// </summary>
 public static class CheckstyleWriter
 {
@@ -26,8 +27,12 @@ public static class CheckstyleWriter
             {
                 var (line, column, _, _) = finding.Region;
                 xml.WriteStartElement("error");
-                xml.WriteAttributeString("line", line.ToString(CultureInfo.InvariantCulture));
-                xml.WriteAttributeString("column", column.ToString(CultureInfo.InvariantCulture));
+                if (finding.HasPosition)
+                {
+                    xml.WriteAttributeString("line", line.ToString(CultureInfo.InvariantCulture));
+                    xml.WriteAttributeString("column", column.ToString(CultureInfo.InvariantCulture));
+                }
+
                 xml.WriteAttributeString("severity", Severity(finding.ParsedSeverity));
                 xml.WriteAttributeString("message", XmlReport.Text(finding.Message));
                 xml.WriteAttributeString("source", finding.RuleId);

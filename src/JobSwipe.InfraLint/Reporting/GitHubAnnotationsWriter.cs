@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using JobSwipe.InfraLint.Diagnostics;
 using JobSwipe.InfraLint.Engine;
+using JobSwipe.InfraLint.Text;
 
 namespace JobSwipe.InfraLint.Reporting;
 
@@ -9,7 +10,7 @@ namespace JobSwipe.InfraLint.Reporting;
 /// GitHub Actions workflow commands, one per finding, so findings appear as pull-request annotations without a SARIF
 /// upload: <c>::error file=deploy/app.sh,line=3,col=1,endLine=3,endColumn=9,title=JSI4003::message</c>. Errors are
 /// <c>error</c>, warnings <c>warning</c>, info findings <c>notice</c>. The path is relative to the linted root (run the
-/// tool from the repository root). Property values escape <c>%</c>, CR, LF, <c>:</c> and <c>,</c>; the message escapes
+/// tool from the repository root); a whole-file finding has no line, a repository-level one no file. Property values escape <c>%</c>, CR, LF, <c>:</c> and <c>,</c>; the message escapes
 /// <c>%</c>, CR and LF, as the Actions toolkit does.
 /// </summary>
 public static class GitHubAnnotationsWriter
@@ -23,10 +24,13 @@ public static class GitHubAnnotationsWriter
         {
             var (line, column, endLine, endColumn) = finding.Region;
             text.Append("::").Append(Command(finding.ParsedSeverity)).Append(' ');
-            if (finding.Path is not ("" or "."))
+            if (!finding.IsRepository)
             {
-                text.Append("file=").Append(EscapeProperty(finding.Path)).Append(',');
-                text.Append(CultureInfo.InvariantCulture, $"line={line},col={column},endLine={endLine},endColumn={endColumn},");
+                text.Append("file=").Append(EscapeProperty(DisplayText.Escape(finding.Path))).Append(',');
+                if (finding.HasPosition)
+                {
+                    text.Append(CultureInfo.InvariantCulture, $"line={line},col={column},endLine={endLine},endColumn={endColumn},");
+                }
             }
 
             text.Append("title=").Append(EscapeProperty(finding.RuleId));

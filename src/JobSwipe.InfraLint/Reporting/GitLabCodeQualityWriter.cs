@@ -11,7 +11,8 @@ namespace JobSwipe.InfraLint.Reporting;
 /// each with <c>description</c>, <c>check_name</c> (the rule ID), a unique <c>fingerprint</c> (a SHA-256 hex digest of the
 /// engine's line-independent fingerprint and its occurrence, so an issue keeps its identity when its line moves),
 /// <c>severity</c> (<c>major</c> for errors, <c>minor</c> for warnings, <c>info</c>) and <c>location.path</c> (relative to
-/// the linted root) with <c>location.positions</c> (1-based begin and end line and column).
+/// the linted root, <c>.</c> for the repository as a whole) with <c>location.positions</c> (1-based begin and end line
+/// and column), or <c>location.lines.begin</c> 1 for a finding without a position.
 /// </summary>
 public static class GitLabCodeQualityWriter
 {
@@ -34,11 +35,22 @@ public static class GitLabCodeQualityWriter
                 json.WriteString("fingerprint", Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(finding.RuleId + "|" + finding.Path + "|" + keys[i]))));
                 json.WriteString("severity", Severity(finding.ParsedSeverity));
                 json.WriteStartObject("location");
-                json.WriteString("path", finding.Path is "" ? "." : finding.Path);
-                json.WriteStartObject("positions");
-                WritePosition(json, "begin", line, column);
-                WritePosition(json, "end", endLine, endColumn);
-                json.WriteEndObject();
+                json.WriteString("path", finding.IsRepository ? "." : finding.Path);
+                if (finding.HasPosition)
+                {
+                    json.WriteStartObject("positions");
+                    WritePosition(json, "begin", line, column);
+                    WritePosition(json, "end", endLine, endColumn);
+                    json.WriteEndObject();
+                }
+                else
+                {
+                    // GitLab requires a line: a whole-file or repository-level finding is shown at line 1.
+                    json.WriteStartObject("lines");
+                    json.WriteNumber("begin", 1);
+                    json.WriteEndObject();
+                }
+
                 json.WriteEndObject();
                 json.WriteEndObject();
             }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using JobSwipe.InfraLint.Diagnostics;
 using JobSwipe.InfraLint.Engine;
+using JobSwipe.InfraLint.Text;
 
 namespace JobSwipe.InfraLint.Reporting;
 
@@ -80,12 +81,14 @@ public static class JUnitWriter
 
     private static List<TestCase> Cases(List<FindingRecord> findings) => findings.Count == 0
         ? [new TestCase(NoFinding, [])]
-        : [.. findings.GroupBy(f => f.Path, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => new TestCase(g.Key is "" or "." ? Repository : g.Key, [.. g]))];
+        : [.. findings.GroupBy(f => f.Path, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => new TestCase(g.Key.Length == 0 ? Repository : DisplayText.Escape(g.Key), [.. g]))];
 
     private static string Lines(IEnumerable<FindingRecord> findings) => string.Join('\n', findings.Select(f =>
     {
-        var (line, column, _, _) = f.Region;
-        return string.Create(CultureInfo.InvariantCulture, $"{f.Path}({line},{column}): {f.Severity} {f.RuleId}: {f.Message}");
+        string path = f.IsRepository ? Repository : DisplayText.Escape(f.Path);
+        return f.HasPosition
+            ? string.Create(CultureInfo.InvariantCulture, $"{path}({f.Line},{f.Column}): {f.Severity} {f.RuleId}: {f.Message}")
+            : $"{path}: {f.Severity} {f.RuleId}: {f.Message}";
     }));
 
     private static string Count(int value) => value.ToString(CultureInfo.InvariantCulture);

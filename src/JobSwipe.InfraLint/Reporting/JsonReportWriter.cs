@@ -8,7 +8,7 @@ namespace JobSwipe.InfraLint.Reporting;
 /// <summary>
 /// The tool's <c>--format json</c> document, whose schema docs/output-formats.md documents:
 /// <c>{"schemaVersion": 1, "tool": {"name", "version"}, "root", "files", "analyzed", "summary": {"error", "warning",
-/// "info", "baselineSuppressed"}, "findings": [{"ruleId", "severity", "path", "line", "column", "endLine", "endColumn",
+/// "info", "inlineSuppressed", "baselineSuppressed"}, "skipped": [{"path", "reason"}], "findings": [{"ruleId", "severity", "path", "line", "column", "endLine", "endColumn",
 /// "message", "helpUri", "fingerprint"}]}</c>. Only those properties: nothing internal, nothing that changes from run to
 /// run for the same tree (no timings). A new property may be added within a schema version; a change of meaning
 /// raises it.
@@ -35,8 +35,19 @@ public static class JsonReportWriter
             json.WriteNumber("error", result.Count(DiagnosticSeverity.Error));
             json.WriteNumber("warning", result.Count(DiagnosticSeverity.Warning));
             json.WriteNumber("info", result.Count(DiagnosticSeverity.Info));
+            json.WriteNumber("inlineSuppressed", result.InlineSuppressed);
             json.WriteNumber("baselineSuppressed", result.BaselineSuppressed);
             json.WriteEndObject();
+            json.WriteStartArray("skipped");
+            foreach (var skipped in result.Skipped)
+            {
+                json.WriteStartObject();
+                json.WriteString("path", skipped.RelativePath);
+                json.WriteString("reason", skipped.Reason);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
             json.WriteStartArray("findings");
             foreach (var finding in result.Diagnostics.Select(FindingRecord.From))
             {

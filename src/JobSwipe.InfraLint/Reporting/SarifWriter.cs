@@ -92,9 +92,11 @@ public static class SarifWriter
 
             json.WriteStartArray("results");
             var keys = FindingRecord.OccurrenceKeys(findings);
+            string? repositoryAnchor = null;
             for (int i = 0; i < findings.Count; i++)
             {
-                WriteResult(json, findings[i], ruleIndex[findings[i].RuleId], keys[i]);
+                var finding = findings[i];
+                WriteResult(json, finding, ruleIndex[finding.RuleId], keys[i], finding.Path.Length > 0 ? finding.Path : repositoryAnchor ??= RepositoryAnchor(rootFullPath));
             }
 
             json.WriteEndArray();
@@ -190,11 +192,23 @@ public static class SarifWriter
             json.WriteString("productionLevel", ToLevel(production));
         }
 
+        if (rule.DeployedKindSeverity is { } deployed)
+        {
+            json.WriteString("deployedKindLevel", ToLevel(deployed));
+        }
+
         json.WriteEndObject();
         json.WriteEndObject();
     }
 
-    private static void WriteResult(Utf8JsonWriter json, FindingRecord finding, int ruleIndex, string occurrenceKey)
+    /// <summary>
+    /// The path a repository-level finding is shown at in SARIF, with no region: GitHub code scanning refuses a result
+    /// without a location or with an empty URI, so such findings name the root's README when there is one, else the root.
+    /// </summary>
+    private static string RepositoryAnchor(string rootFullPath) =>
+        new[] { "README.md", "README", "readme.md", "README.rst", "README.txt" }.FirstOrDefault(name => File.Exists(Path.Combine(rootFullPath, name))) ?? ".";
+
+    private static void WriteResult(Utf8JsonWriter json, FindingRecord finding, int ruleIndex, string occurrenceKey, string path)
     {
         json.WriteStartObject();
         json.WriteString("ruleId", finding.RuleId);
@@ -204,20 +218,25 @@ public static class SarifWriter
         json.WriteString("text", finding.Message);
         json.WriteEndObject();
 
+        // A whole-file finding (line 0) has no region; a repository-level one (no path) is shown at the repository's anchor.
         json.WriteStartArray("locations");
         json.WriteStartObject();
         json.WriteStartObject("physicalLocation");
         json.WriteStartObject("artifactLocation");
-        json.WriteString("uri", ToRelativeUri(finding.Path));
+        json.WriteString("uri", ToRelativeUri(path));
         json.WriteString("uriBaseId", SourceRootId);
         json.WriteEndObject();
-        var (line, column, endLine, endColumn) = finding.Region;
-        json.WriteStartObject("region");
-        json.WriteNumber("startLine", line);
-        json.WriteNumber("startColumn", column);
-        json.WriteNumber("endLine", endLine);
-        json.WriteNumber("endColumn", endColumn);
-        json.WriteEndObject();
+        if (finding.HasPosition)
+        {
+            var (line, column, endLine, endColumn) = finding.Region;
+            json.WriteStartObject("region");
+            json.WriteNumber("startLine", line);
+            json.WriteNumber("startColumn", column);
+            json.WriteNumber("endLine", endLine);
+            json.WriteNumber("endColumn", endColumn);
+            json.WriteEndObject();
+        }
+
         json.WriteEndObject();
         json.WriteEndObject();
         json.WriteEndArray();

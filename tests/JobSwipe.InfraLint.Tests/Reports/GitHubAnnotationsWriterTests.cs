@@ -29,13 +29,19 @@ public class GitHubAnnotationsWriterTests
             Assert.That(command, Is.EqualTo(finding.Severity switch { "error" => "error", "warning" => "warning", _ => "notice" }));
             Assert.That(message, Is.EqualTo(finding.Message));
             Assert.That(properties["title"], Is.EqualTo(finding.RuleId));
-            if (finding.Path == ".")
+            if (finding.Path.Length == 0)
             {
                 Assert.That(properties.ContainsKey("file"), Is.False, "a repository-level finding has no file");
                 continue;
             }
 
             Assert.That(properties["file"], Is.EqualTo(finding.Path));
+            if (finding.Line == 0)
+            {
+                Assert.That(properties.ContainsKey("line"), Is.False, "a whole-file finding has no line");
+                continue;
+            }
+
             var (line, column, endLine, endColumn) = finding.Region;
             Assert.That(
                 (properties["line"], properties["col"], properties["endLine"], properties["endColumn"]),

@@ -11,7 +11,7 @@ namespace JobSwipe.InfraLint.Tests.Reports;
 /// </summary>
 public class JsonReportWriterTests
 {
-    private static readonly string[] RootProperties = ["schemaVersion", "tool", "root", "files", "analyzed", "summary", "findings"];
+    private static readonly string[] RootProperties = ["schemaVersion", "tool", "root", "files", "analyzed", "summary", "skipped", "findings"];
 
     private static readonly string[] FindingProperties = ["ruleId", "severity", "path", "line", "column", "endLine", "endColumn", "message", "helpUri", "fingerprint"];
 
@@ -30,7 +30,7 @@ public class JsonReportWriterTests
         Assert.That(root.EnumerateObject().Select(p => p.Name), Is.EqualTo(RootProperties));
         Assert.That(root.GetProperty("schemaVersion").GetInt32(), Is.EqualTo(1));
         Assert.That(root.GetProperty("tool").EnumerateObject().Select(p => p.Name), Is.EqualTo(new[] { "name", "version" }));
-        Assert.That(root.GetProperty("summary").EnumerateObject().Select(p => p.Name), Is.EqualTo(new[] { "error", "warning", "info", "baselineSuppressed" }));
+        Assert.That(root.GetProperty("summary").EnumerateObject().Select(p => p.Name), Is.EqualTo(new[] { "error", "warning", "info", "inlineSuppressed", "baselineSuppressed" }));
         Assert.That(root.GetProperty("summary").GetProperty("error").GetInt32(), Is.EqualTo(result.Count(Diagnostics.DiagnosticSeverity.Error)));
 
         var findings = root.GetProperty("findings").EnumerateArray().ToArray();
@@ -52,7 +52,7 @@ public class JsonReportWriterTests
     public void Every_property_is_documented_in_output_formats_md()
     {
         string doc = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "docs", "output-formats.md"));
-        foreach (string name in RootProperties.Concat(FindingProperties).Concat(["name", "version", "error", "warning", "info", "baselineSuppressed"]))
+        foreach (string name in RootProperties.Concat(FindingProperties).Concat(["name", "version", "error", "warning", "info", "inlineSuppressed", "baselineSuppressed", "reason"]))
         {
             Assert.That(doc, Does.Contain($"`{name}`"), name);
         }
