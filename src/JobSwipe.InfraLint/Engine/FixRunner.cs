@@ -14,6 +14,9 @@ public sealed record FixOptions
     /// <summary>False: compute the changes and lint them, but write nothing (<c>--diff</c>).</summary>
     public bool Write { get; init; } = true;
 
+    /// <summary>When set, only fixes of these files (paths relative to the root) are applied: <c>infralint fix FILE</c>.</summary>
+    public IReadOnlySet<string>? Paths { get; init; }
+
     /// <summary>The most lint-and-fix passes before the runner stops (fixes that overlap wait for the next pass).</summary>
     public int MaxPasses { get; init; } = 10;
 }
@@ -79,7 +82,7 @@ public static class FixRunner
         {
             cancellationToken.ThrowIfCancellationRequested();
             var fixes = current.Diagnostics
-                .Where(d => d.Fix is { } fix && (fix.IsSafe || fixOptions.IncludeUnsafe))
+                .Where(d => d.Fix is { } fix && (fix.IsSafe || fixOptions.IncludeUnsafe) && (fixOptions.Paths is null || fixOptions.Paths.Contains(fix.Path)))
                 .Select(d => (d.Id, Fix: d.Fix!))
                 .ToList();
             if (fixes.Count == 0 || passes >= fixOptions.MaxPasses)
