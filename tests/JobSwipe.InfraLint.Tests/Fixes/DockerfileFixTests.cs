@@ -117,6 +117,14 @@ public class DockerfileFixTests
         FixVerifier.LeavesAlone<PipeWithoutPipefailRule>("Dockerfile", dockerfile);
 
     [Test]
+    public void JSI1015_puts_one_SHELL_in_the_base_stage_for_the_stages_built_on_it() =>
+        FixVerifier.Verifies<PipeWithoutPipefailRule>(
+            "Dockerfile",
+            "FROM debian:12-slim AS base\nRUN curl -fsSL https://example.com/a.tgz | tar xz\n\nFROM base AS app\nRUN wget -qO- https://example.com/b.tgz | tar xz\n",
+            "FROM debian:12-slim AS base\nSHELL [\"/bin/bash\", \"-o\", \"pipefail\", \"-c\"]\nRUN curl -fsSL https://example.com/a.tgz | tar xz\n\nFROM base AS app\nRUN wget -qO- https://example.com/b.tgz | tar xz\n",
+            unsafeFixes: true);
+
+    [Test]
     public void JSI1015_puts_the_SHELL_above_the_comments_that_introduce_the_RUN() =>
         FixVerifier.Verifies<PipeWithoutPipefailRule>(
             "Dockerfile",

@@ -51,10 +51,15 @@ public sealed class PipeWithoutPipefailRule : InfraAnalyzer
                 }
             }
 
-            // One SHELL line per stage, before its first RUN with a reported pipe: every finding of the stage offers the same edit.
+            // One SHELL line, before the first reported RUN of the earliest stage in the finding's lineage that has one: every
+            // finding it covers (its stage's, and those of the stages based on it, which inherit SHELL) offers the same edit.
             foreach (var (instruction, diagnostic) in reports)
             {
-                var firstRun = reports.First(r => r.Run.StageIndex == instruction.StageIndex).Run;
+                var lineage = instruction.StageIndex >= 0 && instruction.StageIndex < ctx.Model.Stages.Count
+                    ? DockerfileFacts.Lineage(ctx.Model, ctx.Model.Stages[instruction.StageIndex]).Select(s => s.Index).ToList()
+                    : [instruction.StageIndex];
+                int anchor = lineage.Last(index => reports.Any(r => r.Run.StageIndex == index));
+                var firstRun = reports.First(r => r.Run.StageIndex == anchor).Run;
                 ctx.ReportDiagnostic(diagnostic.WithFix(ShellFix(ctx.Model, firstRun, ctx.File.RelativePath)));
             }
         });
@@ -81,8 +86,8 @@ public sealed class PipeWithoutPipefailRule : InfraAnalyzer
         string keyword = model.Text.GetText(run.KeywordSpan).Any(char.IsLower) ? "shell" : "SHELL";
         int line = model.Text.GetPosition(run.Span.Start).Line;
 
-        // Above the comment lines that introduce the RUN, so they keep introducing it.
-        while (line > 1 && model.Text.GetLineText(line - 1).TrimStart().StartsWith('#'))
+        // Above the comment lines that introduce the RUN, so they keep introducing it (not into another instruction's heredoc).
+        while (line > 1 && model.Text.GetLineText(line - 1).TrimStart().StartsWith('#') && !model.Instructions.Any(i => i.Span.Contains(model.Text.GetLineStart(line - 1))))
         {
             line--;
         }
