@@ -33,6 +33,13 @@ public class DockerfileFixTests
         FixVerifier.LeavesAlone<AptInstallWithoutCleanupRule>("Dockerfile", "FROM debian:12-slim\nRUN apt-get update\nRUN apt-get install -y --no-install-recommends curl\n");
 
     [Test]
+    public void JSI1006_ends_a_heredoc_script_with_the_list_removal() =>
+        FixVerifier.Verifies<AptInstallWithoutCleanupRule>(
+            "Dockerfile",
+            "FROM debian:12-slim\r\nRUN <<EOF\r\napt-get update\r\napt-get install -y --no-install-recommends git\r\nEOF\r\n",
+            "FROM debian:12-slim\r\nRUN <<EOF\r\napt-get update\r\napt-get install -y --no-install-recommends git\r\nrm -rf /var/lib/apt/lists/*\r\nEOF\r\n");
+
+    [Test]
     public void JSI1006_offers_no_list_removal_after_a_trailing_shell_comment() =>
         FixVerifier.LeavesAlone<AptInstallWithoutCleanupRule>("Dockerfile", "FROM debian:12-slim\nRUN apt-get update # refresh\n");
 
