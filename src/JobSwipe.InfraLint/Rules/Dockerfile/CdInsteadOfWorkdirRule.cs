@@ -20,7 +20,7 @@ public sealed class CdInsteadOfWorkdirRule : InfraAnalyzer
                 {
                     RunCommand command = commands[i];
                     if (command.Name != "cd" || command.IsNested || command.Context.IsInSubshell || command.Context.IsInCommandSubstitution || command.Context.Function is not null
-                        || command.Command.Arguments is not [var target] || !target.IsLiteral || target.Value is "-" or "/" || IsTemporary(target.Value)
+                        || command.ArgumentWords is not [var target] || !target.IsLiteral || target.Value is "-" or "/" || IsTemporary(target.Value)
                         || RemovedLater(commands, i, target.Value))
                     {
                         continue;

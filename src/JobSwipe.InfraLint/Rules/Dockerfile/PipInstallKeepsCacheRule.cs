@@ -51,7 +51,7 @@ public sealed class PipInstallKeepsCacheRule : InfraAnalyzer
     private static ShellWord? PipInstallVerb(RunCommand command)
     {
         string? name = command.Name;
-        var args = command.Command.Arguments;
+        var args = command.ArgumentWords;
         int i;
         if (name is not null && (name == "pip" || name.StartsWith("pip3", StringComparison.Ordinal)))
         {

@@ -27,17 +27,26 @@ internal sealed class RunCommand
 
     public bool IsNested { get; }
 
-    /// <summary>The command's file name (<c>/usr/bin/apt-get</c> gives <c>apt-get</c>), or null.</summary>
-    public string? Name => Command.NameValue is { } n ? n[(n.LastIndexOf('/') + 1)..] : null;
+    /// <summary>
+    /// The file name of the program that runs, seen through wrapper words (<c>sudo /usr/bin/apt-get</c> gives <c>apt-get</c>),
+    /// or null.
+    /// </summary>
+    public string? Name => Command.ProgramValue is { } n ? n[(n.LastIndexOf('/') + 1)..] : null;
 
-    public IReadOnlyList<string> Arguments => Command.ArgumentValues;
+    /// <summary>The words after the program (wrapper words and their options excluded).</summary>
+    public IReadOnlyList<ShellWord> ArgumentWords => Command.ProgramArguments;
+
+    public IReadOnlyList<string> Arguments => [.. ArgumentWords.Select(a => a.Value)];
+
+    /// <summary>The wrapper words before the program (<c>sudo</c>, <c>env</c>, with their options), empty for a plain command.</summary>
+    public IReadOnlyList<ShellWord> WrapperWords => Command.Program is { } program ? [.. Command.Words.TakeWhile(w => !ReferenceEquals(w, program))] : [];
 
     /// <summary>The Dockerfile span of a span of the parsed shell text.</summary>
     public TextSpan ToSource(TextSpan span) => _map(span);
 
     public TextSpan ToSource(ShellWord word) => _map(word.Span);
 
-    public TextSpan NameSpan => Command.Name is { } name ? _map(name.Span) : _map(Command.Span);
+    public TextSpan NameSpan => Command.Program is { } name ? _map(name.Span) : _map(Command.Span);
 
     public override string ToString() => Command.ToString();
 }
