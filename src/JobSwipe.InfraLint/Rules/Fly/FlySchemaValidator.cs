@@ -405,20 +405,33 @@ internal static partial class FlySchemaValidator
 
         sections.AddRange(config.Services.Select(s => ("[[services]]", (FlySection)s)));
         var services = sections.ToList();
+        sections.AddRange(config.Restart.Select(r => ("[[restart]]", (FlySection)r)));
+
+        // flyctl's validation rejects an unknown group in a service or a restart policy; the other sections it hands to
+        // each group by name (Flatten), so a section naming no defined group silently reaches no machine.
+        int rejected = sections.Count;
         sections.AddRange(config.Mounts.Select(m => ("[[mounts]]", (FlySection)m)));
         sections.AddRange(config.Vm.Select(v => ("[[vm]]", (FlySection)v)));
-        sections.AddRange(config.Restart.Select(r => ("[[restart]]", (FlySection)r)));
         sections.AddRange(config.Files.Select(f => ("[[files]]", f)));
         sections.AddRange(config.Metrics.Select(m => ("[[metrics]]", (FlySection)m)));
         sections.AddRange(config.Checks.Select(c => ($"[checks.{c.Name}]", (FlySection)c)));
-        foreach (var (name, section) in sections)
+        for (int i = 0; i < sections.Count; i++)
         {
+            var (name, section) = sections[i];
             if (section.Processes?.Value is TomlArrayValue list)
             {
                 foreach (TomlStringValue group in list.Strings.Where(g => !groups.Contains(g.Value)))
                 {
                     string close = Suggest(group.Value, groups) is { } c ? $"; did you mean '{c}'?" : string.Empty;
-                    Invalid(group.Span, "processes", $"{name} names process group '{group.Value}', but {defined}{close}");
+                    string detail = $"{name} names process group '{group.Value}', but {defined}{close}";
+                    if (i < rejected)
+                    {
+                        Invalid(group.Span, "processes", detail);
+                    }
+                    else
+                    {
+                        issues.Add(new(FlySchemaIssueKind.Ignored, group.Span, $"processes = [\"{group.Value}\"]", $"{detail}; no machine gets this section for that group"));
+                    }
                 }
             }
         }
@@ -538,7 +551,8 @@ internal static partial class FlySchemaValidator
 
             CheckAutoExtend(mount, name, invalid);
 
-            IEnumerable<string> targets = mount.Processes?.Value is TomlArrayValue list ? list.Strings.Select(g => g.Value) : groups;
+            // flyctl hands a mount without processes to the default group only ("app" when defined, else the first name).
+            IEnumerable<string> targets = mount.Processes?.Value is TomlArrayValue list ? list.Strings.Select(g => g.Value) : [DefaultGroup(groups)];
             foreach (string group in targets.Where(groups.Contains))
             {
                 if (!mountsPerGroup.TryAdd(group, mount))
@@ -550,6 +564,9 @@ internal static partial class FlySchemaValidator
             }
         }
     }
+
+    /// <summary>flyctl's default process group: "app" when it is defined (or nothing is), else the first name in ordinal order.</summary>
+    private static string DefaultGroup(HashSet<string> groups) => groups.Contains("app") ? "app" : groups.Order(StringComparer.Ordinal).First();
 
     /// <summary>flyctl's rules, where 0 (Go's zero value) means unset: once any is set, threshold 50–99, increment 1–100GB, limit unset or 1–500GB.</summary>
     private static void CheckAutoExtend(FlyMount mount, string name, Action<TextSpan, string, string> invalid)
