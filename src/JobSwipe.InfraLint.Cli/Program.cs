@@ -125,8 +125,11 @@ catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
     return 2;
 }
 
-string baselined = result.BaselineSuppressed > 0 ? string.Create(CultureInfo.InvariantCulture, $", {result.BaselineSuppressed} suppressed by the baseline") : string.Empty;
-Console.Error.WriteLine(string.Create(
-    CultureInfo.InvariantCulture,
-    $"infralint: {result.FilesDiscovered} files, {result.FilesAnalyzed} analyzed: {result.Count(DiagnosticSeverity.Error)} error(s), {result.Count(DiagnosticSeverity.Warning)} warning(s), {result.Count(DiagnosticSeverity.Info)} info{baselined} in {result.Timings.Total.TotalMilliseconds:0} ms"));
+var summary = RunSummary.From(result);
+Console.Error.WriteLine(summary.Format("infralint"));
+if (summary.FormatSkipped("infralint") is { } skippedLine)
+{
+    Console.Error.WriteLine(skippedLine);
+}
+
 return result.HasErrors ? 1 : 0;

@@ -45,6 +45,18 @@ public sealed record FindingsFile(
     [property: JsonPropertyName("elapsedMs")] long ElapsedMs,
     [property: JsonPropertyName("findings")] IReadOnlyList<FindingRecord> Findings)
 {
+    /// <summary>How many findings inline suppression comments silenced.</summary>
+    [JsonPropertyName("suppressed")]
+    public int InlineSuppressed { get; init; }
+
+    /// <summary>How many findings the baseline suppressed.</summary>
+    [JsonPropertyName("baselineSuppressed")]
+    public int BaselineSuppressed { get; init; }
+
+    /// <summary>The files the run did not lint (binary, too large, unreadable, links out of the root…), with the reason.</summary>
+    [JsonPropertyName("skipped")]
+    public IReadOnlyList<SkippedRecord> Skipped { get; init; } = [];
+
     // Source-generated metadata: the MSBuild task reads this file on every no-op build in a fresh process, where
     // reflection-based deserialization cost about 45 ms of start-up (the benchmark's profile); this costs about 30.
     private static readonly FindingsJsonContext Json = new(new JsonSerializerOptions
@@ -60,7 +72,16 @@ public sealed record FindingsFile(
         result.FilesDiscovered,
         result.FilesAnalyzed,
         (long)result.Timings.Total.TotalMilliseconds,
-        [.. result.Diagnostics.Select(FindingRecord.From)]);
+        [.. result.Diagnostics.Select(FindingRecord.From)])
+    {
+        InlineSuppressed = result.InlineSuppressed,
+        BaselineSuppressed = result.BaselineSuppressed,
+        Skipped = SkippedRecord.From(result),
+    };
+
+    /// <summary>The run's summary, with the severities counted as given (the caller may have re-mapped them).</summary>
+    public RunSummary Summarize(int errors, int warnings, int infos) =>
+        new(Files, Analyzed, errors, warnings, infos, InlineSuppressed, BaselineSuppressed, ElapsedMs) { Skipped = Skipped };
 
     public string ToJson() => JsonSerializer.Serialize(this, Json.FindingsFile);
 
@@ -79,6 +100,14 @@ public sealed record FindingsFile(
 
     /// <summary>Writes atomically (temporary file, then move), so a concurrent reader never sees half a file.</summary>
     public void Write(string path) => AtomicFile.WriteAllText(path, ToJson());
+}
+
+/// <summary>A file the run did not lint, and why.</summary>
+public sealed record SkippedRecord(
+    [property: JsonPropertyName("path")] string Path,
+    [property: JsonPropertyName("reason")] string Reason)
+{
+    public static IReadOnlyList<SkippedRecord> From(LintResult result) => [.. result.Skipped.Select(s => new SkippedRecord(s.RelativePath, s.Reason))];
 }
 
 /// <summary>The compile-time JSON metadata of <see cref="FindingsFile"/>.</summary>

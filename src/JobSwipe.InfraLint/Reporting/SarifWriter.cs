@@ -93,9 +93,10 @@ public static class SarifWriter
 
             json.WriteStartArray("results");
             var occurrences = new Dictionary<string, int>(StringComparer.Ordinal);
+            string? repositoryAnchor = null;
             foreach (var finding in findings)
             {
-                WriteResult(json, finding, ruleIndex[finding.RuleId], occurrences);
+                WriteResult(json, finding, ruleIndex[finding.RuleId], occurrences, finding.Path.Length > 0 ? finding.Path : repositoryAnchor ??= RepositoryAnchor(rootFullPath));
             }
 
             json.WriteEndArray();
@@ -201,11 +202,23 @@ public static class SarifWriter
             json.WriteString("productionLevel", ToLevel(production));
         }
 
+        if (rule.DeployedKindSeverity is { } deployed)
+        {
+            json.WriteString("deployedKindLevel", ToLevel(deployed));
+        }
+
         json.WriteEndObject();
         json.WriteEndObject();
     }
 
-    private static void WriteResult(Utf8JsonWriter json, FindingRecord finding, int ruleIndex, Dictionary<string, int> occurrences)
+    /// <summary>
+    /// The path a repository-level finding is shown at in SARIF, with no region: GitHub code scanning refuses a result
+    /// without a location or with an empty URI, so such findings name the root's README when there is one, else the root.
+    /// </summary>
+    private static string RepositoryAnchor(string rootFullPath) =>
+        new[] { "README.md", "README", "readme.md", "README.rst", "README.txt" }.FirstOrDefault(name => File.Exists(Path.Combine(rootFullPath, name))) ?? ".";
+
+    private static void WriteResult(Utf8JsonWriter json, FindingRecord finding, int ruleIndex, Dictionary<string, int> occurrences, string path)
     {
         json.WriteStartObject();
         json.WriteString("ruleId", finding.RuleId);
@@ -215,25 +228,38 @@ public static class SarifWriter
         json.WriteString("text", finding.Message);
         json.WriteEndObject();
 
+        // A whole-file finding (line 0) has no region; a repository-level one (no path) is shown at the repository's anchor.
         json.WriteStartArray("locations");
         json.WriteStartObject();
         json.WriteStartObject("physicalLocation");
         json.WriteStartObject("artifactLocation");
-        json.WriteString("uri", ToRelativeUri(finding.Path));
+        json.WriteString("uri", ToRelativeUri(path));
         json.WriteString("uriBaseId", SourceRootId);
         json.WriteEndObject();
-        int line = Math.Max(1, finding.Line), column = Math.Max(1, finding.Column);
-        int endLine = Math.Max(line, finding.EndLine);
-        int endColumn = endLine == line ? Math.Max(column, finding.EndColumn) : Math.Max(1, finding.EndColumn);
-        json.WriteStartObject("region");
-        json.WriteNumber("startLine", line);
-        json.WriteNumber("startColumn", column);
-        json.WriteNumber("endLine", endLine);
-        json.WriteNumber("endColumn", endColumn);
-        json.WriteEndObject();
+        if (finding.Line > 0)
+        {
+            int line = finding.Line, column = Math.Max(1, finding.Column);
+            int endLine = Math.Max(line, finding.EndLine);
+            int endColumn = endLine == line ? Math.Max(column, finding.EndColumn) : Math.Max(1, finding.EndColumn);
+            json.WriteStartObject("region");
+            json.WriteNumber("startLine", line);
+            json.WriteNumber("startColumn", column);
+            json.WriteNumber("endLine", endLine);
+            json.WriteNumber("endColumn", endColumn);
+            json.WriteEndObject();
+        }
+
         json.WriteEndObject();
         json.WriteEndObject();
         json.WriteEndArray();
+
+        if (finding.Path.Length == 0)
+        {
+            // Shown at the repository's anchor file, but about the repository as a whole.
+            json.WriteStartObject("properties");
+            json.WriteBoolean("repositoryLevel", true);
+            json.WriteEndObject();
+        }
 
         // Identical fingerprints in one file (the same text flagged twice) are told apart by their occurrence, as GitHub's own hashes are.
         string fingerprint = finding.Fingerprint ?? Baseline.ComputeFingerprint(finding.RuleId, finding.Path, finding.Message);

@@ -21,7 +21,8 @@ public static class Descriptors
     // JSI0xxx: the engine itself.
     public static readonly DiagnosticDescriptor ParseError = new(
         "JSI0001", "File cannot be parsed", "{0} cannot be parsed: {1}; its other rules were skipped", Engine, DiagnosticSeverity.Warning,
-        "A file of a known kind has a syntax error (YAML or TOML syntax, an unterminated Dockerfile continuation or heredoc, an unterminated shell quote). The finding points at the error; the file's other rules are skipped and the other files are still linted.");
+        "A file of a known kind has a syntax error (YAML or TOML syntax, an unterminated Dockerfile heredoc, an unterminated shell quote). The finding points at the error; the file's other rules are skipped and the other files are still linted. In a Dockerfile, a compose file or a fly.toml it is an error: BuildKit, Docker Compose or flyctl would refuse the file, so the deployment fails.",
+        deployedKindSeverity: DiagnosticSeverity.Error);
 
     public static readonly DiagnosticDescriptor InvalidConfiguration = new(
         "JSI0002", "Configuration is invalid", "{0}", Engine, DiagnosticSeverity.Warning,
