@@ -35,4 +35,11 @@ public class PipeWithoutPipefailRuleTests
         RuleVerifier.ReportsNothing<PipeWithoutPipefailRule>(("Dockerfile", "FROM python:3.12-alpine AS base\nSHELL [\"/bin/sh\", \"-o\", \"pipefail\", \"-c\"]\nFROM base\nRUN wget -qO- https://x/a.tgz | tar xz\n"));
         RuleVerifier.ReportsNothing<PipeWithoutPipefailRule>(("Dockerfile", "FROM debian:12\nSHELL [\"/bin/mksh\", \"-o\", \"pipefail\", \"-c\"]\nRUN curl -fsSL https://x/a.tgz | tar xz\n"));
     }
+
+    [Test]
+    public void Reported_at_the_command_the_pipe_goes_into_as_written()
+    {
+        var d = RuleVerifier.Reports<PipeWithoutPipefailRule>(("Dockerfile", "FROM debian:12\nRUN find /usr/local -name '*.so' | [|xargs|] -r strip --strip-unneeded\n"));
+        Assert.That(d[0].Message, Does.Contain("'xargs'").And.Contain("'find'"));
+    }
 }
