@@ -60,4 +60,16 @@ public class ShellHostsTests
             ("api/Dockerfile", "FROM python:3.12\nWORKDIR /app\nCOPY . .\nCMD [\"python\", \"main.py\"]\n"),
             ("api/main.py", "print(1)\n"));
     }
+
+    [Test]
+    public void Fly_processes_and_dockerfile_cmd_see_through_wrappers()
+    {
+        RuleVerifier.Reports<EntrypointTargetMissingRule>(
+            ("backend/fly.toml", "app = \"x\"\n[build]\n  dockerfile = \"Dockerfile\"\n[processes]\n  web = \"env APP_ENV=prod nice -n 5 uvicorn [|main:app|] --port 8080\"\n"),
+            ("backend/Dockerfile", "FROM python:3.12\nWORKDIR /app\nCOPY . .\n"),
+            ("backend/api/main.py", "app = object()\n"));
+        RuleVerifier.Reports<EntrypointTargetMissingRule>(
+            ("svc/Dockerfile", "FROM python:3.12\nWORKDIR /srv\nCOPY . .\nCMD [\"timeout\", \"3600\", \"uvicorn\", [|\"app:api\"|]]\n"),
+            ("svc/app.py", "application = object()\n"));
+    }
 }
