@@ -540,7 +540,7 @@ internal static partial class FlySchemaValidator
                 invalid(root.Span, "destination", $"{name} cannot be mounted at /: choose a folder such as /data");
             }
 
-            if (mount.InitialSize?.Value is TomlStringValue initial && ParseSize(initial.Value, 1L << 30) is { } bytes && bytes < 1L << 30)
+            if (mount.InitialSize?.Value is TomlStringValue initial && VolumeGigabytes(initial.Value) is < 1)
             {
                 invalid(initial.Span, "initial_size", $"{name} has initial_size \"{initial.Value}\", smaller than the 1GB minimum");
             }
@@ -597,10 +597,40 @@ internal static partial class FlySchemaValidator
 
     private static long SizeInGb(TomlKeyValueNode? entry) => entry?.Value switch
     {
-        TomlStringValue { Value.Length: > 0 } s => (ParseSize(s.Value, 1L << 30) ?? 0) >> 30,
+        TomlStringValue { Value.Length: > 0 } s => VolumeGigabytes(s.Value) ?? 0,
         TomlIntegerValue i => i.Value,
         _ => 0,
     };
+
+    /// <summary>
+    /// A volume size in whole gigabytes as flyctl reads it: a plain integer is gigabytes; otherwise a human size in decimal
+    /// units ("15Mb" is 15,000,000 bytes, "1000mb" is 1GB) divided by 10^9, rounded down. Null when it does not parse.
+    /// </summary>
+    internal static long? VolumeGigabytes(string text)
+    {
+        string trimmed = text.Trim();
+        if (long.TryParse(trimmed, NumberStyles.None, CultureInfo.InvariantCulture, out long whole))
+        {
+            return whole;
+        }
+
+        Match match = DecimalSizePattern().Match(trimmed);
+        if (!match.Success || !double.TryParse(match.Groups[1].Value, NumberStyles.Float, CultureInfo.InvariantCulture, out double n))
+        {
+            return null;
+        }
+
+        double multiplier = match.Groups[2].Value.ToLowerInvariant() switch
+        {
+            "k" => 1e3,
+            "m" => 1e6,
+            "g" => 1e9,
+            "t" => 1e12,
+            "p" => 1e15,
+            _ => 1,
+        };
+        return (long)Math.Floor(n * multiplier / 1e9);
+    }
 
     /// <summary>Parses a Go duration (<c>1h2m3.5s</c>, <c>300ms</c>, <c>0</c>); null when it is not one.</summary>
     internal static TimeSpan? ParseDuration(string text)
@@ -791,4 +821,8 @@ internal static partial class FlySchemaValidator
 
     [GeneratedRegex(@"^([0-9]+(?:\.[0-9]+)?)\s*((?:[kmgt](?:i?b)?)|b)?$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex SizePattern();
+
+    // docker/go-units FromHumanSize: a number, an optional decimal unit letter, an optional i and b.
+    [GeneratedRegex(@"^([0-9]+(?:\.[0-9]+)?) ?([kmgtp])?i?b?$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex DecimalSizePattern();
 }

@@ -429,4 +429,12 @@ public sealed class InvalidFlyConfigurationRuleTests
             """));
         Assert.That(d[0].Message, Does.Contain("quote it: \"3.12\""));
     }
+
+    [Test]
+    public void Volume_sizes_are_decimal_gigabytes_as_flyctl_reads_them()
+    {
+        // flyctl: a plain integer is GB; otherwise go-units' decimal human size divided by 10^9, rounded down.
+        RuleVerifier.ReportsNothing<InvalidFlyConfigurationRule>(("fly.toml", "app = \"a\"\n[[mounts]]\n  source = \"d\"\n  destination = \"/d\"\n  initial_size = \"1000mb\"\n"));
+        RuleVerifier.Reports<InvalidFlyConfigurationRule>(("fly.toml", "app = \"a\"\n[[mounts]]\n  source = \"d\"\n  destination = \"/d\"\n  initial_size = [|\"999MB\"|]\n"));
+    }
 }
