@@ -471,14 +471,14 @@ internal static partial class FlySchemaValidator
                 Invalid(check.Span, "type", $"{where} has no type: set type = \"http\" or \"tcp\"");
             }
 
-            if (check.Interval?.Value is TomlStringValue interval && ParseDuration(interval.Value) is { } i && i < TimeSpan.FromSeconds(2))
+            if (check.Interval?.Value is { } interval && CheckDuration(interval) is { } i && i < TimeSpan.FromSeconds(2))
             {
-                Invalid(interval.Span, "interval", $"{where} interval is {interval.Value}; the minimum is 2s");
+                Invalid(interval.Span, "interval", $"{where} interval is {DescribeDuration(interval)}; the minimum is 2s");
             }
 
-            if (check.Timeout?.Value is TomlStringValue timeout && ParseDuration(timeout.Value) is { } t && t > TimeSpan.FromSeconds(60))
+            if (check.Timeout?.Value is { } timeout && CheckDuration(timeout) is { } t && t > TimeSpan.FromSeconds(60))
             {
-                Invalid(timeout.Span, "timeout", $"{where} timeout is {timeout.Value}; the maximum is 60s");
+                Invalid(timeout.Span, "timeout", $"{where} timeout is {DescribeDuration(timeout)}; the maximum is 60s");
             }
         }
 
@@ -564,6 +564,16 @@ internal static partial class FlySchemaValidator
             }
         }
     }
+
+    // A duration as flyctl's fly.Duration reads it: a Go duration string, or a bare integer of milliseconds.
+    private static TimeSpan? CheckDuration(TomlValueNode value) => value switch
+    {
+        TomlStringValue s => ParseDuration(s.Value),
+        TomlIntegerValue n => TimeSpan.FromMilliseconds(n.Value),
+        _ => null,
+    };
+
+    private static string DescribeDuration(TomlValueNode value) => value is TomlStringValue s ? s.Value : $"{Describe(value)} (milliseconds)";
 
     /// <summary>flyctl's default process group: "app" when it is defined (or nothing is), else the first name in ordinal order.</summary>
     private static string DefaultGroup(HashSet<string> groups) => groups.Contains("app") ? "app" : groups.Order(StringComparer.Ordinal).First();

@@ -437,4 +437,8 @@ public sealed class InvalidFlyConfigurationRuleTests
         RuleVerifier.ReportsNothing<InvalidFlyConfigurationRule>(("fly.toml", "app = \"a\"\n[[mounts]]\n  source = \"d\"\n  destination = \"/d\"\n  initial_size = \"1000mb\"\n"));
         RuleVerifier.Reports<InvalidFlyConfigurationRule>(("fly.toml", "app = \"a\"\n[[mounts]]\n  source = \"d\"\n  destination = \"/d\"\n  initial_size = [|\"999MB\"|]\n"));
     }
+
+    [Test]
+    public void Top_level_check_durations_as_bare_milliseconds_are_checked_too() =>
+        RuleVerifier.Reports<InvalidFlyConfigurationRule>(("fly.toml", "app = \"a\"\n[checks.up]\n  type = \"tcp\"\n  port = 8080\n  interval = [|1500|]\n  timeout = [|90000|]\n[checks.ok]\n  type = \"tcp\"\n  port = 8080\n  interval = 15000\n  timeout = 2000\n"));
 }
