@@ -30,7 +30,57 @@ public sealed record FindingRecord(
         diagnostic.Descriptor.HelpLinkUri,
         diagnostic.Fingerprint);
 
+    /// <summary>The severity as the enum (not serialized: <see cref="Severity"/> is the text form).</summary>
+    [JsonIgnore]
     public DiagnosticSeverity ParsedSeverity => DiagnosticSeverityExtensions.TryParse(Severity, out var severity) ? severity : DiagnosticSeverity.Warning;
+
+    /// <summary>True when the finding has a line and column; false for whole-file and repository-level findings (line 0).</summary>
+    [JsonIgnore]
+    public bool HasPosition => Line > 0;
+
+    /// <summary>True for a finding about the repository as a whole (an empty path).</summary>
+    [JsonIgnore]
+    public bool IsRepository => Path.Length == 0;
+
+    /// <summary>
+    /// The location as the report formats that need one write it: 1-based, never before line 1 column 1, and never
+    /// ending before it starts (a finding without a position reads as line 1, column 1).
+    /// </summary>
+    [JsonIgnore]
+    public (int Line, int Column, int EndLine, int EndColumn) Region
+    {
+        get
+        {
+            int line = Math.Max(1, Line), column = Math.Max(1, Column);
+            int endLine = Math.Max(line, EndLine);
+            int endColumn = endLine == line ? Math.Max(column, EndColumn) : Math.Max(1, EndColumn);
+            return (line, column, endLine, endColumn);
+        }
+    }
+
+    /// <summary>The engine's line-independent fingerprint, or one computed from the rule, path and message.</summary>
+    [JsonIgnore]
+    public string StableFingerprint => Fingerprint ?? Engine.Baseline.ComputeFingerprint(RuleId, Path, Message);
+
+    /// <summary>
+    /// For each finding, its <see cref="StableFingerprint"/> followed by <c>:n</c>, its occurrence among identical
+    /// fingerprints of the same rule and file, so that the same text flagged twice gets two distinct identities.
+    /// </summary>
+    public static IReadOnlyList<string> OccurrenceKeys(IReadOnlyList<FindingRecord> findings)
+    {
+        var occurrences = new Dictionary<string, int>(StringComparer.Ordinal);
+        var keys = new string[findings.Count];
+        for (int i = 0; i < findings.Count; i++)
+        {
+            var finding = findings[i];
+            string fingerprint = finding.StableFingerprint;
+            string key = finding.RuleId + "|" + finding.Path + "|" + fingerprint;
+            int occurrence = occurrences[key] = occurrences.GetValueOrDefault(key) + 1;
+            keys[i] = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{fingerprint}:{occurrence}");
+        }
+
+        return keys;
+    }
 }
 
 /// <summary>
