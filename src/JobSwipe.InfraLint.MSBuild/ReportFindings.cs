@@ -27,6 +27,9 @@ public sealed class ReportFindings : Task
 
     public string? TreatWarningsAsErrors { get; set; }
 
+    /// <summary>The reporting project (<c>$(MSBuildProjectFullPath)</c>): where repository-level findings are logged.</summary>
+    public string? ProjectFile { get; set; }
+
     /// <summary>The number of error findings this project logged.</summary>
     [Output]
     public int ErrorCount { get; set; }
@@ -55,9 +58,11 @@ public sealed class ReportFindings : Task
             foreach (var finding in findings.Findings)
             {
                 var severity = policy.Apply(finding.RuleId, finding.ParsedSeverity);
-                // A repository-level finding (no path) is logged against the project, as compilation-level diagnostics are;
-                // a whole-file finding (line 0) against its file without a line.
-                string? file = finding.Path.Length == 0 ? null : DisplayText.Escape(CanonicalFormatter.GetFullPath(new Location(finding.Path, default), findings.Root));
+                // A repository-level finding (no path) is logged against the project file with no line, as NuGet's
+                // project-level warnings are; a whole-file finding (line 0) against its file without a line.
+                string file = finding.Path.Length == 0
+                    ? ProjectFile ?? BuildEngine.ProjectFileOfTaskNode
+                    : DisplayText.Escape(CanonicalFormatter.GetFullPath(new Location(finding.Path, default), findings.Root));
                 switch (severity)
                 {
                     case DiagnosticSeverity.Error:
@@ -79,7 +84,7 @@ public sealed class ReportFindings : Task
             bool fromCache = string.Equals(run.GetMetadata("FromCache"), "true", StringComparison.OrdinalIgnoreCase);
             var summary = findings.Summarize(errors, warnings, infos);
             // At the default verbosity (high importance), like the tool's summary on standard error.
-            Log.LogMessage(MessageImportance.High, "{0}", summary.Format("InfraLint", fromCache ? " (unchanged since the last build: reported from the cache)" : null));
+            Log.LogMessage(MessageImportance.High, "{0}", summary.Format("InfraLint", fromCache ? " (unchanged since the last build: findings re-reported from the cache)" : null));
             if (summary.FormatSkipped("InfraLint") is { } skipped)
             {
                 Log.LogMessage(MessageImportance.High, "{0}", skipped);

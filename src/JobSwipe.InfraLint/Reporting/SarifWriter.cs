@@ -241,6 +241,14 @@ public static class SarifWriter
         json.WriteEndObject();
         json.WriteEndArray();
 
+        if (finding.Path.Length == 0)
+        {
+            // Shown at the repository's anchor file, but about the repository as a whole.
+            json.WriteStartObject("properties");
+            json.WriteBoolean("repositoryLevel", true);
+            json.WriteEndObject();
+        }
+
         // Identical fingerprints in one file (the same text flagged twice) are told apart by their occurrence, as GitHub's own hashes are.
         json.WriteStartObject("partialFingerprints");
         json.WriteString("primaryLocationLineHash", occurrenceKey);
