@@ -65,7 +65,7 @@ internal static class LintCommand
                 return InfraLintCli.UsageError;
             }
 
-            string report = ReportFormats.Render(parse.GetValue(format)!, result);
+            string report = ReportFormats.Render(parse.GetValue(format)!, result, target.RepositoryPrefix);
             string? outputFile = parse.GetValue(output);
             if (outputFile is null)
             {
