@@ -46,6 +46,11 @@ internal static partial class TerminalMarkdown
                     continue;
                 }
 
+                if (cells.Length == 2 && cells[0].StartsWith("Fix", StringComparison.Ordinal))
+                {
+                    fixability = null; // the page states it itself
+                }
+
                 text.Append(cells.Length == 2 ? $"{cells[0]}: {cells[1]}" : string.Join("  ", cells)).Append('\n');
             }
             else
