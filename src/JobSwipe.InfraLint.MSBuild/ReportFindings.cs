@@ -1,6 +1,7 @@
 using JobSwipe.InfraLint.Configuration;
 using JobSwipe.InfraLint.Diagnostics;
 using JobSwipe.InfraLint.Reporting;
+using JobSwipe.InfraLint.Rules;
 using JobSwipe.InfraLint.Text;
 using Microsoft.Build.Framework;
 using Task = Microsoft.Build.Utilities.Task;
@@ -44,7 +45,13 @@ public sealed class ReportFindings : Task
             var findings = FindingsFile.TryRead(resultsPath);
             if (findings is null)
             {
-                Log.LogWarning(null, "JSI0004", null, null, resultsPath, 0, 0, 0, 0, "InfraLint could not read its findings file; the infrastructure files were not reported in this build");
+                var descriptor = Descriptors.OwnFileFailed;
+                if (policy.Apply(descriptor.Id, descriptor.DefaultSeverity) <= DiagnosticSeverity.Hidden)
+                {
+                    continue;
+                }
+
+                Log.LogWarning(null, descriptor.Id, null, descriptor.HelpLinkUri, resultsPath, 0, 0, 0, 0, "{0}", descriptor.FormatMessage("read its findings file", "missing or not valid", "the infrastructure files were not reported in this build"));
                 continue;
             }
 

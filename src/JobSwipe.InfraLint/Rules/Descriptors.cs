@@ -40,6 +40,10 @@ public static class Descriptors
         "JSI0005", "File is not valid UTF-8", "{0} is not valid UTF-8; invalid bytes were replaced before linting", Engine, DiagnosticSeverity.Info,
         "A file of a known kind contains bytes that are not valid UTF-8. InfraLint decodes them as replacement characters and lints the file; the finding points at the first invalid byte.");
 
+    public static readonly DiagnosticDescriptor OwnFileFailed = new(
+        "JSI0006", "InfraLint could not read or write its own file", "InfraLint could not {0} ({1}); {2}", Engine, DiagnosticSeverity.Warning,
+        "InfraLint could not read or write a file of its own, not one of the repository's: the no-op cache (findings.json) it reports from, the SARIF file InfraLintSarifFile names, or the baseline InfraLintUpdateBaseline writes. The finding names the file and the I/O error's type; the build goes on.");
+
     // JSI1xxx: Dockerfiles.
     public static readonly DiagnosticDescriptor SingleStageBuildWithToolchain = new(
         "JSI1001", "Build toolchain in a single-stage image",

@@ -58,7 +58,7 @@ public partial class CatalogConsistencyTests
         }
 
         var extra = AnalyzerCatalog.AllDescriptors.Where(d => !contract.ContainsKey(d.Id)).Select(d => d.Id);
-        Assert.That(extra, Is.SubsetOf(new[] { "JSI0005" }), "IDs beyond the catalog must be listed here on purpose");
+        Assert.That(extra, Is.SubsetOf(new[] { "JSI0005", "JSI0006" }), "IDs beyond the catalog must be listed here on purpose");
         Assert.That(AnalyzerCatalog.AllDescriptors.Select(d => d.Id), Is.SupersetOf(contract.Keys), "every rule of the catalog ships");
     }
 

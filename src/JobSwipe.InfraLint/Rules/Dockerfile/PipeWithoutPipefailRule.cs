@@ -46,8 +46,10 @@ public sealed class PipeWithoutPipefailRule : InfraAnalyzer
                     }
 
                     string first = producers[0] is SimpleCommand { NameValue: { } name } ? name : "the command group before the pipe";
+                    // The command the pipe goes into as written (xargs in `find … | xargs rm`), not the program it wraps.
                     RunCommand receiver = top[i];
-                    reports.Add((instruction, Diagnostic.Create(Descriptors.PipeWithoutPipefail, ctx.GetLocation(receiver.NameSpan), receiver.Name ?? "", first)));
+                    var (span, into) = receiver.Command.Name is { } word ? (receiver.ToSource(word), word.Value) : (receiver.NameSpan, receiver.Name ?? "");
+                    reports.Add((instruction, Diagnostic.Create(Descriptors.PipeWithoutPipefail, ctx.GetLocation(span), into, first)));
                 }
             }
 
@@ -64,16 +66,16 @@ public sealed class PipeWithoutPipefailRule : InfraAnalyzer
             }
         });
 
-    /// <summary>
-    /// Inserts <c>SHELL ["/bin/bash", "-o", "pipefail", "-c"]</c> before the RUN, when the stage and the stages it is
-    /// based on set no SHELL and nothing says the image lacks bash (Alpine, BusyBox, apk). Unsafe: it assumes the image has bash (an Alpine image does not), and every later RUN of
-    /// the stage then runs under bash with pipefail.
-    /// </summary>
     /// <summary>Known not to have bash: an Alpine or BusyBox base, or a stage that installs with apk.</summary>
     private static bool HasNoBash(DockerfileModel model, DockerStage stage) =>
         DockerfileFacts.RootFrom(model, stage).ImageReference is { } image && (image.Repository.Contains("alpine", StringComparison.OrdinalIgnoreCase) || image.Repository.Contains("busybox", StringComparison.OrdinalIgnoreCase) || (image.Tag?.Contains("alpine", StringComparison.OrdinalIgnoreCase) ?? false))
         || DockerfileFacts.Lineage(model, stage).Any(s => s.Instructions.Any(i => RunShell.Of(i).Commands.Any(c => c.Name == "apk")));
 
+    /// <summary>
+    /// Inserts <c>SHELL ["/bin/bash", "-o", "pipefail", "-c"]</c> before the RUN (above the comments that introduce it), when
+    /// the stage and the stages it is based on set no SHELL and nothing says the image lacks bash (Alpine, BusyBox, apk).
+    /// Unsafe: it assumes the image has bash, and every later RUN of the stage then runs under bash with pipefail.
+    /// </summary>
     private static Fix? ShellFix(DockerfileModel model, DockerInstruction run, string path)
     {
         if (run.StageIndex < 0 || run.StageIndex >= model.Stages.Count
