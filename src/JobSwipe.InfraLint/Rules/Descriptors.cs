@@ -98,7 +98,7 @@ public static class Descriptors
     public static readonly DiagnosticDescriptor RepeatedCmdOrEntrypoint = new(
         "JSI1011", "CMD or ENTRYPOINT repeated in a stage",
         "this {0} has no effect: the {0} on line {1} replaces it; remove one of them", Dockerfile, DiagnosticSeverity.Warning,
-        "A stage has more than one CMD or more than one ENTRYPOINT. Only the last one takes effect, so the others mislead readers.");
+        "A stage has more than one CMD or more than one ENTRYPOINT. Only the last one takes effect, so the others mislead readers.", fix: FixAvailability.Safe);
 
     public static readonly DiagnosticDescriptor ShellFormCommand = new(
         "JSI1012", "Shell-form CMD or ENTRYPOINT",

@@ -190,7 +190,7 @@ public class FixRunnerTests
         var fixable = AnalyzerCatalog.AllDescriptors.Where(d => d.Fix != FixAvailability.None).Select(d => $"{d.Id} {d.Fix.ToDisplayString()}");
         Assert.That(fixable, Is.EqualTo(new[]
         {
-            "JSI1006 safe", "JSI1012 unsafe", "JSI1013 safe", "JSI1014 safe", "JSI1015 unsafe", "JSI1017 safe", "JSI1018 safe",
+            "JSI1006 safe", "JSI1011 safe", "JSI1012 unsafe", "JSI1013 safe", "JSI1014 safe", "JSI1015 unsafe", "JSI1017 safe", "JSI1018 safe",
             "JSI2002 safe", "JSI2013 safe", "JSI4003 unsafe", "JSI4013 safe", "JSI4014 safe", "JSI5006 safe",
         }));
     }

@@ -55,6 +55,13 @@ public class DockerfileFixTests
         FixVerifier.LeavesAlone<PipInstallKeepsCacheRule>("Dockerfile", "FROM python:3.12-slim\nRUN sh -c \"pip install flask\"\n");
 
     [Test]
+    public void JSI1011_deletes_the_CMD_a_later_one_replaces_with_its_continuation_lines() =>
+        FixVerifier.Verifies<RepeatedCmdOrEntrypointRule>(
+            "Dockerfile",
+            "FROM node:20-slim\nCMD [\"node\", \\\n     \"old.js\"]\nENV A=1\nCMD [\"node\", \"server.js\"]\n",
+            "FROM node:20-slim\nENV A=1\nCMD [\"node\", \"server.js\"]\n");
+
+    [Test]
     public void JSI1012_rewrites_an_unambiguous_shell_form_in_exec_form_as_an_unsafe_fix()
     {
         const string before = "FROM node:20-slim\nCMD node server.js --port \"8080\"\n";
