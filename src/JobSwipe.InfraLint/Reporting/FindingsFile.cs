@@ -16,7 +16,8 @@ public sealed record FindingRecord(
     [property: JsonPropertyName("endColumn")] int EndColumn,
     [property: JsonPropertyName("message")] string Message,
     [property: JsonPropertyName("helpUri")] string HelpUri,
-    [property: JsonPropertyName("fingerprint")] string? Fingerprint = null)
+    [property: JsonPropertyName("fingerprint")] string? Fingerprint = null,
+    [property: JsonPropertyName("fix")] FixRecord? Fix = null)
 {
     public static FindingRecord From(Diagnostic diagnostic) => new(
         diagnostic.Id,
@@ -28,10 +29,88 @@ public sealed record FindingRecord(
         diagnostic.Location.Span.End.Column,
         diagnostic.Message,
         diagnostic.Descriptor.HelpLinkUri,
-        diagnostic.Fingerprint);
+        diagnostic.Fingerprint,
+        diagnostic.Fix is { } fix ? FixRecord.From(fix) : null);
 
+    /// <summary>The severity as the enum (not serialized: <see cref="Severity"/> is the text form).</summary>
+    [JsonIgnore]
     public DiagnosticSeverity ParsedSeverity => DiagnosticSeverityExtensions.TryParse(Severity, out var severity) ? severity : DiagnosticSeverity.Warning;
+
+    /// <summary>True when the finding has a line and column; false for whole-file and repository-level findings (line 0).</summary>
+    [JsonIgnore]
+    public bool HasPosition => Line > 0;
+
+    /// <summary>True for a finding about the repository as a whole (an empty path).</summary>
+    [JsonIgnore]
+    public bool IsRepository => Path.Length == 0;
+
+    /// <summary>
+    /// The location as the report formats that need one write it: 1-based, never before line 1 column 1, and never
+    /// ending before it starts (a finding without a position reads as line 1, column 1).
+    /// </summary>
+    [JsonIgnore]
+    public (int Line, int Column, int EndLine, int EndColumn) Region
+    {
+        get
+        {
+            int line = Math.Max(1, Line), column = Math.Max(1, Column);
+            int endLine = Math.Max(line, EndLine);
+            int endColumn = endLine == line ? Math.Max(column, EndColumn) : Math.Max(1, EndColumn);
+            return (line, column, endLine, endColumn);
+        }
+    }
+
+    /// <summary>The engine's line-independent fingerprint, or one computed from the rule, path and message.</summary>
+    [JsonIgnore]
+    public string StableFingerprint => Fingerprint ?? Engine.Baseline.ComputeFingerprint(RuleId, Path, Message);
+
+    /// <summary>
+    /// For each finding, its <see cref="StableFingerprint"/> followed by <c>:n</c>, its occurrence among identical
+    /// fingerprints of the same rule and file, so that the same text flagged twice gets two distinct identities.
+    /// </summary>
+    public static IReadOnlyList<string> OccurrenceKeys(IReadOnlyList<FindingRecord> findings)
+    {
+        var occurrences = new Dictionary<string, int>(StringComparer.Ordinal);
+        var keys = new string[findings.Count];
+        for (int i = 0; i < findings.Count; i++)
+        {
+            var finding = findings[i];
+            string fingerprint = finding.StableFingerprint;
+            string key = finding.RuleId + "|" + finding.Path + "|" + fingerprint;
+            int occurrence = occurrences[key] = occurrences.GetValueOrDefault(key) + 1;
+            keys[i] = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{fingerprint}:{occurrence}");
+        }
+
+        return keys;
+    }
 }
+
+/// <summary>
+/// A finding's fix as JSON: its title, <c>safe</c> or <c>unsafe</c>, the file it changes, and its edits (1-based
+/// lines and columns, end exclusive, in the text as linted) or <c>makesExecutable</c> for a mode change.
+/// </summary>
+public sealed record FixRecord(
+    [property: JsonPropertyName("title")] string Title,
+    [property: JsonPropertyName("applicability")] string Applicability,
+    [property: JsonPropertyName("path")] string Path,
+    [property: JsonPropertyName("edits")] IReadOnlyList<EditRecord> Edits,
+    [property: JsonPropertyName("makesExecutable")] bool? MakesExecutable = null)
+{
+    public static FixRecord From(Fix fix) => new(
+        fix.Title,
+        fix.Applicability.ToDisplayString(),
+        fix.Path,
+        [.. fix.Edits.Select(e => new EditRecord(e.Range.Start.Line, e.Range.Start.Column, e.Range.End.Line, e.Range.End.Column, e.NewText))],
+        fix.MakesExecutable ? true : null);
+}
+
+/// <summary>One replacement of a <see cref="FixRecord"/>: the region it replaces and the text it puts there.</summary>
+public sealed record EditRecord(
+    [property: JsonPropertyName("line")] int Line,
+    [property: JsonPropertyName("column")] int Column,
+    [property: JsonPropertyName("endLine")] int EndLine,
+    [property: JsonPropertyName("endColumn")] int EndColumn,
+    [property: JsonPropertyName("text")] string Text);
 
 /// <summary>
 /// The JSON document with a run's findings: <c>{"root", "fingerprint", "files", "analyzed", "elapsedMs", "findings": [...]}</c>.
@@ -45,6 +124,18 @@ public sealed record FindingsFile(
     [property: JsonPropertyName("elapsedMs")] long ElapsedMs,
     [property: JsonPropertyName("findings")] IReadOnlyList<FindingRecord> Findings)
 {
+    /// <summary>How many findings inline suppression comments silenced.</summary>
+    [JsonPropertyName("suppressed")]
+    public int InlineSuppressed { get; init; }
+
+    /// <summary>How many findings the baseline suppressed.</summary>
+    [JsonPropertyName("baselineSuppressed")]
+    public int BaselineSuppressed { get; init; }
+
+    /// <summary>The files the run did not lint (binary, too large, unreadable, links out of the root…), with the reason.</summary>
+    [JsonPropertyName("skipped")]
+    public IReadOnlyList<SkippedRecord> Skipped { get; init; } = [];
+
     // Source-generated metadata: the MSBuild task reads this file on every no-op build in a fresh process, where
     // reflection-based deserialization cost about 45 ms of start-up (the benchmark's profile); this costs about 30.
     private static readonly FindingsJsonContext Json = new(new JsonSerializerOptions
@@ -60,7 +151,16 @@ public sealed record FindingsFile(
         result.FilesDiscovered,
         result.FilesAnalyzed,
         (long)result.Timings.Total.TotalMilliseconds,
-        [.. result.Diagnostics.Select(FindingRecord.From)]);
+        [.. result.Diagnostics.Select(FindingRecord.From)])
+    {
+        InlineSuppressed = result.InlineSuppressed,
+        BaselineSuppressed = result.BaselineSuppressed,
+        Skipped = SkippedRecord.From(result),
+    };
+
+    /// <summary>The run's summary, with the severities counted as given (the caller may have re-mapped them).</summary>
+    public RunSummary Summarize(int errors, int warnings, int infos) =>
+        new(Files, Analyzed, errors, warnings, infos, InlineSuppressed, BaselineSuppressed, ElapsedMs) { Skipped = Skipped };
 
     public string ToJson() => JsonSerializer.Serialize(this, Json.FindingsFile);
 
@@ -79,6 +179,14 @@ public sealed record FindingsFile(
 
     /// <summary>Writes atomically (temporary file, then move), so a concurrent reader never sees half a file.</summary>
     public void Write(string path) => AtomicFile.WriteAllText(path, ToJson());
+}
+
+/// <summary>A file the run did not lint, and why.</summary>
+public sealed record SkippedRecord(
+    [property: JsonPropertyName("path")] string Path,
+    [property: JsonPropertyName("reason")] string Reason)
+{
+    public static IReadOnlyList<SkippedRecord> From(LintResult result) => [.. result.Skipped.Select(s => new SkippedRecord(s.RelativePath, s.Reason))];
 }
 
 /// <summary>The compile-time JSON metadata of <see cref="FindingsFile"/>.</summary>

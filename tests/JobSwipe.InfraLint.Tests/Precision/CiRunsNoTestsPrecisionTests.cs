@@ -26,5 +26,5 @@ public class CiRunsNoTestsPrecisionTests
 
     [Test]
     public void Building_a_test_image_is_not_a_test_run() =>
-        RuleVerifier.Reports<CiRunsNoTestsRule>((".github/workflows/ci.yml", "[|on: push|]\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - name: Build test image\n        run: docker build -t app:test .\n"));
+        RuleVerifier.Reports<CiRunsNoTestsRule>((".github/workflows/ci.yml", Markup.WholeFile + "on: push\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - name: Build test image\n        run: docker build -t app:test .\n"));
 }

@@ -46,12 +46,13 @@ public class LowValuePrecisionTests
     {
         var finding = RuleVerifier.Reports<NoMonitoringRule>(
             ("README.md", "# Fly launch template\n\nThis repository is a starter template for deploying a Flask app on Fly.io.\n"),
-            ("Dockerfile", "[|FROM python:3.12-slim|]\nCMD [\"python\", \"app.py\"]\n")).Single();
+            ("Dockerfile", "FROM python:3.12-slim\nCMD [\"python\", \"app.py\"]\n"), ("", Markup.WholeFile)).Single();
         Assert.That(finding.Severity, Is.EqualTo(DiagnosticSeverity.Info));
         var application = RuleVerifier.Reports<NoMonitoringRule>(
             ("README.md", "# Ledger\n\nA document management system; a demo is available at demo.example.com.\n"),
-            ("Dockerfile", "[|FROM python:3.12-slim|]\nCMD [\"python\", \"app.py\"]\n"),
-            (".github/workflows/deploy.yml", "on: push\njobs:\n  d:\n    runs-on: ubuntu-latest\n    steps:\n      - run: flyctl deploy --remote-only\n")).Single();
+            ("Dockerfile", "FROM python:3.12-slim\nCMD [\"python\", \"app.py\"]\n"),
+            (".github/workflows/deploy.yml", "on: push\njobs:\n  d:\n    runs-on: ubuntu-latest\n    steps:\n      - run: flyctl deploy --remote-only\n"),
+            ("", Markup.WholeFile)).Single();
         Assert.That(application.Severity, Is.EqualTo(DiagnosticSeverity.Warning));
     }
 
@@ -78,7 +79,7 @@ public class LowValuePrecisionTests
     [TestCase("# Microsoft eShopOnWeb ASP.NET Core Reference Application\n\nSample ASP.NET Core reference application, powered by Microsoft.\n")]
     [TestCase("# Wagtail demo project\n\nThis is a demonstration project for Wagtail.\n")]
     public void Template_sample_and_tutorial_repositories_are_recognised_by_their_readme(string readme) =>
-        Assert.That(RuleVerifier.Reports<NoCiPipelineRule>(("README.md", readme), ("Dockerfile", "[|FROM python:3.12-slim|]\n")).Single().Severity, Is.EqualTo(DiagnosticSeverity.Info));
+        Assert.That(RuleVerifier.Reports<NoCiPipelineRule>(("README.md", readme), ("Dockerfile", "FROM python:3.12-slim\n"), ("", Markup.WholeFile)).Single().Severity, Is.EqualTo(DiagnosticSeverity.Info));
 
     [Test]
     public void Monitoring_and_backups_of_self_hosted_software_that_deploys_nothing_itself_are_info()
@@ -87,8 +88,9 @@ public class LowValuePrecisionTests
         (string, string)[] files =
         [
             ("README.md", "# Ledger\n\nA self-hosted document management system.\n"),
-            ("docker-compose.yml", "[|services:|]\n  db:\n    image: postgres:16\n    volumes:\n      - db:/var/lib/postgresql/data\nvolumes:\n  db: {}\n"),
+            ("docker-compose.yml", "services:\n  db:\n    image: postgres:16\n    volumes:\n      - db:/var/lib/postgresql/data\nvolumes:\n  db: {}\n"),
             (".github/workflows/release.yml", "on: push\njobs:\n  r:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: docker/build-push-action@v6\n        with:\n          push: true\n"),
+            ("", Markup.WholeFile),
         ];
         Assert.That(RuleVerifier.Reports<NoMonitoringRule>(files).Single().Severity, Is.EqualTo(DiagnosticSeverity.Info));
     }

@@ -21,6 +21,6 @@ public class UnusedDockerfilePrecisionTests
     public void A_dockerfile_nothing_builds_is_still_reported() =>
         RuleVerifier.Reports<UnusedDockerfileRule>(
             ("image/base/Dockerfile", "FROM debian:12-slim\n"),
-            ("old/Dockerfile", "[|FROM debian:12-slim|]\n"),
+            ("old/Dockerfile", Markup.WholeFile + "FROM debian:12-slim\n"),
             ("image/docker-bake.hcl", "target \"base\" {\n  context = \"./base\"\n}\n"));
 }

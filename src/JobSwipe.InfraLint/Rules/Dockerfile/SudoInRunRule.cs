@@ -24,6 +24,11 @@ public sealed class SudoInRunRule : InfraAnalyzer
                     {
                         ctx.Report(Descriptors.SudoInRun, command.NameSpan);
                     }
+                    else if (command.WrapperWords.FirstOrDefault(w => w.Value[(w.Value.LastIndexOf('/') + 1)..] == "sudo") is { } sudo
+                        && !DropsToAnotherUser([.. command.WrapperWords.SkipWhile(w => !ReferenceEquals(w, sudo)).Skip(1).Select(w => w.Value), command.Name ?? string.Empty]))
+                    {
+                        ctx.Report(Descriptors.SudoInRun, command.ToSource(sudo));
+                    }
                 }
             }
         });

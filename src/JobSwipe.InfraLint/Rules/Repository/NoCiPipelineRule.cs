@@ -17,8 +17,7 @@ public sealed class NoCiPipelineRule : InfraAnalyzer
             return;
         }
 
-        var anchor = evidence.Deployables.FirstOrDefault(f => !DeploymentContext.IsSampleOrDevelopmentStack(f)) ?? evidence.Deployables[0];
-        ctx.ReportDiagnostic(DeploymentContext.ForRepositoryKind(Diagnostic.Create(Descriptors.NoCiPipeline, evidence.FileLocation(anchor), Describe(evidence)), ctx.Repository));
+        ctx.ReportDiagnostic(DeploymentContext.ForRepositoryKind(Diagnostic.Create(Descriptors.NoCiPipeline, Location.Repository, Describe(evidence)), ctx.Repository));
     });
 
     internal static string Describe(RepositoryEvidence evidence)

@@ -25,7 +25,7 @@ public sealed class NoMonitoringRule : InfraAnalyzer
             return;
         }
 
-        var diagnostic = DeploymentContext.ForRepositoryKind(Diagnostic.Create(Descriptors.NoMonitoring, evidence.FileLocation(deployed[0]), "no metrics, alerting or error-tracking configuration"), ctx.Repository);
+        var diagnostic = DeploymentContext.ForRepositoryKind(Diagnostic.Create(Descriptors.NoMonitoring, Location.Repository, "no metrics, alerting or error-tracking configuration"), ctx.Repository);
         // Self-hosted software that only publishes images and compose files: its operators run, watch and back up the services.
         ctx.ReportDiagnostic(DeploymentContext.DeploysItself(ctx.Repository) ? diagnostic : diagnostic.Lowered());
     });

@@ -23,7 +23,7 @@ public sealed class NoSecurityScanningRule : InfraAnalyzer
         }
 
         string built = evidence.Dockerfiles.Count == 1 ? "1 Dockerfile" : $"{evidence.Dockerfiles.Count} Dockerfiles";
-        ctx.ReportDiagnostic(DeploymentContext.ForRepositoryKind(Diagnostic.Create(Descriptors.NoSecurityScanning, evidence.FileLocation(evidence.Dockerfiles.FirstOrDefault(f => !DeploymentContext.IsSampleOrDevelopmentStack(f)) ?? evidence.Dockerfiles[0]), built), ctx.Repository));
+        ctx.ReportDiagnostic(DeploymentContext.ForRepositoryKind(Diagnostic.Create(Descriptors.NoSecurityScanning, Location.Repository, built), ctx.Repository));
     });
 
     internal static bool HasScanning(RepositoryEvidence evidence)
