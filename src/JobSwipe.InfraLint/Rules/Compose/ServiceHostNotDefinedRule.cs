@@ -108,13 +108,15 @@ public sealed partial class ServiceHostNotDefinedRule : InfraAnalyzer
         && !host.Contains('%', StringComparison.Ordinal) && !host.Equals("localhost", StringComparison.OrdinalIgnoreCase) && !host.All(char.IsAsciiDigit)
         && (char.IsAsciiLetter(host[0]) || host[0] == '_');
 
+    // external: true, or a fixed `name:` (networks: { webapp: { name: webapp } }): Compose then does not prefix the name
+    // with the project's, so another project (a sibling stack of the same repository) joins the same network.
     private static bool IsExternal(ComposeDeclaration declaration) =>
-        declaration.Value is YamlMapping m && m["external"] switch
+        declaration.Value is YamlMapping m && (m["external"] switch
         {
             YamlScalar s => s.AsBoolean() == true,
             YamlMapping => true,
             _ => false,
-        };
+        } || m["name"] is YamlScalar { IsNull: false } name && name.Value.Length > 0);
 
     /// <summary>The names a container of this file's project answers to.</summary>
     private static HashSet<string> KnownHosts(Repository repository, WorkspaceFile file, ComposeFile model)
