@@ -331,6 +331,28 @@ public static class LintEngine
         return Diagnostic.Create(Descriptors.RuleFailed, new Location(path, LinePositionSpan.FromLine(1, 1, 1)), rule, ex.GetType().Name);
     }
 
+    /// <summary>
+    /// A finding is one problem however many places show it: a suppression comment at its primary location or at any
+    /// of its additional locations silences it.
+    /// </summary>
+    private static bool IsSuppressed(Diagnostic diagnostic, Dictionary<string, SuppressionIndex?> suppressions)
+    {
+        if (suppressions.GetValueOrDefault(diagnostic.Location.Path) is { } index && index.IsSuppressed(diagnostic.Id, diagnostic.Location.Span.Start.Line))
+        {
+            return true;
+        }
+
+        foreach (var other in diagnostic.AdditionalLocations)
+        {
+            if (suppressions.GetValueOrDefault(other.Path) is { } otherIndex && otherIndex.IsSuppressed(diagnostic.Id, other.Span.Start.Line))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static List<Diagnostic> Finish(IEnumerable<Diagnostic> raw, Repository repository, IAnalyzerConfiguration configuration, WarningPolicy policy, IReadOnlySet<string> knownIds)
     {
         var suppressionProblems = new List<Diagnostic>();
@@ -378,7 +400,7 @@ public static class LintEngine
                 continue;
             }
 
-            if (diagnostic.Id != Descriptors.InvalidConfiguration.Id && suppressions.GetValueOrDefault(diagnostic.Location.Path) is { } index && index.IsSuppressed(diagnostic))
+            if (diagnostic.Id != Descriptors.InvalidConfiguration.Id && IsSuppressed(diagnostic, suppressions))
             {
                 continue;
             }

@@ -5,7 +5,8 @@ namespace JobSwipe.InfraLint.Reporting;
 
 /// <summary>
 /// The canonical one-line form of a finding, the same as MSBuild prints it:
-/// <c>/abs/path/docker-compose.yml(12,7,12,19): error JSI2001: message</c>. Info findings print as <c>info</c>.
+/// <c>/abs/path/docker-compose.yml(12,7,12,19): error JSI2001: message</c>. Info findings print as <c>info</c>. A finding
+/// with other places names them after its message: <c>message (also at docker-compose.yml(14,9))</c>.
 /// </summary>
 public static class CanonicalFormatter
 {
@@ -14,7 +15,7 @@ public static class CanonicalFormatter
         var span = diagnostic.Location.Span;
         return string.Create(
             CultureInfo.InvariantCulture,
-            $"{GetFullPath(diagnostic.Location, rootFullPath)}({span.Start.Line},{span.Start.Column},{span.End.Line},{span.End.Column}): {diagnostic.Severity.ToDisplayString()} {diagnostic.Id}: {diagnostic.Message}");
+            $"{GetFullPath(diagnostic.Location, rootFullPath)}({span.Start.Line},{span.Start.Column},{span.End.Line},{span.End.Column}): {diagnostic.Severity.ToDisplayString()} {diagnostic.Id}: {FindingLocation.AppendTo(diagnostic.Message, [.. diagnostic.AdditionalLocations.Select(FindingLocation.From)])}");
     }
 
     /// <summary>The absolute path of a location, in the platform's separator style.</summary>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using JobSwipe.InfraLint.Diagnostics;
@@ -16,7 +17,8 @@ public sealed record FindingRecord(
     [property: JsonPropertyName("endColumn")] int EndColumn,
     [property: JsonPropertyName("message")] string Message,
     [property: JsonPropertyName("helpUri")] string HelpUri,
-    [property: JsonPropertyName("fingerprint")] string? Fingerprint = null)
+    [property: JsonPropertyName("fingerprint")] string? Fingerprint = null,
+    [property: JsonPropertyName("additionalLocations")] IReadOnlyList<FindingLocation>? AdditionalLocations = null)
 {
     public static FindingRecord From(Diagnostic diagnostic) => new(
         diagnostic.Id,
@@ -28,9 +30,43 @@ public sealed record FindingRecord(
         diagnostic.Location.Span.End.Column,
         diagnostic.Message,
         diagnostic.Descriptor.HelpLinkUri,
-        diagnostic.Fingerprint);
+        diagnostic.Fingerprint,
+        diagnostic.AdditionalLocations.Count == 0 ? null : [.. diagnostic.AdditionalLocations.Select(FindingLocation.From)]);
+
+    /// <summary>
+    /// The message as one-line formats print it (the canonical text line, MSBuild): the rule's message, then the
+    /// finding's other places, <c>(also at path(line,column), …)</c>, with paths relative to the root.
+    /// </summary>
+    public string DisplayMessage => FindingLocation.AppendTo(Message, AdditionalLocations);
 
     public DiagnosticSeverity ParsedSeverity => DiagnosticSeverityExtensions.TryParse(Severity, out var severity) ? severity : DiagnosticSeverity.Warning;
+}
+
+/// <summary>One of a finding's other places (the other evidence of the same problem): a path relative to the root and a 1-based span.</summary>
+public sealed record FindingLocation(
+    [property: JsonPropertyName("path")] string Path,
+    [property: JsonPropertyName("line")] int Line,
+    [property: JsonPropertyName("column")] int Column,
+    [property: JsonPropertyName("endLine")] int EndLine,
+    [property: JsonPropertyName("endColumn")] int EndColumn)
+{
+    public static FindingLocation From(Location location) => new(
+        location.Path,
+        location.Span.Start.Line,
+        location.Span.Start.Column,
+        location.Span.End.Line,
+        location.Span.End.Column);
+
+    /// <summary><paramref name="message"/> followed by <c> (also at a(1,2), b(3,4))</c>, or unchanged when there is no other place.</summary>
+    public static string AppendTo(string message, IReadOnlyList<FindingLocation>? locations)
+    {
+        if (locations is null || locations.Count == 0)
+        {
+            return message;
+        }
+
+        return string.Create(CultureInfo.InvariantCulture, $"{message} (also at {string.Join(", ", locations.Select(l => $"{l.Path}({l.Line},{l.Column})"))})");
+    }
 }
 
 /// <summary>

@@ -13,7 +13,7 @@ namespace JobSwipe.InfraLint.Reporting;
 /// default level; each result has its rule ID and index, level, message, a relative location under
 /// <c>%SRCROOT%</c> (the root as a <c>file://</c> URI in <c>originalUriBaseIds</c>), a 1-based region with an
 /// exclusive end column, and <c>partialFingerprints</c> from the engine's line-independent fingerprint, so GitHub
-/// code scanning keeps an alert's identity when its line moves.
+/// code scanning keeps an alert's identity when its line moves. A finding's other places are its <c>relatedLocations</c>.
 /// </summary>
 public static class SarifWriter
 {
@@ -205,6 +205,25 @@ public static class SarifWriter
         json.WriteEndObject();
     }
 
+    private static void WritePhysicalLocation(Utf8JsonWriter json, FindingLocation location)
+    {
+        json.WriteStartObject("physicalLocation");
+        json.WriteStartObject("artifactLocation");
+        json.WriteString("uri", ToRelativeUri(location.Path));
+        json.WriteString("uriBaseId", SourceRootId);
+        json.WriteEndObject();
+        int line = Math.Max(1, location.Line), column = Math.Max(1, location.Column);
+        int endLine = Math.Max(line, location.EndLine);
+        int endColumn = endLine == line ? Math.Max(column, location.EndColumn) : Math.Max(1, location.EndColumn);
+        json.WriteStartObject("region");
+        json.WriteNumber("startLine", line);
+        json.WriteNumber("startColumn", column);
+        json.WriteNumber("endLine", endLine);
+        json.WriteNumber("endColumn", endColumn);
+        json.WriteEndObject();
+        json.WriteEndObject();
+    }
+
     private static void WriteResult(Utf8JsonWriter json, FindingRecord finding, int ruleIndex, Dictionary<string, int> occurrences)
     {
         json.WriteStartObject();
@@ -217,23 +236,24 @@ public static class SarifWriter
 
         json.WriteStartArray("locations");
         json.WriteStartObject();
-        json.WriteStartObject("physicalLocation");
-        json.WriteStartObject("artifactLocation");
-        json.WriteString("uri", ToRelativeUri(finding.Path));
-        json.WriteString("uriBaseId", SourceRootId);
-        json.WriteEndObject();
-        int line = Math.Max(1, finding.Line), column = Math.Max(1, finding.Column);
-        int endLine = Math.Max(line, finding.EndLine);
-        int endColumn = endLine == line ? Math.Max(column, finding.EndColumn) : Math.Max(1, finding.EndColumn);
-        json.WriteStartObject("region");
-        json.WriteNumber("startLine", line);
-        json.WriteNumber("startColumn", column);
-        json.WriteNumber("endLine", endLine);
-        json.WriteNumber("endColumn", endColumn);
-        json.WriteEndObject();
-        json.WriteEndObject();
+        WritePhysicalLocation(json, new FindingLocation(finding.Path, finding.Line, finding.Column, finding.EndLine, finding.EndColumn));
         json.WriteEndObject();
         json.WriteEndArray();
+
+        // The other evidence of the same problem (SARIF §3.27.22): viewers show them beside the result.
+        if (finding.AdditionalLocations is { Count: > 0 } related)
+        {
+            json.WriteStartArray("relatedLocations");
+            for (int i = 0; i < related.Count; i++)
+            {
+                json.WriteStartObject();
+                json.WriteNumber("id", i + 1);
+                WritePhysicalLocation(json, related[i]);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+        }
 
         // Identical fingerprints in one file (the same text flagged twice) are told apart by their occurrence, as GitHub's own hashes are.
         string fingerprint = finding.Fingerprint ?? Baseline.ComputeFingerprint(finding.RuleId, finding.Path, finding.Message);
