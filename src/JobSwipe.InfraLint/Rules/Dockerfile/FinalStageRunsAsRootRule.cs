@@ -5,7 +5,10 @@ using JobSwipe.InfraLint.Workspace;
 
 namespace JobSwipe.InfraLint.Rules.Dockerfile;
 
-/// <summary>JSI1002: the final image runs as root (no USER, or the last USER is root/0).</summary>
+/// <summary>
+/// JSI1002: the final image runs as root (no USER, or the last USER is root/0). Reported where the fix goes: the root
+/// USER, or the final stage's first CMD/ENTRYPOINT (the USER goes before it), with the final FROM as its other place.
+/// </summary>
 public sealed class FinalStageRunsAsRootRule : InfraAnalyzer
 {
     private static readonly string[] PrivilegeDroppers = ["gosu", "su-exec", "setpriv", "chroot --userspec", "s6-setuidgid", "runuser", "setuser"];
@@ -40,7 +43,16 @@ public sealed class FinalStageRunsAsRootRule : InfraAnalyzer
                 return;
             }
 
-            ctx.Report(Descriptors.FinalStageRunsAsRoot, final.From.KeywordSpan, "the final image sets no USER, so it runs as root");
+            // The finding points where the fix goes: the USER belongs just before the final stage's first CMD or
+            // ENTRYPOINT (after the RUNs that need root), or at the end of the final stage when it inherits its command.
+            // The final FROM, which says which image runs as root, is its other place.
+            DockerInstruction fixAt = final.Instructions.FirstOrDefault(i => i.Kind is DockerInstructionKind.Cmd or DockerInstructionKind.Entrypoint)
+                ?? (final.Instructions.Count > 0 ? final.Instructions[^1] : final.From);
+            ctx.ReportDiagnostic(Diagnostic.Create(
+                Descriptors.FinalStageRunsAsRoot,
+                ctx.GetLocation(fixAt.KeywordSpan),
+                ReferenceEquals(fixAt, final.From) ? [] : [ctx.GetLocation(final.From.KeywordSpan)],
+                "the final image sets no USER, so it runs as root"));
         });
 
     // Official images whose entrypoint or master process drops to an unprivileged user (gosu, worker processes) or that need root (dind).
