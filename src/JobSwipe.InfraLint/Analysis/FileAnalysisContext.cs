@@ -40,6 +40,16 @@ public sealed class FileAnalysisContext<TModel>
     /// <summary>Shorthand: reports <paramref name="descriptor"/> at <paramref name="span"/> of this file.</summary>
     public void Report(DiagnosticDescriptor descriptor, TextSpan span, params object?[] messageArgs) =>
         ReportDiagnostic(Diagnostic.Create(descriptor, GetLocation(span), messageArgs));
+
+    /// <summary>
+    /// Reports one problem seen in several places of this file as one finding: at <paramref name="spans"/>' first, the
+    /// others as its additional locations (a suppression at any of them silences it).
+    /// </summary>
+    public void Report(DiagnosticDescriptor descriptor, IReadOnlyList<TextSpan> spans, params object?[] messageArgs)
+    {
+        ArgumentOutOfRangeException.ThrowIfZero(spans.Count);
+        ReportDiagnostic(Diagnostic.Create(descriptor, GetLocation(spans[0]), [.. spans.Skip(1).Select(GetLocation)], messageArgs));
+    }
 }
 
 /// <summary>What a repository action sees: every file and model, and a sink.</summary>

@@ -1,11 +1,15 @@
 using JobSwipe.InfraLint.Analysis;
 using JobSwipe.InfraLint.Diagnostics;
 using JobSwipe.InfraLint.Syntax.Dockerfile;
+using JobSwipe.InfraLint.Text;
 using JobSwipe.InfraLint.Workspace;
 
 namespace JobSwipe.InfraLint.Rules.Dockerfile;
 
-/// <summary>JSI1016: cd to a fixed folder at the top level of a RUN, followed by other commands (use WORKDIR).</summary>
+/// <summary>
+/// JSI1016: cd to a fixed folder at the top level of a RUN, followed by other commands (use WORKDIR). One finding per
+/// stage and folder: one WORKDIR replaces every such cd.
+/// </summary>
 public sealed class CdInsteadOfWorkdirRule : InfraAnalyzer
 {
     public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptors.CdInsteadOfWorkdir];
@@ -13,7 +17,10 @@ public sealed class CdInsteadOfWorkdirRule : InfraAnalyzer
     public override void Initialize(AnalysisContext context) =>
         context.RegisterFileAction<DockerfileModel>(FileKind.Dockerfile, ctx =>
         {
-            foreach (DockerInstruction instruction in ctx.Model.Instructions)
+            // One finding per stage and folder: one WORKDIR replaces every `cd` to it in the stage.
+            var byFolder = new Dictionary<(int Stage, string Folder), List<TextSpan>>();
+            foreach (DockerStage stage in ctx.Model.Stages)
+            foreach (DockerInstruction instruction in stage.Instructions)
             {
                 var commands = RunShell.Of(instruction).Commands;
                 for (int i = 0; i < commands.Count - 1; i++)
@@ -26,8 +33,18 @@ public sealed class CdInsteadOfWorkdirRule : InfraAnalyzer
                         continue;
                     }
 
-                    ctx.Report(Descriptors.CdInsteadOfWorkdir, command.NameSpan, target.Value);
+                    if (!byFolder.TryGetValue((stage.Index, target.Value), out var spans))
+                    {
+                        byFolder[(stage.Index, target.Value)] = spans = [];
+                    }
+
+                    spans.Add(command.NameSpan);
                 }
+            }
+
+            foreach (var ((_, folder), spans) in byFolder)
+            {
+                ctx.Report(Descriptors.CdInsteadOfWorkdir, spans, folder);
             }
         });
 

@@ -2,6 +2,7 @@ using JobSwipe.InfraLint.Analysis;
 using JobSwipe.InfraLint.Diagnostics;
 using JobSwipe.InfraLint.Syntax.Dockerfile;
 using JobSwipe.InfraLint.Syntax.Shell;
+using JobSwipe.InfraLint.Text;
 using JobSwipe.InfraLint.Workspace;
 
 namespace JobSwipe.InfraLint.Rules.Dockerfile;
@@ -23,6 +24,8 @@ public sealed class PipInstallKeepsCacheRule : InfraAnalyzer
                     continue;
                 }
 
+                // One finding per stage: one ENV PIP_NO_CACHE_DIR=1 fixes every pip install in it.
+                var spans = new List<TextSpan>();
                 foreach (DockerInstruction run in stage.Instructions)
                 {
                     RunShell shell = RunShell.Of(run);
@@ -37,9 +40,14 @@ public sealed class PipInstallKeepsCacheRule : InfraAnalyzer
                         if (PipInstallVerb(command) is { } verb && !command.Command.HasFlag("no-cache-dir")
                             && !command.Command.Assignments.Any(a => a.Name == "PIP_NO_CACHE_DIR"))
                         {
-                            ctx.Report(Descriptors.PipInstallKeepsCache, command.ToSource(verb));
+                            spans.Add(command.ToSource(verb));
                         }
                     }
+                }
+
+                if (spans.Count > 0)
+                {
+                    ctx.Report(Descriptors.PipInstallKeepsCache, spans);
                 }
             }
         });

@@ -29,6 +29,7 @@ public sealed class PipeWithoutPipefailRule : InfraAnalyzer
                 var top = shell.Commands.Where(c => !c.IsNested).ToList();
                 var contexts = script.EnumerateCommands(initial.Apply(script.Shebang?.Arguments ?? []));
                 var reported = new HashSet<ShellPipeline>();
+                var receivers = new List<(RunCommand Receiver, string First)>();
                 for (int i = 0; i < contexts.Count && i < top.Count; i++)
                 {
                     CommandContext c = contexts[i];
@@ -44,8 +45,13 @@ public sealed class PipeWithoutPipefailRule : InfraAnalyzer
                     }
 
                     string first = producers[0] is SimpleCommand { NameValue: { } name } ? name : "the command group before the pipe";
-                    RunCommand receiver = top[i];
-                    ctx.Report(Descriptors.PipeWithoutPipefail, receiver.NameSpan, receiver.Name ?? "", first);
+                    receivers.Add((top[i], first));
+                }
+
+                // One problem per RUN: one `set -o pipefail` at its start (or one SHELL line) fixes every pipe in it.
+                if (receivers.Count > 0)
+                {
+                    ctx.Report(Descriptors.PipeWithoutPipefail, [.. receivers.Select(r => r.Receiver.NameSpan)], receivers[0].Receiver.Name ?? "", receivers[0].First);
                 }
             }
         });

@@ -15,12 +15,14 @@ public sealed class SudoInRunRule : InfraAnalyzer
         {
             foreach (DockerInstruction instruction in ctx.Model.Instructions)
             {
-                foreach (RunCommand command in RunShell.Of(instruction is OnbuildInstruction { Trigger: { } t } ? t : instruction).Commands)
+                // One finding per RUN, at its first sudo, the others as additional locations.
+                var spans = RunShell.Of(instruction is OnbuildInstruction { Trigger: { } t } ? t : instruction).Commands
+                    .Where(command => command.Name == "sudo")
+                    .Select(command => command.NameSpan)
+                    .ToList();
+                if (spans.Count > 0)
                 {
-                    if (command.Name == "sudo")
-                    {
-                        ctx.Report(Descriptors.SudoInRun, command.NameSpan);
-                    }
+                    ctx.Report(Descriptors.SudoInRun, spans);
                 }
             }
         });

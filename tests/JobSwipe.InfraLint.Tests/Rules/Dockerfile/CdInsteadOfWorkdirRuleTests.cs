@@ -16,4 +16,11 @@ public class CdInsteadOfWorkdirRuleTests
     [Test]
     public void Quiet_for_a_scratch_build_folder_removed_in_the_same_run() =>
         RuleVerifier.ReportsNothing<CdInsteadOfWorkdirRule>(("Dockerfile", "FROM debian:12\nRUN mkdir -p /usr/src/python && cd /usr/src/python && ./configure && make install && cd / && rm -rf /usr/src/python\n"));
+
+    [Test]
+    public void Cd_to_one_folder_in_several_runs_of_a_stage_is_one_finding()
+    {
+        var finding = RuleVerifier.Reports<CdInsteadOfWorkdirRule>(("Dockerfile", "FROM debian:12\nRUN [|cd|] /srv/app && make\nRUN cd /srv/app && make install\nFROM debian:12\nRUN [|cd|] /srv/app && make\n"))[0];
+        Assert.That(finding.AdditionalLocations.Single().Span.Start.Line, Is.EqualTo(3));
+    }
 }

@@ -19,4 +19,11 @@ public class PipeWithoutPipefailRuleTests
     [Test]
     public void Quiet_for_pipes_inside_command_substitutions() =>
         RuleVerifier.ReportsNothing<PipeWithoutPipefailRule>(("Dockerfile", "FROM alpine:3.20\nRUN deps=\"$(scanelf --needed /usr/local | awk '{ print $2 }')\" && apk add $deps\n"));
+
+    [Test]
+    public void Several_pipes_in_one_run_are_one_finding()
+    {
+        var finding = RuleVerifier.Reports<PipeWithoutPipefailRule>(("Dockerfile", "FROM debian:12\nRUN curl -fsSL https://example.com/a | [|tar|] -x && ldd /bin/ls | grep -q libc\n")).Single();
+        Assert.That(finding.AdditionalLocations.Single().Span.Start.Column, Is.EqualTo(64));
+    }
 }

@@ -23,4 +23,11 @@ public class UnknownOrDuplicateStageRuleTests
         var d = RuleVerifier.Reports<UnknownOrDuplicateStageRule>(("Dockerfile", "FROM golang:1.22 AS build\nFROM node:20 AS [|build|]\nCOPY --from=[|build|] /a /b\n"));
         Assert.That(d.Select(x => x.Message), Has.Some.Contains("line 1").And.Some.Contains("its own stage"));
     }
+
+    [Test]
+    public void An_unknown_name_used_by_several_copies_is_one_finding()
+    {
+        var finding = RuleVerifier.Reports<UnknownOrDuplicateStageRule>(("Dockerfile", "FROM node:20\nCOPY --from=[|assets|] /a /a\nCOPY --from=assets /b /b\n")).Single();
+        Assert.That(finding.AdditionalLocations.Single().Span.Start.Line, Is.EqualTo(3));
+    }
 }
