@@ -228,6 +228,27 @@ public sealed class ComposeMergePrecisionTests
             ("docker/cache.yml", "services:\n  cache:\n    image: redis:7.2\n"),
             ("docker/queue.yml", "services:\n  queue:\n    image: rabbitmq:3.13\n    depends_on: [cache]\n"));
 
+    [Test]
+    public void A_service_an_add_on_redefines_lacks_its_memory_limit_once_in_the_base_and_a_limit_in_the_override_counts() =>
+        RuleVerifier.Reports<NoMemoryLimitRule>(
+            ("docker/docker-compose.yml", "services:\n  [|db|]:\n    image: postgres:16\n    restart: always\n  [|cache|]:\n    image: redis:7.2\n    restart: always\n  app:\n    image: app:1.0\n"),
+            ("docker/docker-compose.pg17.yml", "services:\n  db:\n    image: postgres:17\n    depends_on: [app]\n"),
+            ("docker/docker-compose.redis8.yml", "services:\n  cache:\n    image: redis:8.0\n"),
+            ("docker/docker-compose.override.yml", "services:\n  app:\n    image: app:1.0\n    mem_limit: 512m\n"));
+
+    [Test]
+    public void A_data_volume_mounted_by_the_override_counts_and_an_add_on_redefinition_is_not_reported_twice() =>
+        RuleVerifier.Reports<StatefulServiceWithoutVolumeRule>(
+            ("compose.yaml", "services:\n  db:\n    image: postgres:16\n  [|cache|]:\n    image: redis:7.2\n"),
+            ("compose.override.yaml", "services:\n  db:\n    volumes:\n      - pg:/var/lib/postgresql/data\nvolumes:\n  pg:\n"),
+            ("compose.redis8.yaml", "services:\n  cache:\n    image: redis:8.0\n    depends_on: [db]\n"));
+
+    [Test]
+    public void A_healthcheck_the_override_adds_satisfies_service_healthy_in_the_base() =>
+        RuleVerifier.ReportsNothing<HealthyConditionWithoutHealthcheckRule>(
+            ("compose.yaml", "services:\n  db:\n    image: postgres:16\n  app:\n    image: app:1.0\n    depends_on:\n      db:\n        condition: service_healthy\n"),
+            ("compose.override.yaml", "services:\n  db:\n    healthcheck:\n      test: [\"CMD\", \"pg_isready\"]\n"));
+
     private static IReadOnlyList<Diagnostic> AssertFindings(string[] expected, params (string Path, string Content)[] files)
     {
         using var repository = new TempRepository();

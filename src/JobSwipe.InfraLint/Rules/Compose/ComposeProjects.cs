@@ -144,6 +144,20 @@ internal sealed class ComposeProjects
         return scope;
     }
 
+    /// <summary>
+    /// The definitions of service <paramref name="name"/> in the files <paramref name="file"/> is used together with:
+    /// Compose merges them into one service, so a key one of them sets (a memory limit, a healthcheck, a volume) is set.
+    /// </summary>
+    public IReadOnlyList<ComposeService> OtherDefinitions(WorkspaceFile file, string name) =>
+        [.. CombinedWith(file.RelativePath).SelectMany(other => _models[other].Services.Where(s => s.Name == name))];
+
+    /// <summary>
+    /// True when <paramref name="file"/> is not a base file and a base file it is used together with also defines the
+    /// service: the merged service is the base's, and a finding about what it lacks belongs there (once).
+    /// </summary>
+    public bool DefinedByBase(WorkspaceFile file, string name) =>
+        !BaseNames.Contains(file.Name) && CombinedWith(file.RelativePath).Any(other => BaseNames.Contains(NameOf(other)) && _models[other].Services.Any(s => s.Name == name));
+
     /// <summary>The other files <paramref name="path"/> is used together with (for messages), in path order.</summary>
     public IReadOnlyList<string> CombinedWith(string path) =>
         _combined.TryGetValue(path, out var others) ? [.. others.Order(StringComparer.Ordinal)] : [];
@@ -183,7 +197,7 @@ internal sealed class ComposeProjects
 
     /// <summary>
     /// True when the add-on cannot stand on its own without the base: it overrides a service of the base partially (no
-    /// image, build or extends of its own), or refers to a service, volume, network, secret or config that it does not
+    /// image, build or extends of its own, or only an image swapped on a fuller service: <c>db: image: postgres:17</c>), or refers to a service, volume, network, secret or config that it does not
     /// define and the base does. A complete alternative file (every service with its image, every name its own) is not
     /// an add-on, even when it reuses the base's service names; nor is a URL to a host evidence (a production file
     /// pointing at a service only the development file runs is the error JSI2015 is for).
@@ -194,10 +208,10 @@ internal sealed class ComposeProjects
         var ownResources = addOn.Volumes.Concat(addOn.Networks).Concat(addOn.Secrets).Concat(addOn.Configs).Select(d => d.Name).ToHashSet(StringComparer.Ordinal);
         var services = baseFile.Services.Select(s => s.Name).Where(n => !ownServices.Contains(n)).ToHashSet(StringComparer.Ordinal);
         var resources = baseFile.Volumes.Concat(baseFile.Networks).Concat(baseFile.Secrets).Concat(baseFile.Configs).Select(d => d.Name).Where(n => !ownResources.Contains(n)).ToHashSet(StringComparer.Ordinal);
-        var baseServices = baseFile.Services.Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
+        var baseServices = baseFile.Services.GroupBy(s => s.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         foreach (var service in addOn.Services)
         {
-            if (ComposeFacts.IsPartial(service) && baseServices.Contains(service.Name)
+            if (baseServices.TryGetValue(service.Name, out var original) && (ComposeFacts.IsPartial(service) || IsImageSwap(service, original))
                 || service.DependsOn.Any(d => services.Contains(d.Service.Value))
                 || service.Links.Any(l => services.Contains(l.Value.Split(':')[0]))
                 || service.Extends is { File: null, Service: { } extended } && services.Contains(extended.Value)
@@ -214,6 +228,10 @@ internal sealed class ComposeProjects
 
         return false;
     }
+
+    /// <summary>A redefinition that only swaps the image (<c>db: image: postgres:17</c>) of a fuller service: an override, not a service of its own.</summary>
+    private static bool IsImageSwap(ComposeService service, ComposeService original) =>
+        service.Mapping?.ResolvedEntries.Select(e => e.KeyText).ToList() is ["image"] && (original.Mapping?.ResolvedEntries.Count() ?? 0) > 1;
 
     private static bool IsOverride(string name) =>
         OverrideNames.Contains(name) || IsOverrideTemplate(name);
