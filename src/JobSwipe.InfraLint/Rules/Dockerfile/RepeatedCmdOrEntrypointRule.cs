@@ -17,15 +17,17 @@ public sealed class RepeatedCmdOrEntrypointRule : InfraAnalyzer
             {
                 foreach (DockerInstructionKind kind in (DockerInstructionKind[])[DockerInstructionKind.Cmd, DockerInstructionKind.Entrypoint])
                 {
+                    // One finding per stage and kind: at the first ineffective one, the other ineffective ones and the
+                    // effective last one as additional locations.
                     var all = stage.Instructions.Where(i => i.Kind == kind).ToList();
-                    for (int i = 0; i < all.Count - 1; i++)
+                    if (all.Count > 1)
                     {
                         DockerInstruction last = all[^1];
                         int line = ctx.Model.Text.GetPosition(last.KeywordSpan.Start).Line;
                         ctx.ReportDiagnostic(Diagnostic.Create(
                             Descriptors.RepeatedCmdOrEntrypoint,
-                            ctx.GetLocation(all[i].KeywordSpan),
-                            [ctx.GetLocation(last.KeywordSpan)],
+                            ctx.GetLocation(all[0].KeywordSpan),
+                            [.. all.Skip(1).Select(i => ctx.GetLocation(i.KeywordSpan))],
                             kind == DockerInstructionKind.Cmd ? "CMD" : "ENTRYPOINT",
                             line));
                     }
