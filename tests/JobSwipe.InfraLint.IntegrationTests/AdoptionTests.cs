@@ -36,10 +36,13 @@ public sealed class AdoptionTests : ConsumerTests
         string sarifFromTool = Path.Combine(IntegrationRun.LogsDirectory, "adoption-tool.sarif");
         var lint = Tool(tool, consumer.Root, "--format", "sarif", "--output", sarifFromTool, "--analyzer", rules);
         Assert.That(lint.ExitCode, Is.EqualTo(1), lint.Output);
-        var expected = build.Findings.Select(f => (f.Code, f.File, f.Line, f.Column, f.EndLine ?? f.Line, f.EndColumn ?? f.Column)).OrderBy(f => f).ToArray();
+        // Repository-level findings are logged against the project file in the build and marked repositoryLevel in SARIF.
+        var expected = build.Findings
+            .Select(f => (f.Code, File: f.File.EndsWith(".csproj", StringComparison.Ordinal) ? "(repository)" : f.File, f.Line, f.Column, f.EndLine ?? f.Line, f.EndColumn ?? f.Column))
+            .OrderBy(f => f).ToArray();
         Assert.That(SarifFindings(sarifFromTool, consumer.Root), Is.EqualTo(expected), lint.Output + build.Describe());
         Assert.That(SarifFindings(sarifFromBuild, consumer.Root), Is.EqualTo(expected), "the InfraLintSarifFile of the build");
-        Assert.That(lint.Output, Does.Match(@"infralint: \d+ files, \d+ analyzed: \d+ error\(s\), \d+ warning\(s\), \d+ info"));
+        Assert.That(lint.Output, Does.Match(@"infralint: \d+ files, \d+ analyzed: \d+ errors?, \d+ warnings?, \d+ info, \d+ suppressed \(baseline \d+\) in \d+ ms"));
 
         // 3. infralint baseline: the same tree then passes, in the tool and in dotnet build.
         var baseline = Tool(tool, consumer.Root, "baseline", consumer.Root, "--analyzer", rules);
@@ -211,8 +214,14 @@ public sealed class AdoptionTests : ConsumerTests
         return [.. run.GetProperty("results").EnumerateArray().Select(r =>
         {
             var location = r.GetProperty("locations")[0].GetProperty("physicalLocation");
-            var region = location.GetProperty("region");
-            string file = new Uri(baseUri, location.GetProperty("artifactLocation").GetProperty("uri").GetString()).LocalPath;
+            string file = r.TryGetProperty("properties", out var properties) && properties.TryGetProperty("repositoryLevel", out var repositoryLevel) && repositoryLevel.GetBoolean()
+                ? "(repository)"
+                : new Uri(baseUri, location.GetProperty("artifactLocation").GetProperty("uri").GetString()).LocalPath;
+            if (!location.TryGetProperty("region", out var region))
+            {
+                return (r.GetProperty("ruleId").GetString()!, file, 0, 0, 0, 0);
+            }
+
             return (r.GetProperty("ruleId").GetString()!, file, region.GetProperty("startLine").GetInt32(), region.GetProperty("startColumn").GetInt32(), region.GetProperty("endLine").GetInt32(), region.GetProperty("endColumn").GetInt32());
         }).OrderBy(f => f)];
     }

@@ -1,11 +1,14 @@
 using System.Globalization;
 using JobSwipe.InfraLint.Diagnostics;
+using JobSwipe.InfraLint.Text;
 
 namespace JobSwipe.InfraLint.Reporting;
 
 /// <summary>
 /// The canonical one-line form of a finding, the same as MSBuild prints it:
-/// <c>/abs/path/docker-compose.yml(12,7,12,19): error JSI2001: message</c>. Info findings print as <c>info</c>. A finding
+/// <c>/abs/path/docker-compose.yml(12,7,12,19): error JSI2001: message</c>. Info findings print as <c>info</c>.
+/// A finding without a position prints without the parenthesised span (<c>/abs/path/Dockerfile: warning …</c>), one
+/// about the repository as a whole against the root folder. Paths are escaped for display (<see cref="DisplayText"/>). A finding
 /// with other places names them after its message: <c>message (also at docker-compose.yml(14,9))</c>.
 /// </summary>
 public static class CanonicalFormatter
@@ -13,9 +16,11 @@ public static class CanonicalFormatter
     public static string Format(Diagnostic diagnostic, string rootFullPath)
     {
         var span = diagnostic.Location.Span;
-        return string.Create(
-            CultureInfo.InvariantCulture,
-            $"{GetFullPath(diagnostic.Location, rootFullPath)}({span.Start.Line},{span.Start.Column},{span.End.Line},{span.End.Column}): {diagnostic.Severity.ToDisplayString()} {diagnostic.Id}: {FindingLocation.AppendTo(diagnostic.Message, [.. diagnostic.AdditionalLocations.Select(FindingLocation.From)])}");
+        string path = DisplayText.Escape(GetFullPath(diagnostic.Location, rootFullPath));
+        string position = diagnostic.Location.HasPosition
+            ? string.Create(CultureInfo.InvariantCulture, $"({span.Start.Line},{span.Start.Column},{span.End.Line},{span.End.Column})")
+            : string.Empty;
+        return $"{path}{position}: {diagnostic.Severity.ToDisplayString()} {diagnostic.Id}: {FindingLocation.AppendTo(diagnostic.Message, [.. diagnostic.AdditionalLocations.Select(FindingLocation.From)])}";
     }
 
     /// <summary>The absolute path of a location, in the platform's separator style.</summary>

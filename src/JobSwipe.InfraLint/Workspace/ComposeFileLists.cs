@@ -191,7 +191,7 @@ public static partial class ComposeFileLists
         foreach (var step in pipeline.AllSteps)
         {
             if (step.RunScript is { } run && run.Value.Contains("COMPOSE", StringComparison.OrdinalIgnoreCase)
-                && ShellParser.Parse(new SourceText(run.Value)).Model is { } model)
+                && step.ParseRunScript() is { } model)
             {
                 FromShell(model, source, [string.Empty], lists);
             }

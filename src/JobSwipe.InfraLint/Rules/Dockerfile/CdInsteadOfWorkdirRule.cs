@@ -7,8 +7,8 @@ using JobSwipe.InfraLint.Workspace;
 namespace JobSwipe.InfraLint.Rules.Dockerfile;
 
 /// <summary>
-/// JSI1016: cd to a fixed folder at the top level of a RUN, followed by other commands (use WORKDIR). One finding per
-/// stage and folder: one WORKDIR replaces every such cd.
+/// JSI1016: cd to a fixed folder at the top level of a RUN, followed by other commands, or a RUN that is only a cd (use
+/// WORKDIR). One finding per stage and folder: one WORKDIR replaces every such cd.
 /// </summary>
 public sealed class CdInsteadOfWorkdirRule : InfraAnalyzer
 {
@@ -19,26 +19,38 @@ public sealed class CdInsteadOfWorkdirRule : InfraAnalyzer
         {
             // One finding per stage and folder: one WORKDIR replaces every `cd` to it in the stage.
             var byFolder = new Dictionary<(int Stage, string Folder), List<TextSpan>>();
+            void Add(int stage, string folder, TextSpan span)
+            {
+                if (!byFolder.TryGetValue((stage, folder), out var spans))
+                {
+                    byFolder[(stage, folder)] = spans = [];
+                }
+
+                spans.Add(span);
+            }
+
             foreach (DockerStage stage in ctx.Model.Stages)
             foreach (DockerInstruction instruction in stage.Instructions)
             {
                 var commands = RunShell.Of(instruction).Commands;
+                if (commands is [{ Name: "cd", IsNested: false, Context: { Function: null, IsInSubshell: false }, ArgumentWords: [var only] } lone])
+                {
+                    // RUN cd /dir alone: it changes nothing at all, the directory change ends with the RUN.
+                    Add(stage.Index, only.Value, lone.NameSpan);
+                    continue;
+                }
+
                 for (int i = 0; i < commands.Count - 1; i++)
                 {
                     RunCommand command = commands[i];
                     if (command.Name != "cd" || command.IsNested || command.Context.IsInSubshell || command.Context.IsInCommandSubstitution || command.Context.Function is not null
-                        || command.Command.Arguments is not [var target] || !target.IsLiteral || target.Value is "-" or "/" || IsTemporary(target.Value)
+                        || command.ArgumentWords is not [var target] || !target.IsLiteral || target.Value is "-" or "/" || IsTemporary(target.Value)
                         || RemovedLater(commands, i, target.Value))
                     {
                         continue;
                     }
 
-                    if (!byFolder.TryGetValue((stage.Index, target.Value), out var spans))
-                    {
-                        byFolder[(stage.Index, target.Value)] = spans = [];
-                    }
-
-                    spans.Add(command.NameSpan);
+                    Add(stage.Index, target.Value, command.NameSpan);
                 }
             }
 

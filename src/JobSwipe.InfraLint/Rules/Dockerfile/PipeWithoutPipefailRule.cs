@@ -29,7 +29,7 @@ public sealed class PipeWithoutPipefailRule : InfraAnalyzer
                 var top = shell.Commands.Where(c => !c.IsNested).ToList();
                 var contexts = script.EnumerateCommands(initial.Apply(script.Shebang?.Arguments ?? []));
                 var reported = new HashSet<ShellPipeline>();
-                var receivers = new List<(RunCommand Receiver, string First)>();
+                var receivers = new List<(TextSpan Span, string Into, string First)>();
                 for (int i = 0; i < contexts.Count && i < top.Count; i++)
                 {
                     CommandContext c = contexts[i];
@@ -45,13 +45,16 @@ public sealed class PipeWithoutPipefailRule : InfraAnalyzer
                     }
 
                     string first = producers[0] is SimpleCommand { NameValue: { } name } ? name : "the command group before the pipe";
-                    receivers.Add((top[i], first));
+                    // The command the pipe goes into as written (xargs in `find … | xargs rm`), not the program it wraps.
+                    RunCommand receiver = top[i];
+                    var (span, into) = receiver.Command.Name is { } word ? (receiver.ToSource(word), word.Value) : (receiver.NameSpan, receiver.Name ?? "");
+                    receivers.Add((span, into, first));
                 }
 
                 // One problem per RUN: one `set -o pipefail` at its start (or one SHELL line) fixes every pipe in it.
                 if (receivers.Count > 0)
                 {
-                    ctx.Report(Descriptors.PipeWithoutPipefail, [.. receivers.Select(r => r.Receiver.NameSpan)], receivers[0].Receiver.Name ?? "", receivers[0].First);
+                    ctx.Report(Descriptors.PipeWithoutPipefail, [.. receivers.Select(r => r.Span)], receivers[0].Into, receivers[0].First);
                 }
             }
         });

@@ -1,6 +1,7 @@
 using JobSwipe.InfraLint.Analysis;
 using JobSwipe.InfraLint.Diagnostics;
 using JobSwipe.InfraLint.Syntax.Dockerfile;
+using JobSwipe.InfraLint.Text;
 using JobSwipe.InfraLint.Workspace;
 
 namespace JobSwipe.InfraLint.Rules.Dockerfile;
@@ -16,10 +17,19 @@ public sealed class SudoInRunRule : InfraAnalyzer
             foreach (DockerInstruction instruction in ctx.Model.Instructions)
             {
                 // One finding per RUN, at its first sudo, the others as additional locations.
-                var spans = RunShell.Of(instruction is OnbuildInstruction { Trigger: { } t } ? t : instruction).Commands
-                    .Where(command => command.Name == "sudo")
-                    .Select(command => command.NameSpan)
-                    .ToList();
+                var spans = new List<TextSpan>();
+                foreach (RunCommand command in RunShell.Of(instruction is OnbuildInstruction { Trigger: { } t } ? t : instruction).Commands)
+                {
+                    if (command.Name == "sudo")
+                    {
+                        spans.Add(command.NameSpan);
+                    }
+                    else if (command.WrapperWords.FirstOrDefault(w => w.Value[(w.Value.LastIndexOf('/') + 1)..] == "sudo") is { } sudo)
+                    {
+                        spans.Add(command.ToSource(sudo));
+                    }
+                }
+
                 if (spans.Count > 0)
                 {
                     ctx.Report(Descriptors.SudoInRun, spans);

@@ -18,6 +18,10 @@ public class CdInsteadOfWorkdirRuleTests
         RuleVerifier.ReportsNothing<CdInsteadOfWorkdirRule>(("Dockerfile", "FROM debian:12\nRUN mkdir -p /usr/src/python && cd /usr/src/python && ./configure && make install && cd / && rm -rf /usr/src/python\n"));
 
     [Test]
+    public void Reports_a_run_that_is_only_a_cd() =>
+        RuleVerifier.Reports<CdInsteadOfWorkdirRule>(("Dockerfile", "FROM node:22\nRUN [|cd|] /srv/app\nRUN [|cd|] /tmp\nRUN (cd /srv)\n"));
+
+    [Test]
     public void Cd_to_one_folder_in_several_runs_of_a_stage_is_one_finding()
     {
         var finding = RuleVerifier.Reports<CdInsteadOfWorkdirRule>(("Dockerfile", "FROM debian:12\nRUN [|cd|] /srv/app && make\nRUN cd /srv/app && make install\nFROM debian:12\nRUN [|cd|] /srv/app && make\n"))[0];
