@@ -71,6 +71,27 @@ public class FindingsFileTests
     }
 
     [Test]
+    public void Additional_locations_survive_the_cache_and_leave_the_fingerprint_to_the_primary_location()
+    {
+        using var repository = new TempRepository();
+        repository.Write(".env", "A=LINKED\nB=ALSO\n");
+        var first = FindingsFile.From(InfraLint.Engine.LintEngine.Run(new InfraLint.Engine.LintOptions(repository.Root) { Analyzers = [new FlagAnalyzer()] }), "F");
+        repository.Write(".env", "A=LINKED\nB=ALSO\nC=ALSO\n");
+        var second = FindingsFile.From(InfraLint.Engine.LintEngine.Run(new InfraLint.Engine.LintOptions(repository.Root) { Analyzers = [new FlagAnalyzer()] }), "F");
+        string path = Path.Combine(repository.Root, "obj", "findings.json");
+        second.Write(path);
+        var read = FindingsFile.TryRead(path)!.Findings.Single();
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(read.AdditionalLocations, Is.EqualTo(second.Findings.Single().AdditionalLocations));
+            Assert.That(read.DisplayMessage, Is.EqualTo("found LINKED (also at .env(2,3), .env(3,3))"));
+            Assert.That(File.ReadAllText(path), Does.Not.Contain("DisplayMessage"), "a derived property is not cached");
+            Assert.That(second.Findings.Single().Fingerprint, Is.EqualTo(first.Findings.Single().Fingerprint), "the fingerprint is the primary location's");
+        }
+    }
+
+    [Test]
     public void A_broken_or_missing_file_reads_as_null()
     {
         using var repo = new TempRepository();
