@@ -29,6 +29,7 @@ public sealed class PipeWithoutPipefailRule : InfraAnalyzer
                 var top = shell.Commands.Where(c => !c.IsNested).ToList();
                 var contexts = script.EnumerateCommands(initial.Apply(script.Shebang?.Arguments ?? []));
                 var reported = new HashSet<ShellPipeline>();
+                var remoteScripts = RemoteScripts.Find(shell.Commands).Select(r => r.Receiver).ToList();
                 var receivers = new List<(TextSpan Span, string Into, string First)>();
                 for (int i = 0; i < contexts.Count && i < top.Count; i++)
                 {
@@ -40,6 +41,12 @@ public sealed class PipeWithoutPipefailRule : InfraAnalyzer
 
                     var producers = pipeline.Commands.Take(pipeline.Commands.Count - 1).ToList();
                     if (producers.All(p => p is SimpleCommand { NameValue: { } n } && HarmlessProducers.Contains(n)))
+                    {
+                        continue;
+                    }
+
+                    // `curl … | sh` is JSI1007's: downloading to a file and checking it removes the pipe too.
+                    if (remoteScripts.Any(r => ReferenceEquals(r, top[i])))
                     {
                         continue;
                     }
