@@ -42,7 +42,7 @@ public sealed class AdoptionTests : ConsumerTests
             .OrderBy(f => f).ToArray();
         Assert.That(SarifFindings(sarifFromTool, consumer.Root), Is.EqualTo(expected), lint.Output + build.Describe());
         Assert.That(SarifFindings(sarifFromBuild, consumer.Root), Is.EqualTo(expected), "the InfraLintSarifFile of the build");
-        Assert.That(lint.Output, Does.Match(@"infralint: \d+ files, \d+ analyzed: \d+ errors?, \d+ warnings?, \d+ info, \d+ suppressed \(baseline \d+\) in \d+ ms"));
+        Assert.That(lint.Output, Does.Match(@"infralint: \d+ files?, \d+ analyzed: \d+ errors?, \d+ warnings?, \d+ info, \d+ suppressed \(baseline \d+\) in \d+ ms"));
 
         // 3. infralint baseline: the same tree then passes, in the tool and in dotnet build.
         var baseline = Tool(tool, consumer.Root, "baseline", consumer.Root, "--analyzer", rules);
@@ -111,6 +111,40 @@ public sealed class AdoptionTests : ConsumerTests
         Assert.That(Tool(tool, folder, "--format", "xml").ExitCode, Is.EqualTo(2));
         Assert.That(Tool(tool, folder, "--baseline", "x.json", "--no-baseline").ExitCode, Is.EqualTo(2));
         Assert.That(Tool(tool, folder, Path.Combine(folder, "no-such-folder")).ExitCode, Is.EqualTo(2));
+    }
+
+    [Test]
+    public void Packed_tool_has_the_rule_reference_and_every_format()
+    {
+        string tool = InstallTool();
+        string folder = IntegrationRun.ConsumersDirectory;
+        var rules = Tool(tool, folder, "rules", "--format=json");
+        Assert.That(rules.ExitCode, Is.EqualTo(0), rules.Output);
+        using (var document = JsonDocument.Parse(rules.Output))
+        {
+            Assert.That(document.RootElement.GetArrayLength(), Is.GreaterThan(80));
+        }
+
+        var explain = Tool(tool, folder, "explain", "JSI2009");
+        Assert.That(explain.ExitCode, Is.EqualTo(0), explain.Output);
+        Assert.That(explain.Output, Does.Contain("When it applies").And.Contain("Only production compose files"), "the rule pages are embedded in the packed tool");
+        var unknown = Tool(tool, folder, "explain", "JSI2099");
+        Assert.That(unknown.ExitCode, Is.EqualTo(2), unknown.Output);
+        Assert.That(unknown.Output, Does.Contain("unknown rule 'JSI2099'; did you mean JSI2009"));
+
+        string repository = Path.Combine(IntegrationRun.ConsumersDirectory, "tool-formats");
+        Directory.CreateDirectory(repository);
+        File.WriteAllText(Path.Combine(repository, "docker-compose.yml"), "services:\n  web:\n    image: nginx:1.27.3\n    depends_on: [db]\n");
+        foreach (string format in new[] { "github", "gitlab", "junit", "checkstyle", "json", "sarif" })
+        {
+            string output = Path.Combine(IntegrationRun.LogsDirectory, $"tool-format.{format}.txt");
+            var run = Tool(tool, repository, ".", $"--format={format}", "--output", output, "--no-baseline");
+            Assert.That(run.ExitCode, Is.EqualTo(1), format + ": " + run.Output);
+            Assert.That(File.ReadAllText(output), Does.Contain("JSI2005"), format);
+        }
+
+        var file = Tool(tool, repository, "docker-compose.yml", "--no-baseline");
+        Assert.That(file.ExitCode, Is.EqualTo(1), "a file PATH lints it in its repository: " + file.Output);
     }
 
     private static readonly Lock Gate = new();

@@ -10,15 +10,22 @@ namespace JobSwipe.InfraLint.Cli.Commands;
 internal static class LintCommand
 {
     public const string Description = """
+        infralint [PATH] [options]
+
         Lints the infrastructure files (Dockerfiles, Docker Compose, fly.toml, deploy scripts, env files,
-        Procfiles, CI workflows) under PATH (default: the current folder), or one file in its repository.
+        Procfiles, CI workflows) under PATH (default: the current folder). PATH may also be one file: its
+        repository (the nearest folder with .git) is linted and that file's findings reported. A folder named
+        like a command is written ./NAME.
         A summary per severity goes to standard error.
         Exit codes: 0 no error finding, 1 at least one error finding, 2 bad usage.
         """;
 
     public static RootCommand CreateRoot()
     {
-        var path = CommonOptions.Path("the folder to lint (default: the current folder), or one file: its repository is linted and that file's findings reported; a folder named like a command is written ./NAME");
+        // PATH is described in the description, not listed: System.CommandLine would otherwise show the root's argument in
+        // every subcommand's usage and help ("infralint [<PATH>] rules"), as if they took it.
+        var path = CommonOptions.Path("the folder to lint");
+        path.Hidden = true;
         var format = ReportFormats.CreateOption();
         var output = new Option<string?>("--output", "-o") { Description = "write the report to FILE instead of standard output", HelpName = "FILE" };
         var baseline = CommonOptions.Baseline("the baseline file (default: PATH/infralint.baseline.json, used when it exists)");
@@ -58,7 +65,7 @@ internal static class LintCommand
                 return InfraLintCli.UsageError;
             }
 
-            string report = ReportFormats.Render(parse.GetValue(format)!, result);
+            string report = ReportFormats.Render(parse.GetValue(format)!, result, target.RepositoryPrefix);
             string? outputFile = parse.GetValue(output);
             if (outputFile is null)
             {

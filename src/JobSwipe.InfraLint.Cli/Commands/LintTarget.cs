@@ -43,6 +43,20 @@ internal sealed record LintTarget(string Root, IReadOnlyList<string> Analyzers, 
         return new LintTarget(root, [.. analyzers.Select(Path.GetFullPath)], file);
     }
 
+    /// <summary>
+    /// The root's path relative to its repository (the nearest folder at or above it holding <c>.git</c>), with forward
+    /// slashes; empty when the root is the repository or is in none. CI annotations name files from the repository root.
+    /// </summary>
+    public string RepositoryPrefix
+    {
+        get
+        {
+            string repository = RepositoryRootOf(Root);
+            string relative = Path.GetRelativePath(repository, Root).Replace(Path.DirectorySeparatorChar, '/');
+            return relative == "." ? string.Empty : relative;
+        }
+    }
+
     /// <summary>The baseline file: <paramref name="file"/> when given, else the default under the root.</summary>
     public string BaselinePath(string? file) => Path.GetFullPath(file ?? Path.Combine(Root, Baseline.DefaultFileName));
 

@@ -42,14 +42,22 @@ internal static class ReportFormats
         });
     }
 
-    public static string Render(string format, LintResult result) => format switch
+    /// <summary>
+    /// The report of <paramref name="result"/> in <paramref name="format"/>. The CI formats (github, gitlab) name files
+    /// from the repository root, which is what GitHub and GitLab match annotations against: their paths get
+    /// <paramref name="repositoryPrefix"/> (the linted root relative to its repository) in front.
+    /// </summary>
+    public static string Render(string format, LintResult result, string repositoryPrefix = "") => format switch
     {
         "json" => JsonReportWriter.Write(result),
         "sarif" => SarifWriter.Write(result, result.Rules).TrimEnd('\n'),
-        "github" => GitHubAnnotationsWriter.Write(result).TrimEnd('\n'),
-        "gitlab" => GitLabCodeQualityWriter.Write(result),
+        "github" => GitHubAnnotationsWriter.Write(FromRepositoryRoot(result, repositoryPrefix)).TrimEnd('\n'),
+        "gitlab" => GitLabCodeQualityWriter.Write(FromRepositoryRoot(result, repositoryPrefix)),
         "junit" => JUnitWriter.Write(result).TrimEnd('\n'),
         "checkstyle" => CheckstyleWriter.Write(result).TrimEnd('\n'),
         _ => string.Join(Environment.NewLine, result.Diagnostics.Select(d => CanonicalFormatter.Format(d, result.RootFullPath))),
     };
+
+    private static List<FindingRecord> FromRepositoryRoot(LintResult result, string prefix) =>
+        [.. result.Diagnostics.Select(FindingRecord.From).Select(f => prefix.Length == 0 || f.IsRepository ? f : f with { Path = prefix + "/" + f.Path })];
 }

@@ -46,6 +46,14 @@ internal static partial class TerminalMarkdown
                     continue;
                 }
 
+                if (cells is ["Fix", var declared])
+                {
+                    // The page states the fixability itself (docs/rules pages have a Fix row).
+                    text.Append("Fixable: ").Append(declared).Append('\n');
+                    fixability = null;
+                    continue;
+                }
+
                 text.Append(cells.Length == 2 ? $"{cells[0]}: {cells[1]}" : string.Join("  ", cells)).Append('\n');
             }
             else

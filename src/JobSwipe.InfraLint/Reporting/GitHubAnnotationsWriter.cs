@@ -9,9 +9,9 @@ namespace JobSwipe.InfraLint.Reporting;
 /// <summary>
 /// GitHub Actions workflow commands, one per finding, so findings appear as pull-request annotations without a SARIF
 /// upload: <c>::error file=deploy/app.sh,line=3,col=1,endLine=3,endColumn=9,title=JSI4003::message</c>. Errors are
-/// <c>error</c>, warnings <c>warning</c>, info findings <c>notice</c>. The path is relative to the linted root (run the
-/// tool from the repository root); a whole-file finding has no line, a repository-level one no file. Property values escape <c>%</c>, CR, LF, <c>:</c> and <c>,</c>; the message escapes
-/// <c>%</c>, CR and LF, as the Actions toolkit does.
+/// <c>error</c>, warnings <c>warning</c>, info findings <c>notice</c>. The path is the finding's (the tool gives it from the
+/// repository root); a whole-file finding has no line, a repository-level one no file. Property values escape
+/// <c>%</c>, CR, LF, <c>:</c> and <c>,</c>; the message escapes <c>%</c>, CR and LF, as the Actions toolkit does.
 /// </summary>
 public static class GitHubAnnotationsWriter
 {

@@ -25,6 +25,18 @@ public class CommandLineTests
         Assert.That(version.Output.Trim(), Does.Match(@"^\d+\.\d+\.\d+"));
     }
 
+    [TestCase("rules")]
+    [TestCase("explain")]
+    [TestCase("baseline")]
+    public void A_subcommand_help_does_not_list_the_root_path(string command)
+    {
+        var help = CliRun.Of(command, "--help");
+        Assert.That(help.ExitCode, Is.EqualTo(0), help.ToString());
+        // In process the root is named for the host (testhost), not infralint.
+        Assert.That(help.Output, Does.Match($@"Usage:\s+\S+ {command} "));
+        Assert.That(help.Output, Does.Not.Contain("[<PATH>] " + command), "the root's PATH is not the subcommand's");
+    }
+
     [TestCase("--format", "xml")]
     [TestCase("--format=xml")]
     [TestCase("--bogus")]

@@ -25,6 +25,18 @@ public class LintPathTests
     }
 
     [Test]
+    public void CI_annotations_name_files_from_the_repository_root_when_PATH_is_a_subfolder()
+    {
+        using var repo = new TempRepository(Repository);
+        var github = CliRun.Of(Path.Combine(repo.Root, "deploy"), "--format", "github");
+        Assert.That(github.Output, Does.Contain("file=deploy/docker-compose.production.yml,"), github.ToString());
+        var gitlab = CliRun.Of(Path.Combine(repo.Root, "deploy"), "--format", "gitlab");
+        Assert.That(gitlab.Output, Does.Contain("\"path\": \"deploy/docker-compose.production.yml\""), gitlab.ToString());
+        var json = CliRun.Of(Path.Combine(repo.Root, "deploy"), "--format", "json");
+        Assert.That(json.Output, Does.Contain("\"path\": \"docker-compose.production.yml\""), "the JSON report stays relative to its root");
+    }
+
+    [Test]
     public void A_path_that_does_not_exist_says_so()
     {
         using var repo = new TempRepository(Repository);

@@ -52,6 +52,16 @@ public class RuleReferenceCommandTests
         Assert.That(run.Output, Does.Not.Contain("```").And.Not.Contain("## ").And.Not.Contain("|---|"));
     }
 
+    [TestCase("| Fix | safe |\n", "Fixable: safe\n")]
+    [TestCase("", "Fixable: none\n")]
+    public void The_fixability_is_shown_once(string row, string expected)
+    {
+        string page = $"# JSI9999: Title\n\n| | |\n|---|---|\n| Default severity | info |\n{row}\n## What it finds\nText.\n";
+        string text = JobSwipe.InfraLint.Cli.Commands.TerminalMarkdown.Render(page, "none");
+        Assert.That(text, Does.Contain(expected));
+        Assert.That(text.Split('\n').Count(l => l.StartsWith("Fix", StringComparison.Ordinal)), Is.EqualTo(1), text);
+    }
+
     [Test]
     public void Every_rule_has_an_embedded_page()
     {

@@ -1,6 +1,8 @@
 using JobSwipe.InfraLint.Analysis;
 using JobSwipe.InfraLint.Diagnostics;
+using JobSwipe.InfraLint.Rules.Common;
 using JobSwipe.InfraLint.Syntax.Dockerfile;
+using JobSwipe.InfraLint.Text;
 using JobSwipe.InfraLint.Workspace;
 
 namespace JobSwipe.InfraLint.Rules.Dockerfile;
@@ -29,9 +31,21 @@ public sealed class RepeatedCmdOrEntrypointRule : InfraAnalyzer
                             ctx.GetLocation(all[0].KeywordSpan),
                             [.. all.Skip(1).Select(i => ctx.GetLocation(i.KeywordSpan))],
                             kind == DockerInstructionKind.Cmd ? "CMD" : "ENTRYPOINT",
-                            line));
+                            line).WithFix(DeleteFix(ctx.Model.Text, all[..^1], ctx.File.RelativePath)));
                     }
                 }
             }
         });
+
+    /// <summary>
+    /// Deletes the earlier instructions' lines: only the last CMD (ENTRYPOINT) of a stage takes effect, so removing the
+    /// earlier ones changes nothing. Only when each has its lines to itself.
+    /// </summary>
+    private static Fix? DeleteFix(SourceText text, IReadOnlyList<DockerInstruction> earlier, string path)
+    {
+        var edits = earlier.Select(i => FixEdits.DeleteBlockLines(text, i.Span.Start, i.Span.End, sequenceItem: false)).ToList();
+        return edits.All(e => e is not null)
+            ? Fix.Create($"remove the {earlier[0].Keyword.ToUpperInvariant()}{(earlier.Count > 1 ? "s" : string.Empty)} that a later one replaces", FixApplicability.Safe, path, edits.OfType<TextEdit>())
+            : null;
+    }
 }
