@@ -121,7 +121,10 @@ public sealed record FindingLocation(
         }
     }
 
-    /// <summary><paramref name="message"/> followed by <c> (also at a(1,2), b(3,4))</c>, or unchanged when there is no other place.</summary>
+    /// <summary>
+    /// <paramref name="message"/> followed by <c> (also at a(1,2), b(3,4))</c> (paths escaped for display, as the message
+    /// is), or unchanged when there is no other place.
+    /// </summary>
     public static string AppendTo(string message, IReadOnlyList<FindingLocation>? locations)
     {
         if (locations is null || locations.Count == 0)
@@ -129,7 +132,7 @@ public sealed record FindingLocation(
             return message;
         }
 
-        return string.Create(CultureInfo.InvariantCulture, $"{message} (also at {string.Join(", ", locations.Select(l => $"{l.Path}({l.Line},{l.Column})"))})");
+        return string.Create(CultureInfo.InvariantCulture, $"{message} (also at {string.Join(", ", locations.Select(l => $"{Text.DisplayText.Escape(l.Path)}({l.Line},{l.Column})"))})");
     }
 }
 
