@@ -126,6 +126,7 @@ catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
 }
 
 string baselined = result.BaselineSuppressed > 0 ? string.Create(CultureInfo.InvariantCulture, $", {result.BaselineSuppressed} suppressed by the baseline") : string.Empty;
+baselined += result.BinaryFilesSkipped > 0 ? string.Create(CultureInfo.InvariantCulture, $", {result.BinaryFilesSkipped} binary file(s) not scanned for secrets") : string.Empty;
 Console.Error.WriteLine(string.Create(
     CultureInfo.InvariantCulture,
     $"infralint: {result.FilesDiscovered} files, {result.FilesAnalyzed} analyzed: {result.Count(DiagnosticSeverity.Error)} error(s), {result.Count(DiagnosticSeverity.Warning)} warning(s), {result.Count(DiagnosticSeverity.Info)} info{baselined} in {result.Timings.Total.TotalMilliseconds:0} ms"));

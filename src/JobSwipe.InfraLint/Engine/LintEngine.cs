@@ -4,6 +4,7 @@ using JobSwipe.InfraLint.Analysis;
 using JobSwipe.InfraLint.Configuration;
 using JobSwipe.InfraLint.Diagnostics;
 using JobSwipe.InfraLint.Rules;
+using JobSwipe.InfraLint.Syntax;
 using JobSwipe.InfraLint.Text;
 using JobSwipe.InfraLint.Workspace;
 using Diagnostic = JobSwipe.InfraLint.Diagnostics.Diagnostic;
@@ -136,13 +137,21 @@ public static class LintEngine
         });
         var rulesTime = clock.Elapsed - discoveryTime - parsingTime;
 
+        // Files a rule could not read as text: the binary ones are counted in the summary, the others are JSI0003.
+        var unread = repository.UnreadFiles;
+        foreach (var skipped in unread.Where(f => f.Reason != FileContent.BinaryReason))
+        {
+            raw.Add(Diagnostic.Create(Descriptors.FileSkipped, new Location(skipped.RelativePath, LinePositionSpan.FromLine(1, 1, 1)), skipped.RelativePath, skipped.Reason));
+        }
+
         // Severity, suppressions, fingerprints, order, then the baseline.
-        var final = Finish(raw, repository, configuration, options.WarningPolicy, knownIds);
+        var final = Finish(FindingOwnership.RemoveRepeats(raw), repository, configuration, options.WarningPolicy, knownIds);
         var (reported, baselined) = ApplyBaseline(final, options, root, configuration);
         var reportingTime = clock.Elapsed - discoveryTime - parsingTime - rulesTime;
         return new LintResult(root, reported, files.Length, analyzable.Length, new PhaseTimings(discoveryTime, parsingTime, rulesTime, reportingTime))
         {
             BaselineSuppressed = baselined,
+            BinaryFilesSkipped = unread.Count(f => f.Reason == FileContent.BinaryReason),
             Rules = rules,
             KindTimings = costs.GetKindTimings(),
             AnalyzerTimings = costs.GetAnalyzerTimings(registrations.Select(r => r.Analyzer).ToArray()),
@@ -340,7 +349,9 @@ public static class LintEngine
             if (!suppressions.TryGetValue(path, out var index))
             {
                 var file = repository.GetFile(path);
-                var model = file is null ? null : repository.Load(file).Model;
+                var loaded = file is null ? null : repository.Load(file);
+                // Files of kinds without a parser (scanned by JSI5001) still honour directives in their comments.
+                var model = loaded?.Model ?? (loaded?.Text is { } text && !ParserRegistry.CanParse(loaded.File.Kind) ? PlainTextModel.Create(text) : null);
                 index = model is null ? null : SuppressionIndex.Build(path, model, knownIds, suppressionProblems);
                 suppressions[path] = index is { IsEmpty: false } ? index : null;
             }
@@ -378,7 +389,7 @@ public static class LintEngine
                 continue;
             }
 
-            if (diagnostic.Id != Descriptors.InvalidConfiguration.Id && suppressions.GetValueOrDefault(diagnostic.Location.Path) is { } index && index.IsSuppressed(diagnostic))
+            if (diagnostic.Id != Descriptors.InvalidConfiguration.Id && GetSuppressions(diagnostic.Location.Path) is { } index && index.IsSuppressed(diagnostic))
             {
                 continue;
             }
