@@ -26,7 +26,7 @@ public static partial class SecretHeuristics
         "put-your", "put_your", "put your", "add-your", "add_your", "replace-", "replace_", "replaceme", "replace with", "replace this", "changeme", "change-me", "change_me",
         "change-this", "change_this", "dummy-", "dummy_", "fake-", "fake_", "placeholder", "example-", "example_", "sample-", "sample_", "my-secret", "my_secret",
         "mysecret", "mypassword", "my-password", "my_password", "some-secret", "some_secret", "somesecret", "super-secret", "super_secret", "supersecret",
-        "not-a-real", "not_a_real", "notareal", "redacted",
+        "not-a-real", "not_a_real", "notareal", "redacted", "not_being_used", "not-being-used", "not_used", "not-used", "unused", "disabled",
     ];
 
     /// <summary>Parts (case-insensitive unless noted) that make a value a placeholder wherever they appear.</summary>

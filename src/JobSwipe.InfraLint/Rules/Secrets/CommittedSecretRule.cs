@@ -29,7 +29,18 @@ public sealed class CommittedSecretRule : InfraAnalyzer
         ".cs", ".csx", ".vb", ".fs", ".fsx", ".java", ".kt", ".kts", ".scala", ".groovy", ".gradle", ".go", ".rs", ".c", ".h", ".cc", ".cpp", ".hpp", ".m", ".mm",
         ".swift", ".dart", ".js", ".jsx", ".mjs", ".cjs", ".ts", ".tsx", ".mts", ".cts", ".vue", ".svelte", ".py", ".pyi", ".rb", ".php", ".pl", ".pm", ".lua",
         ".r", ".ex", ".exs", ".erl", ".clj", ".cljs", ".elm", ".hs", ".ml", ".jl", ".ps1", ".psm1", ".razor", ".cshtml", ".ipynb", ".sql", ".tf", ".hcl", ".nix",
+        ".rake", ".gemspec", ".erb", ".haml", ".slim", ".ejs", ".hbs", ".handlebars", ".twig", ".jinja", ".jinja2", ".j2", ".liquid", ".html", ".htm", ".astro",
     };
+
+    // Where values are samples: tests, documentation, examples, translations, recorded HTTP traffic.
+    private static readonly HashSet<string> SampleFolders = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "test", "tests", "__tests__", "spec", "specs", "e2e", "fixture", "fixtures", "testdata", "test-data", "test_data", "__mocks__", "mocks", "mock",
+        "example", "examples", "sample", "samples", "doc", "docs", "documentation", "locale", "locales", "i18n", "l10n", "lang", "langs", "translations",
+        "cassettes", "vcr_cassettes", "__snapshots__", "snapshots",
+    };
+
+    private static readonly string[] SampleExtensions = [".md", ".mdx", ".rst", ".adoc", ".har", ".snap", ".po", ".pot", ".xlf", ".xliff", ".resx", ".example", ".sample", ".template", ".tmpl", ".dist"];
 
     public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptors.CommittedSecret];
 
@@ -64,7 +75,7 @@ public sealed class CommittedSecretRule : InfraAnalyzer
 
         var options = new SecretScanOptions
         {
-            GenericAssignments = !IsLockFile(file.Name),
+            GenericAssignments = !IsLockFile(file.Name) && !IsSample(file),
             UnquotedValuesAreLiterals = !CodeExtensions.Contains(extension) || file.Kind != FileKind.Other,
         };
         foreach (var match in SecretPatterns.Scan(text.Content, options))
@@ -72,6 +83,19 @@ public sealed class CommittedSecretRule : InfraAnalyzer
             var location = Location.Create(file.RelativePath, text, new TextSpan(match.Start, match.Length));
             report(Diagnostic.Create(Descriptors.CommittedSecret, location, Capitalize(match.Provider)));
         }
+    }
+
+    /// <summary>True for tests, documentation, examples and translations: the generic and password detectors do not run there.</summary>
+    internal static bool IsSample(WorkspaceFile file)
+    {
+        string name = file.Name;
+        string lower = name.ToLowerInvariant();
+        return file.RelativePath.Split('/')[..^1].Any(SampleFolders.Contains)
+            || SampleExtensions.Any(e => lower.EndsWith(e, StringComparison.Ordinal)) || lower.Contains(".example.", StringComparison.Ordinal) || lower.Contains(".sample.", StringComparison.Ordinal)
+            || lower.EndsWith(".test", StringComparison.Ordinal) || lower.EndsWith(".testing", StringComparison.Ordinal) || lower.StartsWith("test_", StringComparison.Ordinal) || lower.Contains("_test.", StringComparison.Ordinal) || lower.Contains(".test.", StringComparison.Ordinal)
+            || lower.Contains(".spec.", StringComparison.Ordinal) || lower.Contains("_spec.", StringComparison.Ordinal) || lower.EndsWith("tests.cs", StringComparison.Ordinal)
+            || lower.EndsWith("test.cs", StringComparison.Ordinal) || lower.EndsWith("test.php", StringComparison.Ordinal) || lower.EndsWith("test.java", StringComparison.Ordinal)
+            || lower.EndsWith("test.kt", StringComparison.Ordinal);
     }
 
     private static bool IsLockFile(string name) =>

@@ -18,6 +18,18 @@ internal static partial class GenericAssignments
 
     private const string Description = "a hard-coded secret";
 
+    // Names of user-interface text and translation keys (labelKey, password_hint_text, token_error_message).
+    private static readonly string[] UiWords = ["label", "title", "description", "message", "hint", "placeholder", "i18n", "translation", "error", "tooltip", "caption"];
+
+    // Longer lines are minified code or embedded data, where name = value pairs are not configuration.
+    private const int MaxLineLength = 1000;
+
+    // Public values published by their vendors for local development (Azurite's storage account key).
+    private static readonly string[] PublicDevelopmentValues = ["Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq"];
+
+    // Keys that providers publish to browsers on purpose: Stripe publishable keys, PostHog project keys, Mapbox public tokens.
+    private static readonly string[] PublicKeyPrefixes = ["pk_live_", "pk_test_", "phc_", "pk.eyJ", "sb_publishable_", "NRJS-"];
+
     // SHA-1, SHA-256 and MD5 of the empty string and of "test": digests in documentation and tests, not keys.
     private static readonly HashSet<string> KnownDigests = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -65,7 +77,7 @@ internal static partial class GenericAssignments
             }
 
             string name = text[start..end].Trim('.', '-');
-            if (name.Length == 0 || name.Length > 100 || !IsSecretName(name))
+            if (name.Length == 0 || name.Length > 100 || !IsSecretName(name) || SecretPatterns.LineEnd(text, end) - SecretPatterns.LineStart(text, start) > MaxLineLength)
             {
                 continue;
             }
@@ -97,13 +109,15 @@ internal static partial class GenericAssignments
     internal static bool Judge(string name, string value)
     {
         string v = value.Trim();
-        if (v.Length < 8 || v.Length > 1000 || v.Any(char.IsWhiteSpace) || v.Any(char.IsControl) || Call().IsMatch(v))
+        if (v.Length < 8 || v.Length > 1000 || v.Any(c => char.IsWhiteSpace(c) || char.IsControl(c) || c > '~') || Call().IsMatch(v) || v.Contains(".*", StringComparison.Ordinal)
+            || PublicDevelopmentValues.Any(p => v.StartsWith(p, StringComparison.Ordinal)) || PublicKeyPrefixes.Any(p => v.StartsWith(p, StringComparison.Ordinal))
+            || v.Equals(name, StringComparison.OrdinalIgnoreCase) || ConstantName().IsMatch(v) || DottedKey().IsMatch(v) || v.Contains(',') && !IsPasswordName(name))
         {
             return false;
         }
 
         if (SecretHeuristics.IsPlaceholder(v) || SecretHeuristics.ContainsReference(v) || SecretHeuristics.DescribeKnownDefault(v) is not null || IsSecretStoreReference(v)
-            || StopWords.Contains(v) || KnownDigests.Contains(v) || IsReferenceLike(v) || IsPath(v) || v.Contains("://", StringComparison.Ordinal) || Uuid().IsMatch(v)
+            || StopWords.Contains(v) || SecretPatterns.IsSequentialFiller(v) || MemberAccess().IsMatch(v) || KnownDigests.Contains(v) || IsReferenceLike(v) || IsPath(v) || v.Contains("://", StringComparison.Ordinal) || Uuid().IsMatch(v)
             || v.StartsWith('-') || v.StartsWith('?') || v.StartsWith('$') || v.StartsWith('%') || v.StartsWith('@') || v.StartsWith('!') || v.StartsWith('&') || v.StartsWith('*') || v.StartsWith('='))
         {
             return false;
@@ -136,8 +150,9 @@ internal static partial class GenericAssignments
             return false;
         }
 
-        // Words and identifiers: snake_case, kebab-case, CONSTANT_CASE, camelCase, dotted.names, no digit.
-        if (digits == 0 && Identifier().IsMatch(v) && (v.Length < 24 || lower == 0 || upper == 0 || CamelCase().IsMatch(v)))
+        // Words and identifiers: snake_case, kebab-case, CONSTANT_CASE, camelCase, dotted.names, no digit. A random key of
+        // 40 characters or fewer almost always holds a digit.
+        if (digits == 0 && (Identifier().IsMatch(v) || symbols == 0 && v.Length <= 40))
         {
             return false;
         }
@@ -152,6 +167,11 @@ internal static partial class GenericAssignments
         double entropy = SecretPatterns.ShannonEntropy(v);
         double lengthCap = Math.Log2(v.Length) - 0.5;
         bool hex = Hex().IsMatch(v);
+        if (password && SecretPatterns.IsWeakPassword(v) || SecretPatterns.IsWeakPassword(v) && entropy < 3.5)
+        {
+            return false;
+        }
+
         if (password)
         {
             // A password is chosen by a person: 8 or more characters of at least two classes, not one repeated pattern.
@@ -169,14 +189,21 @@ internal static partial class GenericAssignments
 
     private static bool IsSecretName(string name)
     {
-        if (!SecretHeuristics.IsSecretLikeName(name))
+        // userSecretsId, tokenNamePrefix: camelCase words are words too.
+        string snake = CamelBoundary().Replace(name, "$1_$2");
+        if (!SecretHeuristics.IsSecretLikeName(snake) || name is "key" or "Key" or "KEY")
         {
             return false;
         }
 
-        // Names that hold something about a secret (its name, where it is, how it is checked), not the secret.
-        string lower = name.ToLowerInvariant();
-        return !(lower.EndsWith("keys", StringComparison.Ordinal) && !lower.EndsWith("_keys", StringComparison.Ordinal) || lower.Contains("public", StringComparison.Ordinal)
+        // Names that hold something about a secret (its name, where it is, how it is checked), not the secret, and
+        // plurals (a list or a count of keys).
+        string lower = snake.ToLowerInvariant();
+        return !(lower.EndsWith('s') && !lower.EndsWith("pass", StringComparison.Ordinal) && !lower.EndsWith("credentials", StringComparison.Ordinal)
+            || lower.Contains("public", StringComparison.Ordinal) || lower.Contains("_strategy", StringComparison.Ordinal) || lower.Contains("_backend", StringComparison.Ordinal)
+            || lower.Contains("_class", StringComparison.Ordinal) || lower.Contains("_provider", StringComparison.Ordinal) || lower.Contains("_method", StringComparison.Ordinal)
+            || lower.Contains("_description", StringComparison.Ordinal) || lower.Contains("_message", StringComparison.Ordinal) || lower.Contains("_text", StringComparison.Ordinal)
+            || lower.Contains("_field", StringComparison.Ordinal) || UiWords.Any(w => lower.Contains(w, StringComparison.Ordinal))
             || lower.Contains("tokenizer", StringComparison.Ordinal) || lower.Contains("keyboard", StringComparison.Ordinal) || lower.Contains("monkey", StringComparison.Ordinal)
             || lower.Contains("keyword", StringComparison.Ordinal) || lower.Contains("passthrough", StringComparison.Ordinal) || lower.Contains("bypass", StringComparison.Ordinal)
             || lower.Contains("compass", StringComparison.Ordinal) || lower.Contains("passenger", StringComparison.Ordinal) || lower.Contains("_pattern", StringComparison.Ordinal)
@@ -322,10 +349,26 @@ internal static partial class GenericAssignments
         v.StartsWith('/') || v.StartsWith("./", StringComparison.Ordinal) || v.StartsWith("../", StringComparison.Ordinal) || v.StartsWith("~/", StringComparison.Ordinal)
         || v.StartsWith("file:", StringComparison.OrdinalIgnoreCase) || WindowsPath().IsMatch(v) || RelativePath().IsMatch(v);
 
+    // MAILER_SMTP_OAUTH2_CLIENT_SECRET: an enum or constant name, not a value.
+    [GeneratedRegex(@"^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$", RegexOptions.CultureInvariant)]
+    private static partial Regex ConstantName();
+
+    // settings.storage.local-title: a dotted translation or configuration key.
+    [GeneratedRegex(@"^[a-z][a-z0-9_\-]*(?:\.[a-z0-9_\-]+){2,}$", RegexOptions.CultureInvariant)]
+    private static partial Regex DottedKey();
+
+    // Rails.application.config.self_hosted?: a member access in code.
+    [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*[?!]?)+$", RegexOptions.CultureInvariant)]
+    private static partial Regex MemberAccess();
+
+    [GeneratedRegex(@"([a-z0-9])([A-Z])", RegexOptions.CultureInvariant)]
+    private static partial Regex CamelBoundary();
+
     [GeneratedRegex(@"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$", RegexOptions.CultureInvariant)]
     private static partial Regex Uuid();
 
-    [GeneratedRegex(@"^(?:[A-Za-z]+[_.\-:/]?)+$", RegexOptions.CultureInvariant)]
+    // Letter runs joined by single separators (one way to match each string: no backtracking blow-up).
+    [GeneratedRegex(@"^[A-Za-z]+(?:[_.\-:/][A-Za-z]+)*[_.\-:/]?$", RegexOptions.CultureInvariant)]
     private static partial Regex Identifier();
 
     [GeneratedRegex(@"^[a-z]+(?:[A-Z][a-z]+)+$|^(?:[A-Z][a-z]+){2,}$", RegexOptions.CultureInvariant)]
@@ -340,7 +383,7 @@ internal static partial class GenericAssignments
     [GeneratedRegex(@"^(?:(?:env|secrets|vars|process\.env|os\.environ|settings|config|self|this|ctx|context|params|inputs|steps|needs|matrix|github|var|local|data|module)[.\[][A-Za-z0-9_.\[\]'""\-]+)$", RegexOptions.CultureInvariant)]
     private static partial Regex ReferenceLike();
 
-    [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_.]*\(", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_.]*\((?:.*\))?$", RegexOptions.CultureInvariant)]
     private static partial Regex Call();
 
     [GeneratedRegex(@"^[A-Za-z]:\\", RegexOptions.CultureInvariant)]

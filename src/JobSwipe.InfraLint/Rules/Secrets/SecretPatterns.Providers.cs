@@ -10,16 +10,23 @@ namespace JobSwipe.InfraLint.Rules.Secrets;
 public static partial class SecretPatterns
 {
     // Not preceded / followed by a token character, so that a format is never found inside a longer word.
-    private const string B = @"(?<![A-Za-z0-9_\-])";
-    private const string E = @"(?![A-Za-z0-9_\-])";
+    // A base64 blob (a data: URI, a font, a HAR body) holds every short prefix somewhere: + and / count as token characters.
+    private const string B = @"(?<![A-Za-z0-9_\-+/])";
+    private const string E = @"(?![A-Za-z0-9_\-+/])";
     private const string B64E = @"(?![A-Za-z0-9_\-+/=])";
+
+    // Formats that are a password by position rather than by shape: like the generic detector, not run where samples live.
+    private static readonly HashSet<string> PasswordFormats = new(StringComparer.Ordinal)
+    {
+        "url-password", "connection-string-password", "jdbc-password", "curl-auth-header", "curl-user-password", "nuget-config-password", "snowflake-password",
+    };
 
     /// <summary>Every provider detector (the generic assignment detector is <see cref="GenericAssignments"/>).</summary>
     public static IReadOnlyList<SecretDetector> Detectors { get; } =
     [
         // Amazon Web Services
         D("aws-access-key-id", "an AWS access key ID", ["akia", "asia", "abia", "acca", "a3t"],
-            @"(?<![A-Za-z0-9])(?<secret>(?:AKIA|ASIA|ABIA|ACCA|A3T[A-Z0-9])[A-Z2-7]{16})(?![A-Za-z0-9])", 3.0),
+            @"(?<![A-Za-z0-9+/\-])(?<secret>(?:AKIA|ASIA|ABIA|ACCA|A3T[A-Z0-9])[A-Z2-7]{16})(?![A-Za-z0-9+/\-])", 3.0),
         D("aws-secret-access-key", "an AWS secret access key", ["aws"],
             @"(?i:aws)[A-Za-z0-9_.\-]{0,30}(?i:secret|private)[A-Za-z0-9_.\-]{0,20}[""']?\s*(?::=|=>|=|:)\s*[""']?(?<secret>[A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])", 4.0),
         D("aws-session-token", "an AWS session token", ["aws_session_token", "aws_security_token", "iqojb3jpz2lux2vj", "fwogzxivyxdz"],
@@ -82,7 +89,7 @@ public static partial class SecretPatterns
 
         // Payments
         D("stripe-live-key", "a Stripe live secret key", ["sk_live_", "rk_live_"], B + @"(?<secret>[sr]k_live_[A-Za-z0-9]{20,247})" + E, 3.0),
-        D("stripe-webhook-secret", "a Stripe webhook signing secret", ["whsec_"], B + @"(?<secret>whsec_[A-Za-z0-9]{32,64})" + E, 3.5),
+        D("stripe-webhook-secret", "a webhook signing secret (Stripe, Standard Webhooks)", ["whsec_"], B + @"(?<secret>whsec_[A-Za-z0-9]{32,64})" + E, 3.5),
         D("square-access-token", "a Square access token", ["eaaa", "sq0atp-", "sq0atb-"], B + @"(?<secret>EAAA[A-Za-z0-9_\-]{60}|sq0at[pb]-[A-Za-z0-9_\-]{22,60})" + E, 3.5),
         D("square-oauth-secret", "a Square OAuth application secret", ["sq0csp-"], B + @"(?<secret>sq0csp-[A-Za-z0-9_\-]{43})" + E, 3.5),
         D("shopify-token", "a Shopify access token or shared secret", ["shpat_", "shpca_", "shppa_", "shpss_"], B + @"(?<secret>shp(?:at|ca|pa|ss)_[a-fA-F0-9]{32})" + E, 3.0),
@@ -90,8 +97,8 @@ public static partial class SecretPatterns
         Near("paypal-client-secret", "a PayPal client secret", ["paypal"], "E[A-Za-z0-9_\\-]{79}", 4.0),
         D("flutterwave-key", "a Flutterwave secret key", ["flwseck", "flwseck_test"], B + @"(?<secret>FLWSECK(?:_TEST)?-[a-fA-F0-9]{32}-X|FLWSECK_TEST[a-fA-F0-9]{12})" + E, 3.0),
         D("gocardless-token", "a GoCardless access token", ["gocardless"], @"(?i:gocardless)[A-Za-z0-9_.\-]{0,40}?[""']?\s*(?::=|=>|=|:)\s*[""']?(?<secret>live_[A-Za-z0-9_\-=]{40})" + E, 3.5),
-        D("plaid-access-token", "a Plaid access token", ["access-production-", "access-development-", "access-sandbox-"],
-            B + @"(?<secret>access-(?:production|development|sandbox)-[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12})" + E, 3.0),
+        D("plaid-access-token", "a Plaid access token", ["access-production-", "access-development-"],
+            B + @"(?<secret>access-(?:production|development)-[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12})" + E, 3.0),
         Near("plaid-secret", "a Plaid secret", ["plaid"], "[a-f0-9]{30}", 3.0),
         D("adyen-api-key", "an Adyen API key", ["aqe"], B + @"(?<secret>AQE[A-Za-z0-9]{3}[A-Za-z0-9+/=_\-.]{120,400})" + E, 4.5),
         D("shippo-token", "a Shippo API token", ["shippo_live_", "shippo_test_"], B + @"(?<secret>shippo_(?:live|test)_[a-f0-9]{40})" + E, 3.0),
@@ -219,7 +226,7 @@ public static partial class SecretPatterns
         D("hubspot-private-app-token", "a HubSpot private app token", ["pat-na1-", "pat-eu1-", "pat-na2-", "pat-eu2-"],
             B + @"(?<secret>pat-(?:na|eu)\d-[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12})" + E, 3.0),
         Near("hubspot-api-key", "a HubSpot API key", ["hubspot", "hapikey"], "[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}", 3.0),
-        D("facebook-access-token", "a Facebook (Meta) access token", ["eaa"], @"(?<![A-Za-z0-9])(?<secret>EAA[A-Z][A-Za-z0-9]{100,})(?![A-Za-z0-9])", 4.0),
+        D("facebook-access-token", "a Facebook (Meta) access token", ["eaa"], B + @"(?<secret>EAA[A-Z][A-Za-z0-9]{100,})" + E, 4.0),
         Near("facebook-app-secret", "a Facebook (Meta) app secret", ["facebook", "fb_app_secret", "fb_secret", "meta_app_secret"], "[a-f0-9]{32}", 3.0),
         Near("twitter-secret", "a Twitter (X) API secret or bearer token", ["twitter", "x_api_secret", "x_bearer_token"], "A{22}[A-Za-z0-9%]{80,120}|[A-Za-z0-9]{45,50}", 4.0),
         Near("linkedin-client-secret", "a LinkedIn client secret", ["linkedin"], "[A-Za-z0-9]{16}", 3.0),
@@ -244,7 +251,7 @@ public static partial class SecretPatterns
 
         // Generic formats
         D("private-key", "a private key", ["private key"],
-            @"(?<secret>-----BEGIN[ A-Z0-9_\-]{0,100}PRIVATE KEY(?: BLOCK)?-----[\s\S]{64,}?-----END[ A-Z0-9_\-]{0,100}PRIVATE KEY(?: BLOCK)?-----)", 0, v => !HasKeyBody(v), multiline: true),
+            @"(?<secret>-----BEGIN[ A-Z0-9_\-]{0,100}PRIVATE KEY(?: BLOCK)?-----(?:[^\-]|-(?!----)){64,}?-----END[ A-Z0-9_\-]{0,100}PRIVATE KEY(?: BLOCK)?-----)", 0, v => !HasKeyBody(v), multiline: true),
         D("putty-private-key", "a PuTTY private key", ["putty-user-key-file-"],
             @"(?<secret>PuTTY-User-Key-File-\d: [^\r\n]+\r?\nEncryption: none[\s\S]{0,4000}?Private-Lines: \d+\r?\n(?:[A-Za-z0-9+/=]+\r?\n){1,200})", 0, multiline: true),
         D("jwt", "a JSON Web Token", ["eyj"],
@@ -253,7 +260,7 @@ public static partial class SecretPatterns
             @"\bcurl\b[^\r\n]{0,300}?(?:-H|--header)\s*=?\s*[""']?(?i:authorization|x-api-key|api-key|x-auth-token|private-token):\s*(?:(?i:bearer|basic|token|apikey|bot)\s+)?(?<secret>[A-Za-z0-9_\-+/=.~:]{12,})", 3.5,
             v => !IsLikelyRealPassword(v)),
         D("curl-user-password", "a password in a curl --user option", ["curl"],
-            @"\bcurl\b[^\r\n]{0,300}?(?:\s-u\s*|--user[\s=])\s*[""']?[^\s:""'$]{1,64}:(?<secret>[^\s""'@]{8,})", 2.5, v => !IsLikelyRealPassword(v)),
+            @"\bcurl\b[^\r\n]{0,300}?(?:\s-u\s*|--user[\s=])\s*[""']?[^\s:""'$/]{1,64}:(?<secret>(?!//)[^\s""'@]{8,})", 2.5, v => !IsLikelyRealPassword(v)),
         D("url-password", "a password in a connection URL", ["://"],
             @"(?<![A-Za-z0-9+.\-])[A-Za-z][A-Za-z0-9+.\-]{1,20}://[^:/@\s""'`]{1,64}:(?<secret>[^@/\s""'`]{1,128})@[A-Za-z0-9_\-\[]", 2.5,
             v => !IsLikelyRealPassword(v)),
@@ -266,14 +273,14 @@ public static partial class SecretPatterns
     ];
 
     private static SecretDetector D(string id, string provider, string[] keywords, string pattern, double minEntropy = 0, Func<string, bool>? isAllowed = null, bool multiline = false) =>
-        new(id, provider, keywords, pattern, minEntropy, isAllowed, multiline);
+        new(id, provider, keywords, pattern, minEntropy, isAllowed, multiline) { IsPasswordFormat = PasswordFormats.Contains(id) };
 
     /// <summary>
     /// A format without a prefix of its own, recognised only when assigned to a name that mentions the provider
     /// (<c>DATADOG_API_KEY=…</c>, <c>"twilio_auth_token": "…"</c>, <c>&lt;cohereKey&gt;…</c>).
     /// </summary>
     private static SecretDetector Near(string id, string provider, string[] names, string value, double minEntropy) =>
-        new(id, provider, names,
+        new SecretDetector(id, provider, names,
             @"(?i:" + string.Join('|', names.Select(Regex.Escape)) + @")[A-Za-z0-9_.\-]{0,40}?[""'\]]?\s{0,4}(?:=|:=|:|=>|>|,)\s{0,4}[""'`]?(?<secret>(?:" + value + @"))(?![A-Za-z0-9_\-+/=])",
-            minEntropy);
+            minEntropy) { IsPasswordFormat = PasswordFormats.Contains(id) };
 }

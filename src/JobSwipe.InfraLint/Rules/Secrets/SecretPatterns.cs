@@ -19,7 +19,11 @@ public sealed record SecretScanOptions
     /// <summary>Provider detectors only (no generic assignment detector): what other rules use to name a value's provider.</summary>
     public static readonly SecretScanOptions ProvidersOnly = new() { GenericAssignments = false };
 
-    /// <summary>Run the generic <c>key/secret/token/password = value</c> detector.</summary>
+    /// <summary>
+    /// Run the generic <c>key/secret/token/password = value</c> detector and the formats that are a password by their
+    /// position (a URL's or a connection string's password, a curl credential). Off in tests, documentation, examples
+    /// and translations, where such values are samples; provider formats run everywhere.
+    /// </summary>
     public bool GenericAssignments { get; init; } = true;
 
     /// <summary>
@@ -52,6 +56,9 @@ public sealed class SecretDetector
     }
 
     public string Id { get; }
+
+    /// <summary>True for formats that are a password by position, not by shape (see <see cref="SecretScanOptions.GenericAssignments"/>).</summary>
+    public bool IsPasswordFormat { get; init; }
 
     /// <summary>The plain description used in messages ("an AWS access key ID").</summary>
     public string Provider { get; }
@@ -111,6 +118,11 @@ public static partial class SecretPatterns
             foreach (int d in keyword.Detectors)
             {
                 var detector = Detectors[d];
+                if (detector.IsPasswordFormat && !options.GenericAssignments)
+                {
+                    continue;
+                }
+
                 if (detector.Multiline)
                 {
                     if (scannedWhole.Add(d))
@@ -253,7 +265,7 @@ public static partial class SecretPatterns
                     continue;
                 }
 
-                if (detector.IsAllowedValue(value) || IsPlaceholderValue(value) || IsAllowlistedLine(text, group.Index))
+                if (detector.IsAllowedValue(value) || IsPlaceholderValue(value) || IsSequentialFiller(value) || IsAllowlistedLine(text, group.Index))
                 {
                     continue;
                 }
@@ -266,6 +278,10 @@ public static partial class SecretPatterns
             // A pathological line: skip this detector there rather than fail the run.
         }
     }
+
+    /// <summary>True when the value holds a run typed by hand (<c>123456789</c>, <c>abcdefgh</c>): a fake, not a generated key.</summary>
+    internal static bool IsSequentialFiller(string value) =>
+        value.Contains("123456789", StringComparison.Ordinal) || value.Contains("abcdefgh", StringComparison.OrdinalIgnoreCase) || value.Contains("0123456", StringComparison.Ordinal);
 
     // The shared vocabulary judges whole values; a PEM block is judged by its body instead.
     private static bool IsPlaceholderValue(string value) =>
@@ -370,10 +386,24 @@ public static partial class SecretPatterns
             return false;
         }
 
-        string lower = v.ToLowerInvariant();
-        return !(lower.Contains("password", StringComparison.Ordinal) || lower.Contains("secret", StringComparison.Ordinal) || lower.StartsWith("your", StringComparison.Ordinal)
-            || lower.All(c => char.IsAsciiLetterLower(c) || c == '_' || c == '-'));
+        return !IsWeakPassword(v) && !v.ToLowerInvariant().All(c => char.IsAsciiLetterLower(c) || c == '_' || c == '-');
     }
+
+    /// <summary>A password made of the words people use for test and sample passwords, in any spelling (p@ssw0rd, S3cr3t!, Test1234).</summary>
+    internal static bool IsWeakPassword(string value)
+    {
+        string v = Uri.UnescapeDataString(value).ToLowerInvariant();
+        var plain = new StringBuilder(v.Length);
+        foreach (char c in v)
+        {
+            plain.Append(c switch { '@' or '4' => 'a', '0' => 'o', '1' or '!' => 'i', '3' => 'e', '5' or '$' => 's', '7' => 't', _ => c });
+        }
+
+        string p = plain.ToString();
+        return WeakWords.Any(w => p.Contains(w, StringComparison.Ordinal)) || v.StartsWith("your", StringComparison.Ordinal);
+    }
+
+    private static readonly string[] WeakWords = ["password", "passwort", "passwd", "secret", "changeme", "letmein", "qwerty", "admin", "test", "demo", "example", "sample", "welcome", "pass", "default"];
 
     /// <summary>Every keyword of every detector, found in one pass over a text (case-insensitive).</summary>
     private sealed class KeywordIndex

@@ -94,6 +94,41 @@ public class SecretPatternsTests
     public void Ignores_examples_and_look_alikes(string why, string text) =>
         Assert.That(SecretPatterns.Scan(text + "\n"), Is.Empty, why);
 
+    // Shapes seen on public repositories that the generic and password detectors must leave alone.
+    private static IEnumerable<TestCaseData> RealWorldLookAlikes()
+    {
+        string b64 = FakeSecrets.Random(FakeSecrets.Alnum + "+/", 300, 60);
+        yield return new TestCaseData("plist key", "<key>UIRequiresFullScreenSupport</key>");
+        yield return new TestCaseData("user secrets id", "<UserSecretsId>aspnet-Identity-" + FakeSecrets.Random(FakeSecrets.Hex, 8, 61) + "-1f2e-4d3c-9b8a-0f1e2d3c4b5a</UserSecretsId>");
+        yield return new TestCaseData("translation", "\"user-password\": \"Contraseña\",");
+        yield return new TestCaseData("translation key", "labelKey: \"editor.format.heading2\",");
+        yield return new TestCaseData("enum value", "MAILER_SMTP_OAUTH2_CLIENT_SECRET = 'MAILER_SMTP_OAUTH2_CLIENT_SECRET',");
+        yield return new TestCaseData("struct tag", "Tags map[string]string `protobuf_key:\"bytes,1,opt,name=key,proto3\"`");
+        yield return new TestCaseData("sed expression", "-e \"s|^POSTGRES_PASSWORD=.*$|POSTGRES_PASSWORD=$(gen 16)|\" \\");
+        yield return new TestCaseData("weak test password", "const password = 'Password123';");
+        yield return new TestCaseData("leet test password", "DATABASE_URL=postgresql://app:p%40ssw0rd1@localhost/app");
+        yield return new TestCaseData("public project key", "POSTHOG_API_KEY = 'phc_" + FakeSecrets.Random(FakeSecrets.Alnum, 43, 62) + "'");
+        yield return new TestCaseData("azurite key", "AZURE_ACCOUNT_KEY=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==");
+        yield return new TestCaseData("sequential test token", "token = \"0123456789abcdef0123456789abcdef01234567\"");
+        yield return new TestCaseData("base64 font with short prefixes", "src: url(\"data:font/ttf;base64," + b64[..100] + "+AQEaBc" + b64 + "+EAAB" + b64 + "\")");
+        yield return new TestCaseData("pem examples far apart", "$a = \"-----BEGIN RSA PRIV" + "ATE KEY-----\\nABCDEF\\n-----END RSA PRIV" + "ATE KEY-----\";\n" + string.Concat(Enumerable.Repeat("$x = $y + 1; // filler line\n", 5)) + "$b = \"-----BEGIN RSA PRIV" + "ATE KEY-----\\nABCDEF\\n-----END RSA PRIV" + "ATE KEY-----\";");
+        yield return new TestCaseData("curl url, not a user", "curl -u 'http://localhost:9000/api/subscribers' -X GET");
+        yield return new TestCaseData("value is code", "api_key = Rails.application.config.app_mode.self_hosted? ? Setting.synth_api_key : ENV[\"SYNTH_API_KEY\"]");
+    }
+
+    [TestCaseSource(nameof(RealWorldLookAlikes))]
+    public void Ignores_real_world_look_alikes(string why, string text) =>
+        Assert.That(SecretPatterns.Scan(text + "\n").Select(m => m.DetectorId), Is.Empty, why);
+
+    [Test]
+    public void Long_identifier_chains_are_judged_in_linear_time()
+    {
+        string chain = string.Join('.', Enumerable.Repeat("segment", 400)) + "?";
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        SecretPatterns.Scan($"api_key = {chain}\nsecret: {chain}\n");
+        Assert.That(clock.Elapsed, Is.LessThan(TimeSpan.FromSeconds(2)));
+    }
+
     [Test]
     public void Several_secrets_in_one_text_are_each_reported_once()
     {
