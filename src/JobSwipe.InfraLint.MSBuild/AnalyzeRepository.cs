@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using JobSwipe.InfraLint.Engine;
 using JobSwipe.InfraLint.Reporting;
+using JobSwipe.InfraLint.Rules;
 using JobSwipe.InfraLint.Workspace;
 using Microsoft.Build.Framework;
 using Task = Microsoft.Build.Utilities.Task;
@@ -77,7 +78,8 @@ public sealed class AnalyzeRepository : Task
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
-                Log.LogWarning(null, "JSI0002", null, null, baselinePath, 0, 0, 0, 0, "InfraLint could not write the baseline file ({0})", ex.GetType().Name);
+                var descriptor = Descriptors.OwnFileFailed;
+                Log.LogWarning(null, descriptor.Id, null, descriptor.HelpLinkUri, baselinePath, 0, 0, 0, 0, "{0}", descriptor.FormatMessage("write the baseline file", ex.GetType().Name, "no finding was accepted into it"));
             }
         }
 
@@ -119,7 +121,8 @@ public sealed class AnalyzeRepository : Task
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
-                Log.LogWarning(null, "JSI0004", null, null, sarifPath, 0, 0, 0, 0, "InfraLint could not write the SARIF file ({0})", ex.GetType().Name);
+                var descriptor = Descriptors.OwnFileFailed;
+                Log.LogWarning(null, descriptor.Id, null, descriptor.HelpLinkUri, sarifPath, 0, 0, 0, 0, "{0}", descriptor.FormatMessage("write the SARIF file", ex.GetType().Name, "the findings are still reported in the build"));
             }
         }
 

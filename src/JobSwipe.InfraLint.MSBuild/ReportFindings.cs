@@ -1,6 +1,8 @@
 using JobSwipe.InfraLint.Configuration;
 using JobSwipe.InfraLint.Diagnostics;
 using JobSwipe.InfraLint.Reporting;
+using JobSwipe.InfraLint.Rules;
+using JobSwipe.InfraLint.Text;
 using Microsoft.Build.Framework;
 using Task = Microsoft.Build.Utilities.Task;
 
@@ -8,7 +10,7 @@ namespace JobSwipe.InfraLint.MSBuild;
 
 /// <summary>
 /// Logs a run's findings in the calling project: one MSBuild warning, error or message per finding, with absolute
-/// path, line, column, end line, end column, rule ID and help link, then one summary line. The project's
+/// path, line, column, end line, end column, rule ID and help link, then one summary line at the default verbosity. The project's
 /// <c>NoWarn</c>, <c>WarningsAsErrors</c>, <c>WarningsNotAsErrors</c> and <c>TreatWarningsAsErrors</c> apply.
 /// When several projects of one build lint the same root, the first to claim the run reports it and the others
 /// log a low-importance note, so each finding appears once.
@@ -26,6 +28,9 @@ public sealed class ReportFindings : Task
 
     public string? TreatWarningsAsErrors { get; set; }
 
+    /// <summary>The reporting project (<c>$(MSBuildProjectFullPath)</c>): where repository-level findings are logged.</summary>
+    public string? ProjectFile { get; set; }
+
     /// <summary>The number of error findings this project logged.</summary>
     [Output]
     public int ErrorCount { get; set; }
@@ -40,7 +45,13 @@ public sealed class ReportFindings : Task
             var findings = FindingsFile.TryRead(resultsPath);
             if (findings is null)
             {
-                Log.LogWarning(null, "JSI0004", null, null, resultsPath, 0, 0, 0, 0, "InfraLint could not read its findings file; the infrastructure files were not reported in this build");
+                var descriptor = Descriptors.OwnFileFailed;
+                if (policy.Apply(descriptor.Id, descriptor.DefaultSeverity) <= DiagnosticSeverity.Hidden)
+                {
+                    continue;
+                }
+
+                Log.LogWarning(null, descriptor.Id, null, descriptor.HelpLinkUri, resultsPath, 0, 0, 0, 0, "{0}", descriptor.FormatMessage("read its findings file", "missing or not valid", "the infrastructure files were not reported in this build"));
                 continue;
             }
 
@@ -54,7 +65,11 @@ public sealed class ReportFindings : Task
             foreach (var finding in findings.Findings)
             {
                 var severity = policy.Apply(finding.RuleId, finding.ParsedSeverity);
-                string file = CanonicalFormatter.GetFullPath(new Location(finding.Path, default), findings.Root);
+                // A repository-level finding (no path) is logged against the project file with no line, as NuGet's
+                // project-level warnings are; a whole-file finding (line 0) against its file without a line.
+                string file = finding.Path.Length == 0
+                    ? ProjectFile ?? BuildEngine.ProjectFileOfTaskNode
+                    : DisplayText.Escape(CanonicalFormatter.GetFullPath(new Location(finding.Path, default), findings.Root));
                 switch (severity)
                 {
                     case DiagnosticSeverity.Error:
@@ -74,17 +89,13 @@ public sealed class ReportFindings : Task
 
             ErrorCount += errors;
             bool fromCache = string.Equals(run.GetMetadata("FromCache"), "true", StringComparison.OrdinalIgnoreCase);
-            Log.LogMessage(
-                MessageImportance.Normal,
-                "InfraLint: {0} files under {1}, {2} analyzed: {3} error(s), {4} warning(s), {5} info in {6} ms{7}.",
-                findings.Files,
-                findings.Root,
-                findings.Analyzed,
-                errors,
-                warnings,
-                infos,
-                findings.ElapsedMs,
-                fromCache ? " (unchanged since the last build: findings re-reported from the cache)" : string.Empty);
+            var summary = findings.Summarize(errors, warnings, infos);
+            // At the default verbosity (high importance), like the tool's summary on standard error.
+            Log.LogMessage(MessageImportance.High, "{0}", summary.Format("InfraLint", fromCache ? " (unchanged since the last build: findings re-reported from the cache)" : null));
+            if (summary.FormatSkipped("InfraLint") is { } skipped)
+            {
+                Log.LogMessage(MessageImportance.High, "{0}", skipped);
+            }
         }
 
         return !Log.HasLoggedErrors;

@@ -55,8 +55,6 @@ if (services < 4 || runs < 1 || buildRuns < 1 || peerRuns < 1)
 var slowPeer = TimeSpan.FromSeconds(60);
 string repositoryRoot = FindRepositoryRoot();
 
-// The repository's nuget.config lists this folder feed; restore fails when it does not exist (a fresh clone).
-Directory.CreateDirectory(Path.Combine(repositoryRoot, "artifacts", "packages"));
 string workRoot = Path.Combine(Path.GetTempPath(), "infralint-bench-" + DateTime.UtcNow.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture) + "-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
 Directory.CreateDirectory(workRoot);
 var report = new Report();

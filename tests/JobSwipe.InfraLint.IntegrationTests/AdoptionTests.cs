@@ -36,10 +36,13 @@ public sealed class AdoptionTests : ConsumerTests
         string sarifFromTool = Path.Combine(IntegrationRun.LogsDirectory, "adoption-tool.sarif");
         var lint = Tool(tool, consumer.Root, "--format", "sarif", "--output", sarifFromTool, "--analyzer", rules);
         Assert.That(lint.ExitCode, Is.EqualTo(1), lint.Output);
-        var expected = build.Findings.Select(f => (f.Code, f.File, f.Line, f.Column, f.EndLine ?? f.Line, f.EndColumn ?? f.Column)).OrderBy(f => f).ToArray();
+        // Repository-level findings are logged against the project file in the build and marked repositoryLevel in SARIF.
+        var expected = build.Findings
+            .Select(f => (f.Code, File: f.File.EndsWith(".csproj", StringComparison.Ordinal) ? "(repository)" : f.File, f.Line, f.Column, f.EndLine ?? f.Line, f.EndColumn ?? f.Column))
+            .OrderBy(f => f).ToArray();
         Assert.That(SarifFindings(sarifFromTool, consumer.Root), Is.EqualTo(expected), lint.Output + build.Describe());
         Assert.That(SarifFindings(sarifFromBuild, consumer.Root), Is.EqualTo(expected), "the InfraLintSarifFile of the build");
-        Assert.That(lint.Output, Does.Match(@"infralint: \d+ files, \d+ analyzed: \d+ error\(s\), \d+ warning\(s\), \d+ info"));
+        Assert.That(lint.Output, Does.Match(@"infralint: \d+ files?, \d+ analyzed: \d+ errors?, \d+ warnings?, \d+ info, \d+ suppressed \(baseline \d+\) in \d+ ms"));
 
         // 3. infralint baseline: the same tree then passes, in the tool and in dotnet build.
         var baseline = Tool(tool, consumer.Root, "baseline", consumer.Root, "--analyzer", rules);
@@ -108,6 +111,40 @@ public sealed class AdoptionTests : ConsumerTests
         Assert.That(Tool(tool, folder, "--format", "xml").ExitCode, Is.EqualTo(2));
         Assert.That(Tool(tool, folder, "--baseline", "x.json", "--no-baseline").ExitCode, Is.EqualTo(2));
         Assert.That(Tool(tool, folder, Path.Combine(folder, "no-such-folder")).ExitCode, Is.EqualTo(2));
+    }
+
+    [Test]
+    public void Packed_tool_has_the_rule_reference_and_every_format()
+    {
+        string tool = InstallTool();
+        string folder = IntegrationRun.ConsumersDirectory;
+        var rules = Tool(tool, folder, "rules", "--format=json");
+        Assert.That(rules.ExitCode, Is.EqualTo(0), rules.Output);
+        using (var document = JsonDocument.Parse(rules.Output))
+        {
+            Assert.That(document.RootElement.GetArrayLength(), Is.GreaterThan(80));
+        }
+
+        var explain = Tool(tool, folder, "explain", "JSI2009");
+        Assert.That(explain.ExitCode, Is.EqualTo(0), explain.Output);
+        Assert.That(explain.Output, Does.Contain("When it applies").And.Contain("Only production compose files"), "the rule pages are embedded in the packed tool");
+        var unknown = Tool(tool, folder, "explain", "JSI2099");
+        Assert.That(unknown.ExitCode, Is.EqualTo(2), unknown.Output);
+        Assert.That(unknown.Output, Does.Contain("unknown rule 'JSI2099'; did you mean JSI2009"));
+
+        string repository = Path.Combine(IntegrationRun.ConsumersDirectory, "tool-formats");
+        Directory.CreateDirectory(repository);
+        File.WriteAllText(Path.Combine(repository, "docker-compose.yml"), "services:\n  web:\n    image: nginx:1.27.3\n    depends_on: [db]\n");
+        foreach (string format in new[] { "github", "gitlab", "junit", "checkstyle", "json", "sarif" })
+        {
+            string output = Path.Combine(IntegrationRun.LogsDirectory, $"tool-format.{format}.txt");
+            var run = Tool(tool, repository, ".", $"--format={format}", "--output", output, "--no-baseline");
+            Assert.That(run.ExitCode, Is.EqualTo(1), format + ": " + run.Output);
+            Assert.That(File.ReadAllText(output), Does.Contain("JSI2005"), format);
+        }
+
+        var file = Tool(tool, repository, "docker-compose.yml", "--no-baseline");
+        Assert.That(file.ExitCode, Is.EqualTo(1), "a file PATH lints it in its repository: " + file.Output);
     }
 
     private static readonly Lock Gate = new();
@@ -211,8 +248,14 @@ public sealed class AdoptionTests : ConsumerTests
         return [.. run.GetProperty("results").EnumerateArray().Select(r =>
         {
             var location = r.GetProperty("locations")[0].GetProperty("physicalLocation");
-            var region = location.GetProperty("region");
-            string file = new Uri(baseUri, location.GetProperty("artifactLocation").GetProperty("uri").GetString()).LocalPath;
+            string file = r.TryGetProperty("properties", out var properties) && properties.TryGetProperty("repositoryLevel", out var repositoryLevel) && repositoryLevel.GetBoolean()
+                ? "(repository)"
+                : new Uri(baseUri, location.GetProperty("artifactLocation").GetProperty("uri").GetString()).LocalPath;
+            if (!location.TryGetProperty("region", out var region))
+            {
+                return (r.GetProperty("ruleId").GetString()!, file, 0, 0, 0, 0);
+            }
+
             return (r.GetProperty("ruleId").GetString()!, file, region.GetProperty("startLine").GetInt32(), region.GetProperty("startColumn").GetInt32(), region.GetProperty("endLine").GetInt32(), region.GetProperty("endColumn").GetInt32());
         }).OrderBy(f => f)];
     }

@@ -4,11 +4,16 @@ using System.Text.RegularExpressions;
 
 namespace JobSwipe.InfraLint.IntegrationTests;
 
-/// <summary>One InfraLint finding as MSBuild printed it: <c>/abs/file(l,c,el,ec): warning JSI2002: message [project]</c>.</summary>
+/// <summary>
+/// One InfraLint finding as MSBuild printed it: <c>/abs/file(l,c,el,ec): warning JSI2002: message [project]</c>, or, for a
+/// whole-file or repository-level finding, <c>/abs/file : warning JSI7001: message [project]</c> (line 0).
+/// </summary>
 public sealed record CanonicalLine(string File, int Line, int Column, int? EndLine, int? EndColumn, string Severity, string Code, string Message, string? Project, string Text)
 {
-    /// <summary>The position as printed, e.g. <c>(7,7,7,16)</c>.</summary>
-    public string Position => EndLine is null
+    /// <summary>The position as printed, e.g. <c>(7,7,7,16)</c>; empty for a finding without a line.</summary>
+    public string Position => Line == 0
+        ? string.Empty
+        : EndLine is null
         ? string.Create(CultureInfo.InvariantCulture, $"({Line},{Column})")
         : string.Create(CultureInfo.InvariantCulture, $"({Line},{Column},{EndLine},{EndColumn})");
 
@@ -20,8 +25,8 @@ public sealed record CanonicalLine(string File, int Line, int Column, int? EndLi
     public override string ToString() => Text;
 }
 
-/// <summary>The <c>InfraLint: N files under ROOT, M analyzed: …</c> line.</summary>
-public sealed record SummaryLine(int Files, string Root, int Analyzed, int Errors, int Warnings, int Infos, bool FromCache, string Text);
+/// <summary>The <c>InfraLint: N files, M analyzed: E errors, W warnings, I info, S suppressed (baseline K) in T ms</c> line.</summary>
+public sealed record SummaryLine(int Files, int Analyzed, int Errors, int Warnings, int Infos, int Suppressed, int Baselined, bool FromCache, string Text);
 
 /// <summary>A consumer build: exit code, output, and the InfraLint lines parsed from it.</summary>
 public sealed partial class BuildResult
@@ -93,8 +98,8 @@ public sealed partial class BuildResult
         static int? Number(Group group) => group.Success ? int.Parse(group.Value, CultureInfo.InvariantCulture) : null;
         return new CanonicalLine(
             match.Groups["file"].Value,
-            Number(match.Groups["line"])!.Value,
-            Number(match.Groups["col"])!.Value,
+            Number(match.Groups["line"]) ?? 0,
+            Number(match.Groups["col"]) ?? 0,
             Number(match.Groups["eline"]),
             Number(match.Groups["ecol"]),
             match.Groups["sev"].Value,
@@ -115,21 +120,23 @@ public sealed partial class BuildResult
         int Number(string name) => int.Parse(match.Groups[name].Value, CultureInfo.InvariantCulture);
         return new SummaryLine(
             Number("files"),
-            match.Groups["root"].Value,
             Number("analyzed"),
             Number("errors"),
             Number("warnings"),
             Number("infos"),
+            Number("suppressed"),
+            Number("baselined"),
             match.Groups["rest"].Value.Contains("from the cache", StringComparison.Ordinal),
             line.Trim());
     }
 
-    // path(line,col[,endLine,endCol]): [subcategory ]warning|error|message JSInnnn: message [project]; "1>" prefixes of -m builds allowed.
+    // path(line,col[,endLine,endCol]): [subcategory ]warning|error|message JSInnnn: message [project], or "path : …" for a
+    // finding without a line; "1>" prefixes of -m builds allowed.
     // ACMEnnnn is the sample custom rule's prefix (tests/samples/CustomRules), reported like the built-in ones.
-    [GeneratedRegex(@"^\s*(?:\d+>)?(?<file>\S.*?)\((?<line>\d+),(?<col>\d+)(?:,(?<eline>\d+),(?<ecol>\d+))?\): (?:(?<sub>[^:]+?) )?(?<sev>error|warning|message) (?<code>(?:JSI|ACME)\d{4}): (?<msg>.*?)(?: \[(?<project>[^\[\]]+)\])?\s*$")]
+    [GeneratedRegex(@"^\s*(?:\d+>)?(?<file>\S.*?)(?:\((?<line>\d+),(?<col>\d+)(?:,(?<eline>\d+),(?<ecol>\d+))?\)| ): (?:(?<sub>[^:]+?) )?(?<sev>error|warning|message) (?<code>(?:JSI|ACME)\d{4}): (?<msg>.*?)(?: \[(?<project>[^\[\]]+)\])?\s*$")]
     private static partial Regex CanonicalPattern();
 
-    [GeneratedRegex(@"InfraLint: (?<files>\d+) files under (?<root>.+), (?<analyzed>\d+) analyzed: (?<errors>\d+) error\(s\), (?<warnings>\d+) warning\(s\), (?<infos>\d+) info in \d+ ms(?<rest>.*)$")]
+    [GeneratedRegex(@"InfraLint: (?<files>\d+) files?, (?<analyzed>\d+) analyzed: (?<errors>\d+) errors?, (?<warnings>\d+) warnings?, (?<infos>\d+) info, (?<suppressed>\d+) suppressed \(baseline (?<baselined>\d+)\) in \d+ ms(?<rest>.*)$")]
     private static partial Regex SummaryPattern();
 
     [GeneratedRegex(@"^\s*(?:\d+>)?Build (succeeded|FAILED)\.\s*$")]

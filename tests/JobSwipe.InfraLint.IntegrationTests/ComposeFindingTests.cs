@@ -63,7 +63,7 @@ public sealed class ComposeFindingTests : ConsumerTests
     }
 
     [Test]
-    public void Bad_yaml_is_JSI0001_at_the_error_and_the_build_goes_on()
+    public void Bad_yaml_is_an_error_at_the_error_and_the_other_files_are_still_linted()
     {
         var consumer = NewConsumer().AddProject()
             .WriteFile("docker-compose.yml", Fixtures.DevCompose)
@@ -74,8 +74,9 @@ public sealed class ComposeFindingTests : ConsumerTests
         var parseError = build.Single("JSI0001", "compose.override.yaml");
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(build.ExitCode, Is.Zero, build.Describe);
-            Assert.That(parseError.Severity, Is.EqualTo("warning"), build.Describe);
+            // A compose file Docker Compose cannot load is a deployment that fails: an error, which fails the build.
+            Assert.That(build.ExitCode, Is.Not.Zero, build.Describe);
+            Assert.That(parseError.Severity, Is.EqualTo("error"), build.Describe);
             Assert.That(parseError.Line, Is.EqualTo(Fixtures.BrokenLine), build.Describe);
             Assert.That(parseError.Column, Is.EqualTo(Fixtures.BrokenColumn), build.Describe);
             Assert.That(build.Single("JSI2001", "docker-compose.yml").Position, Is.EqualTo(Fixtures.Jsi2001Position), build.Describe);

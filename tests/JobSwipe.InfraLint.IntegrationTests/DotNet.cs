@@ -14,9 +14,13 @@ public static class DotNet
 
     /// <param name="environment">Variables to set (null values remove them) on top of the cleaned environment.</param>
     /// <param name="logName">The full output is written to logs/{sequence}-{logName}.log of the run.</param>
-    public static ProcessResult Run(string workingDirectory, IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string?>? environment, string logName)
+    public static ProcessResult Run(string workingDirectory, IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string?>? environment, string logName) =>
+        RunExecutable("dotnet", workingDirectory, arguments, logName, environment);
+
+    /// <summary>Runs another program (an installed tool) the same way: cleaned environment, timeout, output logged.</summary>
+    public static ProcessResult RunExecutable(string fileName, string workingDirectory, IReadOnlyList<string> arguments, string logName, IReadOnlyDictionary<string, string?>? environment = null)
     {
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo(fileName)
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
@@ -69,12 +73,12 @@ public static class DotNet
         {
             process.Kill(entireProcessTree: true);
             process.WaitForExit();
-            Append(output, $"[integration test] dotnet did not finish within {Timeout.TotalMinutes} minutes and was killed.");
+            Append(output, $"[integration test] {fileName} did not finish within {Timeout.TotalMinutes} minutes and was killed.");
         }
 
         process.WaitForExit();
         clock.Stop();
-        string commandLine = "dotnet " + string.Join(' ', arguments.Select(a => a.Contains(' ', StringComparison.Ordinal) ? $"\"{a}\"" : a));
+        string commandLine = Path.GetFileName(fileName) + " " + string.Join(' ', arguments.Select(a => a.Contains(' ', StringComparison.Ordinal) ? $"\"{a}\"" : a));
         string text;
         lock (output)
         {

@@ -15,12 +15,11 @@ public sealed class HarnessSmokeTests : ConsumerTests
         {
             Assert.That(build.ExitCode, Is.Zero, build.Describe);
             Assert.That(skipped.File, Is.EqualTo(consumer.PathOf("docker-compose.yml")), build.Describe);
-            Assert.That(skipped.Position, Is.EqualTo("(1,1,1,1)"), build.Describe);
+            Assert.That(skipped.Position, Is.Empty, "a skipped file is reported without a line" + Environment.NewLine + build.Describe());
             Assert.That(skipped.Severity, Is.EqualTo("message"), build.Describe);
             Assert.That(skipped.Message, Does.Contain("docker-compose.yml").And.Contain("outside"), build.Describe);
             Assert.That(skipped.Project, Is.EqualTo(consumer.PathOf("App.csproj")), build.Describe);
             Assert.That(build.Summaries, Has.Count.EqualTo(1), build.Describe);
-            Assert.That(build.Summaries[0].Root, Is.EqualTo(consumer.Root), build.Describe);
             Assert.That(build.Summaries[0].Infos, Is.EqualTo(1), build.Describe);
             Assert.That(build.Summaries[0].FromCache, Is.False, build.Describe);
         }

@@ -1,8 +1,11 @@
+using JobSwipe.InfraLint.Text;
+
 namespace JobSwipe.InfraLint.Diagnostics;
 
 /// <summary>
 /// One finding. Rules create it with <c>Diagnostic.Create</c>; the engine then sets the effective severity
-/// from the file's environment and the configuration. A message never contains a secret value.
+/// from the file's environment and the configuration. A message never contains a secret value, nor a raw control
+/// character (see <see cref="DisplayText"/>).
 /// </summary>
 public sealed class Diagnostic
 {
@@ -10,7 +13,8 @@ public sealed class Diagnostic
     {
         Descriptor = descriptor;
         Severity = severity;
-        Message = message;
+        // Messages quote file text: control and bidi characters are escaped here, once, for every output.
+        Message = DisplayText.Escape(message);
         Location = location;
         AdditionalLocations = additionalLocations;
         FingerprintText = fingerprintText;

@@ -5,7 +5,8 @@ namespace JobSwipe.InfraLint.Diagnostics;
 /// <summary>
 /// What a rule can report: its ID, title, message format, category and default severity.
 /// Rules whose catalog entry reads "warning → error" also carry a <see cref="ProductionSeverity"/>,
-/// used for findings in production files.
+/// used for findings in production files. A rule may also carry a <see cref="DeployedKindSeverity"/>, used for
+/// findings in files that are deployed as they are written (Dockerfiles, compose files, fly.toml).
 /// </summary>
 public sealed class DiagnosticDescriptor
 {
@@ -20,7 +21,8 @@ public sealed class DiagnosticDescriptor
         DiagnosticSeverity defaultSeverity,
         string description,
         DiagnosticSeverity? productionSeverity = null,
-        string? helpLinkUri = null)
+        string? helpLinkUri = null,
+        DiagnosticSeverity? deployedKindSeverity = null)
     {
         if (string.IsNullOrWhiteSpace(id))
         {
@@ -34,6 +36,7 @@ public sealed class DiagnosticDescriptor
         DefaultSeverity = defaultSeverity;
         Description = description;
         ProductionSeverity = productionSeverity;
+        DeployedKindSeverity = deployedKindSeverity;
         HelpLinkUri = helpLinkUri ?? string.Format(CultureInfo.InvariantCulture, HelpLinkFormat, id);
     }
 
@@ -51,13 +54,24 @@ public sealed class DiagnosticDescriptor
     /// <summary>The severity in production files, where the catalog escalates (dev → prod); otherwise null.</summary>
     public DiagnosticSeverity? ProductionSeverity { get; }
 
+    /// <summary>
+    /// The severity in files of a deployed kind (Dockerfile, compose, fly.toml: a file its own tool refuses is a
+    /// deployment that fails), where the catalog says so; otherwise null.
+    /// </summary>
+    public DiagnosticSeverity? DeployedKindSeverity { get; }
+
     public string Description { get; }
 
     public string HelpLinkUri { get; }
 
-    /// <summary>The severity that applies in a file of the given environment, before any configuration.</summary>
-    public DiagnosticSeverity GetDefaultSeverity(FileEnvironment environment) =>
-        environment == FileEnvironment.Production && ProductionSeverity is { } production ? production : DefaultSeverity;
+    /// <summary>The severity that applies in a file of the given environment (and kind), before any configuration.</summary>
+    /// <param name="environment">The file's environment.</param>
+    /// <param name="deployedKind">True when the file is of a kind deployed as written (Dockerfile, compose, fly.toml).</param>
+    public DiagnosticSeverity GetDefaultSeverity(FileEnvironment environment, bool deployedKind = false)
+    {
+        var severity = environment == FileEnvironment.Production && ProductionSeverity is { } production ? production : DefaultSeverity;
+        return deployedKind && DeployedKindSeverity is { } deployed && deployed > severity ? deployed : severity;
+    }
 
     public string FormatMessage(params object?[] args) =>
         args.Length == 0 ? MessageFormat : string.Format(CultureInfo.InvariantCulture, MessageFormat, args);

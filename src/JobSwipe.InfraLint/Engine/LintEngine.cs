@@ -34,7 +34,7 @@ public static class LintEngine
         discovery ??= RepositoryDiscovery.Discover(root, options.Discovery);
         foreach (var skipped in discovery.Skipped)
         {
-            raw.Add(Diagnostic.Create(Descriptors.FileSkipped, new Location(skipped.RelativePath, LinePositionSpan.FromLine(1, 1, 1)), skipped.RelativePath, skipped.Reason));
+            raw.Add(Diagnostic.Create(Descriptors.FileSkipped, Location.ForPath(skipped.RelativePath), skipped.RelativePath, skipped.Reason));
         }
 
         // Custom analyzers from the teams' assemblies join the built-in ones; load problems are JSI0002.
@@ -145,13 +145,16 @@ public static class LintEngine
         }
 
         // Severity, suppressions, fingerprints, order, then the baseline.
-        var final = Finish(FindingOwnership.RemoveRepeats(raw), repository, configuration, options.WarningPolicy, knownIds);
+        var final = Finish(FindingOwnership.RemoveRepeats(raw), repository, configuration, options.WarningPolicy, knownIds, out int inlineSuppressed);
         var (reported, baselined) = ApplyBaseline(final, options, root, configuration);
         var reportingTime = clock.Elapsed - discoveryTime - parsingTime - rulesTime;
         return new LintResult(root, reported, files.Length, analyzable.Length, new PhaseTimings(discoveryTime, parsingTime, rulesTime, reportingTime))
         {
             BaselineSuppressed = baselined,
             BinaryFilesSkipped = unread.Count(f => f.Reason == FileContent.BinaryReason),
+            InlineSuppressed = inlineSuppressed,
+            Skipped = [.. discovery.Skipped, .. parsed.Where(l => l.SkipReason is not null).Select(l => new SkippedFile(l.File.RelativePath, l.SkipReason!))
+                .Concat(unread.Where(f => f.Reason != FileContent.BinaryReason)).OrderBy(s => s.RelativePath, StringComparer.Ordinal)],
             Rules = rules,
             KindTimings = costs.GetKindTimings(),
             AnalyzerTimings = costs.GetAnalyzerTimings(registrations.Select(r => r.Analyzer).ToArray()),
@@ -223,7 +226,7 @@ public static class LintEngine
             return own;
         }
 
-        var file = repository.GetFile(diagnostic.Location.Path);
+        var file = diagnostic.Location.HasPosition ? repository.GetFile(diagnostic.Location.Path) : null;
         var text = file is null ? null : repository.Load(file).Text;
         if (text is not null && text.Length > 0)
         {
@@ -240,7 +243,7 @@ public static class LintEngine
             return text.GetLineText(span.Start.Line);
         }
 
-        // No text (the root itself, a skipped file): the message without its numbers, which may be line numbers.
+        // No position or no text (the repository, a whole file, a skipped file): the message without its numbers, which may be line numbers.
         return System.Text.RegularExpressions.Regex.Replace(diagnostic.Message, "[0-9]+", "#");
     }
 
@@ -281,7 +284,7 @@ public static class LintEngine
         string path = loaded.File.RelativePath;
         if (loaded.SkipReason is not null)
         {
-            raw.Add(Diagnostic.Create(Descriptors.FileSkipped, new Location(path, LinePositionSpan.FromLine(1, 1, 1)), path, loaded.SkipReason));
+            raw.Add(Diagnostic.Create(Descriptors.FileSkipped, Location.ForPath(path), path, loaded.SkipReason));
             return;
         }
 
@@ -337,11 +340,13 @@ public static class LintEngine
 
         // The exception's message is left out on purpose: it may quote file content, and secrets never reach output.
         string rule = ids.Length == 0 ? analyzer.GetType().Name : $"{ids} ({analyzer.GetType().Name})";
-        return Diagnostic.Create(Descriptors.RuleFailed, new Location(path, LinePositionSpan.FromLine(1, 1, 1)), rule, ex.GetType().Name);
+        var location = path == "." ? Location.Repository : new Location(path, LinePositionSpan.FromLine(1, 1, 1));
+        return Diagnostic.Create(Descriptors.RuleFailed, location, rule, ex.GetType().Name);
     }
 
-    private static List<Diagnostic> Finish(IEnumerable<Diagnostic> raw, Repository repository, IAnalyzerConfiguration configuration, WarningPolicy policy, IReadOnlySet<string> knownIds)
+    private static List<Diagnostic> Finish(IEnumerable<Diagnostic> raw, Repository repository, IAnalyzerConfiguration configuration, WarningPolicy policy, IReadOnlySet<string> knownIds, out int inlineSuppressed)
     {
+        inlineSuppressed = 0;
         var suppressionProblems = new List<Diagnostic>();
         var suppressions = new Dictionary<string, SuppressionIndex?>(StringComparer.Ordinal);
         SuppressionIndex? GetSuppressions(string path)
@@ -382,7 +387,7 @@ public static class LintEngine
             string fullPath = file?.FullPath ?? Path.Combine(repository.RootFullPath, diagnostic.Location.Path);
             var severity = configuration.TryGetSeverity(fullPath, diagnostic.Descriptor, out var configured)
                 ? configured
-                : diagnostic.Descriptor.GetDefaultSeverity(environment);
+                : diagnostic.Descriptor.GetDefaultSeverity(environment, file?.Kind.IsDeployed() == true);
             severity = policy.Apply(diagnostic.Id, severity);
             if (severity <= DiagnosticSeverity.Hidden)
             {
@@ -391,6 +396,7 @@ public static class LintEngine
 
             if (diagnostic.Id != Descriptors.InvalidConfiguration.Id && GetSuppressions(diagnostic.Location.Path) is { } index && index.IsSuppressed(diagnostic))
             {
+                inlineSuppressed++;
                 continue;
             }
 

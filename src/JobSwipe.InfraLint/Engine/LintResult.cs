@@ -44,6 +44,12 @@ public sealed record LintResult(
     /// <summary>How many findings the baseline suppressed.</summary>
     public int BaselineSuppressed { get; init; }
 
+    /// <summary>How many findings inline suppression comments silenced.</summary>
+    public int InlineSuppressed { get; init; }
+
+    /// <summary>The files the run did not lint: skipped at discovery (links, limits) or when read (binary, too large, unreadable).</summary>
+    public IReadOnlyList<SkippedFile> Skipped { get; init; } = [];
+
     public int Count(DiagnosticSeverity severity) => Diagnostics.Count(d => d.Severity == severity);
 
     public bool HasErrors => Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error);

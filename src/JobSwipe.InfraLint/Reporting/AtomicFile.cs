@@ -1,6 +1,9 @@
 namespace JobSwipe.InfraLint.Reporting;
 
-/// <summary>Writes a whole file through a temporary file and a move, so a concurrent reader never sees half of it.</summary>
+/// <summary>
+/// Writes a whole file through a temporary file beside it and a move, so a concurrent reader never sees half of it and a
+/// failed write leaves the old file (or none) in place, never a truncated one.
+/// </summary>
 public static class AtomicFile
 {
     public static void WriteAllText(string path, string content)
@@ -12,7 +15,27 @@ public static class AtomicFile
         }
 
         string temporary = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
-        File.WriteAllText(temporary, content);
-        File.Move(temporary, path, overwrite: true);
+        try
+        {
+            File.WriteAllText(temporary, content);
+            File.Move(temporary, path, overwrite: true);
+        }
+        catch
+        {
+            TryDelete(temporary);
+            throw;
+        }
+    }
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Best effort: the original error is the one worth reporting.
+        }
     }
 }

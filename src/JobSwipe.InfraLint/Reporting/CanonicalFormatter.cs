@@ -1,20 +1,25 @@
 using System.Globalization;
 using JobSwipe.InfraLint.Diagnostics;
+using JobSwipe.InfraLint.Text;
 
 namespace JobSwipe.InfraLint.Reporting;
 
 /// <summary>
 /// The canonical one-line form of a finding, the same as MSBuild prints it:
 /// <c>/abs/path/docker-compose.yml(12,7,12,19): error JSI2001: message</c>. Info findings print as <c>info</c>.
+/// A finding without a position prints without the parenthesised span (<c>/abs/path/Dockerfile: warning …</c>), one
+/// about the repository as a whole against the root folder. Paths are escaped for display (<see cref="DisplayText"/>).
 /// </summary>
 public static class CanonicalFormatter
 {
     public static string Format(Diagnostic diagnostic, string rootFullPath)
     {
         var span = diagnostic.Location.Span;
-        return string.Create(
-            CultureInfo.InvariantCulture,
-            $"{GetFullPath(diagnostic.Location, rootFullPath)}({span.Start.Line},{span.Start.Column},{span.End.Line},{span.End.Column}): {diagnostic.Severity.ToDisplayString()} {diagnostic.Id}: {diagnostic.Message}");
+        string path = DisplayText.Escape(GetFullPath(diagnostic.Location, rootFullPath));
+        string position = diagnostic.Location.HasPosition
+            ? string.Create(CultureInfo.InvariantCulture, $"({span.Start.Line},{span.Start.Column},{span.End.Line},{span.End.Column})")
+            : string.Empty;
+        return $"{path}{position}: {diagnostic.Severity.ToDisplayString()} {diagnostic.Id}: {diagnostic.Message}";
     }
 
     /// <summary>The absolute path of a location, in the platform's separator style.</summary>

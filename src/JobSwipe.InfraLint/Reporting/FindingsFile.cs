@@ -30,7 +30,57 @@ public sealed record FindingRecord(
         diagnostic.Descriptor.HelpLinkUri,
         diagnostic.Fingerprint);
 
+    /// <summary>The severity as the enum (not serialized: <see cref="Severity"/> is the text form).</summary>
+    [JsonIgnore]
     public DiagnosticSeverity ParsedSeverity => DiagnosticSeverityExtensions.TryParse(Severity, out var severity) ? severity : DiagnosticSeverity.Warning;
+
+    /// <summary>True when the finding has a line and column; false for whole-file and repository-level findings (line 0).</summary>
+    [JsonIgnore]
+    public bool HasPosition => Line > 0;
+
+    /// <summary>True for a finding about the repository as a whole (an empty path).</summary>
+    [JsonIgnore]
+    public bool IsRepository => Path.Length == 0;
+
+    /// <summary>
+    /// The location as the report formats that need one write it: 1-based, never before line 1 column 1, and never
+    /// ending before it starts (a finding without a position reads as line 1, column 1).
+    /// </summary>
+    [JsonIgnore]
+    public (int Line, int Column, int EndLine, int EndColumn) Region
+    {
+        get
+        {
+            int line = Math.Max(1, Line), column = Math.Max(1, Column);
+            int endLine = Math.Max(line, EndLine);
+            int endColumn = endLine == line ? Math.Max(column, EndColumn) : Math.Max(1, EndColumn);
+            return (line, column, endLine, endColumn);
+        }
+    }
+
+    /// <summary>The engine's line-independent fingerprint, or one computed from the rule, path and message.</summary>
+    [JsonIgnore]
+    public string StableFingerprint => Fingerprint ?? Engine.Baseline.ComputeFingerprint(RuleId, Path, Message);
+
+    /// <summary>
+    /// For each finding, its <see cref="StableFingerprint"/> followed by <c>:n</c>, its occurrence among identical
+    /// fingerprints of the same rule and file, so that the same text flagged twice gets two distinct identities.
+    /// </summary>
+    public static IReadOnlyList<string> OccurrenceKeys(IReadOnlyList<FindingRecord> findings)
+    {
+        var occurrences = new Dictionary<string, int>(StringComparer.Ordinal);
+        var keys = new string[findings.Count];
+        for (int i = 0; i < findings.Count; i++)
+        {
+            var finding = findings[i];
+            string fingerprint = finding.StableFingerprint;
+            string key = finding.RuleId + "|" + finding.Path + "|" + fingerprint;
+            int occurrence = occurrences[key] = occurrences.GetValueOrDefault(key) + 1;
+            keys[i] = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{fingerprint}:{occurrence}");
+        }
+
+        return keys;
+    }
 }
 
 /// <summary>
@@ -45,6 +95,18 @@ public sealed record FindingsFile(
     [property: JsonPropertyName("elapsedMs")] long ElapsedMs,
     [property: JsonPropertyName("findings")] IReadOnlyList<FindingRecord> Findings)
 {
+    /// <summary>How many findings inline suppression comments silenced.</summary>
+    [JsonPropertyName("suppressed")]
+    public int InlineSuppressed { get; init; }
+
+    /// <summary>How many findings the baseline suppressed.</summary>
+    [JsonPropertyName("baselineSuppressed")]
+    public int BaselineSuppressed { get; init; }
+
+    /// <summary>The files the run did not lint (binary, too large, unreadable, links out of the root…), with the reason.</summary>
+    [JsonPropertyName("skipped")]
+    public IReadOnlyList<SkippedRecord> Skipped { get; init; } = [];
+
     // Source-generated metadata: the MSBuild task reads this file on every no-op build in a fresh process, where
     // reflection-based deserialization cost about 45 ms of start-up (the benchmark's profile); this costs about 30.
     private static readonly FindingsJsonContext Json = new(new JsonSerializerOptions
@@ -60,7 +122,16 @@ public sealed record FindingsFile(
         result.FilesDiscovered,
         result.FilesAnalyzed,
         (long)result.Timings.Total.TotalMilliseconds,
-        [.. result.Diagnostics.Select(FindingRecord.From)]);
+        [.. result.Diagnostics.Select(FindingRecord.From)])
+    {
+        InlineSuppressed = result.InlineSuppressed,
+        BaselineSuppressed = result.BaselineSuppressed,
+        Skipped = SkippedRecord.From(result),
+    };
+
+    /// <summary>The run's summary, with the severities counted as given (the caller may have re-mapped them).</summary>
+    public RunSummary Summarize(int errors, int warnings, int infos) =>
+        new(Files, Analyzed, errors, warnings, infos, InlineSuppressed, BaselineSuppressed, ElapsedMs) { Skipped = Skipped };
 
     public string ToJson() => JsonSerializer.Serialize(this, Json.FindingsFile);
 
@@ -79,6 +150,14 @@ public sealed record FindingsFile(
 
     /// <summary>Writes atomically (temporary file, then move), so a concurrent reader never sees half a file.</summary>
     public void Write(string path) => AtomicFile.WriteAllText(path, ToJson());
+}
+
+/// <summary>A file the run did not lint, and why.</summary>
+public sealed record SkippedRecord(
+    [property: JsonPropertyName("path")] string Path,
+    [property: JsonPropertyName("reason")] string Reason)
+{
+    public static IReadOnlyList<SkippedRecord> From(LintResult result) => [.. result.Skipped.Select(s => new SkippedRecord(s.RelativePath, s.Reason))];
 }
 
 /// <summary>The compile-time JSON metadata of <see cref="FindingsFile"/>.</summary>

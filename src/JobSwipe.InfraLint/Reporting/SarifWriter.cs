@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Reflection;
 using System.Text;
 using System.Text.Json;
@@ -92,10 +91,12 @@ public static class SarifWriter
             json.WriteEndObject();
 
             json.WriteStartArray("results");
-            var occurrences = new Dictionary<string, int>(StringComparer.Ordinal);
-            foreach (var finding in findings)
+            var keys = FindingRecord.OccurrenceKeys(findings);
+            string? repositoryAnchor = null;
+            for (int i = 0; i < findings.Count; i++)
             {
-                WriteResult(json, finding, ruleIndex[finding.RuleId], occurrences);
+                var finding = findings[i];
+                WriteResult(json, finding, ruleIndex[finding.RuleId], keys[i], finding.Path.Length > 0 ? finding.Path : repositoryAnchor ??= RepositoryAnchor(rootFullPath));
             }
 
             json.WriteEndArray();
@@ -108,18 +109,7 @@ public static class SarifWriter
     }
 
     /// <summary>Writes the document to <paramref name="path"/> (temporary file, then move), creating its folder.</summary>
-    public static void WriteFile(string path, string sarif)
-    {
-        string? directory = Path.GetDirectoryName(path);
-        if (!string.IsNullOrEmpty(directory))
-        {
-            Directory.CreateDirectory(directory);
-        }
-
-        string temporary = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
-        File.WriteAllText(temporary, sarif);
-        File.Move(temporary, path, overwrite: true);
-    }
+    public static void WriteFile(string path, string sarif) => AtomicFile.WriteAllText(path, sarif);
 
     /// <summary>A path relative to the root (forward slashes) as a relative URI reference, each segment escaped.</summary>
     public static string ToRelativeUri(string relativePath)
@@ -155,7 +145,8 @@ public static class SarifWriter
         return name.Length > 0 ? name.ToString() : rule.Id;
     }
 
-    private static string ToolVersion
+    /// <summary>The engine's informational version without the source revision (<c>0.1.0</c>, not <c>0.1.0+abc123</c>).</summary>
+    public static string ToolVersion
     {
         get
         {
@@ -201,11 +192,23 @@ public static class SarifWriter
             json.WriteString("productionLevel", ToLevel(production));
         }
 
+        if (rule.DeployedKindSeverity is { } deployed)
+        {
+            json.WriteString("deployedKindLevel", ToLevel(deployed));
+        }
+
         json.WriteEndObject();
         json.WriteEndObject();
     }
 
-    private static void WriteResult(Utf8JsonWriter json, FindingRecord finding, int ruleIndex, Dictionary<string, int> occurrences)
+    /// <summary>
+    /// The path a repository-level finding is shown at in SARIF, with no region: GitHub code scanning refuses a result
+    /// without a location or with an empty URI, so such findings name the root's README when there is one, else the root.
+    /// </summary>
+    private static string RepositoryAnchor(string rootFullPath) =>
+        new[] { "README.md", "README", "readme.md", "README.rst", "README.txt" }.FirstOrDefault(name => File.Exists(Path.Combine(rootFullPath, name))) ?? ".";
+
+    private static void WriteResult(Utf8JsonWriter json, FindingRecord finding, int ruleIndex, string occurrenceKey, string path)
     {
         json.WriteStartObject();
         json.WriteString("ruleId", finding.RuleId);
@@ -215,33 +218,41 @@ public static class SarifWriter
         json.WriteString("text", finding.Message);
         json.WriteEndObject();
 
+        // A whole-file finding (line 0) has no region; a repository-level one (no path) is shown at the repository's anchor.
         json.WriteStartArray("locations");
         json.WriteStartObject();
         json.WriteStartObject("physicalLocation");
         json.WriteStartObject("artifactLocation");
-        json.WriteString("uri", ToRelativeUri(finding.Path));
+        json.WriteString("uri", ToRelativeUri(path));
         json.WriteString("uriBaseId", SourceRootId);
         json.WriteEndObject();
-        int line = Math.Max(1, finding.Line), column = Math.Max(1, finding.Column);
-        int endLine = Math.Max(line, finding.EndLine);
-        int endColumn = endLine == line ? Math.Max(column, finding.EndColumn) : Math.Max(1, finding.EndColumn);
-        json.WriteStartObject("region");
-        json.WriteNumber("startLine", line);
-        json.WriteNumber("startColumn", column);
-        json.WriteNumber("endLine", endLine);
-        json.WriteNumber("endColumn", endColumn);
-        json.WriteEndObject();
+        if (finding.HasPosition)
+        {
+            var (line, column, endLine, endColumn) = finding.Region;
+            json.WriteStartObject("region");
+            json.WriteNumber("startLine", line);
+            json.WriteNumber("startColumn", column);
+            json.WriteNumber("endLine", endLine);
+            json.WriteNumber("endColumn", endColumn);
+            json.WriteEndObject();
+        }
+
         json.WriteEndObject();
         json.WriteEndObject();
         json.WriteEndArray();
 
+        if (finding.Path.Length == 0)
+        {
+            // Shown at the repository's anchor file, but about the repository as a whole.
+            json.WriteStartObject("properties");
+            json.WriteBoolean("repositoryLevel", true);
+            json.WriteEndObject();
+        }
+
         // Identical fingerprints in one file (the same text flagged twice) are told apart by their occurrence, as GitHub's own hashes are.
-        string fingerprint = finding.Fingerprint ?? Baseline.ComputeFingerprint(finding.RuleId, finding.Path, finding.Message);
-        string key = finding.RuleId + "|" + finding.Path + "|" + fingerprint;
-        int occurrence = occurrences[key] = occurrences.GetValueOrDefault(key) + 1;
         json.WriteStartObject("partialFingerprints");
-        json.WriteString("primaryLocationLineHash", string.Create(CultureInfo.InvariantCulture, $"{fingerprint}:{occurrence}"));
-        json.WriteString("infralintFingerprint/v1", fingerprint);
+        json.WriteString("primaryLocationLineHash", occurrenceKey);
+        json.WriteString("infralintFingerprint/v1", finding.StableFingerprint);
         json.WriteEndObject();
         json.WriteEndObject();
     }

@@ -129,6 +129,7 @@ public static class AnalyzerCatalog
         Descriptors.FileSkipped,
         Descriptors.RuleFailed,
         Descriptors.InvalidUtf8,
+        Descriptors.OwnFileFailed,
     ];
 
     /// <summary>Every built-in descriptor: the engine's and the analyzers', in ID order.</summary>

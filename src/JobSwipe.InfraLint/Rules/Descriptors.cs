@@ -21,7 +21,8 @@ public static class Descriptors
     // JSI0xxx: the engine itself.
     public static readonly DiagnosticDescriptor ParseError = new(
         "JSI0001", "File cannot be parsed", "{0} cannot be parsed: {1}; its other rules were skipped", Engine, DiagnosticSeverity.Warning,
-        "A file of a known kind has a syntax error (YAML or TOML syntax, an unterminated Dockerfile continuation or heredoc, an unterminated shell quote). The finding points at the error; the file's other rules are skipped and the other files are still linted.");
+        "A file of a known kind has a syntax error (YAML or TOML syntax, an unterminated Dockerfile heredoc, an unterminated shell quote). The finding points at the error; the file's other rules are skipped and the other files are still linted. In a Dockerfile, a compose file or a fly.toml it is an error: BuildKit, Docker Compose or flyctl would refuse the file, so the deployment fails.",
+        deployedKindSeverity: DiagnosticSeverity.Error);
 
     public static readonly DiagnosticDescriptor InvalidConfiguration = new(
         "JSI0002", "Configuration is invalid", "{0}", Engine, DiagnosticSeverity.Warning,
@@ -38,6 +39,10 @@ public static class Descriptors
     public static readonly DiagnosticDescriptor InvalidUtf8 = new(
         "JSI0005", "File is not valid UTF-8", "{0} is not valid UTF-8; invalid bytes were replaced before linting", Engine, DiagnosticSeverity.Info,
         "A file of a known kind contains bytes that are not valid UTF-8. InfraLint decodes them as replacement characters and lints the file; the finding points at the first invalid byte.");
+
+    public static readonly DiagnosticDescriptor OwnFileFailed = new(
+        "JSI0006", "InfraLint could not read or write its own file", "InfraLint could not {0} ({1}); {2}", Engine, DiagnosticSeverity.Warning,
+        "InfraLint could not read or write a file of its own, not one of the repository's: the no-op cache (findings.json) it reports from, the SARIF file InfraLintSarifFile names, or the baseline InfraLintUpdateBaseline writes. The finding names the file and the I/O error's type; the build goes on.");
 
     // JSI1xxx: Dockerfiles.
     public static readonly DiagnosticDescriptor SingleStageBuildWithToolchain = new(

@@ -33,7 +33,7 @@ public static class ComposeFragments
             foreach (var step in pipeline.AllSteps)
             {
                 if (step.RunScript is { } run && run.Value.Contains("compose", StringComparison.Ordinal)
-                    && ShellParser.Parse(new SourceText(run.Value)).Model is { } model)
+                    && step.ParseRunScript() is { } model)
                 {
                     Collect(repository, model, string.Empty, found);
                 }

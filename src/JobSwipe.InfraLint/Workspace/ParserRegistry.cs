@@ -52,17 +52,12 @@ public static class ParserRegistry
     }
 
     /// <summary>
-    /// BuildKit tolerates a file that ends inside a line continuation, but the catalog calls it a syntax error
-    /// (JSI0001): a trailing escape character at the end of the file is almost always a truncated instruction.
+    /// A Dockerfile whose last line ends in the escape character is valid, as BuildKit's parser has it (the instruction
+    /// simply ends there); its syntax errors are the parser's.
     /// </summary>
     private static ParsedModel ParseDockerfile(SourceText text, WorkspaceFile file)
     {
         var result = DockerfileParser.Parse(text);
-        if (result.Errors.Count == 0 && result.Model?.Instructions.FirstOrDefault(i => i.EndsWithContinuationAtEndOfFile) is { } truncated)
-        {
-            return new ParsedModel(result.Model, [new SyntaxError($"the file ends inside a line continuation: the {truncated.Keyword.ToUpperInvariant()} instruction's last line ends with the escape character", truncated.KeywordSpan)]);
-        }
-
         return new ParsedModel(result.Model, result.Errors);
     }
 

@@ -47,17 +47,18 @@ public partial class CatalogConsistencyTests
         var contract = File.ReadAllLines(Path.Combine(TestContext.CurrentContext.TestDirectory, "Catalog", "RuleContract.txt"))
             .Where(l => l.Length > 0 && !l.StartsWith('#'))
             .Select(l => l.Split(' '))
-            .ToDictionary(p => p[0], p => (Default: p[1], Production: p[2]));
+            .ToDictionary(p => p[0], p => (Default: p[1], Production: p[2], Deployed: p.Length > 3 ? p[3] : "-"));
 
         foreach (var descriptor in AnalyzerCatalog.AllDescriptors.Where(d => contract.ContainsKey(d.Id)))
         {
-            var (expectedDefault, expectedProduction) = contract[descriptor.Id];
+            var (expectedDefault, expectedProduction, expectedDeployed) = contract[descriptor.Id];
             Assert.That(descriptor.DefaultSeverity.ToDisplayString(), Is.EqualTo(expectedDefault), descriptor.Id);
             Assert.That(descriptor.ProductionSeverity?.ToDisplayString() ?? "-", Is.EqualTo(expectedProduction), descriptor.Id);
+            Assert.That(descriptor.DeployedKindSeverity?.ToDisplayString() ?? "-", Is.EqualTo(expectedDeployed), descriptor.Id);
         }
 
         var extra = AnalyzerCatalog.AllDescriptors.Where(d => !contract.ContainsKey(d.Id)).Select(d => d.Id);
-        Assert.That(extra, Is.SubsetOf(new[] { "JSI0005" }), "IDs beyond the catalog must be listed here on purpose");
+        Assert.That(extra, Is.SubsetOf(new[] { "JSI0005", "JSI0006" }), "IDs beyond the catalog must be listed here on purpose");
         Assert.That(AnalyzerCatalog.AllDescriptors.Select(d => d.Id), Is.SupersetOf(contract.Keys), "every rule of the catalog ships");
     }
 
@@ -93,10 +94,13 @@ public partial class CatalogConsistencyTests
         }
     }
 
-    private static string SeverityText(DiagnosticDescriptor descriptor) =>
-        descriptor.ProductionSeverity is { } production
+    private static string SeverityText(DiagnosticDescriptor descriptor)
+    {
+        string text = descriptor.ProductionSeverity is { } production
             ? $"{descriptor.DefaultSeverity.ToDisplayString()} → {production.ToDisplayString()}"
             : descriptor.DefaultSeverity.ToDisplayString();
+        return descriptor.DeployedKindSeverity is { } deployed ? $"{text}; {deployed.ToDisplayString()} in Dockerfile, compose, fly.toml" : text;
+    }
 
     [GeneratedRegex(@"^\| \[(?<id>JSI\d{4})\]\(docs/rules/JSI\d{4}\.md\) \| (?<severity>[^|]+) \| (?<title>[^|]+) \|", RegexOptions.Multiline)]
     private static partial Regex ReadmeRow();

@@ -50,15 +50,15 @@ public class LintEngineTests
     {
         using var repo = new TempRepository(new Dictionary<string, string>
         {
-            ["bad/Dockerfile"] = "FROM alpine:3\nRUN echo one \\\n",
+            ["bad/Dockerfile"] = "FROM alpine:3\nRUN <<EOF\necho one\n",
             ["good/Dockerfile"] = "FROM alpine:3\n",
         });
 
         var result = LintEngine.Run(new LintOptions(repo.Root) { Analyzers = [new EveryInstruction()] });
 
         var parse = result.Diagnostics.Single(d => d.Id == "JSI0001");
-        Assert.That(parse.Location.ToString(), Is.EqualTo("bad/Dockerfile(2,1,2,4)"));
-        Assert.That(parse.Message, Does.Contain("line continuation"));
+        Assert.That(parse.Location.ToString(), Is.EqualTo("bad/Dockerfile(2,5,2,10)"));
+        Assert.That(parse.Message, Does.Contain("never closed"));
         Assert.That(result.Diagnostics.Where(d => d.Id == "TST0001").Select(d => d.Location.Path), Is.EqualTo(new[] { "good/Dockerfile" }));
     }
 

@@ -9,6 +9,8 @@ namespace JobSwipe.InfraLint.Tests.Infrastructure;
 ///   12 |     command: server -dev
 ///      |              ^^^^^^^^^^^ warning JSI2001: service 'vault' runs …
 /// </code>
+/// Findings without a position are listed first under their file as <c>(file)</c>, and repository-level ones under
+/// <c>== (repository)</c>.
 /// </summary>
 public static class AnnotatedRenderer
 {
@@ -17,10 +19,16 @@ public static class AnnotatedRenderer
         var builder = new StringBuilder();
         foreach (var group in diagnostics.GroupBy(d => d.Location.Path).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
-            builder.Append("== ").Append(group.Key).Append('\n');
+            builder.Append("== ").Append(group.Key.Length == 0 ? "(repository)" : group.Key).Append('\n');
             string full = Path.Combine(root, group.Key);
             string[] lines = File.Exists(full) ? ReadLines(full) : [];
-            foreach (var byLine in group.GroupBy(d => d.Location.Span.Start.Line).OrderBy(g => g.Key))
+            foreach (var diagnostic in group.Where(d => !d.Location.HasPosition))
+            {
+                builder.Append(group.Key.Length == 0 ? "      | " : " (file) | ")
+                    .Append(diagnostic.Severity.ToDisplayString()).Append(' ').Append(diagnostic.Id).Append(": ").Append(diagnostic.Message).Append('\n');
+            }
+
+            foreach (var byLine in group.Where(d => d.Location.HasPosition).GroupBy(d => d.Location.Span.Start.Line).OrderBy(g => g.Key))
             {
                 int line = byLine.Key;
                 string text = line >= 1 && line <= lines.Length ? lines[line - 1] : string.Empty;

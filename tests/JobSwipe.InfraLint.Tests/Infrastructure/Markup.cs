@@ -8,7 +8,8 @@ public sealed record ExpectedSpan(string? Id, LinePositionSpan Span);
 
 /// <summary>
 /// Roslyn-testing-style markup for infrastructure files. <c>[|…|]</c> marks where the rule under test must report,
-/// <c>{|ID:…|}</c> marks a specific rule ID. The markup is removed to give the file's real text.
+/// <c>{|ID:…|}</c> marks a specific rule ID, and <c>[*]</c> a finding about the whole file, with no position. The markup
+/// is removed to give the file's real text.
 /// </summary>
 public static class Markup
 {
@@ -17,9 +18,15 @@ public static class Markup
         var output = new StringBuilder(markup.Length);
         var open = new Stack<(int Offset, string? Id)>();
         var spans = new List<(int Start, int End, string? Id)>();
+        bool wholeFile = false;
         for (int i = 0; i < markup.Length; i++)
         {
-            if (Matches(markup, i, "[|"))
+            if (Matches(markup, i, WholeFile))
+            {
+                wholeFile = true;
+                i += WholeFile.Length - 1;
+            }
+            else if (Matches(markup, i, "[|"))
             {
                 open.Push((output.Length, null));
                 i++;
@@ -49,8 +56,17 @@ public static class Markup
 
         string text = output.ToString();
         var source = new SourceText(text);
-        return (text, spans.Select(s => new ExpectedSpan(s.Id, source.GetSpan(s.Start, s.End))).ToList());
+        var expected = spans.Select(s => new ExpectedSpan(s.Id, source.GetSpan(s.Start, s.End))).ToList();
+        if (wholeFile)
+        {
+            expected.Add(new ExpectedSpan(null, default));
+        }
+
+        return (text, expected);
     }
+
+    /// <summary>The markup of a finding about the whole file (no line); as the whole content of a path "", the repository.</summary>
+    public const string WholeFile = "[*]";
 
     private static bool Matches(string text, int index, string token) =>
         index + token.Length <= text.Length && string.CompareOrdinal(text, index, token, 0, token.Length) == 0;

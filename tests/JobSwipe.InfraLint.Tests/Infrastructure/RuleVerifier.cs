@@ -31,7 +31,12 @@ public static class RuleVerifier
         foreach (var (path, markup) in files)
         {
             var (text, spans) = Markup.Parse(markup);
-            repository.Write(path, text);
+            if (path.Length > 0)
+            {
+                // The path "" stands for the repository as a whole: ("", "[*]") expects a repository-level finding.
+                repository.Write(path, text);
+            }
+
             foreach (var span in spans)
             {
                 string id = span.Id ?? defaultId ?? throw new ArgumentException($"{analyzer} supports several IDs; write {{|ID:…|}} markup.");

@@ -15,7 +15,12 @@ public class FindingsFileTests
         [
             new FindingRecord("JSI2001", "error", "docker-compose.yml", 3, 5, 3, 9, "service 'vault' runs <dev> mode – café", "https://example.invalid/JSI2001", "f1"),
             new FindingRecord("JSI3012", "warning", "fly.toml", 1, 1, 1, 4, "x", "https://example.invalid/JSI3012"),
-        ]);
+        ])
+    {
+        InlineSuppressed = 2,
+        BaselineSuppressed = 1,
+        Skipped = [new SkippedRecord("assets/logo.png", "binary")],
+    };
 
     [Test]
     public void The_json_is_indented_relaxed_and_leaves_out_null_fingerprints()
@@ -37,7 +42,8 @@ public class FindingsFileTests
         var read = FindingsFile.TryRead(path);
 
         Assert.That(read, Is.Not.Null);
-        Assert.That(read! with { Findings = [] }, Is.EqualTo(Sample with { Findings = [] }));
+        Assert.That(read! with { Findings = [] }, Is.EqualTo(Sample with { Findings = [], Skipped = read.Skipped }));
+        Assert.That(read.Skipped, Is.EqualTo(Sample.Skipped));
         Assert.That(read.Findings, Is.EqualTo(Sample.Findings));
     }
 

@@ -76,13 +76,32 @@ public sealed class SarifWriterTests
     }
 
     [Test]
-    public void Empty_or_reversed_positions_still_make_a_valid_region()
+    public void Reversed_positions_still_make_a_valid_region()
     {
-        var finding = new FindingRecord("TEST0001", "info", "a.env", 0, 0, 0, 0, "m", "https://example.invalid");
+        var finding = new FindingRecord("TEST0001", "info", "a.env", 5, 9, 3, 2, "m", "https://example.invalid");
         using var document = JsonDocument.Parse(SarifWriter.Write("/repo", [finding], [FlagAnalyzer.Flag]));
 
         Assert.That(Validate(document.RootElement, null), Is.Empty);
         Assert.That(document.RootElement.GetProperty("runs")[0].GetProperty("results")[0].GetProperty("level").GetString(), Is.EqualTo("note"));
+    }
+
+    [Test]
+    public void A_whole_file_finding_has_no_region_and_a_repository_finding_names_the_readme()
+    {
+        using var repository = new TempRepository();
+        repository.Write("README.md", "# app\n");
+        FindingRecord[] findings =
+        [
+            new("TEST0001", "warning", "Dockerfile", 0, 0, 0, 0, "whole file", "https://example.invalid"),
+            new("TEST0001", "warning", string.Empty, 0, 0, 0, 0, "repository", "https://example.invalid"),
+        ];
+        using var document = JsonDocument.Parse(SarifWriter.Write(repository.Root, findings, [FlagAnalyzer.Flag]));
+
+        Assert.That(Validate(document.RootElement, null), Is.Empty);
+        var results = document.RootElement.GetProperty("runs")[0].GetProperty("results").EnumerateArray().ToArray();
+        var physical = results.Select(r => r.GetProperty("locations")[0].GetProperty("physicalLocation")).ToArray();
+        Assert.That(physical.Select(p => p.GetProperty("artifactLocation").GetProperty("uri").GetString()), Is.EqualTo(new[] { "Dockerfile", "README.md" }));
+        Assert.That(physical.Select(p => p.TryGetProperty("region", out _)), Is.All.False);
     }
 
     private static string[] Fingerprints(string root)
@@ -178,12 +197,15 @@ public sealed class SarifWriterTests
                     Check(File.Exists(resolved) || Directory.Exists(resolved), $"{uri} resolved against %SRCROOT% must exist: {resolved}");
                 }
 
-                var region = physical.GetProperty("region");
-                Only(region, "region", "startLine", "startColumn", "endLine", "endColumn");
-                int startLine = region.GetProperty("startLine").GetInt32(), startColumn = region.GetProperty("startColumn").GetInt32();
-                int endLine = region.GetProperty("endLine").GetInt32(), endColumn = region.GetProperty("endColumn").GetInt32();
-                Check(startLine >= 1 && startColumn >= 1 && endLine >= startLine && endColumn >= 1, "region lines and columns are 1-based and ordered");
-                Check(endLine > startLine || endColumn >= startColumn, "region.endColumn is not before startColumn on one line");
+                // A whole-file finding has no region.
+                if (physical.TryGetProperty("region", out var region))
+                {
+                    Only(region, "region", "startLine", "startColumn", "endLine", "endColumn");
+                    int startLine = region.GetProperty("startLine").GetInt32(), startColumn = region.GetProperty("startColumn").GetInt32();
+                    int endLine = region.GetProperty("endLine").GetInt32(), endColumn = region.GetProperty("endColumn").GetInt32();
+                    Check(startLine >= 1 && startColumn >= 1 && endLine >= startLine && endColumn >= 1, "region lines and columns are 1-based and ordered");
+                    Check(endLine > startLine || endColumn >= startColumn, "region.endColumn is not before startColumn on one line");
+                }
             }
 
             Check(Has(result, "partialFingerprints", JsonValueKind.Object) && result.GetProperty("partialFingerprints").EnumerateObject().All(p => p.Value.ValueKind == JsonValueKind.String), "result.partialFingerprints: an object of strings");

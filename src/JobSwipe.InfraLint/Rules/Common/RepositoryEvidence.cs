@@ -124,8 +124,8 @@ public sealed class RepositoryEvidence
     /// <summary>Every <c>image:</c> of a compose service, with the service it belongs to.</summary>
     public IReadOnlyList<ComposeServiceImage> ComposeImages => _composeImages.Value;
 
-    /// <summary>A location for a finding that has no narrower place: the first line of the file.</summary>
-    public Location FileLocation(WorkspaceFile file) => Location.ForFile(file.RelativePath, _repository.GetText(file));
+    /// <summary>A location for a finding about a whole file: the file, with no line.</summary>
+    public Location FileLocation(WorkspaceFile file) => Location.ForPath(file.RelativePath);
 
     /// <summary>Every dependency name (normalised) of every manifest.</summary>
     public IEnumerable<string> DependencyNames() =>

@@ -30,7 +30,7 @@ public sealed class AptInstallWithoutCleanupRule : InfraAnalyzer
                             continue;
                         }
 
-                        ShellWord? verb = command.Command.Arguments.FirstOrDefault(a => !a.Value.StartsWith('-'));
+                        ShellWord? verb = command.ArgumentWords.FirstOrDefault(a => !a.Value.StartsWith('-'));
                         if (verb?.Value == "install" && !command.Command.HasFlag("no-install-recommends")
                             && !command.Arguments.Any(a => a.Contains("Install-Recommends=false", StringComparison.OrdinalIgnoreCase) || a.Contains("Install-Recommends=0", StringComparison.OrdinalIgnoreCase) || a.Contains("Install-Recommends \"false\"", StringComparison.OrdinalIgnoreCase)))
                         {

@@ -5,7 +5,7 @@ using JobSwipe.InfraLint.Workspace;
 
 namespace JobSwipe.InfraLint.Rules.Dockerfile;
 
-/// <summary>JSI1016: cd to a fixed folder at the top level of a RUN, followed by other commands (use WORKDIR).</summary>
+/// <summary>JSI1016: cd to a fixed folder at the top level of a RUN, followed by other commands, or a RUN that is only a cd (use WORKDIR).</summary>
 public sealed class CdInsteadOfWorkdirRule : InfraAnalyzer
 {
     public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptors.CdInsteadOfWorkdir];
@@ -16,11 +16,18 @@ public sealed class CdInsteadOfWorkdirRule : InfraAnalyzer
             foreach (DockerInstruction instruction in ctx.Model.Instructions)
             {
                 var commands = RunShell.Of(instruction).Commands;
+                if (commands is [{ Name: "cd", IsNested: false, Context: { Function: null, IsInSubshell: false }, ArgumentWords: [var only] } lone])
+                {
+                    // RUN cd /dir alone: it changes nothing at all, the directory change ends with the RUN.
+                    ctx.Report(Descriptors.CdInsteadOfWorkdir, lone.NameSpan, only.Value);
+                    continue;
+                }
+
                 for (int i = 0; i < commands.Count - 1; i++)
                 {
                     RunCommand command = commands[i];
                     if (command.Name != "cd" || command.IsNested || command.Context.IsInSubshell || command.Context.IsInCommandSubstitution || command.Context.Function is not null
-                        || command.Command.Arguments is not [var target] || !target.IsLiteral || target.Value is "-" or "/" || IsTemporary(target.Value)
+                        || command.ArgumentWords is not [var target] || !target.IsLiteral || target.Value is "-" or "/" || IsTemporary(target.Value)
                         || RemovedLater(commands, i, target.Value))
                     {
                         continue;

@@ -23,7 +23,7 @@ internal static class PackageCommands
             return null;
         }
 
-        foreach (ShellWord argument in command.Command.Arguments)
+        foreach (ShellWord argument in command.ArgumentWords)
         {
             string value = argument.Value;
             if (value.StartsWith('-'))
@@ -46,7 +46,7 @@ internal static class PackageCommands
         }
 
         var packages = new List<ShellWord>();
-        var args = command.Command.Arguments;
+        var args = command.ArgumentWords;
         int start = -1;
         for (int i = 0; i < args.Count; i++)
         {

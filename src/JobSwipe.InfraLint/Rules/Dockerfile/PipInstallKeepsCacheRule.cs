@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using JobSwipe.InfraLint.Analysis;
 using JobSwipe.InfraLint.Diagnostics;
 using JobSwipe.InfraLint.Syntax.Dockerfile;
@@ -7,7 +8,7 @@ using JobSwipe.InfraLint.Workspace;
 namespace JobSwipe.InfraLint.Rules.Dockerfile;
 
 /// <summary>JSI1014: pip install without --no-cache-dir in a stage that ends up in the final image.</summary>
-public sealed class PipInstallKeepsCacheRule : InfraAnalyzer
+public sealed partial class PipInstallKeepsCacheRule : InfraAnalyzer
 {
     public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptors.PipInstallKeepsCache];
 
@@ -17,17 +18,18 @@ public sealed class PipInstallKeepsCacheRule : InfraAnalyzer
             foreach (DockerStage stage in DockerfileFacts.FinalLineage(ctx.Model))
             {
                 bool envSet = DockerfileFacts.Lineage(ctx.Model, stage).Skip(1).Any(s => s.Instructions.OfType<KeyValueInstruction>()
-                    .Any(e => e.Kind == DockerInstructionKind.Env && e.Pairs.Any(p => p.Key == "PIP_NO_CACHE_DIR" && !string.IsNullOrEmpty(p.Value))));
+                    .Any(e => e.Kind == DockerInstructionKind.Env && e.Pairs.Any(p => p.Key == "PIP_NO_CACHE_DIR" && DisablesCache(p.Value))));
                 if (envSet)
                 {
                     continue;
                 }
 
-                foreach (DockerInstruction run in stage.Instructions)
+                foreach (DockerInstruction instruction in stage.Instructions)
                 {
+                    DockerInstruction run = instruction is OnbuildInstruction { Trigger: { } trigger } ? trigger : instruction;
                     RunShell shell = RunShell.Of(run);
-                    if (shell.Commands.Count == 0 || HasCacheMount(run) || run.Variables.TryGetValue("PIP_NO_CACHE_DIR", out string? v) && !string.IsNullOrEmpty(v)
-                        || shell.Script?.Assignments.Any(a => a.Name == "PIP_NO_CACHE_DIR") == true)
+                    if (shell.Commands.Count == 0 || HasCacheMount(run) || run.Variables.TryGetValue("PIP_NO_CACHE_DIR", out string? v) && DisablesCache(v)
+                        || shell.Script?.Assignments.Any(a => a.Name == "PIP_NO_CACHE_DIR" && DisablesCache(a.Value?.Value)) == true)
                     {
                         continue;
                     }
@@ -35,7 +37,7 @@ public sealed class PipInstallKeepsCacheRule : InfraAnalyzer
                     foreach (RunCommand command in shell.Commands)
                     {
                         if (PipInstallVerb(command) is { } verb && !command.Command.HasFlag("no-cache-dir")
-                            && !command.Command.Assignments.Any(a => a.Name == "PIP_NO_CACHE_DIR"))
+                            && !command.WrapperWords.Any(w => w.Value.StartsWith("PIP_NO_CACHE_DIR=", StringComparison.Ordinal) && DisablesCache(w.Value["PIP_NO_CACHE_DIR=".Length..])))
                         {
                             ctx.Report(Descriptors.PipInstallKeepsCache, command.ToSource(verb));
                         }
@@ -44,16 +46,60 @@ public sealed class PipInstallKeepsCacheRule : InfraAnalyzer
             }
         });
 
-    public static bool HasCacheMount(DockerInstruction run) =>
-        run.Flags.Any(f => f.Name == "mount" && string.Equals(f.GetOption("type"), "cache", StringComparison.OrdinalIgnoreCase));
+    /// <summary>
+    /// True when a RUN mounts a cache or tmpfs on pip's cache folder (or a folder above it): the downloads then never reach
+    /// the layer. pip's cache folder is PIP_CACHE_DIR when set, else $XDG_CACHE_HOME/pip, else ~/.cache/pip.
+    /// </summary>
+    public static bool HasCacheMount(DockerInstruction run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        var cacheDirs = new List<string> { "/root/.cache/pip" };
+        if (run.Variables.TryGetValue("PIP_CACHE_DIR", out string? pipCache) && !string.IsNullOrEmpty(pipCache))
+        {
+            cacheDirs.Add(pipCache.TrimEnd('/'));
+        }
 
-    // pip install, pip3 install, python -m pip install, python3.12 -m pip install.
+        if (run.Variables.TryGetValue("XDG_CACHE_HOME", out string? xdg) && !string.IsNullOrEmpty(xdg))
+        {
+            cacheDirs.Add(xdg.TrimEnd('/') + "/pip");
+        }
+
+        foreach (DockerFlag flag in run.Flags.Where(f => f.Name == "mount"))
+        {
+            string type = flag.GetOption("type") ?? "bind";
+            string? target = (flag.GetOption("target") ?? flag.GetOption("dst") ?? flag.GetOption("destination"))?.TrimEnd('/');
+            if (!type.Equals("cache", StringComparison.OrdinalIgnoreCase) && !type.Equals("tmpfs", StringComparison.OrdinalIgnoreCase) || string.IsNullOrEmpty(target))
+            {
+                continue;
+            }
+
+            if (target.EndsWith("/.cache/pip", StringComparison.Ordinal) || target.EndsWith("/.cache", StringComparison.Ordinal)
+                || cacheDirs.Any(d => d == target || d.StartsWith(target + "/", StringComparison.Ordinal)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // pip reads PIP_NO_CACHE_DIR as a boolean and turns the cache off for any boolean it accepts: true-like values, and,
+    // for backward compatibility, false-like ones too (0, off, no, false). See docs/rules/JSI1014.md.
+    private static bool DisablesCache(string? value) =>
+        value?.Trim().ToLowerInvariant() is "1" or "y" or "yes" or "t" or "true" or "on" or "0" or "n" or "no" or "f" or "false" or "off";
+
+    // pip, pip2, pip3, pip3.12; python -m pip, python3.12 -m pip.
+    private static bool IsPip(string name) => PipName().IsMatch(name);
+
+    [GeneratedRegex(@"^pip[23]?(\.[0-9]+)?$", RegexOptions.CultureInvariant)]
+    private static partial Regex PipName();
+
     private static ShellWord? PipInstallVerb(RunCommand command)
     {
         string? name = command.Name;
-        var args = command.Command.Arguments;
+        var args = command.ArgumentWords;
         int i;
-        if (name is not null && (name == "pip" || name.StartsWith("pip3", StringComparison.Ordinal)))
+        if (name is not null && IsPip(name))
         {
             i = 0;
         }
@@ -62,7 +108,7 @@ public sealed class PipInstallKeepsCacheRule : InfraAnalyzer
             int m = -1;
             for (int k = 0; k + 1 < args.Count; k++)
             {
-                if (args[k].Value == "-m" && args[k + 1].Value is "pip" or "pip3")
+                if (args[k].Value == "-m" && IsPip(args[k + 1].Value))
                 {
                     m = k;
                     break;

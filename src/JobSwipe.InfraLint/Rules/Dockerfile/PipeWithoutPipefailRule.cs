@@ -44,8 +44,10 @@ public sealed class PipeWithoutPipefailRule : InfraAnalyzer
                     }
 
                     string first = producers[0] is SimpleCommand { NameValue: { } name } ? name : "the command group before the pipe";
+                    // The command the pipe goes into as written (xargs in `find … | xargs rm`), not the program it wraps.
                     RunCommand receiver = top[i];
-                    ctx.Report(Descriptors.PipeWithoutPipefail, receiver.NameSpan, receiver.Name ?? "", first);
+                    var (span, into) = receiver.Command.Name is { } word ? (receiver.ToSource(word), word.Value) : (receiver.NameSpan, receiver.Name ?? "");
+                    ctx.Report(Descriptors.PipeWithoutPipefail, span, into, first);
                 }
             }
         });

@@ -47,7 +47,7 @@ public sealed class RemoteScriptPipedToShellRule : InfraAnalyzer
     private static bool ReadsStdinOrSubstitution(RunCommand receiver, out bool viaSubstitution)
     {
         viaSubstitution = false;
-        var args = receiver.Command.Arguments;
+        var args = receiver.ArgumentWords;
         for (int i = 0; i < args.Count; i++)
         {
             string value = args[i].Value;

@@ -27,17 +27,26 @@ internal sealed class RunCommand
 
     public bool IsNested { get; }
 
-    /// <summary>The command's file name (<c>/usr/bin/apt-get</c> gives <c>apt-get</c>), or null.</summary>
-    public string? Name => Command.NameValue is { } n ? n[(n.LastIndexOf('/') + 1)..] : null;
+    /// <summary>
+    /// The file name of the program that runs, seen through wrapper words (<c>sudo /usr/bin/apt-get</c> gives <c>apt-get</c>),
+    /// or null.
+    /// </summary>
+    public string? Name => Command.ProgramValue is { } n ? n[(n.LastIndexOf('/') + 1)..] : null;
 
-    public IReadOnlyList<string> Arguments => Command.ArgumentValues;
+    /// <summary>The words after the program (wrapper words and their options excluded).</summary>
+    public IReadOnlyList<ShellWord> ArgumentWords => Command.ProgramArguments;
+
+    public IReadOnlyList<string> Arguments => [.. ArgumentWords.Select(a => a.Value)];
+
+    /// <summary>The wrapper words before the program (<c>sudo</c>, <c>env</c>, with their options), empty for a plain command.</summary>
+    public IReadOnlyList<ShellWord> WrapperWords => Command.Program is { } program ? [.. Command.Words.TakeWhile(w => !ReferenceEquals(w, program))] : [];
 
     /// <summary>The Dockerfile span of a span of the parsed shell text.</summary>
     public TextSpan ToSource(TextSpan span) => _map(span);
 
     public TextSpan ToSource(ShellWord word) => _map(word.Span);
 
-    public TextSpan NameSpan => Command.Name is { } name ? _map(name.Span) : _map(Command.Span);
+    public TextSpan NameSpan => Command.Program is { } name ? _map(name.Span) : _map(Command.Span);
 
     public override string ToString() => Command.ToString();
 }
@@ -83,11 +92,36 @@ internal sealed class RunShell
 
             if (instruction is CommandInstruction { Kind: DockerInstructionKind.Shell, ExecArguments.Count: > 0 } shell)
             {
-                return SetOptions.None.Apply(shell.ExecArguments.Skip(1).Select(a => a.Text).TakeWhile(a => a != "-c"));
+                SetOptions options = SetOptions.None.Apply(shell.ExecArguments.Skip(1).Select(a => a.Text).TakeWhile(a => a != "-c"));
+                return options.PipeFail && !SupportsPipefail(shell.ExecArguments[0].Text, model, model.Stages[run.StageIndex]) ? SetOptions.None : options;
             }
         }
 
         return SetOptions.None;
+    }
+
+    /// <summary>
+    /// True when the shell program of a SHELL instruction honours <c>-o pipefail</c>: bash, zsh, ksh, mksh, ash and busybox
+    /// do; <c>sh</c> does only where the stage's base image is known to make it busybox ash (Alpine, BusyBox). Debian's and
+    /// Ubuntu's <c>/bin/sh</c> is dash, which rejects the option, and an unknown <c>sh</c> is not assumed to have it.
+    /// </summary>
+    public static bool SupportsPipefail(string program, DockerfileModel model, DockerStage stage)
+    {
+        string name = program.Trim('"')[(program.Trim('"').LastIndexOf('/') + 1)..].ToLowerInvariant();
+        if (name is "bash" or "zsh" or "ksh" or "mksh" or "ash" or "busybox")
+        {
+            return true;
+        }
+
+        if (name != "sh")
+        {
+            return false;
+        }
+
+        FromInstruction root = DockerfileFacts.RootFrom(model, stage);
+        string repository = root.ImageReference?.Repository.ToLowerInvariant() ?? "";
+        string tag = root.ImageReference?.Tag?.ToLowerInvariant() ?? "";
+        return repository.EndsWith("alpine", StringComparison.Ordinal) || repository.EndsWith("busybox", StringComparison.Ordinal) || tag.Contains("alpine", StringComparison.Ordinal);
     }
 
     /// <summary>True when the SHELL in effect for an instruction (RUN, CMD, ENTRYPOINT) is PowerShell or cmd: no POSIX shell rules apply.</summary>

@@ -21,6 +21,10 @@ public sealed class SudoInRunRule : InfraAnalyzer
                     {
                         ctx.Report(Descriptors.SudoInRun, command.NameSpan);
                     }
+                    else if (command.WrapperWords.FirstOrDefault(w => w.Value[(w.Value.LastIndexOf('/') + 1)..] == "sudo") is { } sudo)
+                    {
+                        ctx.Report(Descriptors.SudoInRun, command.ToSource(sudo));
+                    }
                 }
             }
         });

@@ -6,7 +6,7 @@ using JobSwipe.InfraLint.Workspace;
 
 namespace JobSwipe.InfraLint.Rules.Dockerfile;
 
-/// <summary>JSI1010: COPY --from names no stage (or its own stage), or two stages share a name.</summary>
+/// <summary>JSI1010: COPY --from names no stage, its own stage, a later stage or a stage index past the last, or two stages share a name.</summary>
 public sealed class UnknownOrDuplicateStageRule : InfraAnalyzer
 {
     public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptors.UnknownOrDuplicateStage];
@@ -50,9 +50,9 @@ public sealed class UnknownOrDuplicateStageRule : InfraAnalyzer
                     }
 
                     string name = expanded.Value.Trim();
-                    if (stage.Name is not null && string.Equals(name, stage.Name, StringComparison.OrdinalIgnoreCase))
+                    if (StageOrderProblem(model, stage, name) is { } problem)
                     {
-                        ctx.Report(Descriptors.UnknownOrDuplicateStage, span, $"COPY --from={name} names its own stage; copy from an earlier stage or from the build context");
+                        ctx.Report(Descriptors.UnknownOrDuplicateStage, span, problem);
                         continue;
                     }
 
@@ -65,6 +65,42 @@ public sealed class UnknownOrDuplicateStageRule : InfraAnalyzer
                 }
             }
         });
+
+    /// <summary>
+    /// What BuildKit's dockerfile2llb stops on when COPY --from names a stage of this file that is not an earlier one: its
+    /// own stage (a circular dependency), a later stage (not built yet when this one runs), or a stage index past the last
+    /// stage. Null when the name is an earlier stage or no stage at all.
+    /// </summary>
+    private static string? StageOrderProblem(DockerfileModel model, DockerStage stage, string name)
+    {
+        string current = stage.Name ?? $"stage-{stage.Index}";
+        bool numeric = name.Length > 0 && name.All(char.IsAsciiDigit);
+        DockerStage? target = numeric
+            ? int.TryParse(name, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int index) && index < model.Stages.Count ? model.Stages[index] : null
+            : model.Stages.LastOrDefault(s => s.Name is not null && string.Equals(s.Name, name, StringComparison.OrdinalIgnoreCase));
+        if (numeric && target is null)
+        {
+            return $"COPY --from={name} names stage index {name}, but this Dockerfile has {model.Stages.Count} stage(s) numbered from 0; BuildKit stops with \"invalid stage index {name}\": use an earlier stage's index or, better, its name";
+        }
+
+        if (target is null)
+        {
+            return null;
+        }
+
+        if (target.Index == stage.Index)
+        {
+            return $"COPY --from={name} names its own stage; BuildKit stops with \"circular dependency detected on stage: {current}\": copy from an earlier stage or from the build context";
+        }
+
+        if (target.Index > stage.Index)
+        {
+            int line = model.Text.GetPosition(target.From.Span.Start).Line;
+            return $"COPY --from={name} names the stage on line {line}, defined after this one; BuildKit stops with \"cannot copy from stage \"{name}\", it needs to be defined before current stage \"{current}\"\": move that stage above this one";
+        }
+
+        return null;
+    }
 
     // An image reference has a tag, digest, registry or path; a bare word is meant as a stage name.
     private static bool LooksLikeImage(string name) => name.IndexOfAny([':', '/', '@', '.']) >= 0;

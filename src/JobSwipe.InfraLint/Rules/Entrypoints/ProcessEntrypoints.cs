@@ -196,6 +196,13 @@ public static partial class ProcessEntrypoints
         int i = 0;
         while (i < words.Count)
         {
+            int run = i + CommandWrappers.CommandIndex([.. words.Skip(i).Select(w => w.Value)]);
+            if (run != i)
+            {
+                i = run;
+                continue;
+            }
+
             string name = BaseName(words[i].Value);
             if (name is "exec" or "tini" or "dumb-init" or "--" or "ddtrace-run" or "opentelemetry-instrument" || name.StartsWith('-'))
             {

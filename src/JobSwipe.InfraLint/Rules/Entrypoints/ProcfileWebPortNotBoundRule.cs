@@ -29,7 +29,7 @@ public sealed class ProcfileWebPortNotBoundRule : InfraAnalyzer
         bool exact = ctx.Model.Text.Content.Length >= web.CommandSpan.Start + web.CommandSpan.Length && ctx.Model.Text.Content.Substring(web.CommandSpan.Start, web.CommandSpan.Length) == web.Command;
         TextSpan Map(TextSpan s) => exact ? new TextSpan(web.CommandSpan.Start + s.Start, s.Length) : web.CommandSpan;
 
-        var words = first.Command.Words.SkipWhile(w => w.Value is "exec" or "env" || w.Value.Contains('=', StringComparison.Ordinal)).ToList();
+        var words = first.Command.Program is { } program ? [program, .. first.Command.ProgramArguments] : new List<ShellWord>();
         if (words.Count > 2 && words[0].Value.StartsWith("python", StringComparison.Ordinal) && words[1].Value == "-m")
         {
             words = words.Skip(2).ToList();

@@ -405,20 +405,33 @@ internal static partial class FlySchemaValidator
 
         sections.AddRange(config.Services.Select(s => ("[[services]]", (FlySection)s)));
         var services = sections.ToList();
+        sections.AddRange(config.Restart.Select(r => ("[[restart]]", (FlySection)r)));
+
+        // flyctl's validation rejects an unknown group in a service or a restart policy; the other sections it hands to
+        // each group by name (Flatten), so a section naming no defined group silently reaches no machine.
+        int rejected = sections.Count;
         sections.AddRange(config.Mounts.Select(m => ("[[mounts]]", (FlySection)m)));
         sections.AddRange(config.Vm.Select(v => ("[[vm]]", (FlySection)v)));
-        sections.AddRange(config.Restart.Select(r => ("[[restart]]", (FlySection)r)));
         sections.AddRange(config.Files.Select(f => ("[[files]]", f)));
         sections.AddRange(config.Metrics.Select(m => ("[[metrics]]", (FlySection)m)));
         sections.AddRange(config.Checks.Select(c => ($"[checks.{c.Name}]", (FlySection)c)));
-        foreach (var (name, section) in sections)
+        for (int i = 0; i < sections.Count; i++)
         {
+            var (name, section) = sections[i];
             if (section.Processes?.Value is TomlArrayValue list)
             {
                 foreach (TomlStringValue group in list.Strings.Where(g => !groups.Contains(g.Value)))
                 {
                     string close = Suggest(group.Value, groups) is { } c ? $"; did you mean '{c}'?" : string.Empty;
-                    Invalid(group.Span, "processes", $"{name} names process group '{group.Value}', but {defined}{close}");
+                    string detail = $"{name} names process group '{group.Value}', but {defined}{close}";
+                    if (i < rejected)
+                    {
+                        Invalid(group.Span, "processes", detail);
+                    }
+                    else
+                    {
+                        issues.Add(new(FlySchemaIssueKind.Ignored, group.Span, $"processes = [\"{group.Value}\"]", $"{detail}; no machine gets this section for that group"));
+                    }
                 }
             }
         }
@@ -458,14 +471,14 @@ internal static partial class FlySchemaValidator
                 Invalid(check.Span, "type", $"{where} has no type: set type = \"http\" or \"tcp\"");
             }
 
-            if (check.Interval?.Value is TomlStringValue interval && ParseDuration(interval.Value) is { } i && i < TimeSpan.FromSeconds(2))
+            if (check.Interval?.Value is { } interval && CheckDuration(interval) is { } i && i < TimeSpan.FromSeconds(2))
             {
-                Invalid(interval.Span, "interval", $"{where} interval is {interval.Value}; the minimum is 2s");
+                Invalid(interval.Span, "interval", $"{where} interval is {DescribeDuration(interval)}; the minimum is 2s");
             }
 
-            if (check.Timeout?.Value is TomlStringValue timeout && ParseDuration(timeout.Value) is { } t && t > TimeSpan.FromSeconds(60))
+            if (check.Timeout?.Value is { } timeout && CheckDuration(timeout) is { } t && t > TimeSpan.FromSeconds(60))
             {
-                Invalid(timeout.Span, "timeout", $"{where} timeout is {timeout.Value}; the maximum is 60s");
+                Invalid(timeout.Span, "timeout", $"{where} timeout is {DescribeDuration(timeout)}; the maximum is 60s");
             }
         }
 
@@ -527,7 +540,7 @@ internal static partial class FlySchemaValidator
                 invalid(root.Span, "destination", $"{name} cannot be mounted at /: choose a folder such as /data");
             }
 
-            if (mount.InitialSize?.Value is TomlStringValue initial && ParseSize(initial.Value, 1L << 30) is { } bytes && bytes < 1L << 30)
+            if (mount.InitialSize?.Value is TomlStringValue initial && VolumeGigabytes(initial.Value) is < 1)
             {
                 invalid(initial.Span, "initial_size", $"{name} has initial_size \"{initial.Value}\", smaller than the 1GB minimum");
             }
@@ -538,7 +551,8 @@ internal static partial class FlySchemaValidator
 
             CheckAutoExtend(mount, name, invalid);
 
-            IEnumerable<string> targets = mount.Processes?.Value is TomlArrayValue list ? list.Strings.Select(g => g.Value) : groups;
+            // flyctl hands a mount without processes to the default group only ("app" when defined, else the first name).
+            IEnumerable<string> targets = mount.Processes?.Value is TomlArrayValue list ? list.Strings.Select(g => g.Value) : [DefaultGroup(groups)];
             foreach (string group in targets.Where(groups.Contains))
             {
                 if (!mountsPerGroup.TryAdd(group, mount))
@@ -550,6 +564,19 @@ internal static partial class FlySchemaValidator
             }
         }
     }
+
+    // A duration as flyctl's fly.Duration reads it: a Go duration string, or a bare integer of milliseconds.
+    private static TimeSpan? CheckDuration(TomlValueNode value) => value switch
+    {
+        TomlStringValue s => ParseDuration(s.Value),
+        TomlIntegerValue n => TimeSpan.FromMilliseconds(n.Value),
+        _ => null,
+    };
+
+    private static string DescribeDuration(TomlValueNode value) => value is TomlStringValue s ? s.Value : $"{Describe(value)} (milliseconds)";
+
+    /// <summary>flyctl's default process group: "app" when it is defined (or nothing is), else the first name in ordinal order.</summary>
+    private static string DefaultGroup(HashSet<string> groups) => groups.Contains("app") ? "app" : groups.Order(StringComparer.Ordinal).First();
 
     /// <summary>flyctl's rules, where 0 (Go's zero value) means unset: once any is set, threshold 50–99, increment 1–100GB, limit unset or 1–500GB.</summary>
     private static void CheckAutoExtend(FlyMount mount, string name, Action<TextSpan, string, string> invalid)
@@ -580,10 +607,40 @@ internal static partial class FlySchemaValidator
 
     private static long SizeInGb(TomlKeyValueNode? entry) => entry?.Value switch
     {
-        TomlStringValue { Value.Length: > 0 } s => (ParseSize(s.Value, 1L << 30) ?? 0) >> 30,
+        TomlStringValue { Value.Length: > 0 } s => VolumeGigabytes(s.Value) ?? 0,
         TomlIntegerValue i => i.Value,
         _ => 0,
     };
+
+    /// <summary>
+    /// A volume size in whole gigabytes as flyctl reads it: a plain integer is gigabytes; otherwise a human size in decimal
+    /// units ("15Mb" is 15,000,000 bytes, "1000mb" is 1GB) divided by 10^9, rounded down. Null when it does not parse.
+    /// </summary>
+    internal static long? VolumeGigabytes(string text)
+    {
+        string trimmed = text.Trim();
+        if (long.TryParse(trimmed, NumberStyles.None, CultureInfo.InvariantCulture, out long whole))
+        {
+            return whole;
+        }
+
+        Match match = DecimalSizePattern().Match(trimmed);
+        if (!match.Success || !double.TryParse(match.Groups[1].Value, NumberStyles.Float, CultureInfo.InvariantCulture, out double n))
+        {
+            return null;
+        }
+
+        double multiplier = match.Groups[2].Value.ToLowerInvariant() switch
+        {
+            "k" => 1e3,
+            "m" => 1e6,
+            "g" => 1e9,
+            "t" => 1e12,
+            "p" => 1e15,
+            _ => 1,
+        };
+        return (long)Math.Floor(n * multiplier / 1e9);
+    }
 
     /// <summary>Parses a Go duration (<c>1h2m3.5s</c>, <c>300ms</c>, <c>0</c>); null when it is not one.</summary>
     internal static TimeSpan? ParseDuration(string text)
@@ -774,4 +831,8 @@ internal static partial class FlySchemaValidator
 
     [GeneratedRegex(@"^([0-9]+(?:\.[0-9]+)?)\s*((?:[kmgt](?:i?b)?)|b)?$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex SizePattern();
+
+    // docker/go-units FromHumanSize: a number, an optional decimal unit letter, an optional i and b.
+    [GeneratedRegex(@"^([0-9]+(?:\.[0-9]+)?) ?([kmgtp])?i?b?$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex DecimalSizePattern();
 }

@@ -17,7 +17,7 @@ public sealed class NoCiPipelineRule : InfraAnalyzer
             return;
         }
 
-        ctx.ReportDiagnostic(Diagnostic.Create(Descriptors.NoCiPipeline, evidence.FileLocation(evidence.Deployables[0]), Describe(evidence)));
+        ctx.ReportDiagnostic(Diagnostic.Create(Descriptors.NoCiPipeline, Location.Repository, Describe(evidence)));
     });
 
     internal static string Describe(RepositoryEvidence evidence)

@@ -23,7 +23,7 @@ public sealed class NoMonitoringRule : InfraAnalyzer
             return;
         }
 
-        ctx.ReportDiagnostic(Diagnostic.Create(Descriptors.NoMonitoring, evidence.FileLocation(evidence.Deployables[0]), "no metrics, alerting or error-tracking configuration"));
+        ctx.ReportDiagnostic(Diagnostic.Create(Descriptors.NoMonitoring, Location.Repository, "no metrics, alerting or error-tracking configuration"));
     });
 
     internal static bool HasMonitoring(RepositoryEvidence evidence)

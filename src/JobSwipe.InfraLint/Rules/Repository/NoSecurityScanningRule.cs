@@ -23,7 +23,7 @@ public sealed class NoSecurityScanningRule : InfraAnalyzer
         }
 
         string built = evidence.Dockerfiles.Count == 1 ? "1 Dockerfile" : $"{evidence.Dockerfiles.Count} Dockerfiles";
-        ctx.ReportDiagnostic(Diagnostic.Create(Descriptors.NoSecurityScanning, evidence.FileLocation(evidence.Dockerfiles[0]), built));
+        ctx.ReportDiagnostic(Diagnostic.Create(Descriptors.NoSecurityScanning, Location.Repository, built));
     });
 
     internal static bool HasScanning(RepositoryEvidence evidence)

@@ -68,7 +68,7 @@ public sealed class CiReleaseFacts
 
                 foreach (CiStep step in pipeline.AllSteps)
                 {
-                    if (step.RunScript is { } run && Syntax.Shell.ShellParser.Parse(new Text.SourceText(System.Text.RegularExpressions.Regex.Replace(run.Value, @"\$\{\{.*?\}\}", "X"))).Model is { } script
+                    if (step.ParseRunScript() is { } script
                         && ScriptFacts.For(script).Commands.Any(c => DeployCommands.IsTest(c.Line)))
                     {
                         return Yes;

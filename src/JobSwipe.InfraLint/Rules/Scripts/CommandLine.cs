@@ -10,7 +10,8 @@ namespace JobSwipe.InfraLint.Rules.Scripts;
 /// </summary>
 public sealed class CommandLine
 {
-    private static readonly HashSet<string> Wrappers = new(StringComparer.Ordinal) { "sudo", "exec", "command", "time", "nohup", "npx", "bunx", "pnpx" };
+    // Package runners that run the tool named next; shell-level wrappers (sudo, env, exec, …) are CommandWrappers'.
+    private static readonly HashSet<string> Runners = new(StringComparer.Ordinal) { "npx", "bunx", "pnpx" };
 
     private CommandLine(SimpleCommand command, ShellWord nameWord, string name, IReadOnlyList<ShellWord> arguments)
     {
@@ -125,22 +126,18 @@ public sealed class CommandLine
         int i = 0;
         while (i < words.Count)
         {
-            string name = BaseName(words[i].Value);
-            if (Wrappers.Contains(name))
+            int run = i + CommandWrappers.CommandIndex([.. words.Skip(i).Select(w => w.Value)]);
+            if (run != i)
             {
-                i++;
-                while (i < words.Count && words[i].Value.StartsWith('-'))
-                {
-                    i++;
-                }
-
+                i = run;
                 continue;
             }
 
-            if (name == "env")
+            string name = BaseName(words[i].Value);
+            if (Runners.Contains(name))
             {
                 i++;
-                while (i < words.Count && (words[i].Value.StartsWith('-') || words[i].Value.Contains('=', StringComparison.Ordinal)))
+                while (i < words.Count && words[i].Value.StartsWith('-'))
                 {
                     i++;
                 }

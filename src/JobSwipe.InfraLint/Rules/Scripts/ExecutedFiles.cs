@@ -32,9 +32,9 @@ public static class ExecutedFiles
             var facts = ScriptFacts.For(script);
             foreach (ScriptCommand command in facts.Commands)
             {
-                if (Resolve(command.Command.Name!, FlyTargets.WorkingDirectories(file, facts, command), file.Directory, repository) is { } target)
+                if (Resolve(command.Command.Program!, FlyTargets.WorkingDirectories(file, facts, command), file.Directory, repository) is { } target)
                 {
-                    result.Add(new ExecutedFile(target, file, script.Text, command.Command.Name!.Span, "runs it as " + command.Command.Name!.Value, false, false));
+                    result.Add(new ExecutedFile(target, file, script.Text, command.Command.Program!.Span, "runs it as " + command.Command.Program!.Value, false, false));
                 }
             }
         }
@@ -48,16 +48,16 @@ public static class ExecutedFiles
 
             foreach (CiStep step in pipeline.AllSteps)
             {
-                if (step.RunScript is not { } run || ShellParser.Parse(new SourceText(run.Value)).Model is not { } script)
+                if (step.RunScript is not { } run || step.ParseRunScript() is not { } script)
                 {
                     continue;
                 }
 
                 foreach (CommandContext c in script.EnumerateCommands())
                 {
-                    if (c.Command.Name is { } name && Resolve(name, [""], "", repository) is { } target)
+                    if (c.Command.Program is { } name && Resolve(name, [""], "", repository) is { } target)
                     {
-                        result.Add(new ExecutedFile(target, file, pipeline.Text, run.MapValueSpanToSource(name.Span.Start, name.Span.Length), "a CI step runs it as " + name.Value, false, false));
+                        result.Add(new ExecutedFile(target, file, pipeline.Text, run.MapValueSpanToSource(name.Span.Start, name.Span.Length), "a CI step runs it as " + script.Restore(name.Value), false, false));
                     }
                 }
             }
@@ -186,9 +186,9 @@ public static class ExecutedFiles
         {
             foreach (CommandContext c in script.EnumerateCommands())
             {
-                if (c.Command.NameValue == "chmod")
+                if (c.Command.ProgramValue == "chmod")
                 {
-                    foreach (ShellWord w in c.Command.Arguments)
+                    foreach (ShellWord w in c.Command.ProgramArguments)
                     {
                         yield return (w.Value, w.Span);
                     }

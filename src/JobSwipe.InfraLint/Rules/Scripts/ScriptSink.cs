@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using JobSwipe.InfraLint.Analysis;
 using JobSwipe.InfraLint.Diagnostics;
 using JobSwipe.InfraLint.Syntax.Ci;
@@ -12,7 +11,7 @@ namespace JobSwipe.InfraLint.Rules.Scripts;
 /// text of a CI step (spans mapped back into the workflow file through the YAML scalar). Lets the per-command script rules
 /// (JSI4008, JSI4009, JSI4015, JSI4016) read CI steps too.
 /// </summary>
-public sealed partial class ScriptSink
+public sealed class ScriptSink
 {
     private readonly Action<DiagnosticDescriptor, TextSpan, object?[]> _report;
 
@@ -33,29 +32,20 @@ public sealed partial class ScriptSink
     }
 
     /// <summary>
-    /// One sink per CI step script. GitHub/Azure expressions (<c>${{ … }}</c>, <c>$( … )</c> macros stay shell) are replaced by a
-    /// variable expansion of the same length, so positions still map and the expression reads as a value from elsewhere.
+    /// One sink per CI step script (<see cref="CiStep.ParseRunScript"/>): expressions read as values from elsewhere, and every
+    /// text argument of a finding gets them back as written.
     /// </summary>
     public static IEnumerable<ScriptSink> For(FileAnalysisContext<CiPipeline> ctx)
     {
         ArgumentNullException.ThrowIfNull(ctx);
         foreach (CiStep step in ctx.Model.AllSteps)
         {
-            if (step.RunScript is not { } run || string.IsNullOrWhiteSpace(run.Value))
+            if (step.RunScript is not { } run || step.ParseRunScript() is not { } script)
             {
                 continue;
             }
 
-            string text = Expression().Replace(run.Value, m => "$" + new string('G', m.Length - 1));
-            if (ShellParser.Parse(new SourceText(text)).Model is not { } script)
-            {
-                continue;
-            }
-
-            yield return new ScriptSink(script, (d, span, args) => ctx.Report(d, run.MapValueSpanToSource(span.Start, span.Length), args));
+            yield return new ScriptSink(script, (d, span, args) => ctx.Report(d, run.MapValueSpanToSource(span.Start, span.Length), [.. args.Select(a => a is string s ? script.Restore(s) : a)]));
         }
     }
-
-    [GeneratedRegex(@"\$\{\{.*?\}\}", RegexOptions.CultureInvariant)]
-    private static partial Regex Expression();
 }

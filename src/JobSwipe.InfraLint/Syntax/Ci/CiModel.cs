@@ -1,3 +1,4 @@
+using JobSwipe.InfraLint.Syntax.Shell;
 using JobSwipe.InfraLint.Syntax.Yaml;
 using JobSwipe.InfraLint.Text;
 
@@ -34,6 +35,14 @@ public sealed record CiStep(string? Name, YamlNode Node, TextSpan Span)
     public YamlMapping? With { get; init; }
 
     public YamlMapping? Env { get; init; }
+
+    /// <summary>
+    /// <see cref="RunScript"/> parsed as shell, or null when the step has none. Expressions (<c>${{ … }}</c>) read as values
+    /// from elsewhere; spans are offsets into the scalar's value (map them with <see cref="YamlScalar.MapValueSpanToSource"/>)
+    /// and <see cref="ShellScript.Restore"/> gives back the text as written.
+    /// </summary>
+    public ShellScript? ParseRunScript() =>
+        RunScript is { } run && !string.IsNullOrWhiteSpace(run.Value) ? HostExpressions.Mask(run.Value, "${{", "}}").Parse().Model : null;
 }
 
 public sealed record CiJob(string Name, TextSpan NameSpan, YamlNode Node, IReadOnlyList<CiStep> Steps)

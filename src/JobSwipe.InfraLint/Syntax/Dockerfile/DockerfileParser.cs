@@ -12,6 +12,29 @@ namespace JobSwipe.InfraLint.Syntax.Dockerfile;
 /// </summary>
 public static class DockerfileParser
 {
+    /// <summary>
+    /// Only what BuildKit's parser itself rejects (<c>frontend/dockerfile/parser</c>): unterminated heredocs, an ENV without
+    /// a value, a JSON array of non-strings, bad parser directives, a file with no instructions. The checks of BuildKit's
+    /// instruction stage (no FROM, an instruction before FROM, missing arguments, HEALTHCHECK types…) are left out; they
+    /// are part of <see cref="Parse(SourceText)"/>, which says whether a build would get past reading the file.
+    /// </summary>
+    public static ParseResult<DockerfileModel> ParseSyntax(SourceText text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var parser = new Parser(text);
+        ParseResult<DockerfileModel> result;
+        try
+        {
+            result = parser.Run();
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            return ParseResult<DockerfileModel>.Failure(new SyntaxError("The Dockerfile could not be parsed: " + ex.Message, new TextSpan(0, 0)));
+        }
+
+        return new ParseResult<DockerfileModel>(result.Model, [.. result.Errors.Where(e => !parser.BuildErrors.Any(b => ReferenceEquals(b, e)))]);
+    }
+
     public static ParseResult<DockerfileModel> Parse(SourceText text)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -55,6 +78,17 @@ public static class DockerfileParser
         private readonly List<SyntaxComment> _comments = [];
         private readonly List<DockerfileDirective> _directives = [];
         private readonly List<SyntaxError> _errors = [];
+
+        // The errors that BuildKit's parser lets through and its instruction stage (instructions.Parse) rejects.
+        private readonly List<SyntaxError> _buildErrors = [];
+
+        public IReadOnlyList<SyntaxError> BuildErrors => _buildErrors;
+
+        private void AddBuildError(SyntaxError error)
+        {
+            _errors.Add(error);
+            _buildErrors.Add(error);
+        }
         private readonly List<DockerInstruction> _instructions = [];
         private readonly List<ArgInstruction> _globalArgs = [];
         private readonly List<(FromInstruction From, List<DockerInstruction> Body)> _stages = [];
@@ -180,7 +214,7 @@ public static class DockerfileParser
             }
             else if (_stages.Count == 0)
             {
-                _errors.Add(new SyntaxError("The Dockerfile has no FROM instruction, so there is no stage to build.", new TextSpan(_s.Length, 0)));
+                AddBuildError(new SyntaxError("The Dockerfile has no FROM instruction, so there is no stage to build.", new TextSpan(_s.Length, 0)));
             }
 
             var stages = new List<DockerStage>(_stages.Count);
@@ -213,7 +247,7 @@ public static class DockerfileParser
             }
             else if (instruction.Kind != DockerInstructionKind.Unknown)
             {
-                _errors.Add(new SyntaxError($"{instruction.Keyword.ToUpperInvariant()} comes before the first FROM; only ARG may come before FROM.", instruction.KeywordSpan));
+                AddBuildError(new SyntaxError($"{instruction.Keyword.ToUpperInvariant()} comes before the first FROM; only ARG may come before FROM.", instruction.KeywordSpan));
             }
         }
 
@@ -398,7 +432,7 @@ public static class DockerfileParser
 
             if (kind == DockerInstructionKind.Unknown)
             {
-                _errors.Add(new SyntaxError($"Unknown instruction: {keyword}.", keywordSpan));
+                AddBuildError(new SyntaxError($"Unknown instruction: {keyword}.", keywordSpan));
             }
 
             return kind switch
@@ -483,7 +517,7 @@ public static class DockerfileParser
                         {
                             if (v.Text.Trim().Length == 0)
                             {
-                                _errors.Add(new SyntaxError("VOLUME paths must not be empty strings.", v.Span));
+                                AddBuildError(new SyntaxError("VOLUME paths must not be empty strings.", v.Span));
                             }
                         }
                     }
@@ -524,7 +558,7 @@ public static class DockerfileParser
 
         private void Missing(Ctx c, string what)
         {
-            _errors.Add(new SyntaxError($"{c.Upper} requires {what}.", c.KeywordSpan));
+            AddBuildError(new SyntaxError($"{c.Upper} requires {what}.", c.KeywordSpan));
         }
 
         // ---------------------------------------------------------------- FROM
@@ -542,12 +576,12 @@ public static class DockerfileParser
                 string lower = alias.Text.ToLowerInvariant();
                 if (!IsValidStageName(lower))
                 {
-                    _errors.Add(new SyntaxError($"'{alias.Text}' is not a valid stage name: it must start with a letter and contain only letters, digits, '-', '_' and '.'.", alias.Span));
+                    AddBuildError(new SyntaxError($"'{alias.Text}' is not a valid stage name: it must start with a letter and contain only letters, digits, '-', '_' and '.'.", alias.Span));
                 }
             }
             else if (args.Count != 1)
             {
-                _errors.Add(new SyntaxError("FROM requires either one or three arguments: an image, optionally followed by AS and a stage name.", args.Count == 0 ? c.KeywordSpan : c.ArgsSpan));
+                AddBuildError(new SyntaxError("FROM requires either one or three arguments: an image, optionally followed by AS and a stage name.", args.Count == 0 ? c.KeywordSpan : c.ArgsSpan));
             }
 
             ExpandedValue? resolved = image is null ? null : VariableExpander.Expand(image.Text, _escape, _globalVars);
@@ -627,7 +661,7 @@ public static class DockerfileParser
 
                 if (eq == 0)
                 {
-                    _errors.Add(new SyntaxError("ARG names can not be blank.", c.Line.ToSource(ws, we)));
+                    AddBuildError(new SyntaxError("ARG names can not be blank.", c.Line.ToSource(ws, we)));
                 }
 
                 string key = word[..eq];
@@ -715,7 +749,7 @@ public static class DockerfileParser
 
                     if (eq == 0)
                     {
-                        _errors.Add(new SyntaxError($"{c.Upper} names can not be blank.", c.Line.ToSource(ws, we)));
+                        AddBuildError(new SyntaxError($"{c.Upper} names can not be blank.", c.Line.ToSource(ws, we)));
                     }
 
                     string key = word[..eq];
@@ -776,12 +810,12 @@ public static class DockerfileParser
                 {
                     if (cmdStart < c.ArgsEnd)
                     {
-                        _errors.Add(new SyntaxError("HEALTHCHECK NONE takes no arguments.", c.Line.ToSource(cmdStart, c.ArgsEnd)));
+                        AddBuildError(new SyntaxError("HEALTHCHECK NONE takes no arguments.", c.Line.ToSource(cmdStart, c.ArgsEnd)));
                     }
                 }
                 else if (!string.Equals(healthType.Text, "CMD", StringComparison.OrdinalIgnoreCase))
                 {
-                    _errors.Add(new SyntaxError($"Unknown HEALTHCHECK type '{healthType.Text}': use CMD or NONE.", healthType.Span));
+                    AddBuildError(new SyntaxError($"Unknown HEALTHCHECK type '{healthType.Text}': use CMD or NONE.", healthType.Span));
                 }
             }
 
@@ -824,14 +858,14 @@ public static class DockerfileParser
 
             if (c.Kind == DockerInstructionKind.Healthcheck && healthType is not null && string.Equals(healthType.Text, "CMD", StringComparison.OrdinalIgnoreCase) && args.Count == 0)
             {
-                _errors.Add(new SyntaxError("HEALTHCHECK CMD needs a command after CMD.", healthType.Span));
+                AddBuildError(new SyntaxError("HEALTHCHECK CMD needs a command after CMD.", healthType.Span));
             }
 
             if (c.Kind == DockerInstructionKind.Shell)
             {
                 if (!isExec)
                 {
-                    _errors.Add(new SyntaxError("SHELL requires the arguments to be in JSON form, e.g. SHELL [\"/bin/bash\", \"-c\"].", cmdStart < c.ArgsEnd ? c.ArgsSpan : c.KeywordSpan));
+                    AddBuildError(new SyntaxError("SHELL requires the arguments to be in JSON form, e.g. SHELL [\"/bin/bash\", \"-c\"].", cmdStart < c.ArgsEnd ? c.ArgsSpan : c.KeywordSpan));
                 }
                 else if (exec.Count == 0)
                 {
@@ -917,13 +951,13 @@ public static class DockerfileParser
 
             if (!failed && args.Count < 2)
             {
-                _errors.Add(new SyntaxError($"{c.Upper} requires at least two arguments (sources and a destination), but {(args.Count == 0 ? "none was" : "only one was")} given.", args.Count == 0 ? c.KeywordSpan : c.ArgsSpan));
+                AddBuildError(new SyntaxError($"{c.Upper} requires at least two arguments (sources and a destination), but {(args.Count == 0 ? "none was" : "only one was")} given.", args.Count == 0 ? c.KeywordSpan : c.ArgsSpan));
             }
 
             DockerToken? destination = args.Count >= 2 ? args[^1] : null;
             if (destination is not null && !json && MatchHeredoc(destination.Text, 0, destination.Text.Length) is not null)
             {
-                _errors.Add(new SyntaxError($"{c.Upper} cannot take a heredoc as its destination.", destination.Span));
+                AddBuildError(new SyntaxError($"{c.Upper} cannot take a heredoc as its destination.", destination.Span));
             }
 
             var instruction = new CopyInstruction
@@ -956,13 +990,13 @@ public static class DockerfileParser
                 string word = t[c.ArgsStart..te].ToUpperInvariant();
                 if (word == "ONBUILD" || nested)
                 {
-                    _errors.Add(new SyntaxError("Chaining ONBUILD via ONBUILD ONBUILD is not allowed.", c.Line.ToSource(c.ArgsStart, te)));
+                    AddBuildError(new SyntaxError("Chaining ONBUILD via ONBUILD ONBUILD is not allowed.", c.Line.ToSource(c.ArgsStart, te)));
                 }
                 else
                 {
                     if (word is "FROM" or "MAINTAINER")
                     {
-                        _errors.Add(new SyntaxError($"{word} is not allowed as an ONBUILD trigger.", c.Line.ToSource(c.ArgsStart, te)));
+                        AddBuildError(new SyntaxError($"{word} is not allowed as an ONBUILD trigger.", c.Line.ToSource(c.ArgsStart, te)));
                     }
 
                     // The trigger does not change this stage's variables.

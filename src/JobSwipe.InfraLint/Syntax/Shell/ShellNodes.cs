@@ -73,6 +73,20 @@ public sealed record SimpleCommand(
     public IReadOnlyList<ShellWord> Words => Name is null ? Arguments : [Name, .. Arguments];
 
     /// <summary>
+    /// The word naming the program that runs, seen through wrapper words (<see cref="CommandWrappers"/>): <c>apt-get</c> in
+    /// <c>sudo -E apt-get install</c>, <c>tool</c> in <c>env A=1 tool</c>. Equals <see cref="Name"/> for an unwrapped command.
+    /// </summary>
+    public ShellWord? Program => Name is null ? null : Words[ProgramIndex];
+
+    /// <summary>The words after <see cref="Program"/>.</summary>
+    public IReadOnlyList<ShellWord> ProgramArguments => Name is null ? Arguments : ProgramIndex == 0 ? Arguments : [.. Arguments.Skip(ProgramIndex)];
+
+    /// <summary>The value of <see cref="Program"/>, or null.</summary>
+    public string? ProgramValue => Program?.Value;
+
+    private int ProgramIndex => CommandWrappers.CommandIndex([.. Words.Select(w => w.Value)]);
+
+    /// <summary>
     /// The option flags among the arguments, split as most tools read them: <c>-yqq</c> gives <c>y</c>, <c>q</c>, <c>q</c>;
     /// <c>--no-cache</c> and <c>--file=x</c> give <c>no-cache</c> and <c>file</c>. Stops at <c>--</c>. Arguments with
     /// expansions are skipped.

@@ -69,6 +69,19 @@ public sealed class ShellScript : ISyntaxModel
 
     /// <summary>The options in effect after the last top-level command, by the same linear scan.</summary>
     public SetOptions FinalOptions => _analysis.Value.FinalOptions;
+
+    private HostExpressions? _hostExpressions;
+
+    /// <summary>
+    /// Text for a user: <paramref name="shown"/> (a piece of this script, a word's value) with the placeholders of host
+    /// expressions (<c>${{ … }}</c> in a CI step) put back to their original text. Unchanged for a plain script.
+    /// </summary>
+    public string Restore(string shown) => _hostExpressions?.Restore(shown) ?? shown;
+
+    /// <summary>The original text of a span of this script (host expressions as written).</summary>
+    public string OriginalText(TextSpan span) => Restore(Text.Content.Substring(span.Start, span.Length));
+
+    internal void AttachHostExpressions(HostExpressions expressions) => _hostExpressions = expressions.Any ? expressions : null;
 }
 
 /// <summary>

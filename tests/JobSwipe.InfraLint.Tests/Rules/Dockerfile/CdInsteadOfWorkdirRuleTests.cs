@@ -16,4 +16,8 @@ public class CdInsteadOfWorkdirRuleTests
     [Test]
     public void Quiet_for_a_scratch_build_folder_removed_in_the_same_run() =>
         RuleVerifier.ReportsNothing<CdInsteadOfWorkdirRule>(("Dockerfile", "FROM debian:12\nRUN mkdir -p /usr/src/python && cd /usr/src/python && ./configure && make install && cd / && rm -rf /usr/src/python\n"));
+
+    [Test]
+    public void Reports_a_run_that_is_only_a_cd() =>
+        RuleVerifier.Reports<CdInsteadOfWorkdirRule>(("Dockerfile", "FROM node:22\nRUN [|cd|] /srv/app\nRUN [|cd|] /tmp\nRUN (cd /srv)\n"));
 }

@@ -15,4 +15,28 @@ public class PipInstallKeepsCacheRuleTests
         RuleVerifier.ReportsNothing<PipInstallKeepsCacheRule>(("Dockerfile",
             "FROM python:3.12 AS build\nRUN pip install -r requirements.txt\nFROM python:3.12 AS base\nENV PIP_NO_CACHE_DIR=1\nFROM base\nRUN pip install flask\nRUN --mount=type=cache,target=/root/.cache/pip pip install x\nRUN pip3 install --no-cache-dir y\nRUN PIP_NO_CACHE_DIR=off pip install z\n"));
     }
+
+    [Test]
+    public void Reports_every_pip_spelling_and_onbuild_triggers() =>
+        RuleVerifier.Reports<PipInstallKeepsCacheRule>(("Dockerfile",
+            "FROM python:3.12\nRUN pip2 [|install|] six\nRUN pip3.12 [|install|] attrs\nRUN python3 -m pip3 [|install|] idna\nONBUILD RUN pip [|install|] -r requirements.txt\nRUN sudo -H pip [|install|] certifi\n"));
+
+    [Test]
+    public void Any_boolean_pip_no_cache_dir_disables_the_cache() =>
+        RuleVerifier.ReportsNothing<PipInstallKeepsCacheRule>(("Dockerfile",
+            "FROM python:3.12\nRUN PIP_NO_CACHE_DIR=0 pip install a\nRUN export PIP_NO_CACHE_DIR=false && pip install b\nRUN env PIP_NO_CACHE_DIR=yes pip install c\nFROM python:3.12 AS base\nENV PIP_NO_CACHE_DIR=off\nFROM base\nRUN pip install d\n"));
+
+    [Test]
+    public void Only_mounts_on_pips_cache_folder_count()
+    {
+        RuleVerifier.Reports<PipInstallKeepsCacheRule>(("Dockerfile",
+            "FROM python:3.12\nRUN --mount=type=cache,target=/var/cache/apt pip [|install|] a\nRUN --mount=type=bind,source=.,target=/root/.cache/pip pip [|install|] b\nRUN PIP_NO_CACHE_DIR= pip [|install|] c\n"));
+        RuleVerifier.ReportsNothing<PipInstallKeepsCacheRule>(("Dockerfile",
+            "FROM python:3.12\nENV PIP_CACHE_DIR=/cache/pip\nRUN --mount=type=cache,target=/cache/pip pip install a\nRUN --mount=type=tmpfs,target=/root/.cache pip install b\nRUN --mount=type=cache,target=/home/app/.cache/pip,uid=1000 pip install c\n"));
+    }
+
+    [Test]
+    public void Other_installers_follow_their_own_rules() =>
+        RuleVerifier.ReportsNothing<PipInstallKeepsCacheRule>(("Dockerfile",
+            "FROM python:3.12\nRUN pipx install ruff\nRUN pipenv install --system\nRUN poetry install\nRUN uv pip install --system httpx\nRUN pip download -d /wheels x\n"));
 }

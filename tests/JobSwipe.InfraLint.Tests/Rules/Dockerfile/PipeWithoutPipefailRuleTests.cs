@@ -19,4 +19,27 @@ public class PipeWithoutPipefailRuleTests
     [Test]
     public void Quiet_for_pipes_inside_command_substitutions() =>
         RuleVerifier.ReportsNothing<PipeWithoutPipefailRule>(("Dockerfile", "FROM alpine:3.20\nRUN deps=\"$(scanelf --needed /usr/local | awk '{ print $2 }')\" && apk add $deps\n"));
+
+    [Test]
+    public void A_shell_without_pipefail_support_does_not_count()
+    {
+        // dash (Debian's /bin/sh), an sh of an unknown image, or a program that is no shell: -o pipefail does not help.
+        RuleVerifier.Reports<PipeWithoutPipefailRule>(("Dockerfile", "FROM debian:12\nSHELL [\"/bin/sh\", \"-o\", \"pipefail\", \"-c\"]\nRUN curl -fsSL https://x/a.tgz | [|tar|] xz\n"));
+        RuleVerifier.Reports<PipeWithoutPipefailRule>(("Dockerfile", "FROM debian:12\nSHELL [\"/bin/dash\", \"-o\", \"pipefail\", \"-c\"]\nRUN curl -fsSL https://x/a.tgz | [|tar|] xz\n"));
+    }
+
+    [Test]
+    public void Busybox_sh_on_alpine_supports_pipefail()
+    {
+        RuleVerifier.ReportsNothing<PipeWithoutPipefailRule>(("Dockerfile", "FROM alpine:3.20\nSHELL [\"/bin/sh\", \"-o\", \"pipefail\", \"-c\"]\nRUN wget -qO- https://x/a.tgz | tar xz\n"));
+        RuleVerifier.ReportsNothing<PipeWithoutPipefailRule>(("Dockerfile", "FROM python:3.12-alpine AS base\nSHELL [\"/bin/sh\", \"-o\", \"pipefail\", \"-c\"]\nFROM base\nRUN wget -qO- https://x/a.tgz | tar xz\n"));
+        RuleVerifier.ReportsNothing<PipeWithoutPipefailRule>(("Dockerfile", "FROM debian:12\nSHELL [\"/bin/mksh\", \"-o\", \"pipefail\", \"-c\"]\nRUN curl -fsSL https://x/a.tgz | tar xz\n"));
+    }
+
+    [Test]
+    public void Reported_at_the_command_the_pipe_goes_into_as_written()
+    {
+        var d = RuleVerifier.Reports<PipeWithoutPipefailRule>(("Dockerfile", "FROM debian:12\nRUN find /usr/local -name '*.so' | [|xargs|] -r strip --strip-unneeded\n"));
+        Assert.That(d[0].Message, Does.Contain("'xargs'").And.Contain("'find'"));
+    }
 }

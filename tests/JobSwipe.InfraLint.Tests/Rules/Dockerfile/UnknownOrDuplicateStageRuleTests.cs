@@ -23,4 +23,21 @@ public class UnknownOrDuplicateStageRuleTests
         var d = RuleVerifier.Reports<UnknownOrDuplicateStageRule>(("Dockerfile", "FROM golang:1.22 AS build\nFROM node:20 AS [|build|]\nCOPY --from=[|build|] /a /b\n"));
         Assert.That(d.Select(x => x.Message), Has.Some.Contains("line 1").And.Some.Contains("its own stage"));
     }
+
+    [Test]
+    public void Reports_a_later_stage_with_buildkits_error()
+    {
+        var d = RuleVerifier.Reports<UnknownOrDuplicateStageRule>(("Dockerfile", "FROM alpine:3.20\nCOPY --from=[|assets|] /site /srv\nFROM node:22 AS assets\nRUN npm run build\n"));
+        Assert.That(d[0].Message, Does.Contain("the stage on line 3").And.Contain("cannot copy from stage \"assets\", it needs to be defined before current stage \"stage-0\""));
+    }
+
+    [Test]
+    public void Reports_own_and_later_and_missing_stage_indexes()
+    {
+        var d = RuleVerifier.Reports<UnknownOrDuplicateStageRule>(("Dockerfile",
+            "FROM golang:1.23 AS compile\nRUN go build\nFROM alpine:3.20 AS run\nCOPY --from=[|1|] /a /b\nCOPY --from=[|2|] /a /b\nCOPY --from=[|7|] /a /b\nFROM alpine:3.20\n"));
+        Assert.That(d.Select(x => x.Message), Has.Some.Contains("circular dependency detected on stage: run")
+            .And.Some.Contains("current stage \"run\"")
+            .And.Some.Contains("invalid stage index 7"));
+    }
 }

@@ -109,10 +109,39 @@ public sealed class InvalidFlyConfigurationRuleTests
             [http_service]
               internal_port = 8080
               processes = [[|"wbe"|]]
+            [[restart]]
+              policy = "always"
+              processes = [[|"wroker"|]]
             [[vm]]
-              processes = [[|"app"|]]
+              processes = ["app"]
             """));
-        Assert.That(d.Select(x => x.Message), Has.Some.Contains("did you mean 'web'"));
+        Assert.That(d.Select(x => x.Message), Has.Some.Contains("did you mean 'web'").And.Some.Contains("did you mean 'worker'"));
+    }
+
+    [Test]
+    public void Sections_flyctl_hands_out_by_group_are_ignored_not_rejected_for_an_unknown_group()
+    {
+        // [[vm]], [[mounts]], [[files]], [[metrics]] and [checks.*] naming no defined group reach no machine; flyctl
+        // does not reject the file (JSI3011 reports it).
+        const string config = """
+            app = "a"
+            [processes]
+              web = "gunicorn app:app"
+            [[vm]]
+              size = "shared-cpu-1x"
+              processes = ["app"]
+            [[mounts]]
+              source = "d"
+              destination = "/d"
+              processes = ["wbe"]
+            [checks.up]
+              type = "tcp"
+              port = 8080
+              processes = ["api"]
+            """;
+        RuleVerifier.ReportsNothing<InvalidFlyConfigurationRule>(("fly.toml", config));
+        var d = RuleVerifier.Reports<IgnoredFlyKeyRule>(("fly.toml", config.Replace("[\"app\"]", "[[|\"app\"|]]", StringComparison.Ordinal).Replace("[\"wbe\"]", "[[|\"wbe\"|]]", StringComparison.Ordinal).Replace("[\"api\"]", "[[|\"api\"|]]", StringComparison.Ordinal)));
+        Assert.That(d.Select(x => x.Message), Has.Some.Contains("did you mean 'web'").And.All.Contains("no machine gets this section"));
     }
 
     [Test]
@@ -332,8 +361,11 @@ public sealed class InvalidFlyConfigurationRuleTests
             """));
 
     [Test]
-    public void Conformance_TomachineMounts_UntargetedAndTargetedMountCollide() =>
-        RuleVerifier.Reports<InvalidFlyConfigurationRule>(("fly.toml", """
+    public void Conformance_TomachineMounts_UntargetedMountBelongsToTheDefaultGroupOnly()
+    {
+        // flyctl's Flatten hands a mount without processes to the default group ("app" when defined, else the first
+        // name), not to every group: "all" serves app, "jobs" serves jobs, one mount each.
+        RuleVerifier.ReportsNothing<InvalidFlyConfigurationRule>(("fly.toml", """
             app = "x"
             [processes]
               app = ""
@@ -341,11 +373,25 @@ public sealed class InvalidFlyConfigurationRuleTests
             [[mounts]]
               source = "all"
               destination = "/all"
-            [|[[mounts]]|]
+            [[mounts]]
               source = "jobs"
               destination = "/jobs"
               processes = ["jobs"]
             """));
+        RuleVerifier.Reports<InvalidFlyConfigurationRule>(("fly.toml", """
+            app = "x"
+            [processes]
+              worker = "w"
+              beat = "b"
+            [[mounts]]
+              source = "all"
+              destination = "/all"
+            [|[[mounts]]|]
+              source = "beat"
+              destination = "/beat"
+              processes = ["beat"]
+            """));
+    }
 
     [Test]
     public void AutoExtendFollowsFlyctlZeroMeansUnset() =>
@@ -383,4 +429,16 @@ public sealed class InvalidFlyConfigurationRuleTests
             """));
         Assert.That(d[0].Message, Does.Contain("quote it: \"3.12\""));
     }
+
+    [Test]
+    public void Volume_sizes_are_decimal_gigabytes_as_flyctl_reads_them()
+    {
+        // flyctl: a plain integer is GB; otherwise go-units' decimal human size divided by 10^9, rounded down.
+        RuleVerifier.ReportsNothing<InvalidFlyConfigurationRule>(("fly.toml", "app = \"a\"\n[[mounts]]\n  source = \"d\"\n  destination = \"/d\"\n  initial_size = \"1000mb\"\n"));
+        RuleVerifier.Reports<InvalidFlyConfigurationRule>(("fly.toml", "app = \"a\"\n[[mounts]]\n  source = \"d\"\n  destination = \"/d\"\n  initial_size = [|\"999MB\"|]\n"));
+    }
+
+    [Test]
+    public void Top_level_check_durations_as_bare_milliseconds_are_checked_too() =>
+        RuleVerifier.Reports<InvalidFlyConfigurationRule>(("fly.toml", "app = \"a\"\n[checks.up]\n  type = \"tcp\"\n  port = 8080\n  interval = [|1500|]\n  timeout = [|90000|]\n[checks.ok]\n  type = \"tcp\"\n  port = 8080\n  interval = 15000\n  timeout = 2000\n"));
 }

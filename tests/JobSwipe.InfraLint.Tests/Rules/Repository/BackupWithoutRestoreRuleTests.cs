@@ -10,7 +10,7 @@ public class BackupWithoutRestoreRuleTests
     [Test]
     public void Reports_at_the_backup_script_when_nothing_describes_restoring()
     {
-        var found = RuleVerifier.Reports<BackupWithoutRestoreRule>(("scripts/backup_postgres.sh", "[|#!/usr/bin/env bash|]\nset -euo pipefail\npg_dump \"$DATABASE_URL\" | gzip > \"backup-$(date +%F).sql.gz\"\n"), ("README.md", "# App\n\n## Backups\nNightly.\n"));
+        var found = RuleVerifier.Reports<BackupWithoutRestoreRule>(("scripts/backup_postgres.sh", "[*]#!/usr/bin/env bash\nset -euo pipefail\npg_dump \"$DATABASE_URL\" | gzip > \"backup-$(date +%F).sql.gz\"\n"), ("README.md", "# App\n\n## Backups\nNightly.\n"));
         Assert.That(found.Single().Message, Does.Contain("scripts/backup_postgres.sh"));
     }
 

@@ -17,14 +17,15 @@ public class JobSwipeFixtureRepositoryTests
     {
         var findings = Run("jobswipe").Where(d => BlockIds.Contains(d.Id)).Select(d => $"{d.Id} {d.Location.Path}:{d.Location.Span.Start.Line}").ToList();
 
-        Assert.That(findings, Does.Contain("JSI7001 Dockerfile:1"), "no CI/CD pipeline");
-        Assert.That(findings, Does.Contain("JSI7003 Dockerfile:1"), "no monitoring and alerting");
+        // Repository-level findings have no file and no line (":0"); whole-file findings have a file and no line.
+        Assert.That(findings, Does.Contain("JSI7001 :0"), "no CI/CD pipeline");
+        Assert.That(findings, Does.Contain("JSI7003 :0"), "no monitoring and alerting");
         Assert.That(findings, Does.Contain("JSI7004 docker-compose.production.yml:52"), "no backup of the production datastores");
-        Assert.That(findings, Does.Contain("JSI7005 Dockerfile:1"), "no security scanning");
+        Assert.That(findings, Does.Contain("JSI7005 :0"), "no security scanning");
 
         // Of the three Dockerfiles, fly.toml builds the root one and backend/fly.toml and the compose files the backend one;
         // the worker Dockerfile is used by nothing ("multiple Dockerfiles without usage guidelines").
-        Assert.That(findings.Where(f => f.StartsWith("JSI7006", StringComparison.Ordinal)), Is.EqualTo(new[] { "JSI7006 backend/Dockerfile.worker:1" }));
+        Assert.That(findings.Where(f => f.StartsWith("JSI7006", StringComparison.Ordinal)), Is.EqualTo(new[] { "JSI7006 backend/Dockerfile.worker:0" }));
 
         // There is no CI to run tests, and no backup to restore.
         Assert.That(findings.Where(f => f.StartsWith("JSI7002", StringComparison.Ordinal) || f.StartsWith("JSI7007", StringComparison.Ordinal)), Is.Empty);

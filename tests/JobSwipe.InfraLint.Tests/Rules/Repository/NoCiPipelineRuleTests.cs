@@ -6,9 +6,9 @@ namespace JobSwipe.InfraLint.Tests.Rules.RepositoryRules;
 public class NoCiPipelineRuleTests
 {
     [Test]
-    public void Reports_at_the_first_deployable_file()
+    public void Reports_on_the_repository_as_a_whole()
     {
-        var found = RuleVerifier.Reports<NoCiPipelineRule>(("Dockerfile", "[|FROM python:3.12-slim|]\n"), ("fly.toml", "app = \"x\"\n"), ("README.md", "# x\n"));
+        var found = RuleVerifier.Reports<NoCiPipelineRule>(("Dockerfile", "FROM python:3.12-slim\n"), ("", Markup.WholeFile), ("fly.toml", "app = \"x\"\n"), ("README.md", "# x\n"));
         Assert.That(found.Single().Message, Does.Contain("1 Dockerfile, 1 Fly config"));
     }
 

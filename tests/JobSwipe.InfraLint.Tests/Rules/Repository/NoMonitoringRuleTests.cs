@@ -8,9 +8,10 @@ public class NoMonitoringRuleTests
     [Test]
     public void Reports_when_deployed_services_have_no_monitoring() =>
         RuleVerifier.Reports<NoMonitoringRule>(
-            ("backend/fly.toml", "[|app = \"api\"|]\n[http_service]\n  internal_port = 8080\n"),
+            ("backend/fly.toml", "app = \"api\"\n[http_service]\n  internal_port = 8080\n"),
             ("backend/requirements.txt", "fastapi==0.111.0\n"),
-            ("docs/monitoring.md", "# Monitoring\nWe should add Prometheus some day.\n"));
+            ("docs/monitoring.md", "# Monitoring\nWe should add Prometheus some day.\n"),
+            ("", Markup.WholeFile));
 
     [TestCase("fly.toml", "app = \"api\"\n[metrics]\n  port = 9091\n  path = \"/metrics\"\n")]
     [TestCase("monitoring/prometheus.yml", "scrape_configs: []\n")]

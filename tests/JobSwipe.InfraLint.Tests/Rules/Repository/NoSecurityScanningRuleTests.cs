@@ -6,12 +6,13 @@ namespace JobSwipe.InfraLint.Tests.Rules.RepositoryRules;
 public class NoSecurityScanningRuleTests
 {
     [Test]
-    public void Reports_at_the_first_dockerfile_when_nothing_scans() =>
+    public void Reports_on_the_repository_when_nothing_scans() =>
         RuleVerifier.Reports<NoSecurityScanningRule>(
-            ("Dockerfile", "[|FROM python:3.12-slim|]\n"),
+            ("Dockerfile", "FROM python:3.12-slim\n"),
             ("backend/Dockerfile", "FROM python:3.12-slim\n"),
             (".github/workflows/ci.yml", "jobs:\n  build:\n    steps:\n      # TODO: add trivy\n      - run: docker build .\n"),
-            (".github/dependabot.yml", "version: 2\nupdates:\n  - package-ecosystem: pip\n    directory: /\n"));
+            (".github/dependabot.yml", "version: 2\nupdates:\n  - package-ecosystem: pip\n    directory: /\n"),
+            ("", Markup.WholeFile));
 
     [TestCase(".github/workflows/ci.yml", "jobs:\n  scan:\n    steps:\n      - uses: aquasecurity/trivy-action@0.24.0\n")]
     [TestCase(".github/workflows/ci.yml", "jobs:\n  scan:\n    steps:\n      - run: grype app:latest --fail-on high\n")]

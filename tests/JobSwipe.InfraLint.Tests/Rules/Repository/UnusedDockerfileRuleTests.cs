@@ -9,7 +9,7 @@ public class UnusedDockerfileRuleTests
     public void Reports_the_dockerfile_nothing_uses()
     {
         var found = RuleVerifier.Reports<UnusedDockerfileRule>(
-            ("Dockerfile", "[|FROM python:3.12|]\n"),
+            ("Dockerfile", "[*]FROM python:3.12\n"),
             ("backend/Dockerfile", "FROM python:3.12-slim\n"),
             ("backend/fly.toml", "app = \"api\"\n[build]\n  dockerfile = \"Dockerfile\"\n"));
         Assert.That(found.Single().Message, Does.StartWith("Dockerfile is used by no Fly config").And.Contain("has 2 Dockerfiles"));

@@ -1,5 +1,6 @@
-using JobSwipe.InfraLint.Syntax;
 using JobSwipe.InfraLint.Syntax.Shell;
+using JobSwipe.InfraLint.Syntax;
+using JobSwipe.InfraLint.Tests.Infrastructure;
 using JobSwipe.InfraLint.Text;
 
 namespace JobSwipe.InfraLint.Tests.Syntax.Shell;
@@ -152,7 +153,7 @@ public class ShellParserErrorTests
             _ = result.Model!.EnumerateCommands();
         }
 
-        Assert.That(watch.Elapsed, Is.LessThan(TimeSpan.FromSeconds(10)));
+        BlowUpGuard.Check(watch.Elapsed, TimeSpan.FromSeconds(10));
     }
 
     [TestCase("")]

@@ -1,0 +1,94 @@
+using System.CommandLine;
+using JobSwipe.InfraLint.Reporting;
+
+namespace JobSwipe.InfraLint.Cli.Commands;
+
+/// <summary>
+/// The root command, <c>infralint [PATH] [--format F] [--output FILE] [--baseline FILE | --no-baseline] [--analyzer DLL]...</c>:
+/// lints PATH, prints or writes the report, a summary line on standard error, and exits 1 when an error finding remains.
+/// </summary>
+internal static class LintCommand
+{
+    public const string Description = """
+        infralint [PATH] [options]
+
+        Lints the infrastructure files (Dockerfiles, Docker Compose, fly.toml, deploy scripts, env files,
+        Procfiles, CI workflows) under PATH (default: the current folder). PATH may also be one file: its
+        repository (the nearest folder with .git) is linted and that file's findings reported. A folder named
+        like a command is written ./NAME.
+        A summary per severity goes to standard error.
+        Exit codes: 0 no error finding, 1 at least one error finding, 2 bad usage.
+        """;
+
+    public static RootCommand CreateRoot()
+    {
+        // PATH is described in the description, not listed: System.CommandLine would otherwise show the root's argument in
+        // every subcommand's usage and help ("infralint [<PATH>] rules"), as if they took it.
+        var path = CommonOptions.Path("the folder to lint");
+        path.Hidden = true;
+        var format = ReportFormats.CreateOption();
+        var output = new Option<string?>("--output", "-o") { Description = "write the report to FILE instead of standard output", HelpName = "FILE" };
+        var baseline = CommonOptions.Baseline("the baseline file (default: PATH/infralint.baseline.json, used when it exists)");
+        var noBaseline = new Option<bool>("--no-baseline") { Description = "ignore the baseline file: report every finding" };
+        var analyzers = CommonOptions.Analyzers();
+
+        var root = new RootCommand(Description) { path, format, output, baseline, noBaseline, analyzers };
+        root.Validators.Add(result =>
+        {
+            if (result.GetValue(noBaseline) && result.GetValue(baseline) is not null)
+            {
+                result.AddError("--baseline and --no-baseline cannot be combined");
+            }
+        });
+
+        root.SetAction(parse =>
+        {
+            var stdout = parse.InvocationConfiguration.Output;
+            var stderr = parse.InvocationConfiguration.Error;
+            var target = LintTarget.TryResolve(parse.GetValue(path)!, parse.GetValue(analyzers)!, stderr);
+            if (target is null)
+            {
+                return InfraLintCli.UsageError;
+            }
+
+            string? baselineFile = parse.GetValue(baseline);
+            string baselinePath = target.BaselinePath(baselineFile);
+            if (baselineFile is not null && !File.Exists(baselinePath))
+            {
+                stderr.WriteLine($"infralint: the baseline file '{baselineFile}' does not exist (write it with 'infralint baseline')");
+                return InfraLintCli.UsageError;
+            }
+
+            var result = target.Run(parse.GetValue(noBaseline) ? null : baselinePath, stderr);
+            if (result is null)
+            {
+                return InfraLintCli.UsageError;
+            }
+
+            string report = ReportFormats.Render(parse.GetValue(format)!, result, target.RepositoryPrefix);
+            string? outputFile = parse.GetValue(output);
+            if (outputFile is null)
+            {
+                if (report.Length > 0)
+                {
+                    stdout.WriteLine(report);
+                }
+            }
+            else if (ReportFile.TryWrite(outputFile, report + Environment.NewLine, "the report", stderr) is false)
+            {
+                return InfraLintCli.UsageError;
+            }
+
+            var summary = RunSummary.From(result);
+            stderr.WriteLine(summary.Format("infralint"));
+            if (summary.FormatSkipped("infralint") is { } skippedLine)
+            {
+                stderr.WriteLine(skippedLine);
+            }
+
+            return result.HasErrors ? InfraLintCli.ErrorFindings : InfraLintCli.Success;
+        });
+
+        return root;
+    }
+}

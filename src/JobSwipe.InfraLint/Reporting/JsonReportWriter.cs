@@ -1,0 +1,74 @@
+using System.Text;
+using System.Text.Json;
+using JobSwipe.InfraLint.Diagnostics;
+using JobSwipe.InfraLint.Engine;
+
+namespace JobSwipe.InfraLint.Reporting;
+
+/// <summary>
+/// The tool's <c>--format json</c> document, whose schema docs/output-formats.md documents:
+/// <c>{"schemaVersion": 1, "tool": {"name", "version"}, "root", "files", "analyzed", "summary": {"error", "warning",
+/// "info", "inlineSuppressed", "baselineSuppressed"}, "skipped": [{"path", "reason"}], "findings": [{"ruleId", "severity", "path", "line", "column", "endLine", "endColumn",
+/// "message", "helpUri", "fingerprint"}]}</c>. Only those properties: nothing internal, nothing that changes from run to
+/// run for the same tree (no timings). A new property may be added within a schema version; a change of meaning
+/// raises it.
+/// </summary>
+public static class JsonReportWriter
+{
+    public const int SchemaVersion = 1;
+
+    public static string Write(LintResult result)
+    {
+        using var stream = new MemoryStream();
+        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            json.WriteStartObject();
+            json.WriteNumber("schemaVersion", SchemaVersion);
+            json.WriteStartObject("tool");
+            json.WriteString("name", "infralint");
+            json.WriteString("version", SarifWriter.ToolVersion);
+            json.WriteEndObject();
+            json.WriteString("root", result.RootFullPath);
+            json.WriteNumber("files", result.FilesDiscovered);
+            json.WriteNumber("analyzed", result.FilesAnalyzed);
+            json.WriteStartObject("summary");
+            json.WriteNumber("error", result.Count(DiagnosticSeverity.Error));
+            json.WriteNumber("warning", result.Count(DiagnosticSeverity.Warning));
+            json.WriteNumber("info", result.Count(DiagnosticSeverity.Info));
+            json.WriteNumber("inlineSuppressed", result.InlineSuppressed);
+            json.WriteNumber("baselineSuppressed", result.BaselineSuppressed);
+            json.WriteEndObject();
+            json.WriteStartArray("skipped");
+            foreach (var skipped in result.Skipped)
+            {
+                json.WriteStartObject();
+                json.WriteString("path", skipped.RelativePath);
+                json.WriteString("reason", skipped.Reason);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteStartArray("findings");
+            foreach (var finding in result.Diagnostics.Select(FindingRecord.From))
+            {
+                json.WriteStartObject();
+                json.WriteString("ruleId", finding.RuleId);
+                json.WriteString("severity", finding.Severity);
+                json.WriteString("path", finding.Path);
+                json.WriteNumber("line", finding.Line);
+                json.WriteNumber("column", finding.Column);
+                json.WriteNumber("endLine", finding.EndLine);
+                json.WriteNumber("endColumn", finding.EndColumn);
+                json.WriteString("message", finding.Message);
+                json.WriteString("helpUri", finding.HelpUri);
+                json.WriteString("fingerprint", finding.StableFingerprint);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray());
+    }
+}
