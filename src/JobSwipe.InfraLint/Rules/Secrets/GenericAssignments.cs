@@ -49,6 +49,7 @@ internal static partial class GenericAssignments
     public static IReadOnlyList<SecretMatch> Find(string text, IReadOnlyList<int> keywordOffsets, bool unquotedValuesAreLiterals)
     {
         var result = new List<SecretMatch>();
+        var names = new Dictionary<string, bool>(StringComparer.Ordinal);
         int lastNameEnd = -1;
         foreach (int offset in keywordOffsets)
         {
@@ -76,13 +77,15 @@ internal static partial class GenericAssignments
                 continue; // inside a value (arn:aws:secretsmanager:…, a URL path), not a name
             }
 
-            string name = text[start..end].Trim('.', '-');
-            if (name.Length == 0 || name.Length > 100 || !IsSecretName(name) || SecretPatterns.LineEnd(text, end) - SecretPatterns.LineStart(text, start) > MaxLineLength)
+            // Cheapest test first: most keyword hits are words in prose or code with no assignment after them.
+            if (end - start > 100 || FindValue(text, start, end, unquotedValuesAreLiterals) is not { } value
+                || SecretPatterns.LineEnd(text, end) - SecretPatterns.LineStart(text, start) > MaxLineLength)
             {
                 continue;
             }
 
-            if (FindValue(text, start, end, unquotedValuesAreLiterals) is not { } value)
+            string name = text[start..end].Trim('.', '-');
+            if (name.Length == 0 || !(names.TryGetValue(name, out bool secret) ? secret : names[name] = IsSecretName(name)))
             {
                 continue;
             }
@@ -306,12 +309,13 @@ internal static partial class GenericAssignments
         }
 
         int stop = i;
-        while (stop < text.Length && !char.IsWhiteSpace(text[stop]) && text[stop] is not (',' or ';' or '}' or ']' or ')' or '"' or '\'' or '<'))
+        while (stop < text.Length && !char.IsWhiteSpace(text[stop]) && text[stop] is not (',' or ';' or '}' or ']' or ')' or '"' or '\'' or '<' or '('))
         {
             stop++;
         }
 
-        return stop == i ? null : (i, stop - i);
+        // name = call(…) or name = obj.method(…): code, not a literal.
+        return stop == i || stop < text.Length && text[stop] == '(' ? null : (i, stop - i);
     }
 
     private static (int, int)? Trimmed(string text, int start, int end)

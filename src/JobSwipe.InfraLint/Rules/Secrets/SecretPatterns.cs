@@ -63,7 +63,10 @@ public sealed class SecretDetector
     /// <summary>The plain description used in messages ("an AWS access key ID").</summary>
     public string Provider { get; }
 
-    /// <summary>Literals, compared case-insensitively; the regex only runs on lines where one of them occurs.</summary>
+    /// <summary>
+    /// Literals; the regex only runs on lines where one of them occurs. A keyword written with an upper-case letter
+    /// (<c>AKIA</c>, <c>SK</c>, <c>eyJ</c>) must occur exactly so; an all-lower-case one (<c>datadog</c>, <c>ghp_</c>) in any case.
+    /// </summary>
     public IReadOnlyList<string> Keywords { get; }
 
     /// <summary>The format, as a .NET regular expression with a <c>secret</c> group.</summary>
@@ -420,7 +423,7 @@ public static partial class SecretPatterns
                 Rank.TryAdd(detectors[i].Id, detectors[i].Pattern.StartsWith("(?i:", StringComparison.Ordinal) ? 10_000 + i : i);
             }
 
-            var all = new Dictionary<string, (List<int> Detectors, bool Generic)>(StringComparer.OrdinalIgnoreCase);
+            var all = new Dictionary<string, (List<int> Detectors, bool Generic)>(StringComparer.Ordinal);
             for (int i = 0; i < detectors.Count; i++)
             {
                 foreach (string k in detectors[i].Keywords)
@@ -447,10 +450,10 @@ public static partial class SecretPatterns
                     _byFirst[first] = list = [];
                 }
 
-                list.Add(new Keyword(k, [.. entry.Detectors], entry.Generic));
+                list.Add(new Keyword(k, [.. entry.Detectors], entry.Generic, k.Any(char.IsUpper)));
             }
 
-            _values = SearchValues.Create([.. all.Keys], StringComparison.OrdinalIgnoreCase);
+            _values = SearchValues.Create([.. all.Keys.Distinct(StringComparer.OrdinalIgnoreCase)], StringComparison.OrdinalIgnoreCase);
         }
 
         public IEnumerable<(int Offset, Keyword Keyword)> FindAll(string text)
@@ -470,7 +473,7 @@ public static partial class SecretPatterns
                 {
                     foreach (var keyword in candidates)
                     {
-                        if (text.AsSpan(at).StartsWith(keyword.Text, StringComparison.OrdinalIgnoreCase))
+                        if (text.AsSpan(at).StartsWith(keyword.Text, keyword.CaseSensitive ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase))
                         {
                             yield return (at, keyword);
                         }
@@ -482,5 +485,5 @@ public static partial class SecretPatterns
         }
     }
 
-    private sealed record Keyword(string Text, int[] Detectors, bool Generic);
+    private sealed record Keyword(string Text, int[] Detectors, bool Generic, bool CaseSensitive);
 }

@@ -113,6 +113,8 @@ public class SecretPatternsTests
         yield return new TestCaseData("base64 font with short prefixes", "src: url(\"data:font/ttf;base64," + b64[..100] + "+AQEaBc" + b64 + "+EAAB" + b64 + "\")");
         yield return new TestCaseData("pem examples far apart", "$a = \"-----BEGIN RSA PRIV" + "ATE KEY-----\\nABCDEF\\n-----END RSA PRIV" + "ATE KEY-----\";\n" + string.Concat(Enumerable.Repeat("$x = $y + 1; // filler line\n", 5)) + "$b = \"-----BEGIN RSA PRIV" + "ATE KEY-----\\nABCDEF\\n-----END RSA PRIV" + "ATE KEY-----\";");
         yield return new TestCaseData("curl url, not a user", "curl -u 'http://localhost:9000/api/subscribers' -X GET");
+        yield return new TestCaseData("unquoted call", "old_default_token = Token.objects.get(key=\"0a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6e7f8a9b\")");
+        yield return new TestCaseData("unquoted method chain", "const normalizedKey = normalizeTitle2.trim().toLowerCase();");
         yield return new TestCaseData("value is code", "api_key = Rails.application.config.app_mode.self_hosted? ? Setting.synth_api_key : ENV[\"SYNTH_API_KEY\"]");
     }
 
