@@ -176,7 +176,7 @@ public static partial class SecretPatterns
         D("clojars-token", "a Clojars deploy token", ["CLOJARS_"], B + @"(?<secret>CLOJARS_[a-z0-9]{60})" + E, 3.5),
         D("readme-api-key", "a ReadMe API key", ["rdme_"], B + @"(?<secret>rdme_[a-z0-9]{70})" + E, 3.5),
         D("sidekiq-credentials", "Sidekiq Enterprise (contribsys) credentials", ["contribsys"],
-            @"(?i:bundle_(?:enterprise|gems)__contribsys__com)\s*[:=]\s*[""']?(?<secret>[a-f0-9]{8}:[a-f0-9]{8})|https?://(?<secret>[a-f0-9]{8}:[a-f0-9]{8})@(?:gems|enterprise)\.contribsys\.com", 2.5),
+            @"(?i:bundle_(?:enterprise|gems)__contribsys__com)[""'\]]?\s*[:=>]\s*[""']?(?<secret>[a-f0-9]{8}:[a-f0-9]{8})|https?://(?<secret>[a-f0-9]{8}:[a-f0-9]{8})@(?:gems|enterprise)\.contribsys\.com", 2.5),
 
         // Secrets managers and infrastructure
         D("vault-token", "a HashiCorp Vault token", ["hvs.", "hvb.", "hvr."], @"(?<![A-Za-z0-9_])(?<secret>hv[sbr]\.[A-Za-z0-9_\-]{90,300})" + E, 3.5),
@@ -191,7 +191,7 @@ public static partial class SecretPatterns
         D("octopus-deploy-api-key", "an Octopus Deploy API key", ["API-"], @"(?<![A-Za-z0-9_\-])(?<secret>API-[A-Z0-9]{26,32})" + E, 3.5),
         D("launchdarkly-key", "a LaunchDarkly key", ["api-", "sdk-"], B + @"(?<secret>(?:api|sdk)-[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12})" + E, 3.0),
         D("databricks-token", "a Databricks access token", ["dapi"], B + @"(?<secret>dapi[a-f0-9]{32}(?:-\d)?)" + E, 3.0),
-        Near("snowflake-password", "a Snowflake password", ["snowflake_password", "snowsql_pwd", "snowflake_pwd"], @"[^\s""']{8,}", 3.0),
+        Near("snowflake-password", "a Snowflake password", ["snowflake_password", "snowsql_pwd", "snowflake_pwd"], @"[^\s""'<>]{8,}", 3.0),
         D("postman-api-key", "a Postman API key", ["PMAK-"], B + @"(?<secret>PMAK-[a-f0-9]{24}-[a-f0-9]{34})" + E, 3.0),
         D("clickhouse-cloud-key", "a ClickHouse Cloud API secret", ["4b1d"], B + @"(?<secret>4b1d[A-Za-z0-9]{38})" + E, 3.5),
         D("maxmind-license-key", "a MaxMind license key", ["_mmk"], B + @"(?<secret>[A-Za-z0-9]{6}_[A-Za-z0-9]{29}_mmk)" + E, 3.5),

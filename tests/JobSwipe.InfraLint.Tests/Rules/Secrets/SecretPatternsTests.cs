@@ -36,6 +36,35 @@ public class SecretPatternsTests
         Assert.That(matches.Single(m => m.Start == at).Provider, Does.Not.Contain(secret));
     }
 
+    [Test]
+    public void Finds_every_provider_format_in_every_syntax()
+    {
+        Func<string, string, string>[] syntaxes =
+        [
+            (n, v) => $"  \"{n.ToLowerInvariant()}\": \"{v}\",", // JSON
+            (n, v) => $"    {n}: {v}", // YAML
+            (n, v) => $"{n.ToLowerInvariant()} = \"{v}\"", // TOML, Python
+            (n, v) => $"const {n} = '{v}';", // JavaScript
+            (n, v) => $"  <{n}>{v}</{n}>", // XML
+            (n, v) => $"export {n}=\"{v}\"", // shell
+        ];
+        var missed = new List<string>();
+        foreach (var sample in ProviderSamples.ValidSamples(11).Where(s => s.Name.Length > 0 && !s.Secret.Contains('\n', StringComparison.Ordinal)))
+        {
+            foreach (var syntax in syntaxes)
+            {
+                string text = syntax(sample.Name, sample.Secret) + "\n";
+                int at = text.IndexOf(sample.Secret, StringComparison.Ordinal);
+                if (!SecretPatterns.Scan(text).Any(m => m.Start == at && m.Length == sample.Secret.Length))
+                {
+                    missed.Add(sample.Id + ": " + syntax(sample.Name, "…"));
+                }
+            }
+        }
+
+        Assert.That(missed, Is.Empty);
+    }
+
     private static IEnumerable<TestCaseData> GeneratedLookAlikes() =>
         ProviderSamples.LookAlikes(7).DistinctBy(l => l.Why).Select(l => new TestCaseData(l.Why, l.Line).SetName($"Ignores {l.Why}"));
 
