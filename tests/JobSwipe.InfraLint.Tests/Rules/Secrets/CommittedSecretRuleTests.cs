@@ -146,4 +146,20 @@ public class CommittedSecretRuleTests
         });
         Assert.That(result.Diagnostics.Select(d => (d.Id, d.Location.Span.Start.Line)), Is.EquivalentTo(new[] { ("JSI2003", 5), ("JSI2003", 6) }));
     }
+
+    [Test]
+    public void Does_not_repeat_what_the_dockerfile_and_fly_rules_own()
+    {
+        using var repository = new TempRepository();
+        repository.Write("Dockerfile", $"FROM alpine:3.20\nENV GITHUB_TOKEN={GitHub}\nRUN echo {Stripe} > /etc/key\n");
+        repository.Write("fly.toml", $"app = \"x\"\n[env]\n  STRIPE_KEY = \"{Stripe}\"\n");
+        var result = JobSwipe.InfraLint.Engine.LintEngine.Run(new JobSwipe.InfraLint.Engine.LintOptions(repository.Root)
+        {
+            Analyzers = [new CommittedSecretRule(), new JobSwipe.InfraLint.Rules.Dockerfile.SecretInImageRule(), new JobSwipe.InfraLint.Rules.Fly.FlySecretInEnvRule()],
+        });
+        Assert.That(result.Diagnostics.Select(d => (d.Id, d.Location.Path, d.Location.Span.Start.Line)), Is.EquivalentTo(new[]
+        {
+            ("JSI1008", "Dockerfile", 2), ("JSI5001", "Dockerfile", 3), ("JSI3009", "fly.toml", 3),
+        }));
+    }
 }
