@@ -27,6 +27,7 @@ public static class InfraLintCli
     {
         var root = LintCommand.CreateRoot();
         root.Add(BaselineCommand.Create());
+        root.Add(FixCommand.Create());
         root.Add(RulesCommand.Create());
         root.Add(ExplainCommand.Create());
         foreach (var option in root.Options.OfType<VersionOption>())

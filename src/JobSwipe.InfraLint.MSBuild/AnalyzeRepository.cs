@@ -44,6 +44,12 @@ public sealed class AnalyzeRepository : Task
     /// <summary>Custom analyzer assemblies (<c>InfraLintAnalyzer</c> items, absolute paths).</summary>
     public string[] Analyzers { get; set; } = [];
 
+    /// <summary>When true (<c>InfraLintFix</c>), applies the findings' safe fixes to the files before linting them.</summary>
+    public bool Fix { get; set; }
+
+    /// <summary>With <see cref="Fix"/> (<c>InfraLintUnsafeFixes</c>), applies the unsafe fixes too.</summary>
+    public bool UnsafeFixes { get; set; }
+
     /// <summary>The findings file, with metadata <c>RunId</c> (unique per run), <c>Root</c> and <c>FromCache</c>.</summary>
     [Output]
     public ITaskItem? Run { get; set; }
@@ -81,6 +87,11 @@ public sealed class AnalyzeRepository : Task
                 var descriptor = Descriptors.OwnFileFailed;
                 Log.LogWarning(null, descriptor.Id, null, descriptor.HelpLinkUri, baselinePath, 0, 0, 0, 0, "{0}", descriptor.FormatMessage("write the baseline file", ex.GetType().Name, "no finding was accepted into it"));
             }
+        }
+
+        if (Fix)
+        {
+            ApplyFixes(options);
         }
 
         var discovery = LintEngine.Discover(options);
@@ -132,6 +143,36 @@ public sealed class AnalyzeRepository : Task
         item.SetMetadata("FromCache", fromCache.ToString(CultureInfo.InvariantCulture));
         Run = item;
         return true;
+    }
+
+    /// <summary>Fixes the files (opt-in: <c>-p:InfraLintFix=true</c>) and says what changed; the lint that follows sees the fixed files.</summary>
+    private void ApplyFixes(LintOptions options)
+    {
+        var result = FixRunner.Run(options, new FixOptions { IncludeUnsafe = UnsafeFixes });
+        foreach (string note in result.Notes)
+        {
+            Log.LogMessage(MessageImportance.High, "InfraLint: {0}", note);
+        }
+
+        foreach (string error in result.Errors)
+        {
+            Log.LogWarning("InfraLint could not apply its fixes: {0}", error);
+        }
+
+        if (result.Written)
+        {
+            foreach (var change in result.Changes)
+            {
+                Log.LogMessage(MessageImportance.High, "InfraLint: fixed {0} ({1})", Path.Combine(options.Root, change.RelativePath), string.Join(", ", change.RuleIds));
+            }
+
+            Log.LogMessage(MessageImportance.High, "InfraLint: applied {0} fix(es) in {1} file(s).", result.Applied, result.Changes.Count);
+        }
+
+        if (!UnsafeFixes && result.UnsafeFixesAvailable > 0)
+        {
+            Log.LogMessage(MessageImportance.High, "InfraLint: {0} more finding(s) have unsafe fixes (-p:InfraLintUnsafeFixes=true applies them).", result.UnsafeFixesAvailable);
+        }
     }
 
     private static string HashContents(string path)

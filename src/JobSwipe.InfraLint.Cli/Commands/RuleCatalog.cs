@@ -27,11 +27,8 @@ internal static class RuleCatalog
         return LintEngine.GetRules(new LintOptions(Directory.GetCurrentDirectory()) { AnalyzerAssemblies = [.. analyzers.Select(Path.GetFullPath)] });
     }
 
-    /// <summary>
-    /// Whether findings of the rule can be fixed: <c>safe</c>, <c>unsafe</c> or <c>none</c>. No rule exposes a fix yet,
-    /// so every rule is <c>none</c> until the engine's fix model says otherwise.
-    /// </summary>
-    public static string Fixability(DiagnosticDescriptor rule) => "none";
+    /// <summary>Whether findings of the rule can be fixed (<c>infralint fix</c>): <c>safe</c>, <c>unsafe</c> or <c>none</c>, as its descriptor declares.</summary>
+    public static string Fixability(DiagnosticDescriptor rule) => rule.Fix.ToDisplayString();
 
     /// <summary>The severity as the catalog states it: <c>warning</c>, or <c>warning → error</c> for rules escalated in production files.</summary>
     public static string SeverityText(DiagnosticDescriptor rule) => rule.ProductionSeverity is { } production && production != rule.DefaultSeverity

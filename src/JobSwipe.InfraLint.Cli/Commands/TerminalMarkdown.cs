@@ -46,9 +46,12 @@ internal static partial class TerminalMarkdown
                     continue;
                 }
 
-                if (cells.Length == 2 && cells[0].StartsWith("Fix", StringComparison.Ordinal))
+                if (cells is ["Fix", var declared])
                 {
-                    fixability = null; // the page states it itself
+                    // The page states the fixability itself (docs/rules pages have a Fix row).
+                    text.Append("Fixable: ").Append(declared).Append('\n');
+                    fixability = null;
+                    continue;
                 }
 
                 text.Append(cells.Length == 2 ? $"{cells[0]}: {cells[1]}" : string.Join("  ", cells)).Append('\n');

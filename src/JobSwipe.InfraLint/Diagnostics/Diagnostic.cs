@@ -9,8 +9,9 @@ namespace JobSwipe.InfraLint.Diagnostics;
 /// </summary>
 public sealed class Diagnostic
 {
-    private Diagnostic(DiagnosticDescriptor descriptor, DiagnosticSeverity severity, string message, Location location, IReadOnlyList<Location> additionalLocations, string? fingerprintText)
+    private Diagnostic(DiagnosticDescriptor descriptor, DiagnosticSeverity severity, string message, Location location, IReadOnlyList<Location> additionalLocations, string? fingerprintText, Fix? fix = null)
     {
+        Fix = fix;
         Descriptor = descriptor;
         Severity = severity;
         // Messages quote file text: control and bidi characters are escaped here, once, for every output.
@@ -39,6 +40,9 @@ public sealed class Diagnostic
     /// </summary>
     public string? FingerprintText { get; }
 
+    /// <summary>The fix the rule offers for this finding, or null (see <see cref="DiagnosticDescriptor.Fix"/>).</summary>
+    public Fix? Fix { get; }
+
     /// <summary>
     /// The finding's baseline fingerprint (a hash of <see cref="FingerprintText"/> or of the text under the primary
     /// location), set by the engine once the run is finished; null on a diagnostic a rule just created.
@@ -52,12 +56,15 @@ public sealed class Diagnostic
         new(descriptor, descriptor.DefaultSeverity, descriptor.FormatMessage(messageArgs), location, additionalLocations?.ToArray() ?? [], null);
 
     public Diagnostic WithSeverity(DiagnosticSeverity severity) =>
-        severity == Severity ? this : new(Descriptor, severity, Message, Location, AdditionalLocations, FingerprintText) { Fingerprint = Fingerprint };
+        severity == Severity ? this : new(Descriptor, severity, Message, Location, AdditionalLocations, FingerprintText, Fix) { Fingerprint = Fingerprint };
 
-    public Diagnostic WithFingerprintText(string? text) => new(Descriptor, Severity, Message, Location, AdditionalLocations, text);
+    public Diagnostic WithFingerprintText(string? text) => new(Descriptor, Severity, Message, Location, AdditionalLocations, text, Fix);
+
+    /// <summary>The same finding with a fix (null: none).</summary>
+    public Diagnostic WithFix(Fix? fix) => new(Descriptor, Severity, Message, Location, AdditionalLocations, FingerprintText, fix) { Fingerprint = Fingerprint };
 
     internal Diagnostic WithFingerprint(string fingerprint) =>
-        new(Descriptor, Severity, Message, Location, AdditionalLocations, FingerprintText) { Fingerprint = fingerprint };
+        new(Descriptor, Severity, Message, Location, AdditionalLocations, FingerprintText, Fix) { Fingerprint = fingerprint };
 
     public override string ToString() => $"{Location}: {Severity.ToDisplayString()} {Id}: {Message}";
 }

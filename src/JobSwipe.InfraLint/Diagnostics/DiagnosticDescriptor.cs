@@ -22,7 +22,8 @@ public sealed class DiagnosticDescriptor
         string description,
         DiagnosticSeverity? productionSeverity = null,
         string? helpLinkUri = null,
-        DiagnosticSeverity? deployedKindSeverity = null)
+        DiagnosticSeverity? deployedKindSeverity = null,
+        FixAvailability fix = FixAvailability.None)
     {
         if (string.IsNullOrWhiteSpace(id))
         {
@@ -38,6 +39,7 @@ public sealed class DiagnosticDescriptor
         ProductionSeverity = productionSeverity;
         DeployedKindSeverity = deployedKindSeverity;
         HelpLinkUri = helpLinkUri ?? string.Format(CultureInfo.InvariantCulture, HelpLinkFormat, id);
+        Fix = fix;
     }
 
     public string Id { get; }
@@ -63,6 +65,9 @@ public sealed class DiagnosticDescriptor
     public string Description { get; }
 
     public string HelpLinkUri { get; }
+
+    /// <summary>Whether the rule's findings offer a fix (<c>infralint fix</c>): none, safe, or only unsafe ones.</summary>
+    public FixAvailability Fix { get; }
 
     /// <summary>The severity that applies in a file of the given environment (and kind), before any configuration.</summary>
     /// <param name="environment">The file's environment.</param>

@@ -56,7 +56,7 @@ public static class LintEngine
         var files = discovery.Files
             .Select(f => configuration.GetEnvironment(f.FullPath) is { } environment && environment != f.Environment ? f with { Environment = environment } : f)
             .ToArray();
-        var repository = new Repository(root, files, options.Discovery.MaxFileSize);
+        var repository = new Repository(root, files, options.Discovery.MaxFileSize, options.Overlay);
         var discoveryTime = clock.Elapsed;
 
         // Parsing: every file of a kind that has a parser, once. Scripts and CI workflows first, in parallel: the YAML

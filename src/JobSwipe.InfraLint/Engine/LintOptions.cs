@@ -37,6 +37,12 @@ public sealed record LintOptions(string Root)
     /// </summary>
     public string? BaselineFile { get; init; }
 
+    /// <summary>
+    /// File contents to lint instead of what is on disk, by path relative to the root (forward slashes): the fix runner
+    /// lints its pending edits this way before it writes anything. Null or empty: the files on disk.
+    /// </summary>
+    public IReadOnlyDictionary<string, byte[]>? Overlay { get; init; }
+
     /// <summary>How many files are analysed at once; defaults to the processor count.</summary>
     public int MaxDegreeOfParallelism { get; init; } = Environment.ProcessorCount;
 }

@@ -38,4 +38,42 @@ public static class AtomicFile
             // Best effort: the original error is the one worth reporting.
         }
     }
+
+    /// <summary>
+    /// Replaces an existing file's bytes through a temporary file in the same folder and a rename, keeping the file's
+    /// permissions: a reader sees the old bytes or the new ones, never half of them, and a failure leaves the file as it
+    /// was (the temporary file is removed).
+    /// </summary>
+    public static void ReplaceAllBytes(string path, byte[] content)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        string temporary = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, "." + Path.GetFileName(path) + "." + Guid.NewGuid().ToString("N")[..12] + ".tmp");
+        try
+        {
+            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+            {
+                stream.Write(content);
+                stream.Flush(flushToDisk: true);
+            }
+
+            if (!OperatingSystem.IsWindows())
+            {
+                File.SetUnixFileMode(temporary, File.GetUnixFileMode(path));
+            }
+
+            File.Move(temporary, path, overwrite: true);
+        }
+        catch
+        {
+            try
+            {
+                File.Delete(temporary);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+            }
+
+            throw;
+        }
+    }
 }

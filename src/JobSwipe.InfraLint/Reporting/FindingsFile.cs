@@ -16,7 +16,8 @@ public sealed record FindingRecord(
     [property: JsonPropertyName("endColumn")] int EndColumn,
     [property: JsonPropertyName("message")] string Message,
     [property: JsonPropertyName("helpUri")] string HelpUri,
-    [property: JsonPropertyName("fingerprint")] string? Fingerprint = null)
+    [property: JsonPropertyName("fingerprint")] string? Fingerprint = null,
+    [property: JsonPropertyName("fix")] FixRecord? Fix = null)
 {
     public static FindingRecord From(Diagnostic diagnostic) => new(
         diagnostic.Id,
@@ -28,7 +29,8 @@ public sealed record FindingRecord(
         diagnostic.Location.Span.End.Column,
         diagnostic.Message,
         diagnostic.Descriptor.HelpLinkUri,
-        diagnostic.Fingerprint);
+        diagnostic.Fingerprint,
+        diagnostic.Fix is { } fix ? FixRecord.From(fix) : null);
 
     /// <summary>The severity as the enum (not serialized: <see cref="Severity"/> is the text form).</summary>
     [JsonIgnore]
@@ -82,6 +84,33 @@ public sealed record FindingRecord(
         return keys;
     }
 }
+
+/// <summary>
+/// A finding's fix as JSON: its title, <c>safe</c> or <c>unsafe</c>, the file it changes, and its edits (1-based
+/// lines and columns, end exclusive, in the text as linted) or <c>makesExecutable</c> for a mode change.
+/// </summary>
+public sealed record FixRecord(
+    [property: JsonPropertyName("title")] string Title,
+    [property: JsonPropertyName("applicability")] string Applicability,
+    [property: JsonPropertyName("path")] string Path,
+    [property: JsonPropertyName("edits")] IReadOnlyList<EditRecord> Edits,
+    [property: JsonPropertyName("makesExecutable")] bool? MakesExecutable = null)
+{
+    public static FixRecord From(Fix fix) => new(
+        fix.Title,
+        fix.Applicability.ToDisplayString(),
+        fix.Path,
+        [.. fix.Edits.Select(e => new EditRecord(e.Range.Start.Line, e.Range.Start.Column, e.Range.End.Line, e.Range.End.Column, e.NewText))],
+        fix.MakesExecutable ? true : null);
+}
+
+/// <summary>One replacement of a <see cref="FixRecord"/>: the region it replaces and the text it puts there.</summary>
+public sealed record EditRecord(
+    [property: JsonPropertyName("line")] int Line,
+    [property: JsonPropertyName("column")] int Column,
+    [property: JsonPropertyName("endLine")] int EndLine,
+    [property: JsonPropertyName("endColumn")] int EndColumn,
+    [property: JsonPropertyName("text")] string Text);
 
 /// <summary>
 /// The JSON document with a run's findings: <c>{"root", "fingerprint", "files", "analyzed", "elapsedMs", "findings": [...]}</c>.

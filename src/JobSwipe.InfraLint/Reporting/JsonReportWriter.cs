@@ -62,6 +62,11 @@ public static class JsonReportWriter
                 json.WriteString("message", finding.Message);
                 json.WriteString("helpUri", finding.HelpUri);
                 json.WriteString("fingerprint", finding.StableFingerprint);
+                if (finding.Fix is { } fix)
+                {
+                    WriteFix(json, fix);
+                }
+
                 json.WriteEndObject();
             }
 
@@ -70,5 +75,33 @@ public static class JsonReportWriter
         }
 
         return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    // A finding's fix (infralint fix applies it): only on fixable findings, so a reader may ignore it.
+    private static void WriteFix(Utf8JsonWriter json, FixRecord fix)
+    {
+        json.WriteStartObject("fix");
+        json.WriteString("title", fix.Title);
+        json.WriteString("applicability", fix.Applicability);
+        json.WriteString("path", fix.Path);
+        if (fix.MakesExecutable == true)
+        {
+            json.WriteBoolean("makesExecutable", true);
+        }
+
+        json.WriteStartArray("edits");
+        foreach (var edit in fix.Edits)
+        {
+            json.WriteStartObject();
+            json.WriteNumber("line", edit.Line);
+            json.WriteNumber("column", edit.Column);
+            json.WriteNumber("endLine", edit.EndLine);
+            json.WriteNumber("endColumn", edit.EndColumn);
+            json.WriteString("text", edit.Text);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
     }
 }

@@ -254,6 +254,52 @@ public static class SarifWriter
         json.WriteString("primaryLocationLineHash", occurrenceKey);
         json.WriteString("infralintFingerprint/v1", finding.StableFingerprint);
         json.WriteEndObject();
+        if (finding.Fix is { Edits.Count: > 0 } fix)
+        {
+            WriteFix(json, fix);
+        }
+
         json.WriteEndObject();
+    }
+
+    // SARIF 2.1.0 §3.55: a fix is a description and artifact changes, each a list of replacements of a region by text.
+    // A mode change has no SARIF form, so only text fixes are written.
+    private static void WriteFix(Utf8JsonWriter json, FixRecord fix)
+    {
+        json.WriteStartArray("fixes");
+        json.WriteStartObject();
+        json.WriteStartObject("description");
+        json.WriteString("text", fix.Applicability == "safe" ? fix.Title : $"{fix.Title} (unsafe: may change behaviour)");
+        json.WriteEndObject();
+        json.WriteStartArray("artifactChanges");
+        json.WriteStartObject();
+        json.WriteStartObject("artifactLocation");
+        json.WriteString("uri", ToRelativeUri(fix.Path));
+        json.WriteString("uriBaseId", SourceRootId);
+        json.WriteEndObject();
+        json.WriteStartArray("replacements");
+        foreach (var edit in fix.Edits)
+        {
+            json.WriteStartObject();
+            json.WriteStartObject("deletedRegion");
+            json.WriteNumber("startLine", edit.Line);
+            json.WriteNumber("startColumn", edit.Column);
+            json.WriteNumber("endLine", edit.EndLine);
+            json.WriteNumber("endColumn", edit.EndColumn);
+            json.WriteEndObject();
+            json.WriteStartObject("insertedContent");
+            json.WriteString("text", edit.Text);
+            json.WriteEndObject();
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+        json.WriteEndArray();
+        json.WriteStartObject("properties");
+        json.WriteString("applicability", fix.Applicability);
+        json.WriteEndObject();
+        json.WriteEndObject();
+        json.WriteEndArray();
     }
 }

@@ -73,7 +73,7 @@ public static class Descriptors
     public static readonly DiagnosticDescriptor AptInstallWithoutCleanup = new(
         "JSI1006", "apt-get install leaves caches or recommends",
         "{0}", Dockerfile, DiagnosticSeverity.Info,
-        "apt-get install without --no-install-recommends pulls in packages nobody asked for; apt-get update without removing /var/lib/apt/lists in the same RUN keeps the package lists in a layer. A cache mount on /var/lib/apt exempts the list removal.");
+        "apt-get install without --no-install-recommends pulls in packages nobody asked for; apt-get update without removing /var/lib/apt/lists in the same RUN keeps the package lists in a layer. A cache mount on /var/lib/apt exempts the list removal.", fix: FixAvailability.Safe);
 
     public static readonly DiagnosticDescriptor RemoteScriptPipedToShell = new(
         "JSI1007", "Remote script piped into a shell",
@@ -98,27 +98,27 @@ public static class Descriptors
     public static readonly DiagnosticDescriptor RepeatedCmdOrEntrypoint = new(
         "JSI1011", "CMD or ENTRYPOINT repeated in a stage",
         "this {0} has no effect: the {0} on line {1} replaces it; remove one of them", Dockerfile, DiagnosticSeverity.Warning,
-        "A stage has more than one CMD or more than one ENTRYPOINT. Only the last one takes effect, so the others mislead readers.");
+        "A stage has more than one CMD or more than one ENTRYPOINT. Only the last one takes effect, so the others mislead readers.", fix: FixAvailability.Safe);
 
     public static readonly DiagnosticDescriptor ShellFormCommand = new(
         "JSI1012", "Shell-form CMD or ENTRYPOINT",
         "{0} in shell form runs under /bin/sh -c, which does not forward SIGTERM to the application; use the exec form {0} [\"executable\", \"arg\"] (or start the command with exec)", Dockerfile, DiagnosticSeverity.Info,
-        "CMD or ENTRYPOINT written as plain text runs as `/bin/sh -c \"...\"`: the shell is PID 1 and does not pass signals on, so `docker stop` waits for the timeout and kills the application. A shell form that starts with `exec` is not reported.");
+        "CMD or ENTRYPOINT written as plain text runs as `/bin/sh -c \"...\"`: the shell is PID 1 and does not pass signals on, so `docker stop` waits for the timeout and kills the application. A shell form that starts with `exec` is not reported.", fix: FixAvailability.Unsafe);
 
     public static readonly DiagnosticDescriptor AddInsteadOfCopy = new(
         "JSI1013", "ADD used for local files",
         "ADD of the local {0} '{1}' does nothing COPY would not; use COPY (ADD is for URLs and archives to extract)", Dockerfile, DiagnosticSeverity.Info,
-        "ADD copies local files like COPY, but also fetches URLs and unpacks archives. For plain local files COPY says what happens; ADD hides surprises. URLs, git sources, archives and heredocs are not reported.");
+        "ADD copies local files like COPY, but also fetches URLs and unpacks archives. For plain local files COPY says what happens; ADD hides surprises. URLs, git sources, archives and heredocs are not reported.", fix: FixAvailability.Safe);
 
     public static readonly DiagnosticDescriptor PipInstallKeepsCache = new(
         "JSI1014", "pip install keeps its cache",
         "pip install without --no-cache-dir keeps the download cache in the layer; add --no-cache-dir, set ENV PIP_NO_CACHE_DIR=1, or use RUN --mount=type=cache,target=/root/.cache/pip", Dockerfile, DiagnosticSeverity.Info,
-        "pip install keeps downloaded wheels in ~/.cache/pip, inside the image layer. Not reported when --no-cache-dir is given, PIP_NO_CACHE_DIR is set (ENV or in the RUN), or a cache mount holds the pip cache.");
+        "pip install keeps downloaded wheels in ~/.cache/pip, inside the image layer. Not reported when --no-cache-dir is given, PIP_NO_CACHE_DIR is set (ENV or in the RUN), or a cache mount holds the pip cache.", fix: FixAvailability.Safe);
 
     public static readonly DiagnosticDescriptor PipeWithoutPipefail = new(
         "JSI1015", "Pipe without pipefail",
         "the pipe into '{0}' hides a failure of '{1}': without pipefail only the last command's status counts; add SHELL [\"/bin/bash\", \"-o\", \"pipefail\", \"-c\"] or start the RUN with set -o pipefail", Dockerfile, DiagnosticSeverity.Info,
-        "A RUN pipes one command into another without `set -o pipefail`. When the first command fails (a download, a build), the RUN still succeeds and the image is built broken. Not reported when SHELL sets -o pipefail or the RUN sets it before the pipe.");
+        "A RUN pipes one command into another without `set -o pipefail`. When the first command fails (a download, a build), the RUN still succeeds and the image is built broken. Not reported when SHELL sets -o pipefail or the RUN sets it before the pipe.", fix: FixAvailability.Unsafe);
 
     public static readonly DiagnosticDescriptor CdInsteadOfWorkdir = new(
         "JSI1016", "cd used instead of WORKDIR",
@@ -128,12 +128,12 @@ public static class Descriptors
     public static readonly DiagnosticDescriptor RelativeWorkdir = new(
         "JSI1017", "Relative WORKDIR",
         "WORKDIR '{0}' is relative, so it depends on the base image's working directory; use an absolute path such as /{0}", Dockerfile, DiagnosticSeverity.Warning,
-        "A WORKDIR with a relative path is resolved against the working directory the base image happens to set. Not reported when an earlier WORKDIR of the stage (or a stage it is based on) set an absolute path, or for paths that start with a variable.");
+        "A WORKDIR with a relative path is resolved against the working directory the base image happens to set. Not reported when an earlier WORKDIR of the stage (or a stage it is based on) set an absolute path, or for paths that start with a variable.", fix: FixAvailability.Safe);
 
     public static readonly DiagnosticDescriptor DeprecatedMaintainer = new(
         "JSI1018", "Deprecated MAINTAINER",
         "MAINTAINER is deprecated; use LABEL org.opencontainers.image.authors=\"...\"", Dockerfile, DiagnosticSeverity.Info,
-        "The MAINTAINER instruction is deprecated since Docker 1.13. A LABEL (org.opencontainers.image.authors) carries the same information where tools look for it.");
+        "The MAINTAINER instruction is deprecated since Docker 1.13. A LABEL (org.opencontainers.image.authors) carries the same information where tools look for it.", fix: FixAvailability.Safe);
 
     public static readonly DiagnosticDescriptor SshInImage = new(
         "JSI1019", "SSH server in the image",
@@ -162,7 +162,7 @@ public static class Descriptors
     public static readonly DiagnosticDescriptor DuplicateKey = new(
         "JSI2002", "Key defined twice",
         "{0} '{1}' is defined twice in this mapping (first on line {2}); only the last definition takes effect", Compose, DiagnosticSeverity.Warning,
-        "A key appears twice in one YAML mapping, or a variable twice in a list-form environment. YAML parsers keep one of the two silently, so one definition is lost; usually the one the author meant to change.");
+        "A key appears twice in one YAML mapping, or a variable twice in a list-form environment. YAML parsers keep one of the two silently, so one definition is lost; usually the one the author meant to change.", fix: FixAvailability.Safe);
 
     public static readonly DiagnosticDescriptor HardCodedCredential = new(
         "JSI2003", "Hard-coded credential",
@@ -221,7 +221,7 @@ public static class Descriptors
     public static readonly DiagnosticDescriptor ObsoleteVersionKey = new(
         "JSI2013", "Obsolete version key",
         "the top-level `version` key is obsolete: Compose ignores it and prints a warning; remove it", Compose, DiagnosticSeverity.Info,
-        "The Compose Specification dropped the `version` key; current Compose ignores it and warns on every command.");
+        "The Compose Specification dropped the `version` key; current Compose ignores it and warns on every command.", fix: FixAvailability.Safe);
 
     public static readonly DiagnosticDescriptor DuplicateContainerNameOrPort = new(
         "JSI2014", "Container name or host port used twice",
@@ -323,7 +323,7 @@ public static class Descriptors
     public static readonly DiagnosticDescriptor DeployScriptWithoutErrexit = new(
         "JSI4003", "Deploy script without set -e",
         "'{0}' runs without errexit: a failed step before it does not stop the script; add 'set -euo pipefail' at the top", Scripts, DiagnosticSeverity.Warning,
-        "A deploy or release script runs its deploy or release build without `set -e` (or `set -o errexit`, or `-e` on the shebang), so a failed test, build or push before it is ignored and the script deploys anyway.");
+        "A deploy or release script runs its deploy or release build without `set -e` (or `set -o errexit`, or `-e` on the shebang), so a failed test, build or push before it is ignored and the script deploys anyway.", fix: FixAvailability.Unsafe);
 
     public static readonly DiagnosticDescriptor ReleaseBuildNeverUploaded = new(
         "JSI4004", "Release build never uploaded to a store",
@@ -373,12 +373,12 @@ public static class Descriptors
     public static readonly DiagnosticDescriptor ScriptNotExecutable = new(
         "JSI4013", "Directly run script is not executable",
         "{0} ({1}) but it is not executable {2}: 'Permission denied'; run 'git update-index --chmod=+x {0}' (or call it through bash)", Scripts, DiagnosticSeverity.Warning,
-        "A script is run directly (./deploy.sh from another script, a CI step, a Dockerfile RUN/ENTRYPOINT/CMD of a COPYed file) but its mode is 100644: in git's index when the repository is a git checkout (typical when it was added on Windows), else on the file system. On Linux CI and in containers it fails with 'Permission denied'.");
+        "A script is run directly (./deploy.sh from another script, a CI step, a Dockerfile RUN/ENTRYPOINT/CMD of a COPYed file) but its mode is 100644: in git's index when the repository is a git checkout (typical when it was added on Windows), else on the file system. On Linux CI and in containers it fails with 'Permission denied'.", fix: FixAvailability.Safe);
 
     public static readonly DiagnosticDescriptor CrlfInExecutedFile = new(
         "JSI4014", "CRLF line endings in a script",
         "{0} has Windows (CRLF) line endings (first on line {1}){2}: '/bin/bash^M: bad interpreter' or '$'\\r': command not found' on Linux; convert it to LF and add '*.sh text eol=lf' to .gitattributes", Scripts, DiagnosticSeverity.Error,
-        "A shell script, or a file that a Linux container executes (a COPYed entrypoint script), has CRLF line endings and no .gitattributes rule forces eol=lf for it. Linux shells read the carriage return as part of each line.");
+        "A shell script, or a file that a Linux container executes (a COPYed entrypoint script), has CRLF line endings and no .gitattributes rule forces eol=lf for it. Linux shells read the carriage return as part of each line.", fix: FixAvailability.Safe);
 
     public static readonly DiagnosticDescriptor HostKeyCheckingDisabled = new(
         "JSI4015", "Host key checking switched off",
@@ -422,7 +422,7 @@ public static class Descriptors
     public static readonly DiagnosticDescriptor DuplicateEnvKey = new(
         "JSI5006", "Variable defined twice in an env file",
         "'{0}' is defined twice in this env file (first on line {1}); the later value wins: remove one of the definitions", Secrets, DiagnosticSeverity.Warning,
-        "An env file assigns the same key twice. docker compose and python-dotenv keep the last value silently, so the first definition is dead and usually the one someone meant to change.");
+        "An env file assigns the same key twice. docker compose and python-dotenv keep the last value silently, so the first definition is dead and usually the one someone meant to change.", fix: FixAvailability.Safe);
 
     public static readonly DiagnosticDescriptor NoSecretRotation = new(
         "JSI5007", "No secret rotation procedure",

@@ -39,6 +39,28 @@ public sealed class SourceText
         return end;
     }
 
+    /// <summary>Offset just past a 1-based line's line break (the next line's start, or the end of the text).</summary>
+    public int GetLineEndIncludingBreak(int line)
+    {
+        int index = Math.Clamp(line, 1, _lineStarts.Length) - 1;
+        return index + 1 < _lineStarts.Length ? _lineStarts[index + 1] : Content.Length;
+    }
+
+    /// <summary>The text's line break as its first line shows it ("\r\n", "\r" or "\n"); "\n" for a text without one.</summary>
+    public string NewLine
+    {
+        get
+        {
+            if (_lineStarts.Length < 2)
+            {
+                return "\n";
+            }
+
+            int end = _lineStarts[1];
+            return end >= 2 && Content[end - 2] == '\r' && Content[end - 1] == '\n' ? "\r\n" : Content[end - 1] == '\r' ? "\r" : "\n";
+        }
+    }
+
     /// <summary>The text of a 1-based line without its line break.</summary>
     public string GetLineText(int line) => Content[GetLineStart(line)..GetLineEnd(line)];
 

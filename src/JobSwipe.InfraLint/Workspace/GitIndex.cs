@@ -40,7 +40,13 @@ public static class GitIndex
         new HashSet<string>(ParseEntries(data, hashLength).Entries.Select(e => e.Path), StringComparer.Ordinal);
 
     /// <summary>The entries of an index file with their modes and merge stages; malformed data throws <see cref="FormatException"/>.</summary>
-    public static GitIndexEntries ParseEntries(ReadOnlySpan<byte> data, int hashLength = 20)
+    public static GitIndexEntries ParseEntries(ReadOnlySpan<byte> data, int hashLength = 20) => ParseEntries(data, hashLength, null, out _);
+
+    /// <summary>
+    /// The entries, and where each entry starts in <paramref name="data"/> (into <paramref name="entryOffsets"/> when
+    /// given) and where the entries end (the first extension, or the checksum): what <see cref="GitIndexWriter"/> edits.
+    /// </summary>
+    internal static GitIndexEntries ParseEntries(ReadOnlySpan<byte> data, int hashLength, List<int>? entryOffsets, out int entriesEnd)
     {
         if (data.Length < 12 || !data[..4].SequenceEqual("DIRC"u8))
         {
@@ -65,6 +71,7 @@ public static class GitIndex
         for (uint n = 0; n < count; n++)
         {
             int entryStart = offset;
+            entryOffsets?.Add(entryStart);
             int flagsOffset = offset + 40 + hashLength;
             if (flagsOffset + 2 > data.Length)
             {
@@ -128,10 +135,11 @@ public static class GitIndex
             previous = path;
         }
 
+        entriesEnd = offset;
         return new GitIndexEntries((int)version, entries);
     }
 
-    /// <summary>Like <see cref="ParseEntries"/>, but null instead of an exception for malformed data.</summary>
+    /// <summary>Like <see cref="ParseEntries(ReadOnlySpan{byte}, int)"/>, but null instead of an exception for malformed data.</summary>
     public static GitIndexEntries? TryParseEntries(ReadOnlySpan<byte> data, int hashLength = 20)
     {
         try
@@ -154,27 +162,19 @@ public static class GitIndex
         ArgumentNullException.ThrowIfNull(rootFullPath);
         try
         {
-            var dir = new DirectoryInfo(rootFullPath);
-            var segments = new List<string>();
-            while (dir is not null)
+            if (FindCheckout(rootFullPath) is not { } checkout)
             {
-                if (FindGitDirectory(dir.FullName) is { } gitDir)
-                {
-                    segments.Reverse();
-                    string prefix = segments.Count == 0 ? "" : string.Join('/', segments) + "/";
-                    string index = Path.Combine(gitDir, "index");
-                    var info = new FileInfo(index);
-                    if (!info.Exists || info.Length > 256L * 1024 * 1024)
-                    {
-                        return null;
-                    }
-
-                    return TryParseEntries(File.ReadAllBytes(index), IsSha256(gitDir) ? 32 : 20) is { } entries ? (entries, prefix) : null;
-                }
-
-                segments.Add(dir.Name);
-                dir = dir.Parent;
+                return null;
             }
+
+            string index = Path.Combine(checkout.GitDirectory, "index");
+            var info = new FileInfo(index);
+            if (!info.Exists || info.Length > 256L * 1024 * 1024)
+            {
+                return null;
+            }
+
+            return TryParseEntries(File.ReadAllBytes(index), GetHashLength(checkout.GitDirectory)) is { } entries ? (entries, checkout.Prefix) : null;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException)
         {
@@ -182,6 +182,32 @@ public static class GitIndex
 
         return null;
     }
+
+    /// <summary>
+    /// The git directory of the checkout holding <paramref name="rootFullPath"/> (walking up to a <c>.git</c> folder or
+    /// <c>gitdir:</c> file) and the root's path inside the work tree ("" at the top, else ending in '/'); null outside a checkout.
+    /// </summary>
+    internal static (string GitDirectory, string Prefix)? FindCheckout(string rootFullPath)
+    {
+        var dir = new DirectoryInfo(rootFullPath);
+        var segments = new List<string>();
+        while (dir is not null)
+        {
+            if (FindGitDirectory(dir.FullName) is { } gitDir)
+            {
+                segments.Reverse();
+                return (gitDir, segments.Count == 0 ? "" : string.Join('/', segments) + "/");
+            }
+
+            segments.Add(dir.Name);
+            dir = dir.Parent;
+        }
+
+        return null;
+    }
+
+    /// <summary>The length of the repository's object hashes: 32 for a SHA-256 repository, else 20.</summary>
+    internal static int GetHashLength(string gitDir) => IsSha256(gitDir) ? 32 : 20;
 
     private static long ReadOffsetVarint(ReadOnlySpan<byte> data, ref int offset)
     {

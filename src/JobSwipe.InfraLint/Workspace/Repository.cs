@@ -27,9 +27,15 @@ public sealed class Repository
     private readonly Dictionary<string, WorkspaceFile> _byPath;
     private readonly HashSet<string> _directories;
     private readonly long _maxFileSize;
+    private readonly IReadOnlyDictionary<string, byte[]>? _overlay;
 
-    public Repository(string rootFullPath, IReadOnlyList<WorkspaceFile> files, long maxFileSize = 4 * 1024 * 1024)
+    /// <param name="rootFullPath">The root.</param>
+    /// <param name="files">The files discovery kept.</param>
+    /// <param name="maxFileSize">Larger files are skipped.</param>
+    /// <param name="overlay">Contents to use instead of the files on disk, by relative path (the fix runner's pending edits).</param>
+    public Repository(string rootFullPath, IReadOnlyList<WorkspaceFile> files, long maxFileSize = 4 * 1024 * 1024, IReadOnlyDictionary<string, byte[]>? overlay = null)
     {
+        _overlay = overlay is { Count: > 0 } ? overlay : null;
         RootFullPath = Path.TrimEndingDirectorySeparator(Path.GetFullPath(rootFullPath));
         Files = files;
         _maxFileSize = maxFileSize;
@@ -54,7 +60,7 @@ public sealed class Repository
     /// </summary>
     public Repository WithFiles(IReadOnlyList<WorkspaceFile> files)
     {
-        var next = new Repository(RootFullPath, files, _maxFileSize);
+        var next = new Repository(RootFullPath, files, _maxFileSize, _overlay);
         foreach (var (path, loaded) in _loaded)
         {
             if (next._byPath.TryGetValue(path, out var file) && _byPath.TryGetValue(path, out var previous) && file == previous)
@@ -163,7 +169,9 @@ public sealed class Repository
     private LoadedFile LoadCore(WorkspaceFile file)
     {
         long start = Stopwatch.GetTimestamp();
-        var content = FileContent.Read(file.FullPath, _maxFileSize);
+        var content = _overlay is not null && _overlay.TryGetValue(file.RelativePath, out byte[]? pending)
+            ? FileContent.FromBytes(pending, _maxFileSize)
+            : FileContent.Read(file.FullPath, _maxFileSize);
         long read = Stopwatch.GetTimestamp();
         if (content.Text is null)
         {

@@ -72,6 +72,7 @@ public partial class CatalogConsistencyTests
             string[] lines = File.ReadAllLines(path);
             Assert.That(lines[0], Is.EqualTo($"# {descriptor.Id}: {descriptor.Title}"), $"{descriptor.Id}.md title");
             Assert.That(lines, Has.Some.EqualTo($"| Default severity | {SeverityText(descriptor)} |"), $"{descriptor.Id}.md severity row");
+            Assert.That(lines, Has.Some.EqualTo($"| Fix | {descriptor.Fix.ToDisplayString()} |"), $"{descriptor.Id}.md fix row (safe, unsafe or none, as the descriptor declares)");
             Assert.That(descriptor.HelpLinkUri, Does.EndWith($"docs/rules/{descriptor.Id}.md"));
         }
 

@@ -52,7 +52,7 @@ public class RuleReferenceCommandTests
         Assert.That(run.Output, Does.Not.Contain("```").And.Not.Contain("## ").And.Not.Contain("|---|"));
     }
 
-    [TestCase("| Fix | safe |\n", "Fix: safe\n")]
+    [TestCase("| Fix | safe |\n", "Fixable: safe\n")]
     [TestCase("", "Fixable: none\n")]
     public void The_fixability_is_shown_once(string row, string expected)
     {

@@ -1,7 +1,9 @@
 using JobSwipe.InfraLint.Analysis;
 using JobSwipe.InfraLint.Diagnostics;
+using JobSwipe.InfraLint.Rules.Common;
 using JobSwipe.InfraLint.Syntax.Compose;
 using JobSwipe.InfraLint.Syntax.Yaml;
+using JobSwipe.InfraLint.Text;
 using JobSwipe.InfraLint.Workspace;
 
 namespace JobSwipe.InfraLint.Rules.Compose;
@@ -50,7 +52,7 @@ public sealed class DuplicateKeyRule : InfraAnalyzer
                             [context.GetLocation(first.Key.Span)],
                             Describe(parentKey, grandparentKey),
                             duplicate.KeyText,
-                            firstLine));
+                            firstLine).WithFix(DropFirst(context, mapping, first, duplicate)));
                     }
 
                     for (int i = mapping.Entries.Count - 1; i >= 0; i--)
@@ -82,7 +84,7 @@ public sealed class DuplicateKeyRule : InfraAnalyzer
                         [context.GetLocation(first.KeySpan)],
                         "environment variable",
                         variable.Key,
-                        text.GetPosition(first.KeySpan.Start).Line));
+                        text.GetPosition(first.KeySpan.Start).Line).WithFix(DropFirstItem(context, first, variable)));
                 }
                 else
                 {
@@ -90,6 +92,38 @@ public sealed class DuplicateKeyRule : InfraAnalyzer
                 }
             }
         }
+    }
+
+    /// <summary>Deletes the earlier entry: safe when both values are the same text, unsafe otherwise (the later value then wins, as most YAML loaders already decide).</summary>
+    private static Fix? DropFirst(FileAnalysisContext<ComposeFile> context, YamlMapping mapping, YamlMappingEntry first, YamlMappingEntry duplicate)
+    {
+        var text = context.Model.Text;
+        if (mapping.IsFlow || first.IsMerged || first.Key.IsAlias || first.Value.IsAlias || duplicate.Value.IsAlias
+            || FixEdits.DeleteBlockLines(text, first.Key.Span.Start, first.Span.End, sequenceItem: false) is not { } edit)
+        {
+            return null;
+        }
+
+        bool same = first.Value is YamlScalar a && duplicate.Value is YamlScalar b ? a.Value == b.Value && a.Tag == b.Tag : SameText(text, first.Value, duplicate.Value);
+        return Fix.Create($"remove the first '{first.KeyText}'", same ? FixApplicability.Safe : FixApplicability.Unsafe, context.File.RelativePath, edit);
+    }
+
+    /// <summary>The same for a variable listed twice in a list-form environment.</summary>
+    private static Fix? DropFirstItem(FileAnalysisContext<ComposeFile> context, ComposeKeyValue first, ComposeKeyValue duplicate)
+    {
+        if (first.Node is not YamlScalar { IsAlias: false } item || FixEdits.DeleteBlockLines(context.Model.Text, item.Span.Start, item.Span.End, sequenceItem: true) is not { } edit)
+        {
+            return null;
+        }
+
+        return Fix.Create($"remove the first '{first.Key}'", first.Value == duplicate.Value ? FixApplicability.Safe : FixApplicability.Unsafe, context.File.RelativePath, edit);
+    }
+
+    // Block values (mappings, sequences) are the same when their lines are, indentation aside.
+    private static bool SameText(SourceText text, YamlNode a, YamlNode b)
+    {
+        static string Normalize(string s) => string.Join('\n', s.ReplaceLineEndings("\n").Split('\n').Select(l => l.Trim()));
+        return a.GetType() == b.GetType() && Normalize(text.GetText(a.Span)) == Normalize(text.GetText(b.Span));
     }
 
     private static string Describe(string? parentKey, string? grandparentKey) => parentKey switch

@@ -1,5 +1,6 @@
 using JobSwipe.InfraLint.Analysis;
 using JobSwipe.InfraLint.Diagnostics;
+using JobSwipe.InfraLint.Rules.Common;
 using JobSwipe.InfraLint.Syntax.Compose;
 using JobSwipe.InfraLint.Workspace;
 
@@ -17,7 +18,9 @@ public sealed class ObsoleteVersionKeyRule : InfraAnalyzer
     {
         if (context.Model.Root?.Find("version") is { } entry)
         {
-            context.Report(Descriptors.ObsoleteVersionKey, entry.Key.ReportSpan);
+            var edit = context.Model.Root.IsFlow || entry.IsMerged || entry.Value.IsAlias ? null : FixEdits.DeleteBlockLines(context.Model.Text, entry.Key.Span.Start, entry.Span.End, sequenceItem: false);
+            var fix = edit is null ? null : Fix.Create("remove the obsolete version key", FixApplicability.Safe, context.File.RelativePath, edit);
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.ObsoleteVersionKey, context.GetLocation(entry.Key.ReportSpan)).WithFix(fix));
         }
     }
 }

@@ -36,7 +36,10 @@ public sealed class AddInsteadOfCopyRule : InfraAnalyzer
 
                 string first = expanded[0].Value;
                 string what = first.EndsWith('/') || first == "." || !Path.HasExtension(first) ? "folder or file" : "file";
-                ctx.Report(Descriptors.AddInsteadOfCopy, add.KeywordSpan, what, first);
+                // COPY takes ADD's other flags (--chown, --chmod, --link, --exclude); local non-archive sources copy the same.
+                string keyword = ctx.Model.Text.GetText(add.KeywordSpan);
+                var fix = Fix.Create("replace ADD with COPY", FixApplicability.Safe, ctx.File.RelativePath, TextEdit.Replace(ctx.Model.Text, add.KeywordSpan, keyword.Any(char.IsLower) ? "copy" : "COPY"));
+                ctx.ReportDiagnostic(Diagnostic.Create(Descriptors.AddInsteadOfCopy, ctx.GetLocation(add.KeywordSpan), what, first).WithFix(fix));
             }
         });
 

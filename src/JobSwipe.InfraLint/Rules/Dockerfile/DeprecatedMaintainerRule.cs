@@ -1,6 +1,7 @@
 using JobSwipe.InfraLint.Analysis;
 using JobSwipe.InfraLint.Diagnostics;
 using JobSwipe.InfraLint.Syntax.Dockerfile;
+using JobSwipe.InfraLint.Text;
 using JobSwipe.InfraLint.Workspace;
 
 namespace JobSwipe.InfraLint.Rules.Dockerfile;
@@ -15,7 +16,26 @@ public sealed class DeprecatedMaintainerRule : InfraAnalyzer
         {
             foreach (DockerInstruction instruction in ctx.Model.Instructions.Where(i => i.Kind == DockerInstructionKind.Maintainer))
             {
-                ctx.Report(Descriptors.DeprecatedMaintainer, instruction.KeywordSpan);
+                ctx.ReportDiagnostic(Diagnostic.Create(Descriptors.DeprecatedMaintainer, ctx.GetLocation(instruction.KeywordSpan)).WithFix(ToLabel(ctx.Model, instruction, ctx.File.RelativePath)));
             }
         });
+
+    /// <summary>
+    /// <c>MAINTAINER text</c> → <c>LABEL org.opencontainers.image.authors="text"</c>, the text quoted for LABEL (which, unlike
+    /// MAINTAINER, expands variables, so <c>$</c> is escaped). Only with the default escape character, and not for text with
+    /// control characters (a fix writes no character that every report would have to escape).
+    /// </summary>
+    private static Fix? ToLabel(DockerfileModel model, DockerInstruction maintainer, string path)
+    {
+        string value = maintainer.ArgumentsText.Trim();
+        if (value.Length == 0 || maintainer.EscapeCharacter != '\\' || DisplayText.NeedsEscaping(value))
+        {
+            return null;
+        }
+
+        string keyword = model.Text.GetText(maintainer.KeywordSpan).Any(char.IsLower) ? "label" : "LABEL";
+        string quoted = value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal).Replace("$", "\\$", StringComparison.Ordinal);
+        var span = TextSpan.FromBounds(maintainer.KeywordSpan.Start, maintainer.ArgumentsSpan.End);
+        return Fix.Create("replace MAINTAINER with an OCI authors label", FixApplicability.Safe, path, TextEdit.Replace(model.Text, span, $"{keyword} org.opencontainers.image.authors=\"{quoted}\""));
+    }
 }

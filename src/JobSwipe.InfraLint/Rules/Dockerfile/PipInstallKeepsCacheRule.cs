@@ -39,7 +39,8 @@ public sealed partial class PipInstallKeepsCacheRule : InfraAnalyzer
                         if (PipInstallVerb(command) is { } verb && !command.Command.HasFlag("no-cache-dir")
                             && !command.WrapperWords.Any(w => w.Value.StartsWith("PIP_NO_CACHE_DIR=", StringComparison.Ordinal) && DisablesCache(w.Value["PIP_NO_CACHE_DIR=".Length..])))
                         {
-                            ctx.Report(Descriptors.PipInstallKeepsCache, command.ToSource(verb));
+                            var fix = command.IsNested ? null : Fix.Create("add --no-cache-dir", FixApplicability.Safe, ctx.File.RelativePath, TextEdit.Insert(ctx.Model.Text, command.ToSource(verb).End, " --no-cache-dir"));
+                            ctx.ReportDiagnostic(Diagnostic.Create(Descriptors.PipInstallKeepsCache, ctx.GetLocation(command.ToSource(verb))).WithFix(fix));
                         }
                     }
                 }

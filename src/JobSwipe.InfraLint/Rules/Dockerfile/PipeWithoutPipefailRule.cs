@@ -1,5 +1,6 @@
 using JobSwipe.InfraLint.Analysis;
 using JobSwipe.InfraLint.Diagnostics;
+using JobSwipe.InfraLint.Rules.Common;
 using JobSwipe.InfraLint.Syntax.Dockerfile;
 using JobSwipe.InfraLint.Syntax.Shell;
 using JobSwipe.InfraLint.Text;
@@ -18,6 +19,7 @@ public sealed class PipeWithoutPipefailRule : InfraAnalyzer
     public override void Initialize(AnalysisContext context) =>
         context.RegisterFileAction<DockerfileModel>(FileKind.Dockerfile, ctx =>
         {
+            var reports = new List<(DockerInstruction Run, Diagnostic Diagnostic)>();
             foreach (DockerInstruction instruction in ctx.Model.Instructions)
             {
                 if (RunShell.Of(instruction) is not { Script: { } script } shell || RunShell.UsesNonPosixShell(ctx.Model, instruction))
@@ -47,8 +49,51 @@ public sealed class PipeWithoutPipefailRule : InfraAnalyzer
                     // The command the pipe goes into as written (xargs in `find … | xargs rm`), not the program it wraps.
                     RunCommand receiver = top[i];
                     var (span, into) = receiver.Command.Name is { } word ? (receiver.ToSource(word), word.Value) : (receiver.NameSpan, receiver.Name ?? "");
-                    ctx.Report(Descriptors.PipeWithoutPipefail, span, into, first);
+                    reports.Add((instruction, Diagnostic.Create(Descriptors.PipeWithoutPipefail, ctx.GetLocation(span), into, first)));
                 }
             }
+
+            // One SHELL line, before the first reported RUN of the earliest stage in the finding's lineage that has one: every
+            // finding it covers (its stage's, and those of the stages based on it, which inherit SHELL) offers the same edit.
+            foreach (var (instruction, diagnostic) in reports)
+            {
+                var lineage = instruction.StageIndex >= 0 && instruction.StageIndex < ctx.Model.Stages.Count
+                    ? DockerfileFacts.Lineage(ctx.Model, ctx.Model.Stages[instruction.StageIndex]).Select(s => s.Index).ToList()
+                    : [instruction.StageIndex];
+                int anchor = lineage.Last(index => reports.Any(r => r.Run.StageIndex == index));
+                var firstRun = reports.First(r => r.Run.StageIndex == anchor).Run;
+                ctx.ReportDiagnostic(diagnostic.WithFix(ShellFix(ctx.Model, firstRun, ctx.File.RelativePath)));
+            }
         });
+
+    /// <summary>Known not to have bash: an Alpine or BusyBox base, or a stage that installs with apk.</summary>
+    private static bool HasNoBash(DockerfileModel model, DockerStage stage) =>
+        DockerfileFacts.RootFrom(model, stage).ImageReference is { } image && (image.Repository.Contains("alpine", StringComparison.OrdinalIgnoreCase) || image.Repository.Contains("busybox", StringComparison.OrdinalIgnoreCase) || (image.Tag?.Contains("alpine", StringComparison.OrdinalIgnoreCase) ?? false))
+        || DockerfileFacts.Lineage(model, stage).Any(s => s.Instructions.Any(i => RunShell.Of(i).Commands.Any(c => c.Name == "apk")));
+
+    /// <summary>
+    /// Inserts <c>SHELL ["/bin/bash", "-o", "pipefail", "-c"]</c> before the RUN (above the comments that introduce it), when
+    /// the stage and the stages it is based on set no SHELL and nothing says the image lacks bash (Alpine, BusyBox, apk).
+    /// Unsafe: it assumes the image has bash, and every later RUN of the stage then runs under bash with pipefail.
+    /// </summary>
+    private static Fix? ShellFix(DockerfileModel model, DockerInstruction run, string path)
+    {
+        if (run.StageIndex < 0 || run.StageIndex >= model.Stages.Count
+            || DockerfileFacts.InheritedNewestFirst(model, model.Stages[run.StageIndex]).Any(i => i.Kind == DockerInstructionKind.Shell)
+            || !FixEdits.StartsLine(model.Text, run.Span.Start) || HasNoBash(model, model.Stages[run.StageIndex]))
+        {
+            return null;
+        }
+
+        string keyword = model.Text.GetText(run.KeywordSpan).Any(char.IsLower) ? "shell" : "SHELL";
+        int line = model.Text.GetPosition(run.Span.Start).Line;
+
+        // Above the comment lines that introduce the RUN, so they keep introducing it (not into another instruction's heredoc).
+        while (line > 1 && model.Text.GetLineText(line - 1).TrimStart().StartsWith('#') && !model.Instructions.Any(i => i.Span.Contains(model.Text.GetLineStart(line - 1))))
+        {
+            line--;
+        }
+
+        return Fix.Create("run the stage's RUN instructions under bash with pipefail", FixApplicability.Unsafe, path, FixEdits.InsertLineBefore(model.Text, line, keyword + " [\"/bin/bash\", \"-o\", \"pipefail\", \"-c\"]"));
+    }
 }

@@ -1,6 +1,7 @@
 using JobSwipe.InfraLint.Analysis;
 using JobSwipe.InfraLint.Diagnostics;
 using JobSwipe.InfraLint.Syntax.Dockerfile;
+using JobSwipe.InfraLint.Text;
 using JobSwipe.InfraLint.Workspace;
 
 namespace JobSwipe.InfraLint.Rules.Dockerfile;
@@ -18,6 +19,7 @@ public sealed class RelativeWorkdirRule : InfraAnalyzer
                 // An absolute WORKDIR in a stage this one is based on anchors the relative ones.
                 bool anchored = DockerfileFacts.Lineage(ctx.Model, stage).Skip(1)
                     .Any(s => s.Instructions.Any(i => i.Kind == DockerInstructionKind.Workdir && IsAbsoluteOrVariable(i)));
+                bool offered = false;
                 foreach (DockerInstruction instruction in stage.Instructions.Where(i => i.Kind == DockerInstructionKind.Workdir))
                 {
                     if (IsAbsoluteOrVariable(instruction))
@@ -28,7 +30,11 @@ public sealed class RelativeWorkdirRule : InfraAnalyzer
 
                     if (!anchored && instruction.Arguments.Count > 0)
                     {
-                        ctx.Report(Descriptors.RelativeWorkdir, instruction.Arguments[0].Span, instruction.Expand(instruction.ArgumentsText).Value);
+                        // The base is known only for an image built from scratch, whose working directory starts at /.
+                        // Only the first: a later relative WORKDIR is relative to this one, and once this one is absolute it is no finding.
+                        var fix = !offered && DockerfileFacts.RootFrom(ctx.Model, stage).ImageReference is { IsScratch: true } ? Anchor(ctx.Model.Text, instruction.Arguments[0], ctx.File.RelativePath) : null;
+                        offered = true;
+                        ctx.ReportDiagnostic(Diagnostic.Create(Descriptors.RelativeWorkdir, ctx.GetLocation(instruction.Arguments[0].Span), instruction.Expand(instruction.ArgumentsText).Value).WithFix(fix));
                     }
                 }
             }
@@ -44,5 +50,17 @@ public sealed class RelativeWorkdirRule : InfraAnalyzer
 
         string value = workdir.Expand(workdir.ArgumentsText).Value.Trim();
         return value.StartsWith('/') || value.StartsWith('\\') || value.Length >= 2 && char.IsAsciiLetter(value[0]) && value[1] == ':' || value.StartsWith('$');
+    }
+
+    /// <summary>Prefixes the path with / (after an opening quote; <c>./</c> becomes <c>/</c>).</summary>
+    private static Fix Anchor(SourceText text, DockerToken argument, string path)
+    {
+        int start = argument.Span.Start;
+        string raw = text.GetText(argument.Span);
+        int offset = raw.Length > 0 && raw[0] is '"' or '\'' ? 1 : 0;
+        var edit = raw.AsSpan(offset).StartsWith("./", StringComparison.Ordinal)
+            ? TextEdit.Replace(text, new TextSpan(start + offset, 2), "/")
+            : TextEdit.Insert(text, start + offset, "/");
+        return Fix.Create("make WORKDIR absolute (the stage starts from scratch, at /)", FixApplicability.Safe, path, edit);
     }
 }

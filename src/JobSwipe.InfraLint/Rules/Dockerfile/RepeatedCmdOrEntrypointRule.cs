@@ -1,6 +1,8 @@
 using JobSwipe.InfraLint.Analysis;
 using JobSwipe.InfraLint.Diagnostics;
+using JobSwipe.InfraLint.Rules.Common;
 using JobSwipe.InfraLint.Syntax.Dockerfile;
+using JobSwipe.InfraLint.Text;
 using JobSwipe.InfraLint.Workspace;
 
 namespace JobSwipe.InfraLint.Rules.Dockerfile;
@@ -27,9 +29,18 @@ public sealed class RepeatedCmdOrEntrypointRule : InfraAnalyzer
                             ctx.GetLocation(all[i].KeywordSpan),
                             [ctx.GetLocation(last.KeywordSpan)],
                             kind == DockerInstructionKind.Cmd ? "CMD" : "ENTRYPOINT",
-                            line));
+                            line).WithFix(DeleteFix(ctx.Model.Text, all[i], ctx.File.RelativePath)));
                     }
                 }
             }
         });
+
+    /// <summary>
+    /// Deletes the earlier instruction's lines: only the last CMD (ENTRYPOINT) of a stage takes effect, so removing an
+    /// earlier one changes nothing. Only when the instruction has its lines to itself.
+    /// </summary>
+    private static Fix? DeleteFix(SourceText text, DockerInstruction instruction, string path) =>
+        FixEdits.DeleteBlockLines(text, instruction.Span.Start, instruction.Span.End, sequenceItem: false) is { } edit
+            ? Fix.Create($"remove the {instruction.Keyword.ToUpperInvariant()} that a later one replaces", FixApplicability.Safe, path, edit)
+            : null;
 }

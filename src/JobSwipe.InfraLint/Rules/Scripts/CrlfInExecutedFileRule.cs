@@ -50,7 +50,15 @@ public sealed class CrlfInExecutedFileRule : InfraAnalyzer
 
             var span = new TextSpan(crlf, 2);
             var location = Location.Create(path, text, span);
-            ctx.ReportDiagnostic(Diagnostic.Create(Descriptors.CrlfInExecutedFile, location, path, location.Span.Start.Line, why));
+            // Every CR before a LF goes; a lone CR (not a line break a shell sees) stays.
+            var edits = new List<TextEdit>();
+            for (int at = crlf; at >= 0; at = text.Content.IndexOf("\r\n", at + 2, StringComparison.Ordinal))
+            {
+                edits.Add(TextEdit.Delete(text, new TextSpan(at, 1)));
+            }
+
+            var fix = Fix.Create("convert CRLF line endings to LF", FixApplicability.Safe, path, edits);
+            ctx.ReportDiagnostic(Diagnostic.Create(Descriptors.CrlfInExecutedFile, location, path, location.Span.Start.Line, why).WithFix(fix));
         }
     }
 

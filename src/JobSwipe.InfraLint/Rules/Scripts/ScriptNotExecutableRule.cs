@@ -42,7 +42,9 @@ public sealed class ScriptNotExecutableRule : InfraAnalyzer
 
             if (where is not null)
             {
-                ctx.ReportDiagnostic(Diagnostic.Create(Descriptors.ScriptNotExecutable, Location.Create(run.By.RelativePath, run.Text, run.Span), run.Target.RelativePath, run.How, where));
+                // Safe: the runner sets the bit in the git index (as git update-index --chmod=+x) and on disk (as chmod +x).
+                var fix = Fix.MakeExecutable("make the file executable", FixApplicability.Safe, run.Target.RelativePath);
+                ctx.ReportDiagnostic(Diagnostic.Create(Descriptors.ScriptNotExecutable, Location.Create(run.By.RelativePath, run.Text, run.Span), run.Target.RelativePath, run.How, where).WithFix(fix));
             }
         }
     }

@@ -1,5 +1,6 @@
 using JobSwipe.InfraLint.Analysis;
 using JobSwipe.InfraLint.Diagnostics;
+using JobSwipe.InfraLint.Rules.Common;
 using JobSwipe.InfraLint.Syntax.DotEnv;
 using JobSwipe.InfraLint.Workspace;
 
@@ -16,7 +17,21 @@ public sealed class DuplicateEnvKeyRule : InfraAnalyzer
             foreach (var duplicate in ctx.Model.Duplicates)
             {
                 int firstLine = ctx.Model.Text.GetPosition(duplicate.First.KeySpan.Start).Line;
-                ctx.Report(Descriptors.DuplicateEnvKey, duplicate.Second.KeySpan, duplicate.Second.Key, firstLine);
+                ctx.ReportDiagnostic(Diagnostic.Create(Descriptors.DuplicateEnvKey, ctx.GetLocation(duplicate.Second.KeySpan), duplicate.Second.Key, firstLine).WithFix(DropFirst(ctx, duplicate)));
             }
         });
+
+    /// <summary>Deletes the earlier assignment's lines: safe when both values are equal, unsafe otherwise (the later one is what most loaders keep).</summary>
+    private static Fix? DropFirst(FileAnalysisContext<DotEnvFile> ctx, DotEnvDuplicate duplicate)
+    {
+        var text = ctx.Model.Text;
+        var first = duplicate.First;
+        if (FixEdits.DeleteBlockLines(text, first.Span.Start, first.Span.End, sequenceItem: false) is not { } edit)
+        {
+            return null;
+        }
+
+        bool same = first.Value == duplicate.Second.Value && first.HasExport == duplicate.Second.HasExport;
+        return Fix.Create($"remove the first {first.Key}", same ? FixApplicability.Safe : FixApplicability.Unsafe, ctx.File.RelativePath, edit);
+    }
 }
