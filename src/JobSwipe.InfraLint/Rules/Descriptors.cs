@@ -397,7 +397,7 @@ public static class Descriptors
     public static readonly DiagnosticDescriptor CommittedSecret = new(
         "JSI5001", "Secret committed in a file",
         "{0} is committed in this file; remove it, revoke and rotate it, and load it from a secret store or the environment", Secrets, DiagnosticSeverity.Error,
-        "A provider credential in a scanned file: AWS access key IDs and secret keys, GitHub, GitLab, OpenAI, Anthropic, Stripe live, Slack, Google, Twilio, SendGrid, npm, Fly.io and Vault tokens, Slack webhooks, private key blocks, JSON Web Tokens with a real payload, and passwords in connection strings. Exact prefixes, lengths, character sets and entropy floors avoid false hits; documented examples are allowed. The value is never printed.");
+        "A credential in any text file git tracks or would track: a provider token in its documented format (AWS, Google, Azure, GitHub, GitLab, Slack, Stripe, OpenAI, Anthropic and some 80 more), a private key, a password in a connection string or URL (ADO.NET, ODBC, JDBC, scheme://user:pass@host), or a random literal assigned to a secret-like name. Prefixes, lengths, alphabets, entropy floors and one shared placeholder vocabulary avoid false hits; gitleaks:allow is honoured. The value is never printed.");
 
     public static readonly DiagnosticDescriptor DevelopmentValueInProduction = new(
         "JSI5002", "Development value in a production file",

@@ -57,18 +57,6 @@ public static partial class SecretHeuristics
     /// <summary>True when the value contains an interpolation anywhere (so it is not a plain literal).</summary>
     public static bool ContainsReference(string? value) => value is not null && (value.Contains("${", StringComparison.Ordinal) || DollarVariable().IsMatch(value) || value.Contains("{{", StringComparison.Ordinal));
 
-    /// <summary>True for an obvious placeholder that a human must replace: <c>&lt;your-key&gt;</c>, <c>REPLACE_ME</c>, <c>xxx</c>, <c>...</c>, <c>TODO</c>, a template field <c>{YOUR_PASSWORD}</c>.</summary>
-    public static bool IsPlaceholder(string? value)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            return false;
-        }
-
-        string v = value.Trim();
-        return PlaceholderPattern().IsMatch(v);
-    }
-
     /// <summary>
     /// When the literal is a well-known default or development credential, a short plain description of it (never the
     /// value itself): "the image's default", "a development placeholder", …; otherwise null.
@@ -128,7 +116,7 @@ public static partial class SecretHeuristics
     /// </summary>
     public static string? DescribeDevelopmentValue(string name, string? value)
     {
-        if (string.IsNullOrWhiteSpace(value) || ContainsReference(value) || IsPlaceholder(value))
+        if (string.IsNullOrWhiteSpace(value) || ContainsReference(value))
         {
             return null;
         }
@@ -145,6 +133,12 @@ public static partial class SecretHeuristics
         if (unmistakable || known == "a development placeholder" && devPrefixOnly && credentialName)
         {
             return "a development placeholder";
+        }
+
+        // Other placeholders (<your-key>, replace-me-with-…, xxxx) are JSI4012's business when loaded into secrets.
+        if (IsPlaceholder(v))
+        {
+            return null;
         }
 
         if (known is not null && known != "a development placeholder" && credentialName)
@@ -182,9 +176,6 @@ public static partial class SecretHeuristics
 
     [GeneratedRegex(@"\$[A-Za-z_][A-Za-z0-9_]*", RegexOptions.CultureInvariant)]
     private static partial Regex DollarVariable();
-
-    [GeneratedRegex(@"^(<[^<>]*>|\[[^\[\]]*\]|\{[A-Za-z_][A-Za-z0-9_ .-]*\}|x{3,}|X{3,}|\*{3,}|\.{3}|todo|tbd|replace[_-]?me|your[_-].*|insert[_-].*|fill[_-]?me[_-]?in|none|null|~|dummy|fake|placeholder|nokey|no[_-]key|unused|not[_-]?used|not[_-]?a[_-]?secret|not[_-]?secret|dummy[_-].*|fake[_-].*)$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
-    private static partial Regex PlaceholderPattern();
 
     [GeneratedRegex(@"[A-Za-z][A-Za-z0-9+.\-]*://(?<user>[^:/@\s]*):(?<password>[^@/\s]+)@", RegexOptions.CultureInvariant)]
     private static partial Regex UrlPassword();
