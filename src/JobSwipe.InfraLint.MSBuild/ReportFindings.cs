@@ -74,15 +74,15 @@ public sealed class ReportFindings : Task
                 {
                     case DiagnosticSeverity.Error:
                         errors++;
-                        Log.LogError(null, finding.RuleId, null, finding.HelpUri, file, finding.Line, finding.Column, finding.EndLine, finding.EndColumn, "{0}", finding.Message);
+                        Log.LogError(null, finding.RuleId, null, finding.HelpUri, file, finding.Line, finding.Column, finding.EndLine, finding.EndColumn, "{0}", finding.DisplayMessage);
                         break;
                     case DiagnosticSeverity.Warning:
                         warnings++;
-                        Log.LogWarning(null, finding.RuleId, null, finding.HelpUri, file, finding.Line, finding.Column, finding.EndLine, finding.EndColumn, "{0}", finding.Message);
+                        Log.LogWarning(null, finding.RuleId, null, finding.HelpUri, file, finding.Line, finding.Column, finding.EndLine, finding.EndColumn, "{0}", finding.DisplayMessage);
                         break;
                     case DiagnosticSeverity.Info:
                         infos++;
-                        Log.LogMessage(null, finding.RuleId, null, file, finding.Line, finding.Column, finding.EndLine, finding.EndColumn, MessageImportance.Normal, "{0}", finding.Message);
+                        Log.LogMessage(null, finding.RuleId, null, file, finding.Line, finding.Column, finding.EndLine, finding.EndColumn, MessageImportance.Normal, "{0}", finding.DisplayMessage);
                         break;
                 }
             }

@@ -47,6 +47,16 @@ public sealed class FileAnalysisContext<TModel>
         var diagnostic = Diagnostic.Create(descriptor, GetLocation(span), messageArgs);
         ReportDiagnostic(lowered ? diagnostic.Lowered() : diagnostic);
     }
+
+    /// <summary>
+    /// Reports one problem seen in several places of this file as one finding: at <paramref name="spans"/>' first, the
+    /// others as its additional locations (a suppression at any of them silences it).
+    /// </summary>
+    public void Report(DiagnosticDescriptor descriptor, IReadOnlyList<TextSpan> spans, params object?[] messageArgs)
+    {
+        ArgumentOutOfRangeException.ThrowIfZero(spans.Count);
+        ReportDiagnostic(Diagnostic.Create(descriptor, GetLocation(spans[0]), [.. spans.Skip(1).Select(GetLocation)], messageArgs));
+    }
 }
 
 /// <summary>What a repository action sees: every file and model, and a sink.</summary>

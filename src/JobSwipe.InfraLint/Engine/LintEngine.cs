@@ -4,6 +4,7 @@ using JobSwipe.InfraLint.Analysis;
 using JobSwipe.InfraLint.Configuration;
 using JobSwipe.InfraLint.Diagnostics;
 using JobSwipe.InfraLint.Rules;
+using JobSwipe.InfraLint.Syntax;
 using JobSwipe.InfraLint.Text;
 using JobSwipe.InfraLint.Workspace;
 using Diagnostic = JobSwipe.InfraLint.Diagnostics.Diagnostic;
@@ -136,15 +137,24 @@ public static class LintEngine
         });
         var rulesTime = clock.Elapsed - discoveryTime - parsingTime;
 
+        // Files a rule could not read as text: the binary ones are counted in the summary, the others are JSI0003.
+        var unread = repository.UnreadFiles;
+        foreach (var skipped in unread.Where(f => f.Reason != FileContent.BinaryReason))
+        {
+            raw.Add(Diagnostic.Create(Descriptors.FileSkipped, Location.ForPath(skipped.RelativePath), skipped.RelativePath, skipped.Reason));
+        }
+
         // Severity, suppressions, fingerprints, order, then the baseline.
-        var final = Finish(raw, repository, configuration, options.WarningPolicy, knownIds, out int inlineSuppressed);
+        var final = Finish(FindingOwnership.RemoveRepeats(raw), repository, configuration, options.WarningPolicy, knownIds, out int inlineSuppressed);
         var (reported, baselined) = ApplyBaseline(final, options, root, configuration);
         var reportingTime = clock.Elapsed - discoveryTime - parsingTime - rulesTime;
         return new LintResult(root, reported, files.Length, analyzable.Length, new PhaseTimings(discoveryTime, parsingTime, rulesTime, reportingTime))
         {
             BaselineSuppressed = baselined,
+            BinaryFilesSkipped = unread.Count(f => f.Reason == FileContent.BinaryReason),
             InlineSuppressed = inlineSuppressed,
-            Skipped = [.. discovery.Skipped, .. parsed.Where(l => l.SkipReason is not null).Select(l => new SkippedFile(l.File.RelativePath, l.SkipReason!)).OrderBy(s => s.RelativePath, StringComparer.Ordinal)],
+            Skipped = [.. discovery.Skipped, .. parsed.Where(l => l.SkipReason is not null).Select(l => new SkippedFile(l.File.RelativePath, l.SkipReason!))
+                .Concat(unread.Where(f => f.Reason != FileContent.BinaryReason)).OrderBy(s => s.RelativePath, StringComparer.Ordinal)],
             Rules = rules,
             KindTimings = costs.GetKindTimings(),
             AnalyzerTimings = costs.GetAnalyzerTimings(registrations.Select(r => r.Analyzer).ToArray()),
@@ -334,6 +344,29 @@ public static class LintEngine
         return Diagnostic.Create(Descriptors.RuleFailed, location, rule, ex.GetType().Name);
     }
 
+    /// <summary>
+    /// A finding is one problem however many places show it: a suppression comment at its primary location or at any
+    /// of its additional locations silences it.
+    /// </summary>
+    /// <summary>True when a suppression comment at any of the finding's locations silences it.</summary>
+    private static bool IsSuppressed(Diagnostic diagnostic, Func<string, SuppressionIndex?> suppressions)
+    {
+        if (suppressions(diagnostic.Location.Path) is { } index && index.IsSuppressed(diagnostic.Id, diagnostic.Location.Span.Start.Line))
+        {
+            return true;
+        }
+
+        foreach (var other in diagnostic.AdditionalLocations)
+        {
+            if (suppressions(other.Path) is { } otherIndex && otherIndex.IsSuppressed(diagnostic.Id, other.Span.Start.Line))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static List<Diagnostic> Finish(IEnumerable<Diagnostic> raw, Repository repository, IAnalyzerConfiguration configuration, WarningPolicy policy, IReadOnlySet<string> knownIds, out int inlineSuppressed)
     {
         inlineSuppressed = 0;
@@ -344,7 +377,9 @@ public static class LintEngine
             if (!suppressions.TryGetValue(path, out var index))
             {
                 var file = repository.GetFile(path);
-                var model = file is null ? null : repository.Load(file).Model;
+                var loaded = file is null ? null : repository.Load(file);
+                // Files of kinds without a parser (scanned by JSI5001) still honour directives in their comments.
+                var model = loaded?.Model ?? (loaded?.Text is { } text && !ParserRegistry.CanParse(loaded.File.Kind) ? PlainTextModel.Create(text) : null);
                 index = model is null ? null : SuppressionIndex.Build(path, model, knownIds, suppressionProblems);
                 suppressions[path] = index is { IsEmpty: false } ? index : null;
             }
@@ -384,7 +419,7 @@ public static class LintEngine
                 continue;
             }
 
-            if (diagnostic.Id != Descriptors.InvalidConfiguration.Id && suppressions.GetValueOrDefault(diagnostic.Location.Path) is { } index && index.IsSuppressed(diagnostic))
+            if (diagnostic.Id != Descriptors.InvalidConfiguration.Id && IsSuppressed(diagnostic, GetSuppressions))
             {
                 inlineSuppressed++;
                 continue;

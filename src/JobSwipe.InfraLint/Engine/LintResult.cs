@@ -38,6 +38,9 @@ public sealed record LintResult(
     /// <summary>Time per analyzer, in the order the analyzers ran.</summary>
     public IReadOnlyList<AnalyzerTiming> AnalyzerTimings { get; init; } = [];
 
+    /// <summary>How many files were not scanned for secrets because they are binary (a NUL byte in their first 8 KiB).</summary>
+    public int BinaryFilesSkipped { get; init; }
+
     /// <summary>How many findings the baseline suppressed.</summary>
     public int BaselineSuppressed { get; init; }
 

@@ -9,7 +9,7 @@ namespace JobSwipe.InfraLint.Engine;
 /// Inline suppressions, read from a file's comments in its own comment syntax:
 /// <c># infralint-disable-next-line JSI2003[, JSI2004] [-- reason]</c> silences those rules on the next line;
 /// <c># infralint-disable JSI2003 [-- reason]</c> silences them from that line to the end of the file.
-/// A comment naming an unknown ID, or none, is JSI0002.
+/// IDs are case-insensitive. A comment naming an unknown ID, or none, is JSI0002.
 /// </summary>
 internal sealed partial class SuppressionIndex
 {
@@ -44,11 +44,13 @@ internal sealed partial class SuppressionIndex
             }
 
             int line = location.Span.Start.Line;
-            foreach (string id in ids)
+            foreach (string written in ids)
             {
-                if (!knownIds.Contains(id))
+                // IDs are case-insensitive, as .editorconfig keys are: `jsi2003` names JSI2003.
+                string? id = knownIds.Contains(written) ? written : knownIds.FirstOrDefault(k => k.Equals(written, StringComparison.OrdinalIgnoreCase));
+                if (id is null)
                 {
-                    problems.Add(Diagnostic.Create(Descriptors.InvalidConfiguration, location, $"this suppression comment names '{id}', which is no known rule ID"));
+                    problems.Add(Diagnostic.Create(Descriptors.InvalidConfiguration, location, $"this suppression comment names '{written}', which is no known rule ID"));
                     continue;
                 }
 
@@ -73,17 +75,17 @@ internal sealed partial class SuppressionIndex
 
     public bool IsEmpty => _nextLine.Count == 0 && _toEnd.Count == 0;
 
-    public bool IsSuppressed(Diagnostic diagnostic)
+    /// <summary>Whether a finding of rule <paramref name="ruleId"/> whose location (primary or additional) starts on <paramref name="line"/> is silenced.</summary>
+    public bool IsSuppressed(string ruleId, int line)
     {
-        int line = diagnostic.Location.Span.Start.Line;
-        if (_nextLine.TryGetValue(line, out var ids) && ids.Contains(diagnostic.Id))
+        if (_nextLine.TryGetValue(line, out var ids) && ids.Contains(ruleId))
         {
             return true;
         }
 
         foreach (var (fromLine, id) in _toEnd)
         {
-            if (line >= fromLine && id == diagnostic.Id)
+            if (line >= fromLine && id == ruleId)
             {
                 return true;
             }

@@ -8,7 +8,8 @@ namespace JobSwipe.InfraLint.Reporting;
 /// The canonical one-line form of a finding, the same as MSBuild prints it:
 /// <c>/abs/path/docker-compose.yml(12,7,12,19): error JSI2001: message</c>. Info findings print as <c>info</c>.
 /// A finding without a position prints without the parenthesised span (<c>/abs/path/Dockerfile: warning …</c>), one
-/// about the repository as a whole against the root folder. Paths are escaped for display (<see cref="DisplayText"/>).
+/// about the repository as a whole against the root folder. Paths are escaped for display (<see cref="DisplayText"/>). A finding
+/// with other places names them after its message: <c>message (also at docker-compose.yml(14,9))</c>.
 /// </summary>
 public static class CanonicalFormatter
 {
@@ -19,7 +20,7 @@ public static class CanonicalFormatter
         string position = diagnostic.Location.HasPosition
             ? string.Create(CultureInfo.InvariantCulture, $"({span.Start.Line},{span.Start.Column},{span.End.Line},{span.End.Column})")
             : string.Empty;
-        return $"{path}{position}: {diagnostic.Severity.ToDisplayString()} {diagnostic.Id}: {diagnostic.Message}";
+        return $"{path}{position}: {diagnostic.Severity.ToDisplayString()} {diagnostic.Id}: {FindingLocation.AppendTo(diagnostic.Message, [.. diagnostic.AdditionalLocations.Select(FindingLocation.From)])}";
     }
 
     /// <summary>The absolute path of a location, in the platform's separator style.</summary>

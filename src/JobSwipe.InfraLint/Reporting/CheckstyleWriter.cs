@@ -34,7 +34,7 @@ public static class CheckstyleWriter
                 }
 
                 xml.WriteAttributeString("severity", Severity(finding.ParsedSeverity));
-                xml.WriteAttributeString("message", XmlReport.Text(finding.Message));
+                xml.WriteAttributeString("message", XmlReport.Text(finding.DisplayMessage));
                 xml.WriteAttributeString("source", finding.RuleId);
                 xml.WriteEndElement();
             }

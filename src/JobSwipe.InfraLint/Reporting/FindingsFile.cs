@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using JobSwipe.InfraLint.Diagnostics;
@@ -17,7 +18,8 @@ public sealed record FindingRecord(
     [property: JsonPropertyName("message")] string Message,
     [property: JsonPropertyName("helpUri")] string HelpUri,
     [property: JsonPropertyName("fingerprint")] string? Fingerprint = null,
-    [property: JsonPropertyName("fix")] FixRecord? Fix = null)
+    [property: JsonPropertyName("fix")] FixRecord? Fix = null,
+    [property: JsonPropertyName("additionalLocations")] IReadOnlyList<FindingLocation>? AdditionalLocations = null)
 {
     public static FindingRecord From(Diagnostic diagnostic) => new(
         diagnostic.Id,
@@ -30,7 +32,15 @@ public sealed record FindingRecord(
         diagnostic.Message,
         diagnostic.Descriptor.HelpLinkUri,
         diagnostic.Fingerprint,
-        diagnostic.Fix is { } fix ? FixRecord.From(fix) : null);
+        diagnostic.Fix is { } fix ? FixRecord.From(fix) : null,
+        diagnostic.AdditionalLocations.Count == 0 ? null : [.. diagnostic.AdditionalLocations.Select(FindingLocation.From)]);
+
+    /// <summary>
+    /// The message as one-line formats print it (the canonical text line, MSBuild): the rule's message, then the
+    /// finding's other places, <c>(also at path(line,column), …)</c>, with paths relative to the root.
+    /// </summary>
+    [JsonIgnore]
+    public string DisplayMessage => FindingLocation.AppendTo(Message, AdditionalLocations);
 
     /// <summary>The severity as the enum (not serialized: <see cref="Severity"/> is the text form).</summary>
     [JsonIgnore]
@@ -49,16 +59,7 @@ public sealed record FindingRecord(
     /// ending before it starts (a finding without a position reads as line 1, column 1).
     /// </summary>
     [JsonIgnore]
-    public (int Line, int Column, int EndLine, int EndColumn) Region
-    {
-        get
-        {
-            int line = Math.Max(1, Line), column = Math.Max(1, Column);
-            int endLine = Math.Max(line, EndLine);
-            int endColumn = endLine == line ? Math.Max(column, EndColumn) : Math.Max(1, EndColumn);
-            return (line, column, endLine, endColumn);
-        }
-    }
+    public (int Line, int Column, int EndLine, int EndColumn) Region => new FindingLocation(Path, Line, Column, EndLine, EndColumn).Region;
 
     /// <summary>The engine's line-independent fingerprint, or one computed from the rule, path and message.</summary>
     [JsonIgnore]
@@ -82,6 +83,56 @@ public sealed record FindingRecord(
         }
 
         return keys;
+    }
+}
+
+/// <summary>One of a finding's other places (the other evidence of the same problem): a path relative to the root and a 1-based span.</summary>
+public sealed record FindingLocation(
+    [property: JsonPropertyName("path")] string Path,
+    [property: JsonPropertyName("line")] int Line,
+    [property: JsonPropertyName("column")] int Column,
+    [property: JsonPropertyName("endLine")] int EndLine,
+    [property: JsonPropertyName("endColumn")] int EndColumn)
+{
+    public static FindingLocation From(Location location) => new(
+        location.Path,
+        location.Span.Start.Line,
+        location.Span.Start.Column,
+        location.Span.End.Line,
+        location.Span.End.Column);
+
+    /// <summary>True when the place has a line and column (line 0: a whole file).</summary>
+    [JsonIgnore]
+    public bool HasPosition => Line > 0;
+
+    /// <summary>
+    /// The place as the report formats that need one write it: 1-based, never before line 1 column 1, and never ending
+    /// before it starts.
+    /// </summary>
+    [JsonIgnore]
+    public (int Line, int Column, int EndLine, int EndColumn) Region
+    {
+        get
+        {
+            int line = Math.Max(1, Line), column = Math.Max(1, Column);
+            int endLine = Math.Max(line, EndLine);
+            int endColumn = endLine == line ? Math.Max(column, EndColumn) : Math.Max(1, EndColumn);
+            return (line, column, endLine, endColumn);
+        }
+    }
+
+    /// <summary>
+    /// <paramref name="message"/> followed by <c> (also at a(1,2), b(3,4))</c> (paths escaped for display, as the message
+    /// is), or unchanged when there is no other place.
+    /// </summary>
+    public static string AppendTo(string message, IReadOnlyList<FindingLocation>? locations)
+    {
+        if (locations is null || locations.Count == 0)
+        {
+            return message;
+        }
+
+        return string.Create(CultureInfo.InvariantCulture, $"{message} (also at {string.Join(", ", locations.Select(l => $"{Text.DisplayText.Escape(l.Path)}({l.Line},{l.Column})"))})");
     }
 }
 

@@ -34,7 +34,7 @@ public static class GitHubAnnotationsWriter
             }
 
             text.Append("title=").Append(EscapeProperty(finding.RuleId));
-            text.Append("::").Append(EscapeData(finding.Message)).Append('\n');
+            text.Append("::").Append(EscapeData(finding.DisplayMessage)).Append('\n');
         }
 
         return text.ToString();

@@ -30,7 +30,7 @@ public static class GitLabCodeQualityWriter
                 var finding = findings[i];
                 var (line, column, endLine, endColumn) = finding.Region;
                 json.WriteStartObject();
-                json.WriteString("description", $"{finding.RuleId}: {finding.Message}");
+                json.WriteString("description", $"{finding.RuleId}: {finding.DisplayMessage}");
                 json.WriteString("check_name", finding.RuleId);
                 json.WriteString("fingerprint", Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(finding.RuleId + "|" + finding.Path + "|" + keys[i]))));
                 json.WriteString("severity", Severity(finding.ParsedSeverity));

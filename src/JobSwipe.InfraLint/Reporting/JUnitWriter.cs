@@ -64,7 +64,7 @@ public static class JUnitWriter
         if (failing.Count > 0)
         {
             xml.WriteStartElement("failure");
-            xml.WriteAttributeString("message", XmlReport.Text(failing[0].Message));
+            xml.WriteAttributeString("message", XmlReport.Text(failing[0].DisplayMessage));
             xml.WriteAttributeString("type", failing.Any(f => f.ParsedSeverity == DiagnosticSeverity.Error) ? "error" : "warning");
             xml.WriteString(XmlReport.Text(Lines(failing)));
             xml.WriteEndElement();
@@ -87,8 +87,8 @@ public static class JUnitWriter
     {
         string path = f.IsRepository ? Repository : DisplayText.Escape(f.Path);
         return f.HasPosition
-            ? string.Create(CultureInfo.InvariantCulture, $"{path}({f.Line},{f.Column}): {f.Severity} {f.RuleId}: {f.Message}")
-            : $"{path}: {f.Severity} {f.RuleId}: {f.Message}";
+            ? string.Create(CultureInfo.InvariantCulture, $"{path}({f.Line},{f.Column}): {f.Severity} {f.RuleId}: {f.DisplayMessage}")
+            : $"{path}: {f.Severity} {f.RuleId}: {f.DisplayMessage}";
     }));
 
     private static string Count(int value) => value.ToString(CultureInfo.InvariantCulture);

@@ -9,7 +9,7 @@ namespace JobSwipe.InfraLint.Reporting;
 /// The tool's <c>--format json</c> document, whose schema docs/output-formats.md documents:
 /// <c>{"schemaVersion": 1, "tool": {"name", "version"}, "root", "files", "analyzed", "summary": {"error", "warning",
 /// "info", "inlineSuppressed", "baselineSuppressed"}, "skipped": [{"path", "reason"}], "findings": [{"ruleId", "severity", "path", "line", "column", "endLine", "endColumn",
-/// "message", "helpUri", "fingerprint"}]}</c>. Only those properties: nothing internal, nothing that changes from run to
+/// "message", "helpUri", "fingerprint"[, "additionalLocations": [{"path", "line", "column", "endLine", "endColumn"}]]}]}</c>. Only those properties: nothing internal, nothing that changes from run to
 /// run for the same tree (no timings). A new property may be added within a schema version; a change of meaning
 /// raises it.
 /// </summary>
@@ -62,6 +62,24 @@ public static class JsonReportWriter
                 json.WriteString("message", finding.Message);
                 json.WriteString("helpUri", finding.HelpUri);
                 json.WriteString("fingerprint", finding.StableFingerprint);
+                if (finding.AdditionalLocations is { Count: > 0 } others)
+                {
+                    // The other evidence of the same problem, in the primary location's shape.
+                    json.WriteStartArray("additionalLocations");
+                    foreach (var other in others)
+                    {
+                        json.WriteStartObject();
+                        json.WriteString("path", other.Path);
+                        json.WriteNumber("line", other.Line);
+                        json.WriteNumber("column", other.Column);
+                        json.WriteNumber("endLine", other.EndLine);
+                        json.WriteNumber("endColumn", other.EndColumn);
+                        json.WriteEndObject();
+                    }
+
+                    json.WriteEndArray();
+                }
+
                 if (finding.Fix is { } fix)
                 {
                     WriteFix(json, fix);

@@ -18,6 +18,9 @@ public sealed record RunSummary(int Files, int Analyzed, int Errors, int Warning
     /// <summary>The files the run skipped, with the reason.</summary>
     public IReadOnlyList<SkippedRecord> Skipped { get; init; } = [];
 
+    /// <summary>How many binary files JSI5001 did not scan for secrets (counted, not named: they are images, archives, fonts).</summary>
+    public int BinaryNotScanned { get; init; }
+
     public int Suppressed => InlineSuppressed + BaselineSuppressed;
 
     /// <summary>The summary of a run as the engine reported it.</summary>
@@ -32,12 +35,15 @@ public sealed record RunSummary(int Files, int Analyzed, int Errors, int Warning
         (long)result.Timings.Total.TotalMilliseconds)
     {
         Skipped = SkippedRecord.From(result),
+        BinaryNotScanned = result.BinaryFilesSkipped,
     };
 
     /// <summary>The summary line, after <paramref name="prefix"/> (<c>InfraLint</c> in the build, <c>infralint</c> in the tool).</summary>
     public string Format(string prefix, string? suffix = null) => string.Create(
         CultureInfo.InvariantCulture,
-        $"{prefix}: {Plural(Files, "file")}, {Analyzed} analyzed: {Plural(Errors, "error")}, {Plural(Warnings, "warning")}, {Infos} info, {Suppressed} suppressed (baseline {BaselineSuppressed}) in {ElapsedMs} ms{suffix}");
+        $"{prefix}: {Plural(Files, "file")}, {Analyzed} analyzed: {Plural(Errors, "error")}, {Plural(Warnings, "warning")}, {Infos} info, {Suppressed} suppressed (baseline {BaselineSuppressed}){Binary} in {ElapsedMs} ms{suffix}");
+
+    private string Binary => BinaryNotScanned > 0 ? string.Create(CultureInfo.InvariantCulture, $", {Plural(BinaryNotScanned, "binary file")} not scanned for secrets") : string.Empty;
 
     /// <summary>The line naming the skipped files, or null when none was skipped.</summary>
     public string? FormatSkipped(string prefix)

@@ -12,7 +12,7 @@ namespace JobSwipe.InfraLint.Reporting;
 /// default level; each result has its rule ID and index, level, message, a relative location under
 /// <c>%SRCROOT%</c> (the root as a <c>file://</c> URI in <c>originalUriBaseIds</c>), a 1-based region with an
 /// exclusive end column, and <c>partialFingerprints</c> from the engine's line-independent fingerprint, so GitHub
-/// code scanning keeps an alert's identity when its line moves.
+/// code scanning keeps an alert's identity when its line moves. A finding's other places are its <c>relatedLocations</c>.
 /// </summary>
 public static class SarifWriter
 {
@@ -208,6 +208,27 @@ public static class SarifWriter
     private static string RepositoryAnchor(string rootFullPath) =>
         new[] { "README.md", "README", "readme.md", "README.rst", "README.txt" }.FirstOrDefault(name => File.Exists(Path.Combine(rootFullPath, name))) ?? ".";
 
+    private static void WritePhysicalLocation(Utf8JsonWriter json, FindingLocation location)
+    {
+        json.WriteStartObject("physicalLocation");
+        json.WriteStartObject("artifactLocation");
+        json.WriteString("uri", ToRelativeUri(location.Path));
+        json.WriteString("uriBaseId", SourceRootId);
+        json.WriteEndObject();
+        if (location.HasPosition)
+        {
+            var (line, column, endLine, endColumn) = location.Region;
+            json.WriteStartObject("region");
+            json.WriteNumber("startLine", line);
+            json.WriteNumber("startColumn", column);
+            json.WriteNumber("endLine", endLine);
+            json.WriteNumber("endColumn", endColumn);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndObject();
+    }
+
     private static void WriteResult(Utf8JsonWriter json, FindingRecord finding, int ruleIndex, string occurrenceKey, string path)
     {
         json.WriteStartObject();
@@ -221,25 +242,24 @@ public static class SarifWriter
         // A whole-file finding (line 0) has no region; a repository-level one (no path) is shown at the repository's anchor.
         json.WriteStartArray("locations");
         json.WriteStartObject();
-        json.WriteStartObject("physicalLocation");
-        json.WriteStartObject("artifactLocation");
-        json.WriteString("uri", ToRelativeUri(path));
-        json.WriteString("uriBaseId", SourceRootId);
-        json.WriteEndObject();
-        if (finding.HasPosition)
-        {
-            var (line, column, endLine, endColumn) = finding.Region;
-            json.WriteStartObject("region");
-            json.WriteNumber("startLine", line);
-            json.WriteNumber("startColumn", column);
-            json.WriteNumber("endLine", endLine);
-            json.WriteNumber("endColumn", endColumn);
-            json.WriteEndObject();
-        }
-
-        json.WriteEndObject();
+        WritePhysicalLocation(json, new FindingLocation(path, finding.Line, finding.Column, finding.EndLine, finding.EndColumn));
         json.WriteEndObject();
         json.WriteEndArray();
+
+        // The other evidence of the same problem (SARIF §3.27.22): viewers show them beside the result.
+        if (finding.AdditionalLocations is { Count: > 0 } related)
+        {
+            json.WriteStartArray("relatedLocations");
+            for (int i = 0; i < related.Count; i++)
+            {
+                json.WriteStartObject();
+                json.WriteNumber("id", i + 1);
+                WritePhysicalLocation(json, related[i]);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+        }
 
         if (finding.Path.Length == 0)
         {

@@ -179,7 +179,7 @@ public static class Descriptors
     public static readonly DiagnosticDescriptor UndefinedServiceReference = new(
         "JSI2005", "Reference to an undefined service",
         "service '{0}' refers to '{1}' in {2}, but no service of that name is defined{3}; define it or fix the name", Compose, DiagnosticSeverity.Error,
-        "depends_on, links, extends, network_mode: service:… and volumes_from name a service that the file does not define. Compose refuses to start the project.");
+        "depends_on, links, extends, network_mode: service:… and volumes_from name a service that neither the file nor the files it is merged with define. Compose refuses to start the project.");
 
     public static readonly DiagnosticDescriptor StatefulServiceWithoutVolume = new(
         "JSI2006", "Stateful service without a data volume",
@@ -189,8 +189,8 @@ public static class Descriptors
 
     public static readonly DiagnosticDescriptor UndeclaredResource = new(
         "JSI2007", "Named resource not declared",
-        "service '{0}' uses the {1} '{2}', which is not declared under the top-level `{3}:` key; declare it there", Compose, DiagnosticSeverity.Error,
-        "A named volume, network, secret or config used by a service must be declared at the top level of the file; Compose refuses to start the project otherwise.");
+        "service '{0}' uses the {1} '{2}', which is not declared under the top-level `{3}:` key{4}; declare it there", Compose, DiagnosticSeverity.Error,
+        "A named volume, network, secret or config used by a service must be declared at the top level of the file or of a file it is merged with; Compose refuses to start the project otherwise.");
 
     public static readonly DiagnosticDescriptor UnpinnedImage = new(
         "JSI2008", "Image without a pinned tag",
@@ -231,7 +231,7 @@ public static class Descriptors
     public static readonly DiagnosticDescriptor ServiceHostNotDefined = new(
         "JSI2015", "URL points at an undefined service",
         "{0} of service '{1}' points at host '{2}', which is no service of this file{3}; define the service here or point the variable at the real host", Compose, DiagnosticSeverity.Warning,
-        "A URL in a service's environment names a bare host (a compose service name) that this file does not define, so the name does not resolve when the stack runs: typically a service that exists only in the development compose file.");
+        "A URL in a service's environment names a bare host (a compose service name) that neither this file nor the files it is merged with define, so the name does not resolve when the stack runs: typically a service that exists only in the development compose file.");
 
     public static readonly DiagnosticDescriptor SecurityDisabled = new(
         "JSI2016", "Security switched off",
@@ -397,7 +397,7 @@ public static class Descriptors
     public static readonly DiagnosticDescriptor CommittedSecret = new(
         "JSI5001", "Secret committed in a file",
         "{0} is committed in this file; remove it, revoke and rotate it, and load it from a secret store or the environment", Secrets, DiagnosticSeverity.Error,
-        "A provider credential in a scanned file: AWS access key IDs and secret keys, GitHub, GitLab, OpenAI, Anthropic, Stripe live, Slack, Google, Twilio, SendGrid, npm, Fly.io and Vault tokens, Slack webhooks, private key blocks, JSON Web Tokens with a real payload, and passwords in connection strings. Exact prefixes, lengths, character sets and entropy floors avoid false hits; documented examples are allowed. The value is never printed.");
+        "A credential in any text file git tracks or would track: a provider token in its documented format (AWS, Google, Azure, GitHub, GitLab, Slack, Stripe, OpenAI, Anthropic and some 80 more), a private key, a password in a connection string or URL (ADO.NET, ODBC, JDBC, scheme://user:pass@host), or a random literal assigned to a secret-like name. Prefixes, lengths, alphabets, entropy floors and one shared placeholder vocabulary avoid false hits; gitleaks:allow is honoured. The value is never printed.");
 
     public static readonly DiagnosticDescriptor DevelopmentValueInProduction = new(
         "JSI5002", "Development value in a production file",

@@ -23,6 +23,7 @@ public sealed record LoadedFile(WorkspaceFile File, SourceText? Text, ISyntaxMod
 public sealed class Repository
 {
     private readonly ConcurrentDictionary<string, Lazy<LoadedFile>> _loaded = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, SkippedFile> _unread = new(StringComparer.Ordinal);
     private readonly Dictionary<string, WorkspaceFile> _byPath;
     private readonly HashSet<string> _directories;
     private readonly long _maxFileSize;
@@ -89,6 +90,33 @@ public sealed class Repository
 
     /// <summary>The file's text, or null when it was skipped (binary, too large, unreadable).</summary>
     public SourceText? GetText(WorkspaceFile file) => Load(file).Text;
+
+    /// <summary>Files larger than this are not read (JSI0003).</summary>
+    public long MaxFileSize => _maxFileSize;
+
+    /// <summary>
+    /// The text of any file, parsed kind or not, for rules that read every text file (JSI5001). Files of a parsed kind
+    /// come from the shared cache; others are read without being kept, and when one is not text (binary, too large,
+    /// unreadable) the reason is recorded in <see cref="UnreadFiles"/> so that the run reports it.
+    /// </summary>
+    public SourceText? ReadText(WorkspaceFile file)
+    {
+        if (ParserRegistry.CanParse(file.Kind) || _loaded.ContainsKey(file.RelativePath))
+        {
+            return GetText(file);
+        }
+
+        var content = FileContent.Read(file.FullPath, _maxFileSize);
+        if (content.Text is null)
+        {
+            _unread[file.RelativePath] = new SkippedFile(file.RelativePath, content.SkipReason ?? "the file cannot be read");
+        }
+
+        return content.Text;
+    }
+
+    /// <summary>Files of kinds the engine does not parse that a rule tried to read with <see cref="ReadText"/> and could not.</summary>
+    public IReadOnlyCollection<SkippedFile> UnreadFiles => [.. _unread.Values.OrderBy(f => f.RelativePath, StringComparer.Ordinal)];
 
     /// <summary>The file's model, or null when it could not be read or parsed.</summary>
     public T? GetModel<T>(WorkspaceFile file)

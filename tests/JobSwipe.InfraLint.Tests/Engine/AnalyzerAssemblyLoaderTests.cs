@@ -24,7 +24,7 @@ public sealed class AnalyzerAssemblyLoaderTests
             // Another copy of the test assembly (its own load context), but the same engine: the base type matches.
             Assert.That(flag.GetType(), Is.Not.EqualTo(typeof(FlagAnalyzer)));
             Assert.That(flag, Is.InstanceOf<InfraAnalyzer>());
-            Assert.That(flag.SupportedDiagnostics.Select(d => d.Id), Is.EqualTo(new[] { "TEST0001", "TEST0002" }));
+            Assert.That(flag.SupportedDiagnostics.Select(d => d.Id), Is.EqualTo(new[] { "TEST0001", "TEST0002", "TEST0003" }));
             Assert.That(loaded.Analyzers.Select(a => a.GetType().Name), Does.Not.Contain(nameof(ReservedPrefixAnalyzer)));
         }
     }

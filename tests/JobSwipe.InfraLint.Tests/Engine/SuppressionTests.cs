@@ -157,6 +157,43 @@ public sealed class SuppressionTests
         Assert.That(Lines(toEnd, "TEST0001"), Is.Empty, string.Join("\n", toEnd.Diagnostics));
     }
 
+    [TestCase("test0001")]
+    [TestCase("Test0001")]
+    [TestCase("tEsT0001, jsi2003")]
+    public void Ids_are_case_insensitive_and_never_reported_as_unknown(string ids)
+    {
+        var result = Lint(".env", $"# infralint-disable-next-line {ids}\nA=FLAG\nB=FLAG\n");
+
+        Assert.That(result.Diagnostics.Select(d => (d.Id, d.Location.Span.Start.Line)), Is.EqualTo(new[] { ("TEST0001", 3) }), string.Join("\n", result.Diagnostics));
+    }
+
+    [Test]
+    public void A_lower_case_id_silences_its_rule()
+    {
+        var result = Lint(".env", "# infralint-disable-next-line test0001\nA=FLAG\n# infralint-disable test0002\nB=WARN\n");
+
+        Assert.That(result.Diagnostics, Is.Empty, string.Join("\n", result.Diagnostics));
+    }
+
+    [TestCase(1, "# infralint-disable-next-line TEST0003\nA=LINKED\nB=ALSO\nC=ALSO\n")]
+    [TestCase(2, "A=LINKED\n# infralint-disable-next-line TEST0003\nB=ALSO\nC=ALSO\n")]
+    [TestCase(3, "A=LINKED\nB=ALSO\n# infralint-disable-next-line TEST0003 -- the last place is enough\nC=ALSO\n")]
+    public void A_suppression_at_any_location_of_a_finding_silences_it(int place, string content)
+    {
+        var result = Lint(".env", content);
+
+        Assert.That(result.Diagnostics, Is.Empty, $"place {place}: " + string.Join("\n", result.Diagnostics));
+    }
+
+    [Test]
+    public void A_suppression_of_another_rule_at_an_additional_location_does_not_silence_it()
+    {
+        var result = Lint(".env", "A=LINKED\n# infralint-disable-next-line TEST0001\nB=ALSO\n");
+
+        var finding = result.Diagnostics.Single();
+        Assert.That((finding.Id, finding.Location.Span.Start.Line, finding.AdditionalLocations.Single().Span.Start.Line), Is.EqualTo(("TEST0003", 1, 3)));
+    }
+
     private static LintResult Lint(string path, string content) => Lint([(path, content)]);
 
     private static LintResult Lint((string Path, string Content)[] files)

@@ -62,6 +62,19 @@ public class DockerfileFixTests
             "FROM node:20-slim\nENV A=1\nCMD [\"node\", \"server.js\"]\n");
 
     [Test]
+    public void One_finding_one_fix_JSI1011_deletes_every_replaced_CMD_and_JSI1014_fixes_every_install_of_the_stage()
+    {
+        FixVerifier.Verifies<RepeatedCmdOrEntrypointRule>(
+            "Dockerfile",
+            "FROM node:20-slim\nCMD [\"node\", \"a.js\"]\nCMD [\"node\", \"b.js\"]\nCMD [\"node\", \"server.js\"]\n",
+            "FROM node:20-slim\nCMD [\"node\", \"server.js\"]\n");
+        FixVerifier.Verifies<PipInstallKeepsCacheRule>(
+            "Dockerfile",
+            "FROM python:3.12-slim\nRUN pip install flask\nRUN pip install gunicorn\n",
+            "FROM python:3.12-slim\nRUN pip install --no-cache-dir flask\nRUN pip install --no-cache-dir gunicorn\n");
+    }
+
+    [Test]
     public void JSI1012_rewrites_an_unambiguous_shell_form_in_exec_form_as_an_unsafe_fix()
     {
         const string before = "FROM node:20-slim\nCMD node server.js --port \"8080\"\n";

@@ -8,7 +8,8 @@ namespace JobSwipe.InfraLint.Tests.Infrastructure;
 
 /// <summary>
 /// A test rule for engine features (suppressions, baseline, SARIF): in every file of every parsed kind, reports each
-/// occurrence of the word FLAG outside comment lines as TEST0001 (error), and each occurrence of WARN as TEST0002 (warning).
+/// occurrence of the word FLAG outside comment lines as TEST0001 (error), and each occurrence of WARN as TEST0002 (warning);
+/// and the first LINKED of a file as one TEST0003 (warning) whose additional locations are every ALSO of that file.
 /// </summary>
 public sealed class FlagAnalyzer : InfraAnalyzer
 {
@@ -16,7 +17,9 @@ public sealed class FlagAnalyzer : InfraAnalyzer
 
     public static readonly DiagnosticDescriptor Warn = new("TEST0002", "Warn found", "found {0}", "Test", DiagnosticSeverity.Warning, "A test rule: the word WARN.", helpLinkUri: "https://example.invalid/TEST0002");
 
-    public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Flag, Warn];
+    public static readonly DiagnosticDescriptor Linked = new("TEST0003", "Linked found", "found {0}", "Test", DiagnosticSeverity.Warning, "A test rule: the word LINKED, with every ALSO as its other places.", helpLinkUri: "https://example.invalid/TEST0003");
+
+    public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Flag, Warn, Linked];
 
     public override void Initialize(AnalysisContext context)
     {
@@ -29,6 +32,8 @@ public sealed class FlagAnalyzer : InfraAnalyzer
     private static void Analyze(FileAnalysisContext<ISyntaxModel> context)
     {
         var text = context.Model.Text;
+        var linked = new List<TextSpan>();
+        var also = new List<Location>();
         for (int line = 1; line <= text.LineCount; line++)
         {
             string content = text.GetLineText(line);
@@ -45,6 +50,21 @@ public sealed class FlagAnalyzer : InfraAnalyzer
                     context.Report(descriptor, new TextSpan(start + at, word.Length), word);
                 }
             }
+
+            for (int at = content.IndexOf("LINKED", StringComparison.Ordinal); at >= 0; at = content.IndexOf("LINKED", at + 1, StringComparison.Ordinal))
+            {
+                linked.Add(new TextSpan(start + at, "LINKED".Length));
+            }
+
+            for (int at = content.IndexOf("ALSO", StringComparison.Ordinal); at >= 0; at = content.IndexOf("ALSO", at + 1, StringComparison.Ordinal))
+            {
+                also.Add(context.GetLocation(new TextSpan(start + at, "ALSO".Length)));
+            }
+        }
+
+        if (linked.Count > 0)
+        {
+            context.ReportDiagnostic(Diagnostic.Create(Linked, context.GetLocation(linked[0]), also, "LINKED"));
         }
     }
 }

@@ -11,7 +11,7 @@ public class FinalStageRunsAsRootPrecisionTests
     public void A_scratch_image_gets_info_and_a_numeric_user_not_useradd()
     {
         var finding = RuleVerifier.Reports<FinalStageRunsAsRootRule>(("Dockerfile",
-            "FROM golang:1.22 AS build\nUSER 1000\nRUN go build -o /app\n[|FROM|] scratch\nCOPY --from=build /app /app\nENTRYPOINT [\"/app\"]\n")).Single();
+            "FROM golang:1.22 AS build\nUSER 1000\nRUN go build -o /app\nFROM scratch\nCOPY --from=build /app /app\n[|ENTRYPOINT|] [\"/app\"]\n")).Single();
         Assert.That(finding.Severity, Is.EqualTo(DiagnosticSeverity.Info));
         Assert.That(finding.Message, Does.Contain("USER 65532:65532").And.Not.Contain("RUN useradd"));
     }
@@ -20,14 +20,14 @@ public class FinalStageRunsAsRootPrecisionTests
     public void A_litefs_image_gets_info()
     {
         var finding = RuleVerifier.Reports<FinalStageRunsAsRootRule>(("Dockerfile",
-            "[|FROM|] python:3.12-slim\nCOPY --from=flyio/litefs:0.5 /usr/local/bin/litefs /usr/local/bin/litefs\nENTRYPOINT [\"litefs\", \"mount\"]\n")).Single();
+            "FROM python:3.12-slim\nCOPY --from=flyio/litefs:0.5 /usr/local/bin/litefs /usr/local/bin/litefs\n[|ENTRYPOINT|] [\"litefs\", \"mount\"]\n")).Single();
         Assert.That(finding.Severity, Is.EqualTo(DiagnosticSeverity.Info));
     }
 
     [Test]
     public void An_application_image_is_still_a_warning_with_useradd()
     {
-        var finding = RuleVerifier.Reports<FinalStageRunsAsRootRule>(("Dockerfile", "[|FROM|] python:3.12-slim\nCMD [\"python\", \"app.py\"]\n")).Single();
+        var finding = RuleVerifier.Reports<FinalStageRunsAsRootRule>(("Dockerfile", "FROM python:3.12-slim\n[|CMD|] [\"python\", \"app.py\"]\n")).Single();
         Assert.That(finding.Severity, Is.EqualTo(DiagnosticSeverity.Warning));
         Assert.That(finding.Message, Does.Contain("useradd"));
     }
@@ -41,8 +41,8 @@ public class FinalStageRunsAsRootPrecisionTests
     [Test]
     public void A_development_image_is_info()
     {
-        Assert.That(RuleVerifier.Reports<FinalStageRunsAsRootRule>(("dev/app.Dockerfile", "[|FROM|] python:3.12-slim\nCMD [\"python\", \"app.py\"]\n")).Single().Severity, Is.EqualTo(DiagnosticSeverity.Info));
-        Assert.That(RuleVerifier.Reports<FinalStageRunsAsRootRule>(("Dockerfile", "FROM node:22-slim AS builder\nCMD [\"npm\", \"start\"]\n[|FROM|] builder AS dev-envs\nCMD [\"npm\", \"start\"]\n")).Single().Severity, Is.EqualTo(DiagnosticSeverity.Info));
+        Assert.That(RuleVerifier.Reports<FinalStageRunsAsRootRule>(("dev/app.Dockerfile", "FROM python:3.12-slim\n[|CMD|] [\"python\", \"app.py\"]\n")).Single().Severity, Is.EqualTo(DiagnosticSeverity.Info));
+        Assert.That(RuleVerifier.Reports<FinalStageRunsAsRootRule>(("Dockerfile", "FROM node:22-slim AS builder\nCMD [\"npm\", \"start\"]\nFROM builder AS dev-envs\n[|CMD|] [\"npm\", \"start\"]\n")).Single().Severity, Is.EqualTo(DiagnosticSeverity.Info));
     }
 
     [Test]

@@ -48,6 +48,50 @@ public class FindingsFileTests
     }
 
     [Test]
+    public void Additional_locations_are_listed_in_the_json_and_named_in_the_one_line_message()
+    {
+        using var repository = new TempRepository();
+        repository.Write("deploy/.env", "A=LINKED\nB=ALSO\nC=1 ALSO\n");
+
+        var result = InfraLint.Engine.LintEngine.Run(new InfraLint.Engine.LintOptions(repository.Root) { Analyzers = [new FlagAnalyzer()] });
+        var record = FindingsFile.From(result, null).Findings.Single();
+        string json = FindingsFile.From(result, null).ToJson();
+        var read = System.Text.Json.JsonDocument.Parse(json).RootElement.GetProperty("findings")[0].GetProperty("additionalLocations");
+        string line = CanonicalFormatter.Format(result.Diagnostics.Single(), repository.Root);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(record.AdditionalLocations, Is.EqualTo(new[] { new FindingLocation("deploy/.env", 2, 3, 2, 7), new FindingLocation("deploy/.env", 3, 5, 3, 9) }));
+            Assert.That(read.GetArrayLength(), Is.EqualTo(2));
+            Assert.That(read[1].GetProperty("line").GetInt32(), Is.EqualTo(3));
+            Assert.That(record.DisplayMessage, Is.EqualTo("found LINKED (also at deploy/.env(2,3), deploy/.env(3,5))"));
+            Assert.That(line, Does.EndWith("warning TEST0003: found LINKED (also at deploy/.env(2,3), deploy/.env(3,5))"));
+            Assert.That(FindingLocation.AppendTo("m", null), Is.EqualTo("m"));
+        }
+    }
+
+    [Test]
+    public void Additional_locations_survive_the_cache_and_leave_the_fingerprint_to_the_primary_location()
+    {
+        using var repository = new TempRepository();
+        repository.Write(".env", "A=LINKED\nB=ALSO\n");
+        var first = FindingsFile.From(InfraLint.Engine.LintEngine.Run(new InfraLint.Engine.LintOptions(repository.Root) { Analyzers = [new FlagAnalyzer()] }), "F");
+        repository.Write(".env", "A=LINKED\nB=ALSO\nC=ALSO\n");
+        var second = FindingsFile.From(InfraLint.Engine.LintEngine.Run(new InfraLint.Engine.LintOptions(repository.Root) { Analyzers = [new FlagAnalyzer()] }), "F");
+        string path = Path.Combine(repository.Root, "obj", "findings.json");
+        second.Write(path);
+        var read = FindingsFile.TryRead(path)!.Findings.Single();
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(read.AdditionalLocations, Is.EqualTo(second.Findings.Single().AdditionalLocations));
+            Assert.That(read.DisplayMessage, Is.EqualTo("found LINKED (also at .env(2,3), .env(3,3))"));
+            Assert.That(File.ReadAllText(path), Does.Not.Contain("DisplayMessage"), "a derived property is not cached");
+            Assert.That(second.Findings.Single().Fingerprint, Is.EqualTo(first.Findings.Single().Fingerprint), "the fingerprint is the primary location's");
+        }
+    }
+
+    [Test]
     public void A_broken_or_missing_file_reads_as_null()
     {
         using var repo = new TempRepository();

@@ -60,6 +60,28 @@ public sealed class SarifWriterTests
     }
 
     [Test]
+    public void Additional_locations_are_related_locations_and_the_message_stays_the_rules()
+    {
+        using var repository = new TempRepository();
+        repository.Write(".env", "A=LINKED\nB=ALSO\nC=1 ALSO\n");
+
+        var result = LintEngine.Run(new LintOptions(repository.Root) { Analyzers = [new FlagAnalyzer()] });
+        string sarif = SarifWriter.Write(result, result.Rules);
+        using var document = JsonDocument.Parse(sarif);
+
+        Assert.That(Validate(document.RootElement, repository.Root), Is.Empty, sarif);
+        var finding = document.RootElement.GetProperty("runs")[0].GetProperty("results").EnumerateArray().Single();
+        Assert.That(finding.GetProperty("message").GetProperty("text").GetString(), Is.EqualTo("found LINKED"));
+        var related = finding.GetProperty("relatedLocations").EnumerateArray().Select(r =>
+        {
+            var physical = r.GetProperty("physicalLocation");
+            var region = physical.GetProperty("region");
+            return (r.GetProperty("id").GetInt32(), physical.GetProperty("artifactLocation").GetProperty("uri").GetString(), region.GetProperty("startLine").GetInt32(), region.GetProperty("startColumn").GetInt32());
+        });
+        Assert.That(related, Is.EqualTo(new[] { (1, ".env", 2, 3), (2, ".env", 3, 5) }));
+    }
+
+    [Test]
     public void Fingerprints_do_not_depend_on_the_line_and_repeat_with_an_occurrence_number()
     {
         using var repository = new TempRepository();
@@ -183,7 +205,15 @@ public sealed class SarifWriterTests
             Text(result, "message", "result");
             var locations = Has(result, "locations", JsonValueKind.Array) ? result.GetProperty("locations").EnumerateArray().ToArray() : [];
             Check(locations.Length is >= 1 and <= 10, "result.locations: 1 to 10 (GitHub)");
-            foreach (var location in locations)
+            var related = Has(result, "relatedLocations", JsonValueKind.Array) ? result.GetProperty("relatedLocations").EnumerateArray().ToArray() : [];
+            foreach (var location in related)
+            {
+                Only(location, "location", "id", "physicalLocation", "message");
+                Check(Has(location, "id", JsonValueKind.Number) && location.GetProperty("id").GetInt32() >= 0, "relatedLocations[].id: a non-negative integer");
+            }
+
+            Check(related.Select(r => r.GetProperty("id").GetInt32()).Distinct().Count() == related.Length, "relatedLocations[].id: unique within the result");
+            foreach (var location in locations.Concat(related))
             {
                 var physical = location.GetProperty("physicalLocation");
                 var artifact = physical.GetProperty("artifactLocation");

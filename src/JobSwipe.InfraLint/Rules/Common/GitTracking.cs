@@ -47,4 +47,10 @@ public sealed class GitTracking
 
     /// <summary>In a checkout: the file is in the index. Otherwise: no .gitignore ignores it.</summary>
     public bool IsTracked(string relativePath) => _index is not null ? _index.Contains(relativePath) : !_ignore.IsIgnored(relativePath);
+
+    /// <summary>
+    /// True when git tracks the file or would track it on the next <c>git add -A</c>: it is in the index, or no
+    /// .gitignore and no .git/info/exclude ignores it.
+    /// </summary>
+    public bool WouldTrack(string relativePath) => _index is not null && _index.Contains(relativePath) || !_ignore.IsIgnored(relativePath);
 }

@@ -57,26 +57,11 @@ public static partial class SecretHeuristics
     /// <summary>True when the value contains an interpolation anywhere (so it is not a plain literal).</summary>
     public static bool ContainsReference(string? value) => value is not null && (value.Contains("${", StringComparison.Ordinal) || DollarVariable().IsMatch(value) || value.Contains("{{", StringComparison.Ordinal));
 
-    /// <summary>True for an obvious placeholder that a human must replace: <c>&lt;your-key&gt;</c>, <c>REPLACE_ME</c>, <c>xxx</c>, <c>...</c>, <c>TODO</c>, a template field <c>{YOUR_PASSWORD}</c>.</summary>
-    public static bool IsPlaceholder(string? value)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            return false;
-        }
-
-        string v = value.Trim();
-        return PlaceholderPattern().IsMatch(v);
-    }
-
-    // Words that mark a value as a stand-in for a build or a test, not a credential (AUTH_SECRET=build-time-placeholder).
-    private static readonly string[] StandInWords = ["placeholder", "dummy", "example", "sample", "build-time", "buildtime", "build_time", "not-a-secret", "notasecret", "fake", "mock"];
-
     private static readonly string[] HexSpeak = ["CAFE", "BABE", "DEAD", "BEEF", "FACE", "FEED", "C0DE", "D00D", "BAAD", "F00D"];
 
     /// <summary>
     /// True for a value that only stands in for a secret so that a build or a test passes a configuration check: a
-    /// stand-in word (<c>build-time-placeholder</c>, <c>dummy</c>), <c>test</c>, a URL to a service on localhost
+    /// placeholder of the vocabulary (<see cref="IsPlaceholder"/>, <c>build-time-placeholder</c>), <c>test</c>, a URL to a service on localhost
     /// (<c>postgres://user:password@localhost/db</c>), short hex-speak (<c>CAFEBABE</c>) or the counting sequence
     /// <c>0123456789abcdef…</c>.
     /// </summary>
@@ -89,7 +74,7 @@ public static partial class SecretHeuristics
 
         string v = value.Trim().Trim('"', '\'');
         string lower = v.ToLowerInvariant();
-        return StandInWords.Any(w => lower.Contains(w, StringComparison.Ordinal))
+        return IsPlaceholder(v)
             || lower is "test" or "testing" or "tests"
             || hasScheme(v) && LocalhostAddress().IsMatch(v)
             || v.Length <= 16 && v.All(char.IsAsciiHexDigitUpper) && HexSpeak.Any(w => v.Contains(w, StringComparison.Ordinal))
@@ -157,7 +142,7 @@ public static partial class SecretHeuristics
     /// </summary>
     public static string? DescribeDevelopmentValue(string name, string? value)
     {
-        if (string.IsNullOrWhiteSpace(value) || ContainsReference(value) || IsPlaceholder(value))
+        if (string.IsNullOrWhiteSpace(value) || ContainsReference(value))
         {
             return null;
         }
@@ -174,6 +159,12 @@ public static partial class SecretHeuristics
         if (unmistakable || known == "a development placeholder" && devPrefixOnly && credentialName)
         {
             return "a development placeholder";
+        }
+
+        // Other placeholders (<your-key>, replace-me-with-…, xxxx) are JSI4012's business when loaded into secrets.
+        if (IsPlaceholder(v))
+        {
+            return null;
         }
 
         if (known is not null && known != "a development placeholder" && credentialName)
@@ -211,9 +202,6 @@ public static partial class SecretHeuristics
 
     [GeneratedRegex(@"\$[A-Za-z_][A-Za-z0-9_]*", RegexOptions.CultureInvariant)]
     private static partial Regex DollarVariable();
-
-    [GeneratedRegex(@"^(<[^<>]*>|\[[^\[\]]*\]|\{[A-Za-z_][A-Za-z0-9_ .-]*\}|x{3,}|X{3,}|\*{3,}|\.{3}|todo|tbd|replace[_-]?me|your[_-].*|insert[_-].*|fill[_-]?me[_-]?in|none|null|~|dummy|fake|placeholder|nokey|no[_-]key|unused|not[_-]?used|not[_-]?a[_-]?secret|not[_-]?secret|dummy[_-].*|fake[_-].*)$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
-    private static partial Regex PlaceholderPattern();
 
     [GeneratedRegex(@"[A-Za-z][A-Za-z0-9+.\-]*://(?<user>[^:/@\s]*):(?<password>[^@/\s]+)@", RegexOptions.CultureInvariant)]
     private static partial Regex UrlPassword();

@@ -44,36 +44,24 @@ internal static class ComposeFacts
     /// A file meant to be merged over another (<c>docker-compose.override.yml</c>, or one with partial services): what it
     /// refers to may be defined in its sibling compose files.
     /// </summary>
-    public static bool IsOverlay(WorkspaceFile file, ComposeFile model) =>
-        file.Name.Contains("override", StringComparison.OrdinalIgnoreCase) || model.Services.Any(IsPartial);
+    public static bool IsOverlay(string fileName, ComposeFile model) =>
+        fileName.Contains("override", StringComparison.OrdinalIgnoreCase) || model.Services.Any(IsPartial);
 
     /// <summary>
-    /// The compose files whose definitions this file can use: itself, the files it <c>include</c>s, and, for an overlay,
-    /// the other compose files of its folder.
+    /// The compose files whose definitions this file can use: itself, the files it <c>include</c>s, and the files it is
+    /// used together with (<see cref="ComposeProjects"/>).
     /// </summary>
-    public static IEnumerable<ComposeFile> Scope(Repository repository, WorkspaceFile file, ComposeFile model)
-    {
-        yield return model;
-        foreach (var include in model.Include)
-        {
-            if (!include.Value.Contains('$', StringComparison.Ordinal) && Workspace.Repository.Combine(file.Directory, include.Value) is { } path
-                && repository.GetFile(path) is { } included && repository.GetModel<ComposeFile>(included) is { } includedModel)
-            {
-                yield return includedModel;
-            }
-        }
+    public static IReadOnlyList<ComposeFile> Scope(Repository repository, WorkspaceFile file, ComposeFile model) =>
+        ComposeProjects.For(repository).Scope(repository, file, model);
 
-        if (IsOverlay(file, model))
-        {
-            foreach (var sibling in repository.GetFiles(FileKind.Compose))
-            {
-                if (sibling.Directory == file.Directory && sibling.RelativePath != file.RelativePath && repository.GetModel<ComposeFile>(sibling) is { } siblingModel)
-                {
-                    yield return siblingModel;
-                }
-            }
-        }
-    }
+    /// <summary>
+    /// For messages about an undefined name: <c> in this file or the files it is used with (a.yml, b.yml)</c>, or empty
+    /// when the file is used alone.
+    /// </summary>
+    public static string CombinedFilesClause(Repository repository, WorkspaceFile file) =>
+        ComposeProjects.For(repository).CombinedWith(file.RelativePath) is { Count: > 0 } others
+            ? $" in this file or the files it is used with ({string.Join(", ", others)})"
+            : string.Empty;
 
     /// <summary>
     /// True when the file includes something the repository cannot show (an interpolated path, a file outside it or

@@ -41,7 +41,9 @@ public sealed class HealthyConditionWithoutHealthcheckRule : InfraAnalyzer
 
                 if (!verdicts.TryGetValue(target.Name, out string? missing))
                 {
-                    verdicts[target.Name] = missing = WhyNoHealthcheck(context, target);
+                    // A healthcheck a file merged with this one gives the service counts (the override adds it).
+                    bool elsewhere = ComposeProjects.For(context.Repository).OtherDefinitions(context.File, target.Name).Any(d => d.Find("healthcheck") is not null);
+                    verdicts[target.Name] = missing = elsewhere ? null : WhyNoHealthcheck(context, target);
                 }
 
                 if (missing is not null)

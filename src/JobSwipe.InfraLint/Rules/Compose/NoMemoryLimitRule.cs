@@ -16,6 +16,8 @@ public sealed class NoMemoryLimitRule : InfraAnalyzer
     public override void Initialize(AnalysisContext context) =>
         context.RegisterFileAction<ComposeFile>(FileKind.Compose, Analyze);
 
+    private static bool HasLimit(ComposeService service) => service.Resources?.LimitsMemory is not null || service.MemLimit is not null;
+
     private static void Analyze(FileAnalysisContext<ComposeFile> context)
     {
         foreach (var service in context.Model.Services)
@@ -25,7 +27,10 @@ public sealed class NoMemoryLimitRule : InfraAnalyzer
                 continue;
             }
 
-            if (service.Resources?.LimitsMemory is null && service.MemLimit is null)
+            // One merged service, one finding: a limit set by a file it is merged with counts, and a service an add-on
+            // redefines is reported in the base file only.
+            var projects = ComposeProjects.For(context.Repository);
+            if (!HasLimit(service) && !projects.DefinedByBase(context.File, service.Name) && !projects.OtherDefinitions(context.File, service.Name).Any(HasLimit))
             {
                 context.Report(Descriptors.NoMemoryLimit, service.NameNode.ReportSpan, service.Name);
             }

@@ -12,7 +12,8 @@ namespace JobSwipe.InfraLint.Rules.Compose;
 /// JSI2015: a URL in a service's <c>environment</c> whose host is a bare name (a compose service name by convention)
 /// that nothing in the file's scope answers to: no service, <c>container_name</c>, <c>hostname</c>, network alias,
 /// link alias or <c>extra_hosts</c> entry. Hosts with dots, IPs, <c>localhost</c> and interpolated hosts are not
-/// judged, nor services on an external network or the host's network. An index of service names per compose file is
+/// judged, nor services on an external network or the host's network, nor a host the service also names in
+/// <c>depends_on</c> or <c>links</c> (JSI2005 owns that problem). The scope is the merged project (<see cref="ComposeProjects"/>). An index of service names per compose file is
 /// built once per run, so the message can say which other file defines the missing service.
 /// </summary>
 public sealed partial class ServiceHostNotDefinedRule : InfraAnalyzer
@@ -82,14 +83,15 @@ public sealed partial class ServiceHostNotDefinedRule : InfraAnalyzer
 
                         known ??= KnownHosts(repository, file, model);
                         var span = variable.MapValueSpan(host.Index, host.Length);
-                        if (known.Contains(host.Value) || !reported.Add(span))
+                        if (known.Contains(host.Value) || NamedAsService(service, host.Value) || !reported.Add(span))
                         {
                             continue;
                         }
 
-                        string elsewhere = definedIn.TryGetValue(host.Value, out var files) && files.Where(f => f != file.RelativePath).ToList() is { Count: > 0 } others
-                            ? $" ({string.Join(" and ", others)} {(others.Count == 1 ? "defines" : "define")} it)"
-                            : string.Empty;
+                        string elsewhere = ComposeFacts.CombinedFilesClause(repository, file)
+                            + (definedIn.TryGetValue(host.Value, out var files) && files.Where(f => f != file.RelativePath).ToList() is { Count: > 0 } others
+                                ? $" ({string.Join(" and ", others)} {(others.Count == 1 ? "defines" : "define")} it)"
+                                : string.Empty);
                         context.ReportDiagnostic(Diagnostic.Create(
                             Descriptors.ServiceHostNotDefined,
                             Location.Create(file.RelativePath, model.Text, span),
@@ -102,6 +104,14 @@ public sealed partial class ServiceHostNotDefinedRule : InfraAnalyzer
             }
         }
     }
+
+    /// <summary>
+    /// The host is also named as a service in the service's <c>depends_on</c> or <c>links</c>: when it is undefined, that
+    /// is one problem, which JSI2005 reports (an error, at the reference Compose itself refuses).
+    /// </summary>
+    private static bool NamedAsService(ComposeService service, string host) =>
+        service.DependsOn.Any(d => d.Service.Value.Equals(host, StringComparison.OrdinalIgnoreCase))
+        || service.Links.Any(l => l.Value.Split(':')[0].Equals(host, StringComparison.OrdinalIgnoreCase));
 
     private static bool IsServiceLikeHost(string host) =>
         host.Length > 0 && !host.Contains('.', StringComparison.Ordinal) && !host.Contains('$', StringComparison.Ordinal) && !host.Contains('{', StringComparison.Ordinal)

@@ -11,7 +11,8 @@ namespace JobSwipe.InfraLint.Rules.Compose;
 /// <summary>
 /// JSI2001: a compose service in a development mode. Vault's dev server (<c>server -dev</c>, the official image's
 /// default command, or VAULT_DEV_* variables) is reported in every file; other servers' reload, debug and dev-server
-/// switches only in production files, where they do not belong (in a development stack they are the point).
+/// switches only in production files, where they do not belong (in a development stack they are the point). A service is
+/// one finding however many switches show it: at the first, with the others as additional locations.
 /// </summary>
 public sealed partial class ServiceInDevelopmentModeRule : InfraAnalyzer
 {
@@ -44,46 +45,46 @@ public sealed partial class ServiceInDevelopmentModeRule : InfraAnalyzer
         {
             if (IsVault(service))
             {
-                AnalyzeVault(context, service);
+                Report(context, service, "Vault", FindVaultEvidence(service), VaultAdvice);
             }
             else if (production)
             {
-                AnalyzeServer(context, service);
+                var evidence = FindServerEvidence(service);
+                // One problem, one finding: the service is in development mode, however many switches say so. It is
+                // named after the first switch's server; the others are its additional locations.
+                Report(context, service, evidence.Count > 0 ? evidence[0].What : string.Empty, evidence, ServerAdvice);
             }
         }
     }
 
-    private static void AnalyzeVault(FileAnalysisContext<ComposeFile> context, ComposeService service)
+    private static List<Evidence> FindVaultEvidence(ComposeService service)
     {
-        bool reported = false;
+        var evidence = new List<Evidence>();
         foreach (var command in new[] { service.Entrypoint, service.Command })
         {
-            if (command is not null && command.Arguments.Contains("server") && FindArguments(command, a => a == "-dev" || a.StartsWith("-dev-", StringComparison.Ordinal)) is { Count: > 0 } flags)
+            if (command is not null && command.Arguments.Contains("server"))
             {
-                foreach (var (span, argument) in flags)
-                {
-                    Report(context, service, span, "Vault", $"`server {argument}`", VaultAdvice);
-                }
-
-                reported = true;
+                evidence.AddRange(FindArguments(command, a => a == "-dev" || a.StartsWith("-dev-", StringComparison.Ordinal)).Select(f => new Evidence(f.Span, "Vault", $"`server {f.Argument}`")));
             }
         }
 
         foreach (var variable in service.Environment.Where(v => VaultDevVariables.Contains(v.Key)))
         {
-            Report(context, service, variable.KeySpan, "Vault", $"{variable.Key} is set", VaultAdvice);
-            reported = true;
+            evidence.Add(new Evidence(variable.KeySpan, "Vault", $"{variable.Key} is set"));
         }
 
         // The official images' default command is `server -dev`: a service that sets neither command nor entrypoint runs it.
-        if (!reported && service.Command is null && service.Entrypoint is null && service.Image is { } image && IsOfficialVaultImage(image.Value))
+        if (evidence.Count == 0 && service.Command is null && service.Entrypoint is null && service.Image is { } image && IsOfficialVaultImage(image.Value))
         {
-            Report(context, service, image.ReportSpan, "Vault", "the image's default command is `server -dev` and no command is set", VaultAdvice);
+            evidence.Add(new Evidence(image.ReportSpan, "Vault", "the image's default command is `server -dev` and no command is set"));
         }
+
+        return evidence;
     }
 
-    private static void AnalyzeServer(FileAnalysisContext<ComposeFile> context, ComposeService service)
+    private static List<Evidence> FindServerEvidence(ComposeService service)
     {
+        var evidence = new List<Evidence>();
         foreach (var command in new[] { service.Entrypoint, service.Command })
         {
             if (command is null || command.Arguments.Count == 0)
@@ -95,34 +96,34 @@ public sealed partial class ServiceInDevelopmentModeRule : InfraAnalyzer
             string program = Path.GetFileName(arguments.FirstOrDefault(a => !a.StartsWith('-') && a is not "python" and not "python3" and not "-m" and not "exec" and not "poetry" and not "run" and not "pipenv") ?? string.Empty);
             if (program is "uvicorn" or "gunicorn" or "hypercorn")
             {
-                ReportFlags(context, service, command, a => a == "--reload", "its server");
+                AddFlags(evidence, command, a => a == "--reload", "its server");
             }
             else if (program == "flask")
             {
-                if (!ReportFlags(context, service, command, a => a is "--debug" or "--reload", "Flask") && arguments.Contains("run"))
+                if (!AddFlags(evidence, command, a => a is "--debug" or "--reload", "Flask") && arguments.Contains("run"))
                 {
-                    ReportFlags(context, service, command, a => a == "run", "Flask's development server");
+                    AddFlags(evidence, command, a => a == "run", "Flask's development server");
                 }
             }
             else if (program == "manage.py" && arguments.Contains("runserver"))
             {
-                ReportFlags(context, service, command, a => a == "runserver", "Django's development server");
+                AddFlags(evidence, command, a => a == "runserver", "Django's development server");
             }
             else if (program == "nodemon")
             {
-                ReportFlags(context, service, command, a => Path.GetFileName(a) == "nodemon", "nodemon (a file-watching restarter)");
+                AddFlags(evidence, command, a => Path.GetFileName(a) == "nodemon", "nodemon (a file-watching restarter)");
             }
             else if (program == "next" && arguments.Contains("dev"))
             {
-                ReportFlags(context, service, command, a => a == "dev", "Next.js's development server");
+                AddFlags(evidence, command, a => a == "dev", "Next.js's development server");
             }
             else if (program is "npm" or "yarn" or "pnpm" && arguments.Contains("dev"))
             {
-                ReportFlags(context, service, command, a => a == "dev", "the package's dev script");
+                AddFlags(evidence, command, a => a == "dev", "the package's dev script");
             }
             else if (program == "node")
             {
-                ReportFlags(context, service, command, a => a.StartsWith("--inspect", StringComparison.Ordinal), "Node.js with its debugger");
+                AddFlags(evidence, command, a => a.StartsWith("--inspect", StringComparison.Ordinal), "Node.js with its debugger");
             }
         }
 
@@ -130,24 +131,39 @@ public sealed partial class ServiceInDevelopmentModeRule : InfraAnalyzer
         {
             if (variable.Value is { } value && DevelopmentVariables.TryGetValue(variable.Key, out var isDevelopment) && isDevelopment(value.Trim()))
             {
-                Report(context, service, variable.KeySpan, "its application", $"{variable.Key} is set to a development value", ServerAdvice);
+                evidence.Add(new Evidence(variable.KeySpan, "its application", $"{variable.Key} is set to a development value"));
             }
         }
+
+        return evidence;
     }
 
-    private static bool ReportFlags(FileAnalysisContext<ComposeFile> context, ComposeService service, ComposeCommand command, Func<string, bool> match, string what)
+    private static bool AddFlags(List<Evidence> evidence, ComposeCommand command, Func<string, bool> match, string what)
     {
         var found = FindArguments(command, match);
-        foreach (var (span, argument) in found)
-        {
-            Report(context, service, span, what, $"`{argument}`", ServerAdvice);
-        }
-
+        evidence.AddRange(found.Select(f => new Evidence(f.Span, what, $"`{f.Argument}`")));
         return found.Count > 0;
     }
 
-    private static void Report(FileAnalysisContext<ComposeFile> context, ComposeService service, TextSpan span, string what, string evidence, string advice) =>
-        context.Report(Descriptors.ServiceInDevelopmentMode, span, service.Name, what, evidence, advice);
+    /// <summary>One finding per service: at its first evidence, with the others as additional locations and all of them in the message.</summary>
+    private static void Report(FileAnalysisContext<ComposeFile> context, ComposeService service, string what, List<Evidence> evidence, string advice)
+    {
+        if (evidence.Count == 0)
+        {
+            return;
+        }
+
+        var described = evidence.Select(e => e.Description).Distinct(StringComparer.Ordinal).ToList();
+        string all = described.Count == 1 ? described[0] : string.Join(", ", described.Take(described.Count - 1)) + " and " + described[^1];
+        context.ReportDiagnostic(Diagnostic.Create(
+            Descriptors.ServiceInDevelopmentMode,
+            context.GetLocation(evidence[0].Span),
+            [.. evidence.Skip(1).Select(e => context.GetLocation(e.Span))],
+            service.Name,
+            what,
+            all,
+            advice));
+    }
 
     /// <summary>The source spans of the command's arguments that match: list items, or words inside a string command.</summary>
     private static List<(TextSpan Span, string Argument)> FindArguments(ComposeCommand command, Func<string, bool> match)
@@ -212,6 +228,8 @@ public sealed partial class ServiceInDevelopmentModeRule : InfraAnalyzer
     }
 
     private static bool IsTrue(string value) => value is "1" || value.Equals("true", StringComparison.OrdinalIgnoreCase) || value.Equals("yes", StringComparison.OrdinalIgnoreCase) || value.Equals("on", StringComparison.OrdinalIgnoreCase);
+
+    private sealed record Evidence(TextSpan Span, string What, string Description);
 
     [GeneratedRegex(@"""[^""]*""|'[^']*'|\S+", RegexOptions.CultureInvariant)]
     private static partial Regex Word();

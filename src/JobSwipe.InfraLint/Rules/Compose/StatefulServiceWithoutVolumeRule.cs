@@ -73,10 +73,19 @@ public sealed class StatefulServiceWithoutVolumeRule : InfraAnalyzer
                 continue;
             }
 
+            // One merged service, one finding: reported in the base file when an add-on redefines it, and a mount set by
+            // any file it is merged with counts.
+            var projects = ComposeProjects.For(context.Repository);
+            if (projects.DefinedByBase(context.File, service.Name))
+            {
+                continue;
+            }
+
             string directory = DataDirectory(store, service, arguments, image.Value);
             // Any mount counts: named, bind, anonymous (the author chose it) and tmpfs (ephemeral on purpose).
-            var targets = service.Volumes.Where(v => v.Target is not null).Select(v => Normalize(v.Target!.Value)).ToList();
-            targets.AddRange(Tmpfs(service));
+            var definitions = projects.OtherDefinitions(context.File, service.Name).Prepend(service).ToList();
+            var targets = definitions.SelectMany(d => d.Volumes).Where(v => v.Target is not null).Select(v => Normalize(v.Target!.Value)).ToList();
+            targets.AddRange(definitions.SelectMany(Tmpfs));
             bool persisted = targets.Any(t => Covers(t, directory))
                 || (store.Product == "Vault" && targets.Any(t => t.StartsWith("/vault/", StringComparison.Ordinal) && !VaultNonData.Any(n => Covers(n, t))))
                 || (store.Product == "InfluxDB" && targets.Any(t => t.StartsWith("/var/lib/influxdb", StringComparison.Ordinal)));

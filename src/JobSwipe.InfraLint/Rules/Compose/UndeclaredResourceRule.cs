@@ -7,8 +7,8 @@ using JobSwipe.InfraLint.Workspace;
 namespace JobSwipe.InfraLint.Rules.Compose;
 
 /// <summary>
-/// JSI2007: a named volume, network, secret or config used by a service and not declared at top level (in the file,
-/// the files it includes, or, for an overlay, its sibling compose files). The implicit <c>default</c> network and
+/// JSI2007: a named volume, network, secret or config used by a service and not declared at top level anywhere in the
+/// merged project (the file, the files it includes, the files it is used together with: <see cref="ComposeProjects"/>). The implicit <c>default</c> network and
 /// interpolated names are not judged. Points at the name in the service.
 /// </summary>
 public sealed class UndeclaredResourceRule : InfraAnalyzer
@@ -39,7 +39,7 @@ public sealed class UndeclaredResourceRule : InfraAnalyzer
                 declared ??= Declared(context);
                 if (!declared[kind].Contains(name) && reported.Add(span))
                 {
-                    context.Report(Descriptors.UndeclaredResource, span, service.Name, kind.TrimEnd('s'), name, kind);
+                    context.Report(Descriptors.UndeclaredResource, span, service.Name, kind.TrimEnd('s'), name, kind, ComposeFacts.CombinedFilesClause(context.Repository, context.File));
                 }
             }
         }

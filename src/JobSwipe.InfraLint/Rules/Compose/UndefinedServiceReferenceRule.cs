@@ -9,8 +9,8 @@ namespace JobSwipe.InfraLint.Rules.Compose;
 
 /// <summary>
 /// JSI2005: <c>depends_on</c>, <c>links</c>, <c>extends</c> (without <c>file:</c>), <c>network_mode: service:x</c> or
-/// <c>volumes_from</c> naming a service that is not defined in the file, the files it includes, or (for an overlay
-/// such as <c>docker-compose.override.yml</c>) the other compose files of its folder. Points at the name.
+/// <c>volumes_from</c> naming a service that is defined nowhere in the merged project: not in the file, the files it
+/// includes, nor the files it is used together with (<see cref="ComposeProjects"/>). Points at the name.
 /// </summary>
 public sealed class UndefinedServiceReferenceRule : InfraAnalyzer
 {
@@ -41,7 +41,8 @@ public sealed class UndefinedServiceReferenceRule : InfraAnalyzer
                 if (!defined.Contains(name) && reported.Add(span))
                 {
                     string? suggestion = Suggest(name, defined);
-                    context.Report(Descriptors.UndefinedServiceReference, span, service.Name, name, where, suggestion is null ? string.Empty : $" (did you mean '{suggestion}'?)");
+                    string clause = ComposeFacts.CombinedFilesClause(context.Repository, context.File) + (suggestion is null ? string.Empty : $" (did you mean '{suggestion}'?)");
+                    context.Report(Descriptors.UndefinedServiceReference, span, service.Name, name, where, clause);
                 }
             }
         }

@@ -1,11 +1,15 @@
 using JobSwipe.InfraLint.Analysis;
 using JobSwipe.InfraLint.Diagnostics;
 using JobSwipe.InfraLint.Syntax.Dockerfile;
+using JobSwipe.InfraLint.Text;
 using JobSwipe.InfraLint.Workspace;
 
 namespace JobSwipe.InfraLint.Rules.Dockerfile;
 
-/// <summary>JSI1016: cd to a fixed folder at the top level of a RUN, followed by other commands, or a RUN that is only a cd (use WORKDIR).</summary>
+/// <summary>
+/// JSI1016: cd to a fixed folder at the top level of a RUN, followed by other commands, or a RUN that is only a cd (use
+/// WORKDIR). One finding per stage and folder: one WORKDIR replaces every such cd.
+/// </summary>
 public sealed class CdInsteadOfWorkdirRule : InfraAnalyzer
 {
     public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptors.CdInsteadOfWorkdir];
@@ -13,13 +17,26 @@ public sealed class CdInsteadOfWorkdirRule : InfraAnalyzer
     public override void Initialize(AnalysisContext context) =>
         context.RegisterFileAction<DockerfileModel>(FileKind.Dockerfile, ctx =>
         {
-            foreach (DockerInstruction instruction in ctx.Model.Instructions)
+            // One finding per stage and folder: one WORKDIR replaces every `cd` to it in the stage.
+            var byFolder = new Dictionary<(int Stage, string Folder), List<TextSpan>>();
+            void Add(int stage, string folder, TextSpan span)
+            {
+                if (!byFolder.TryGetValue((stage, folder), out var spans))
+                {
+                    byFolder[(stage, folder)] = spans = [];
+                }
+
+                spans.Add(span);
+            }
+
+            foreach (DockerStage stage in ctx.Model.Stages)
+            foreach (DockerInstruction instruction in stage.Instructions)
             {
                 var commands = RunShell.Of(instruction).Commands;
                 if (commands is [{ Name: "cd", IsNested: false, Context: { Function: null, IsInSubshell: false }, ArgumentWords: [var only] } lone])
                 {
                     // RUN cd /dir alone: it changes nothing at all, the directory change ends with the RUN.
-                    ctx.Report(Descriptors.CdInsteadOfWorkdir, lone.NameSpan, only.Value);
+                    Add(stage.Index, only.Value, lone.NameSpan);
                     continue;
                 }
 
@@ -33,8 +50,13 @@ public sealed class CdInsteadOfWorkdirRule : InfraAnalyzer
                         continue;
                     }
 
-                    ctx.Report(Descriptors.CdInsteadOfWorkdir, command.NameSpan, target.Value);
+                    Add(stage.Index, target.Value, command.NameSpan);
                 }
+            }
+
+            foreach (var ((_, folder), spans) in byFolder)
+            {
+                ctx.Report(Descriptors.CdInsteadOfWorkdir, spans, folder);
             }
         });
 

@@ -1,6 +1,7 @@
 using JobSwipe.InfraLint.Analysis;
 using JobSwipe.InfraLint.Diagnostics;
 using JobSwipe.InfraLint.Syntax.Dockerfile;
+using JobSwipe.InfraLint.Text;
 using JobSwipe.InfraLint.Workspace;
 
 namespace JobSwipe.InfraLint.Rules.Dockerfile;
@@ -19,6 +20,20 @@ public sealed class CopySourceMissingRule : InfraAnalyzer
             BuildContexts index = BuildContexts.For(ctx.Repository);
             var contexts = index.ContextsOf(ctx.File, ctx.Model);
             var reported = new HashSet<int>();
+
+            // One problem per missing source and context, however many COPY instructions name it (each stage copying
+            // the same lock file): at the first, the others (and the .dockerignore pattern) as additional locations.
+            var problems = new Dictionary<string, (List<TextSpan> Spans, Location? Pattern)>(StringComparer.Ordinal);
+            void Add(string message, TextSpan span, Location? pattern = null)
+            {
+                if (!problems.TryGetValue(message, out var problem))
+                {
+                    problems[message] = problem = ([], pattern);
+                }
+
+                problem.Spans.Add(span);
+            }
+
             foreach (BuildContext buildContext in contexts)
             {
                 var ignore = index.DockerIgnoreOf(ctx.File, buildContext);
@@ -43,9 +58,9 @@ public sealed class CopySourceMissingRule : InfraAnalyzer
                         }
 
                         reported.Add(token.Span.Start);
-                        ctx.Report(Descriptors.CopySourceMissing, token.Span, glob
+                        Add(glob
                             ? $"{copy.Keyword.ToUpperInvariant()} source '{path}' matches nothing in {where}: its folder does not exist, so the build fails; fix the pattern or the build context"
-                            : $"{copy.Keyword.ToUpperInvariant()} source '{path}' does not exist in {where}, so the build fails; fix the path or the build context");
+                            : $"{copy.Keyword.ToUpperInvariant()} source '{path}' does not exist in {where}, so the build fails; fix the path or the build context", token.Span);
                         continue;
                     }
 
@@ -56,14 +71,22 @@ public sealed class CopySourceMissingRule : InfraAnalyzer
                         {
                             reported.Add(token.Span.Start);
                             int line = di.Model.Text.GetPosition(pattern.Span.Start).Line;
-                            ctx.ReportDiagnostic(Diagnostic.Create(
-                                Descriptors.CopySourceMissing,
-                                ctx.GetLocation(token.Span),
-                                [Location.Create(di.File.RelativePath, di.Model.Text, pattern.Span)],
-                                $"{copy.Keyword.ToUpperInvariant()} source '{path}' is excluded from {where} by {di.File.RelativePath} line {line} ('{pattern.Pattern}'), so the build fails; add an exception (!{path}) or copy something else"));
+                            Add(
+                                $"{copy.Keyword.ToUpperInvariant()} source '{path}' is excluded from {where} by {di.File.RelativePath} line {line} ('{pattern.Pattern}'), so the build fails; add an exception (!{path}) or copy something else",
+                                token.Span,
+                                Location.Create(di.File.RelativePath, di.Model.Text, pattern.Span));
                         }
                     }
                 }
+            }
+
+            foreach (var (message, (spans, pattern)) in problems)
+            {
+                ctx.ReportDiagnostic(Diagnostic.Create(
+                    Descriptors.CopySourceMissing,
+                    ctx.GetLocation(spans[0]),
+                    [.. spans.Skip(1).Select(ctx.GetLocation), .. pattern is null ? Array.Empty<Location>() : [pattern]],
+                    message));
             }
         });
 

@@ -6,7 +6,10 @@ using JobSwipe.InfraLint.Workspace;
 
 namespace JobSwipe.InfraLint.Rules.Dockerfile;
 
-/// <summary>JSI1002: the final image runs as root (no USER, or the last USER is root/0).</summary>
+/// <summary>
+/// JSI1002: the final image runs as root (no USER, or the last USER is root/0). Reported where the fix goes: the root
+/// USER, or the final stage's first CMD/ENTRYPOINT (the USER goes before it), with the final FROM as its other place.
+/// </summary>
 public sealed class FinalStageRunsAsRootRule : InfraAnalyzer
 {
     private static readonly string[] PrivilegeDroppers = ["gosu", "su-exec", "setpriv", "chroot --userspec", "s6-setuidgid", "runuser", "setuser"];
@@ -43,7 +46,19 @@ public sealed class FinalStageRunsAsRootRule : InfraAnalyzer
 
             // FROM scratch holds one static binary: root there owns nothing else, so the finding is info with a numeric USER.
             bool lowered = root.ImageReference?.IsScratch == true || NeedsRoot(model, final) || IsDevelopmentImage(ctx.File, final);
-            ctx.Report(Descriptors.FinalStageRunsAsRoot, final.From.KeywordSpan, lowered, "the final image sets no USER, so it runs as root", Suggestion(model, final));
+
+            // The finding points where the fix goes: the USER belongs just before the final stage's first CMD or
+            // ENTRYPOINT (after the RUNs that need root), or at the end of the final stage when it inherits its command.
+            // The final FROM, which says which image runs as root, is its other place.
+            DockerInstruction fixAt = final.Instructions.FirstOrDefault(i => i.Kind is DockerInstructionKind.Cmd or DockerInstructionKind.Entrypoint)
+                ?? (final.Instructions.Count > 0 ? final.Instructions[^1] : final.From);
+            var diagnostic = Diagnostic.Create(
+                Descriptors.FinalStageRunsAsRoot,
+                ctx.GetLocation(fixAt.KeywordSpan),
+                ReferenceEquals(fixAt, final.From) ? [] : [ctx.GetLocation(final.From.KeywordSpan)],
+                "the final image sets no USER, so it runs as root",
+                Suggestion(model, final));
+            ctx.ReportDiagnostic(lowered ? diagnostic.Lowered() : diagnostic);
         });
 
     // A Dockerfile of a development, test or sample location, or whose final stage is a development environment

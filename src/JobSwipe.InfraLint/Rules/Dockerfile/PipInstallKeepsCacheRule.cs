@@ -3,6 +3,7 @@ using JobSwipe.InfraLint.Analysis;
 using JobSwipe.InfraLint.Diagnostics;
 using JobSwipe.InfraLint.Syntax.Dockerfile;
 using JobSwipe.InfraLint.Syntax.Shell;
+using JobSwipe.InfraLint.Text;
 using JobSwipe.InfraLint.Workspace;
 
 namespace JobSwipe.InfraLint.Rules.Dockerfile;
@@ -24,6 +25,8 @@ public sealed partial class PipInstallKeepsCacheRule : InfraAnalyzer
                     continue;
                 }
 
+                // One finding per stage: one ENV PIP_NO_CACHE_DIR=1 fixes every pip install in it.
+                var spans = new List<(TextSpan Verb, bool Nested)>();
                 foreach (DockerInstruction instruction in stage.Instructions)
                 {
                     DockerInstruction run = instruction is OnbuildInstruction { Trigger: { } trigger } ? trigger : instruction;
@@ -39,10 +42,16 @@ public sealed partial class PipInstallKeepsCacheRule : InfraAnalyzer
                         if (PipInstallVerb(command) is { } verb && !command.Command.HasFlag("no-cache-dir")
                             && !command.WrapperWords.Any(w => w.Value.StartsWith("PIP_NO_CACHE_DIR=", StringComparison.Ordinal) && DisablesCache(w.Value["PIP_NO_CACHE_DIR=".Length..])))
                         {
-                            var fix = command.IsNested ? null : Fix.Create("add --no-cache-dir", FixApplicability.Safe, ctx.File.RelativePath, TextEdit.Insert(ctx.Model.Text, command.ToSource(verb).End, " --no-cache-dir"));
-                            ctx.ReportDiagnostic(Diagnostic.Create(Descriptors.PipInstallKeepsCache, ctx.GetLocation(command.ToSource(verb))).WithFix(fix));
+                            spans.Add((command.ToSource(verb), command.IsNested));
                         }
                     }
+                }
+
+                if (spans.Count > 0)
+                {
+                    // The fix adds --no-cache-dir to every install of the finding (none when one is nested in a substitution).
+                    var fix = spans.Any(s => s.Nested) ? null : Fix.Create("add --no-cache-dir", FixApplicability.Safe, ctx.File.RelativePath, spans.Select(s => TextEdit.Insert(ctx.Model.Text, s.Verb.End, " --no-cache-dir")));
+                    ctx.ReportDiagnostic(Diagnostic.Create(Descriptors.PipInstallKeepsCache, ctx.GetLocation(spans[0].Verb), [.. spans.Skip(1).Select(s => ctx.GetLocation(s.Verb))]).WithFix(fix));
                 }
             }
         });

@@ -31,6 +31,8 @@ public sealed class PipeWithoutPipefailRule : InfraAnalyzer
                 var top = shell.Commands.Where(c => !c.IsNested).ToList();
                 var contexts = script.EnumerateCommands(initial.Apply(script.Shebang?.Arguments ?? []));
                 var reported = new HashSet<ShellPipeline>();
+                var remoteScripts = RemoteScripts.Find(shell.Commands).Select(r => r.Receiver).ToList();
+                var receivers = new List<(TextSpan Span, string Into, string First)>();
                 for (int i = 0; i < contexts.Count && i < top.Count; i++)
                 {
                     CommandContext c = contexts[i];
@@ -45,11 +47,23 @@ public sealed class PipeWithoutPipefailRule : InfraAnalyzer
                         continue;
                     }
 
+                    // `curl … | sh` is JSI1007's: downloading to a file and checking it removes the pipe too.
+                    if (remoteScripts.Any(r => ReferenceEquals(r, top[i])))
+                    {
+                        continue;
+                    }
+
                     string first = producers[0] is SimpleCommand { NameValue: { } name } ? name : "the command group before the pipe";
                     // The command the pipe goes into as written (xargs in `find … | xargs rm`), not the program it wraps.
                     RunCommand receiver = top[i];
                     var (span, into) = receiver.Command.Name is { } word ? (receiver.ToSource(word), word.Value) : (receiver.NameSpan, receiver.Name ?? "");
-                    reports.Add((instruction, Diagnostic.Create(Descriptors.PipeWithoutPipefail, ctx.GetLocation(span), into, first)));
+                    receivers.Add((span, into, first));
+                }
+
+                // One problem per RUN: one `set -o pipefail` at its start (or one SHELL line) fixes every pipe in it.
+                if (receivers.Count > 0)
+                {
+                    reports.Add((instruction, Diagnostic.Create(Descriptors.PipeWithoutPipefail, ctx.GetLocation(receivers[0].Span), [.. receivers.Skip(1).Select(r => ctx.GetLocation(r.Span))], receivers[0].Into, receivers[0].First)));
                 }
             }
 

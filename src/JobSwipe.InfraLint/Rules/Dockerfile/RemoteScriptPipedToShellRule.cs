@@ -9,8 +9,6 @@ namespace JobSwipe.InfraLint.Rules.Dockerfile;
 /// <summary>JSI1007: curl or wget piped into a shell or interpreter (<c>curl -fsSL url | sh</c>), or <c>sh -c "$(curl url)"</c>.</summary>
 public sealed class RemoteScriptPipedToShellRule : InfraAnalyzer
 {
-    private static readonly HashSet<string> Interpreters = new(StringComparer.Ordinal) { "sh", "bash", "ash", "dash", "zsh", "ksh", "python", "python3", "perl", "ruby", "node" };
-
     public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptors.RemoteScriptPipedToShell];
 
     public override void Initialize(AnalysisContext context) =>
@@ -19,66 +17,10 @@ public sealed class RemoteScriptPipedToShellRule : InfraAnalyzer
             foreach (DockerInstruction instruction in ctx.Model.Instructions)
             {
                 var commands = RunShell.Of(instruction is OnbuildInstruction { Trigger: { } t } ? t : instruction).Commands;
-                foreach (RunCommand receiver in commands)
+                foreach (var (receiver, download) in RemoteScripts.Find(commands))
                 {
-                    if (!IsInterpreter(receiver.Name) || !ReadsStdinOrSubstitution(receiver, out bool viaSubstitution))
-                    {
-                        continue;
-                    }
-
-                    RunCommand? download = viaSubstitution
-                        ? null
-                        : commands.FirstOrDefault(c => c.Context.Pipeline is not null && ReferenceEquals(c.Context.Pipeline, receiver.Context.Pipeline)
-                            && c.Context.PipelineIndex < receiver.Context.PipelineIndex && IsDownload(c));
-                    if (viaSubstitution || download is not null)
-                    {
-                        ctx.Report(Descriptors.RemoteScriptPipedToShell, receiver.NameSpan, download?.Name ?? "a command substitution", receiver.Name);
-                    }
+                    ctx.Report(Descriptors.RemoteScriptPipedToShell, receiver.NameSpan, download?.Name ?? "a command substitution", receiver.Name);
                 }
             }
         });
-
-    private static bool IsInterpreter(string? name) =>
-        name is not null && (Interpreters.Contains(name) || name.StartsWith("python3.", StringComparison.Ordinal));
-
-    private static bool IsDownload(RunCommand command) => command.Name is "curl" or "wget";
-
-    // `| sh`, `| sh -s -- args`, `| python3 -`; or `sh -c "$(curl ...)"`.
-    private static bool ReadsStdinOrSubstitution(RunCommand receiver, out bool viaSubstitution)
-    {
-        viaSubstitution = false;
-        var args = receiver.ArgumentWords;
-        for (int i = 0; i < args.Count; i++)
-        {
-            string value = args[i].Value;
-            if (value.Length > 1 && value[0] == '-' && value[1] != '-' && value.Contains('c', StringComparison.Ordinal) && i + 1 < args.Count)
-            {
-                viaSubstitution = args[i + 1].CommandSubstitutions.Any(s => ContainsDownload(s.Body));
-                return viaSubstitution;
-            }
-
-            if (value is "-" or "/dev/stdin")
-            {
-                return receiver.Context.IsPiped;
-            }
-
-            if (value.StartsWith('-'))
-            {
-                if (value is "-s" or "--")
-                {
-                    return receiver.Context.IsPiped;
-                }
-
-                continue;
-            }
-
-            return false;
-        }
-
-        return receiver.Context.IsPiped;
-    }
-
-    private static bool ContainsDownload(ShellCommandList body) =>
-        body.Items.SelectMany(i => i.Pipelines).SelectMany(p => p.Commands).OfType<SimpleCommand>()
-            .Any(c => c.NameValue is { } n && n[(n.LastIndexOf('/') + 1)..] is "curl" or "wget");
 }

@@ -19,28 +19,33 @@ public sealed class RepeatedCmdOrEntrypointRule : InfraAnalyzer
             {
                 foreach (DockerInstructionKind kind in (DockerInstructionKind[])[DockerInstructionKind.Cmd, DockerInstructionKind.Entrypoint])
                 {
+                    // One finding per stage and kind: at the first ineffective one, the other ineffective ones and the
+                    // effective last one as additional locations.
                     var all = stage.Instructions.Where(i => i.Kind == kind).ToList();
-                    for (int i = 0; i < all.Count - 1; i++)
+                    if (all.Count > 1)
                     {
                         DockerInstruction last = all[^1];
                         int line = ctx.Model.Text.GetPosition(last.KeywordSpan.Start).Line;
                         ctx.ReportDiagnostic(Diagnostic.Create(
                             Descriptors.RepeatedCmdOrEntrypoint,
-                            ctx.GetLocation(all[i].KeywordSpan),
-                            [ctx.GetLocation(last.KeywordSpan)],
+                            ctx.GetLocation(all[0].KeywordSpan),
+                            [.. all.Skip(1).Select(i => ctx.GetLocation(i.KeywordSpan))],
                             kind == DockerInstructionKind.Cmd ? "CMD" : "ENTRYPOINT",
-                            line).WithFix(DeleteFix(ctx.Model.Text, all[i], ctx.File.RelativePath)));
+                            line).WithFix(DeleteFix(ctx.Model.Text, all[..^1], ctx.File.RelativePath)));
                     }
                 }
             }
         });
 
     /// <summary>
-    /// Deletes the earlier instruction's lines: only the last CMD (ENTRYPOINT) of a stage takes effect, so removing an
-    /// earlier one changes nothing. Only when the instruction has its lines to itself.
+    /// Deletes the earlier instructions' lines: only the last CMD (ENTRYPOINT) of a stage takes effect, so removing the
+    /// earlier ones changes nothing. Only when each has its lines to itself.
     /// </summary>
-    private static Fix? DeleteFix(SourceText text, DockerInstruction instruction, string path) =>
-        FixEdits.DeleteBlockLines(text, instruction.Span.Start, instruction.Span.End, sequenceItem: false) is { } edit
-            ? Fix.Create($"remove the {instruction.Keyword.ToUpperInvariant()} that a later one replaces", FixApplicability.Safe, path, edit)
+    private static Fix? DeleteFix(SourceText text, IReadOnlyList<DockerInstruction> earlier, string path)
+    {
+        var edits = earlier.Select(i => FixEdits.DeleteBlockLines(text, i.Span.Start, i.Span.End, sequenceItem: false)).ToList();
+        return edits.All(e => e is not null)
+            ? Fix.Create($"remove the {earlier[0].Keyword.ToUpperInvariant()}{(earlier.Count > 1 ? "s" : string.Empty)} that a later one replaces", FixApplicability.Safe, path, edits.OfType<TextEdit>())
             : null;
+    }
 }

@@ -1,11 +1,15 @@
 using JobSwipe.InfraLint.Analysis;
 using JobSwipe.InfraLint.Diagnostics;
 using JobSwipe.InfraLint.Syntax.Dockerfile;
+using JobSwipe.InfraLint.Text;
 using JobSwipe.InfraLint.Workspace;
 
 namespace JobSwipe.InfraLint.Rules.Dockerfile;
 
-/// <summary>JSI1019: EXPOSE 22, or an SSH server package installed, in the stages of the final image.</summary>
+/// <summary>
+/// JSI1019: EXPOSE 22, or an SSH server package installed, in the stages of the final image: one finding per image, at
+/// the first install, the other evidence as additional locations.
+/// </summary>
 public sealed class SshInImageRule : InfraAnalyzer
 {
 
@@ -14,6 +18,10 @@ public sealed class SshInImageRule : InfraAnalyzer
     public override void Initialize(AnalysisContext context) =>
         context.RegisterFileAction<DockerfileModel>(FileKind.Dockerfile, ctx =>
         {
+            // One SSH server in the image is one finding: at the first install (where the fix goes), the other installs
+            // and EXPOSE 22 as additional locations; EXPOSE 22 alone is reported at itself.
+            var installs = new List<(TextSpan Span, string Evidence)>();
+            var exposes = new List<TextSpan>();
             foreach (DockerStage stage in DockerfileFacts.FinalLineage(ctx.Model))
             {
                 foreach (DockerInstruction instruction in stage.Instructions)
@@ -25,7 +33,7 @@ public sealed class SshInImageRule : InfraAnalyzer
                             string value = instruction.Expand(port.Text).Value;
                             if (value is "22" or "22/tcp" or "22/TCP")
                             {
-                                ctx.Report(Descriptors.SshInImage, port.Span, "EXPOSE 22 publishes an SSH port");
+                                exposes.Add(port.Span);
                             }
                         }
                     }
@@ -43,11 +51,20 @@ public sealed class SshInImageRule : InfraAnalyzer
                             // Alpine's "openssh" and Debian's "ssh" metapackage include the server; "openssh" on Fedora is the common files.
                             if (name is "openssh-server" or "dropbear" or "tinyssh" || name == "openssh" && install.Manager == "apk" || name == "ssh" && install.Manager is "apt-get" or "apt")
                             {
-                                ctx.Report(Descriptors.SshInImage, command.ToSource(package), $"{install.Manager} installs the SSH server '{package.Value}'" + (name == "ssh" ? " (the ssh metapackage includes openssh-server; install openssh-client when only the client is needed)" : ""));
+                                installs.Add((command.ToSource(package), $"{install.Manager} installs the SSH server '{package.Value}'" + (name == "ssh" ? " (the ssh metapackage includes openssh-server; install openssh-client when only the client is needed)" : "")));
                             }
                         }
                     }
                 }
+            }
+
+            if (installs.Count > 0)
+            {
+                ctx.Report(Descriptors.SshInImage, [.. installs.Select(i => i.Span), .. exposes], installs[0].Evidence + (exposes.Count > 0 ? " and EXPOSE 22 publishes its port" : string.Empty));
+            }
+            else if (exposes.Count > 0)
+            {
+                ctx.Report(Descriptors.SshInImage, exposes, "EXPOSE 22 publishes an SSH port");
             }
         });
 }

@@ -1,6 +1,7 @@
 using JobSwipe.InfraLint.Analysis;
 using JobSwipe.InfraLint.Diagnostics;
 using JobSwipe.InfraLint.Syntax.Dockerfile;
+using JobSwipe.InfraLint.Text;
 using JobSwipe.InfraLint.Workspace;
 
 namespace JobSwipe.InfraLint.Rules.Dockerfile;
@@ -18,17 +19,24 @@ public sealed class SudoInRunRule : InfraAnalyzer
         {
             foreach (DockerInstruction instruction in ctx.Model.Instructions)
             {
+                // One finding per RUN, at its first sudo, the others as additional locations.
+                var spans = new List<TextSpan>();
                 foreach (RunCommand command in RunShell.Of(instruction is OnbuildInstruction { Trigger: { } t } ? t : instruction).Commands)
                 {
                     if (command.Name == "sudo" && !DropsToAnotherUser(command.Arguments))
                     {
-                        ctx.Report(Descriptors.SudoInRun, command.NameSpan);
+                        spans.Add(command.NameSpan);
                     }
                     else if (command.WrapperWords.FirstOrDefault(w => w.Value[(w.Value.LastIndexOf('/') + 1)..] == "sudo") is { } sudo
                         && !DropsToAnotherUser([.. command.WrapperWords.SkipWhile(w => !ReferenceEquals(w, sudo)).Skip(1).Select(w => w.Value), command.Name ?? string.Empty]))
                     {
-                        ctx.Report(Descriptors.SudoInRun, command.ToSource(sudo));
+                        spans.Add(command.ToSource(sudo));
                     }
+                }
+
+                if (spans.Count > 0)
+                {
+                    ctx.Report(Descriptors.SudoInRun, spans);
                 }
             }
         });

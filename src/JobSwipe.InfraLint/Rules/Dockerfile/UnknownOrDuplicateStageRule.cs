@@ -2,11 +2,15 @@ using JobSwipe.InfraLint.Analysis;
 using JobSwipe.InfraLint.Diagnostics;
 using JobSwipe.InfraLint.Rules.Common;
 using JobSwipe.InfraLint.Syntax.Dockerfile;
+using JobSwipe.InfraLint.Text;
 using JobSwipe.InfraLint.Workspace;
 
 namespace JobSwipe.InfraLint.Rules.Dockerfile;
 
-/// <summary>JSI1010: COPY --from names no stage, its own stage, a later stage or a stage index past the last, or two stages share a name.</summary>
+/// <summary>
+/// JSI1010: COPY --from names no stage, its own stage, a later stage or a stage index past the last, or two stages share
+/// a name. An unknown name is one finding however many COPY --from use it.
+/// </summary>
 public sealed class UnknownOrDuplicateStageRule : InfraAnalyzer
 {
     public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptors.UnknownOrDuplicateStage];
@@ -34,6 +38,8 @@ public sealed class UnknownOrDuplicateStageRule : InfraAnalyzer
                 }
             }
 
+            // One problem per unknown name, however many COPY --from use it: at the first, the others as additional locations.
+            var unknown = new Dictionary<string, List<TextSpan>>(StringComparer.OrdinalIgnoreCase);
             foreach (DockerStage stage in model.Stages)
             {
                 foreach (CopyInstruction copy in stage.Instructions.OfType<CopyInstruction>())
@@ -61,8 +67,18 @@ public sealed class UnknownOrDuplicateStageRule : InfraAnalyzer
                         continue;
                     }
 
-                    ctx.Report(Descriptors.UnknownOrDuplicateStage, span, $"COPY --from={name} names no stage of this Dockerfile, so BuildKit pulls an image called '{name}'; {Suggest(model, name)}");
+                    if (!unknown.TryGetValue(name, out var spans))
+                    {
+                        unknown[name] = spans = [];
+                    }
+
+                    spans.Add(span);
                 }
+            }
+
+            foreach (var (name, spans) in unknown)
+            {
+                ctx.Report(Descriptors.UnknownOrDuplicateStage, spans, $"COPY --from={name} names no stage of this Dockerfile, so BuildKit pulls an image called '{name}'; {Suggest(model, name)}");
             }
         });
 

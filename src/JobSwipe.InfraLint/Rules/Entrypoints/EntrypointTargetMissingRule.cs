@@ -16,6 +16,10 @@ public sealed class EntrypointTargetMissingRule : InfraAnalyzer
     private static void Analyze(RepositoryAnalysisContext ctx)
     {
         var resolver = new EntrypointResolver(ctx.Repository);
+
+        // The same missing target started from several files (Procfile and Dockerfile CMD) is one problem: at the first,
+        // the others as additional locations.
+        var problems = new Dictionary<string, (Location Location, object?[] Arguments, List<Location> Others)>(StringComparer.Ordinal);
         foreach (ProcessEntrypoint entry in ProcessEntrypoints.Collect(ctx.Repository))
         {
             if (resolver.Problem(entry) is not { } problem)
@@ -25,8 +29,21 @@ public sealed class EntrypointTargetMissingRule : InfraAnalyzer
 
             string where = entry.WorkingDirectory is { Length: > 0 } d ? $"the working directory '{d}/'" : "the repository root (the working directory)";
             string suggestion = resolver.Suggest(entry) is { } s ? $"; did you mean '{s.Display}' ({s.Path})?" : "";
-            ctx.ReportDiagnostic(Diagnostic.Create(Descriptors.EntrypointTargetMissing, Location.Create(entry.File.RelativePath, entry.Text, entry.TargetSpan),
-                entry.Tool, Describe(entry), problem.Replace("{where}", where, StringComparison.Ordinal), suggestion));
+            var location = Location.Create(entry.File.RelativePath, entry.Text, entry.TargetSpan);
+            object?[] arguments = [entry.Tool, Describe(entry), problem.Replace("{where}", where, StringComparison.Ordinal), suggestion];
+            string key = string.Join('\u0001', arguments.Skip(1));
+            if (problems.TryGetValue(key, out var known))
+            {
+                known.Others.Add(location);
+                continue;
+            }
+
+            problems[key] = (location, arguments, []);
+        }
+
+        foreach (var (location, arguments, others) in problems.Values)
+        {
+            ctx.ReportDiagnostic(Diagnostic.Create(Descriptors.EntrypointTargetMissing, location, others, arguments));
         }
     }
 

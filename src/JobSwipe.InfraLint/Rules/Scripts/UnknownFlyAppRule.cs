@@ -30,6 +30,10 @@ public sealed class UnknownFlyAppRule : InfraAnalyzer
         }
 
         string known = "its apps: " + string.Join(", ", apps.Take(5)) + (apps.Count > 5 ? ", …" : "");
+
+        // One wrong app name in a script (APP=… used by several fly commands) is one finding: at its first use, the
+        // other uses as additional locations.
+        var problems = new Dictionary<(string File, string App), (Location Location, string Verb, string App, List<Location> Others)>();
         foreach (WorkspaceFile file in ctx.Repository.GetFiles(FileKind.ShellScript))
         {
             if (ctx.Repository.GetModel<ShellScript>(file) is not { } script)
@@ -54,9 +58,19 @@ public sealed class UnknownFlyAppRule : InfraAnalyzer
                 }
 
                 var verb = command.Line.SpanTo(p[0].Value == "secrets" ? p[1] : p[0]);
-                ctx.ReportDiagnostic(Diagnostic.Create(Descriptors.UnknownFlyApp, Location.Create(file.RelativePath, script.Text, app.Span),
-                    script.Text.Content.Substring(verb.Start, verb.Length), app.Name, known));
+                if (problems.TryGetValue((file.RelativePath, app.Name), out var problem))
+                {
+                    problem.Others.Add(Location.Create(file.RelativePath, script.Text, app.Span));
+                    continue;
+                }
+
+                problems[(file.RelativePath, app.Name)] = (Location.Create(file.RelativePath, script.Text, app.Span), script.Text.Content.Substring(verb.Start, verb.Length), app.Name, []);
             }
+        }
+
+        foreach (var (location, verb, app, others) in problems.Values)
+        {
+            ctx.ReportDiagnostic(Diagnostic.Create(Descriptors.UnknownFlyApp, location, others, verb, app, known));
         }
     }
 

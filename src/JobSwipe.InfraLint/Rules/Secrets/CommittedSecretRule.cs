@@ -1,38 +1,107 @@
 using JobSwipe.InfraLint.Analysis;
 using JobSwipe.InfraLint.Diagnostics;
+using JobSwipe.InfraLint.Rules.Common;
+using JobSwipe.InfraLint.Text;
 using JobSwipe.InfraLint.Workspace;
 
 namespace JobSwipe.InfraLint.Rules.Secrets;
 
-/// <summary>JSI5001: a provider credential in any file of a kind the engine reads (see <see cref="SecretPatterns"/>).</summary>
+/// <summary>
+/// JSI5001: a credential in any text file that git would track (every file of the root that no .gitignore or
+/// .git/info/exclude ignores, or that the index already tracks): a provider format (see <see cref="SecretPatterns"/>),
+/// a password in a connection string, or a random literal assigned to a secret-like name. Binary files (a NUL byte in
+/// their first 8 KiB) are counted in the run's summary and files over the size limit are JSI0003; PKCS#12 key stores
+/// (.p12, .pfx), which are binary, are reported by name. Never prints a value.
+/// </summary>
 public sealed class CommittedSecretRule : InfraAnalyzer
 {
+    // Lock and checksum files hold integrity hashes under names like "integrity" and "checksum": no generic detector there.
+    private static readonly HashSet<string> LockFiles = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "package-lock.json", "npm-shrinkwrap.json", "yarn.lock", "pnpm-lock.yaml", "bun.lock", "go.sum", "go.work.sum", "Cargo.lock", "poetry.lock", "Pipfile.lock",
+        "uv.lock", "pdm.lock", "composer.lock", "Gemfile.lock", "packages.lock.json", "flake.lock", "mix.lock", "pubspec.lock", "Podfile.lock", "gradle.lockfile",
+        "deno.lock", "Package.resolved", "paket.lock", "conan.lock",
+    };
+
+    // Source code: only string literals are values; an unquoted right-hand side is an expression.
+    private static readonly HashSet<string> CodeExtensions = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ".cs", ".csx", ".vb", ".fs", ".fsx", ".java", ".kt", ".kts", ".scala", ".groovy", ".gradle", ".go", ".rs", ".c", ".h", ".cc", ".cpp", ".hpp", ".m", ".mm",
+        ".swift", ".dart", ".js", ".jsx", ".mjs", ".cjs", ".ts", ".tsx", ".mts", ".cts", ".vue", ".svelte", ".py", ".pyi", ".rb", ".php", ".pl", ".pm", ".lua",
+        ".r", ".ex", ".exs", ".erl", ".clj", ".cljs", ".elm", ".hs", ".ml", ".jl", ".ps1", ".psm1", ".razor", ".cshtml", ".ipynb", ".sql", ".tf", ".hcl", ".nix",
+        ".rake", ".gemspec", ".erb", ".haml", ".slim", ".ejs", ".hbs", ".handlebars", ".twig", ".jinja", ".jinja2", ".j2", ".liquid", ".html", ".htm", ".astro",
+    };
+
+    // Where values are samples: tests, documentation, examples, translations, recorded HTTP traffic.
+    private static readonly HashSet<string> SampleFolders = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "test", "tests", "__tests__", "spec", "specs", "e2e", "fixture", "fixtures", "testdata", "test-data", "test_data", "__mocks__", "mocks", "mock",
+        "example", "examples", "sample", "samples", "doc", "docs", "documentation", "locale", "locales", "i18n", "l10n", "lang", "langs", "translations",
+        "cassettes", "vcr_cassettes", "__snapshots__", "snapshots",
+    };
+
+    private static readonly string[] SampleExtensions = [".md", ".mdx", ".rst", ".adoc", ".har", ".snap", ".po", ".pot", ".xlf", ".xliff", ".resx", ".example", ".sample", ".template", ".tmpl", ".dist"];
+
     public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptors.CommittedSecret];
 
     public override void Initialize(AnalysisContext context) => context.RegisterRepositoryAction(Analyze);
 
     private static void Analyze(RepositoryAnalysisContext context)
     {
-        foreach (var file in context.Repository.Files)
+        var tracking = GitTracking.For(context.Repository);
+        var files = context.Repository.Files.Where(f => tracking.WouldTrack(f.RelativePath)).ToArray();
+        var reports = new System.Collections.Concurrent.ConcurrentBag<Diagnostic>();
+        Parallel.ForEach(files, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, Environment.ProcessorCount) }, file => Scan(context.Repository, file, reports.Add));
+        foreach (var diagnostic in reports)
         {
-            if (file.Kind == FileKind.Other)
-            {
-                continue;
-            }
-
-            var text = context.Repository.GetText(file);
-            if (text is null)
-            {
-                continue;
-            }
-
-            foreach (var match in SecretPatterns.Scan(text.Content))
-            {
-                var location = Location.Create(file.RelativePath, text, new Text.TextSpan(match.Start, match.Length));
-                context.ReportDiagnostic(Diagnostic.Create(Descriptors.CommittedSecret, location, Capitalize(match.Provider)));
-            }
+            context.ReportDiagnostic(diagnostic);
         }
     }
+
+    private static void Scan(Repository repository, WorkspaceFile file, Action<Diagnostic> report)
+    {
+        string extension = Path.GetExtension(file.Name);
+        if (extension.Equals(".p12", StringComparison.OrdinalIgnoreCase) || extension.Equals(".pfx", StringComparison.OrdinalIgnoreCase))
+        {
+            report(Diagnostic.Create(Descriptors.CommittedSecret, new Location(file.RelativePath, LinePositionSpan.FromLine(1, 1, 1)), "A PKCS#12 key store (certificate and private key)"));
+            return;
+        }
+
+        var text = repository.ReadText(file);
+        if (text is null || text.Length == 0)
+        {
+            return;
+        }
+
+        var options = new SecretScanOptions
+        {
+            GenericAssignments = !IsLockFile(file.Name) && !IsSample(file),
+            UnquotedValuesAreLiterals = !CodeExtensions.Contains(extension) || file.Kind != FileKind.Other,
+        };
+        foreach (var match in SecretPatterns.Scan(text.Content, options))
+        {
+            var location = Location.Create(file.RelativePath, text, new TextSpan(match.Start, match.Length));
+            report(Diagnostic.Create(Descriptors.CommittedSecret, location, Capitalize(match.Provider)));
+        }
+    }
+
+    /// <summary>True for tests, documentation, examples and translations: the generic and password detectors do not run there.</summary>
+    internal static bool IsSample(WorkspaceFile file)
+    {
+        string name = file.Name;
+        string lower = name.ToLowerInvariant();
+        return file.RelativePath.Split('/')[..^1].Any(SampleFolders.Contains)
+            || SampleExtensions.Any(e => lower.EndsWith(e, StringComparison.Ordinal)) || lower.Contains(".example.", StringComparison.Ordinal) || lower.Contains(".sample.", StringComparison.Ordinal)
+            || lower.EndsWith(".test", StringComparison.Ordinal) || lower.EndsWith(".testing", StringComparison.Ordinal) || lower.StartsWith("test_", StringComparison.Ordinal) || lower.Contains("_test.", StringComparison.Ordinal) || lower.Contains(".test.", StringComparison.Ordinal)
+            || lower.Contains(".spec.", StringComparison.Ordinal) || lower.Contains("_spec.", StringComparison.Ordinal) || lower.EndsWith("tests.cs", StringComparison.Ordinal)
+            || lower.EndsWith("test.cs", StringComparison.Ordinal) || lower.EndsWith("test.php", StringComparison.Ordinal) || lower.EndsWith("test.java", StringComparison.Ordinal)
+            || lower.EndsWith("test.kt", StringComparison.Ordinal);
+    }
+
+    private static bool IsLockFile(string name) =>
+        LockFiles.Contains(name) || name.EndsWith(".lock", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".sum", StringComparison.OrdinalIgnoreCase)
+        || name.EndsWith(".sha256", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".sha512", StringComparison.OrdinalIgnoreCase)
+        || name.EndsWith(".min.js", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".map", StringComparison.OrdinalIgnoreCase);
 
     private static string Capitalize(string s) => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..];
 }

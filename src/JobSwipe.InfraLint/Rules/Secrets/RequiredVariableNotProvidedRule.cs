@@ -24,6 +24,7 @@ public sealed class RequiredVariableNotProvidedRule : InfraAnalyzer
         var index = EnvironmentVariableIndex.For(ctx.Repository);
         var supervised = new Lazy<HashSet<string>>(() => SupervisorProvided(ctx.Repository));
         var reported = new HashSet<(string, string)>();
+        var missing = new Dictionary<string, List<Location>>(StringComparer.Ordinal);
         foreach (var occurrence in index.Occurrences)
         {
             bool required = occurrence.Source is EnvironmentVariableSource.ScriptRequiredList or EnvironmentVariableSource.ScriptCheck
@@ -39,8 +40,20 @@ public sealed class RequiredVariableNotProvidedRule : InfraAnalyzer
                 || supervised.Value.Contains(occurrence.Name);
             if (!provided)
             {
-                ctx.ReportDiagnostic(Diagnostic.Create(Descriptors.RequiredVariableNotProvided, occurrence.Location, occurrence.Name));
+                if (!missing.TryGetValue(occurrence.Name, out var locations))
+                {
+                    missing[occurrence.Name] = locations = [];
+                }
+
+                locations.Add(occurrence.Location);
             }
+        }
+
+        // One variable provided nowhere is one problem, however many files require it: at the first, the others as
+        // additional locations (providing it once fixes them all).
+        foreach (var (name, locations) in missing)
+        {
+            ctx.ReportDiagnostic(Diagnostic.Create(Descriptors.RequiredVariableNotProvided, locations[0], locations.Skip(1), name));
         }
     });
 

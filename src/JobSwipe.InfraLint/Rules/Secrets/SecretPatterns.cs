@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -5,148 +6,146 @@ using JobSwipe.InfraLint.Rules.Common;
 
 namespace JobSwipe.InfraLint.Rules.Secrets;
 
-/// <summary>A provider credential found in a text: which detector matched and where the secret itself is (never its value).</summary>
-/// <param name="DetectorId">The detector's stable id (for example <c>github-token</c>).</param>
-/// <param name="Provider">A plain description for messages ("a GitHub token").</param>
+/// <summary>A credential found in a text: which detector matched and where the secret itself is (never its value).</summary>
+/// <param name="DetectorId">The detector's stable id (for example <c>github-token</c>, or <c>generic-assignment</c>).</param>
+/// <param name="Provider">A plain description for messages ("a GitHub personal access token").</param>
 /// <param name="Start">Offset of the secret in the scanned text.</param>
 /// <param name="Length">Length of the secret.</param>
 public sealed record SecretMatch(string DetectorId, string Provider, int Start, int Length);
 
+/// <summary>How a text is scanned: which detectors run, and whether unquoted values count as literals.</summary>
+public sealed record SecretScanOptions
+{
+    /// <summary>Provider detectors only (no generic assignment detector): what other rules use to name a value's provider.</summary>
+    public static readonly SecretScanOptions ProvidersOnly = new() { GenericAssignments = false };
+
+    /// <summary>
+    /// Run the generic <c>key/secret/token/password = value</c> detector and the formats that are a password by their
+    /// position (a URL's or a connection string's password, a curl credential). Off in tests, documentation, examples
+    /// and translations, where such values are samples; provider formats run everywhere.
+    /// </summary>
+    public bool GenericAssignments { get; init; } = true;
+
+    /// <summary>
+    /// Whether an unquoted value after <c>=</c> or <c>:</c> is a literal (configuration files: env, YAML, TOML, INI,
+    /// properties) or an expression (source code, where only string literals count).
+    /// </summary>
+    public bool UnquotedValuesAreLiterals { get; init; } = true;
+}
+
 /// <summary>
-/// One provider's credential format, shaped like a gitleaks rule: lower-case keywords that must appear in the text
-/// before the regex runs, a regex whose <c>secret</c> group (or whole match) is the credential, an entropy floor for
-/// formats that are not fully fixed, and a validation that drops documented examples and look-alikes.
+/// One provider's credential format, in the spirit of a gitleaks rule but written here from the providers' documented
+/// formats: literals (case-insensitive) of which one must occur on the line before the regex runs there, a regex whose
+/// <c>secret</c> group is the credential, an entropy floor for formats that are not fully fixed, and a validation that
+/// drops documented examples and look-alikes.
 /// </summary>
 public sealed class SecretDetector
 {
-    internal SecretDetector(string id, string provider, string[] keywords, Regex regex, double minEntropy = 0, Func<string, bool>? isAllowed = null)
+    private readonly Lazy<Regex> _regex;
+
+    internal SecretDetector(string id, string provider, string[] keywords, string pattern, double minEntropy = 0, Func<string, bool>? isAllowed = null, bool multiline = false)
     {
         Id = id;
         Provider = provider;
         Keywords = keywords;
-        Regex = regex;
+        Pattern = pattern;
         MinEntropy = minEntropy;
         IsAllowedValue = isAllowed ?? (_ => false);
+        Multiline = multiline;
+        _regex = new Lazy<Regex>(() => new Regex(pattern, RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, TimeSpan.FromSeconds(2)));
     }
 
     public string Id { get; }
 
+    /// <summary>True for formats that are a password by position, not by shape (see <see cref="SecretScanOptions.GenericAssignments"/>).</summary>
+    public bool IsPasswordFormat { get; init; }
+
+    /// <summary>The plain description used in messages ("an AWS access key ID").</summary>
     public string Provider { get; }
 
-    /// <summary>Lower-case literals; the regex only runs when one of them occurs in the lower-cased text.</summary>
+    /// <summary>
+    /// Literals; the regex only runs on lines where one of them occurs. A keyword written with an upper-case letter
+    /// (<c>AKIA</c>, <c>SK</c>, <c>eyJ</c>) must occur exactly so; an all-lower-case one (<c>datadog</c>, <c>ghp_</c>) in any case.
+    /// </summary>
     public IReadOnlyList<string> Keywords { get; }
 
-    internal Regex Regex { get; }
+    /// <summary>The format, as a .NET regular expression with a <c>secret</c> group.</summary>
+    public string Pattern { get; }
 
     /// <summary>The secret's Shannon entropy (bits per character) must be above this.</summary>
     public double MinEntropy { get; }
+
+    /// <summary>True when the format spans lines (a PEM block): the regex then runs from the keyword to the end of the text.</summary>
+    public bool Multiline { get; }
+
+    internal Regex Regex => _regex.Value;
 
     /// <summary>True for a documented example or a value that only looks like the format.</summary>
     internal Func<string, bool> IsAllowedValue { get; }
 }
 
 /// <summary>
-/// The credential formats every secret-bearing rule recognises (gitleaks / detect-secrets shapes, research note §4):
-/// one entry per provider. <see cref="Scan"/> never returns or formats a value, only where it is.
+/// The credential formats every secret-bearing rule recognises. <see cref="Scan(string, SecretScanOptions?)"/> makes one
+/// pass over the text with every detector's keywords at once, runs a detector's regex only on the lines where one of its
+/// keywords occurs (so the cost stays linear in the text's length), then the generic assignment detector at each
+/// secret-like name. It never returns or formats a value, only where it is.
 /// </summary>
 public static partial class SecretPatterns
 {
-    private const RegexOptions Options = RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture;
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(2);
+    // Lazy: the detector table is initialised in another part of this class, in an order C# leaves open.
+    private static readonly Lazy<KeywordIndex> LazyIndex = new(() => new KeywordIndex(Detectors!));
 
-    /// <summary>Every detector, one per provider format.</summary>
-    public static IReadOnlyList<SecretDetector> Detectors { get; } =
-    [
-        new("aws-access-key-id", "an AWS access key ID", ["akia", "asia", "abia", "acca"],
-            Rx(@"(?<![A-Za-z0-9])(?<secret>(?:AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16})(?![A-Za-z0-9])"), 3.0,
-            v => v.EndsWith("EXAMPLE", StringComparison.Ordinal)),
-        new("aws-secret-access-key", "an AWS secret access key", ["aws"],
-            Rx(@"(?i:aws)[A-Za-z0-9_.\-]{0,30}(?i:secret|private)[A-Za-z0-9_.\-]{0,20}[""']?\s*(?::=|=>|=|:)\s*[""']?(?<secret>[A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])"), 4.0,
-            v => v.Contains("EXAMPLE", StringComparison.Ordinal)),
-        new("github-token", "a GitHub token", ["ghp_", "gho_", "ghu_", "ghs_", "ghr_"],
-            Rx(@"(?<![A-Za-z0-9_])(?<secret>gh[pousr]_[A-Za-z0-9]{36})(?![A-Za-z0-9_])"), 3.0),
-        new("github-fine-grained-pat", "a GitHub fine-grained personal access token", ["github_pat_"],
-            Rx(@"(?<![A-Za-z0-9_])(?<secret>github_pat_[A-Za-z0-9_]{82})(?![A-Za-z0-9_])"), 3.0),
-        new("gitlab-token", "a GitLab token", ["glpat-", "gldt-", "glrt-"],
-            Rx(@"(?<![A-Za-z0-9_\-])(?<secret>gl(?:pat|dt|rt)-[A-Za-z0-9_\-]{20,})(?![A-Za-z0-9_\-])"), 3.0),
-        new("openai-api-key", "an OpenAI API key", ["t3blbkfj"],
-            Rx(@"(?<![A-Za-z0-9_\-])(?<secret>sk-(?:(?:proj|svcacct|admin)-[A-Za-z0-9_\-]{58,74}T3BlbkFJ[A-Za-z0-9_\-]{58,74}|[A-Za-z0-9]{20}T3BlbkFJ[A-Za-z0-9]{20}))(?![A-Za-z0-9_\-])"), 3.0),
-        new("anthropic-api-key", "an Anthropic API key", ["sk-ant-"],
-            Rx(@"(?<![A-Za-z0-9_\-])(?<secret>sk-ant-(?:api03|admin01)-[A-Za-z0-9_\-]{93}AA)(?![A-Za-z0-9_\-])"), 3.0),
-        new("stripe-live-key", "a Stripe live secret key", ["sk_live_", "rk_live_"],
-            Rx(@"(?<![A-Za-z0-9_])(?<secret>[sr]k_live_[A-Za-z0-9]{10,99})(?![A-Za-z0-9_])"), 2.5),
-        new("slack-token", "a Slack token", ["xox", "xapp-"],
-            Rx(@"(?<![A-Za-z0-9_\-])(?<secret>xox[bpaors]-[0-9]{10,13}-[0-9]{10,13}(?:-[0-9]{10,13})?-[A-Za-z0-9]{24,34}|xapp-[0-9]-[A-Z0-9]{9,11}-[0-9]{10,13}-[a-f0-9]{64})(?![A-Za-z0-9_\-])"), 3.0),
-        new("slack-webhook", "a Slack webhook URL", ["hooks.slack.com"],
-            Rx(@"(?<secret>(?:https?://)?hooks\.slack\.com/(?:services|workflows|triggers)/[A-Za-z0-9+/]{43,56})(?![A-Za-z0-9+/])"), 3.0,
-            v => v.Contains("XXXX", StringComparison.Ordinal) || v.Contains("xxxx", StringComparison.Ordinal)),
-        new("google-api-key", "a Google API key", ["aiza"],
-            Rx(@"(?<![A-Za-z0-9_\-])(?<secret>AIza[A-Za-z0-9_\-]{35})(?![A-Za-z0-9_\-])"), 4.0),
-        new("twilio-api-key", "a Twilio API key", ["sk"],
-            Rx(@"(?<![A-Za-z0-9])(?<secret>SK[0-9a-f]{32})(?![A-Za-z0-9])"), 3.0),
-        new("sendgrid-api-key", "a SendGrid API key", ["sg."],
-            Rx(@"(?<![A-Za-z0-9_\-])(?<secret>SG\.[A-Za-z0-9_\-]{22}\.[A-Za-z0-9_\-]{43})(?![A-Za-z0-9_\-])"), 3.0),
-        new("npm-token", "an npm access token", ["npm_"],
-            Rx(@"(?<![A-Za-z0-9_])(?<secret>npm_[A-Za-z0-9]{36})(?![A-Za-z0-9_])"), 3.0),
-        new("flyio-token", "a Fly.io access token", ["fo1_", "fm1", "fm2_"],
-            Rx(@"(?<![A-Za-z0-9_])(?<secret>fo1_[A-Za-z0-9_\-]{43}|fm(?:1[ar]|2)_[A-Za-z0-9+/]{100,}={0,3})(?![A-Za-z0-9_\-+/])"), 4.0),
-        new("vault-token", "a HashiCorp Vault service token", ["hvs."],
-            Rx(@"(?<![A-Za-z0-9_])(?<secret>hvs\.[A-Za-z0-9_\-]{90,120})(?![A-Za-z0-9_\-])"), 3.5),
-        new("private-key", "a private key", ["private key"],
-            Rx(@"(?<secret>-----BEGIN[ A-Z0-9_\-]{0,100}PRIVATE KEY(?: BLOCK)?-----[\s\S]{64,}?-----END[ A-Z0-9_\-]{0,100}PRIVATE KEY(?: BLOCK)?-----)"), 0,
-            v => !HasKeyBody(v)),
-        new("jwt", "a JSON Web Token", ["eyj"],
-            Rx(@"(?<![A-Za-z0-9_\-.])(?<secret>ey[A-Za-z0-9_\-]{10,}\.ey[A-Za-z0-9_\-]{10,}\.[A-Za-z0-9_\-]{16,})(?![A-Za-z0-9_\-.])"), 3.0,
-            v => !IsRealJwt(v)),
-        new("url-password", "a password in a connection string", ["://"],
-            Rx(@"(?<![A-Za-z0-9+.\-])[A-Za-z][A-Za-z0-9+.\-]{1,20}://[^:/@\s""'`]{1,64}:(?<secret>[^@/\s""'`]{1,128})@[A-Za-z0-9_\-\[]"), 2.5,
-            v => !IsLikelyRealPassword(v)),
-    ];
+    private static KeywordIndex Index => LazyIndex.Value;
 
-    /// <summary>Every credential in <paramref name="text"/>, in order, overlaps removed (the first, longest match wins).</summary>
-    public static IReadOnlyList<SecretMatch> Scan(string text)
+    /// <summary>Every credential in <paramref name="text"/>, in order, overlaps removed (provider formats before the generic detector; then the first, longest match).</summary>
+    public static IReadOnlyList<SecretMatch> Scan(string text, SecretScanOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(text);
+        options ??= new SecretScanOptions();
         if (text.Length == 0)
         {
             return [];
         }
 
-        string lower = text.ToLowerInvariant();
         var found = new List<SecretMatch>();
-        foreach (var detector in Detectors)
+        var scannedLines = new HashSet<(int Detector, int LineStart)>();
+        var scannedWhole = new HashSet<int>();
+        var genericAt = new List<int>();
+        foreach (var (offset, keyword) in Index.FindAll(text))
         {
-            if (!detector.Keywords.Any(k => lower.Contains(k, StringComparison.Ordinal)))
+            if (keyword.Generic)
             {
-                continue;
+                genericAt.Add(offset);
             }
 
-            try
+            foreach (int d in keyword.Detectors)
             {
-                foreach (Match match in detector.Regex.Matches(text))
+                var detector = Detectors[d];
+                if (detector.IsPasswordFormat && !options.GenericAssignments)
                 {
-                    var group = match.Groups["secret"];
-                    string value = group.Value;
-                    if (detector.MinEntropy > 0 && ShannonEntropy(value) <= detector.MinEntropy)
-                    {
-                        continue;
-                    }
-
-                    if (detector.IsAllowedValue(value) || IsAllowlistedLine(text, group.Index))
-                    {
-                        continue;
-                    }
-
-                    found.Add(new SecretMatch(detector.Id, detector.Provider, group.Index, group.Length));
+                    continue;
                 }
-            }
-            catch (RegexMatchTimeoutException)
-            {
-                // A pathological text: skip this detector rather than fail the run.
+
+                if (detector.Multiline)
+                {
+                    if (scannedWhole.Add(d))
+                    {
+                        Run(detector, text, LineStart(text, offset), text.Length - LineStart(text, offset), found);
+                    }
+
+                    continue;
+                }
+
+                int start = LineStart(text, offset);
+                if (scannedLines.Add((d, start)))
+                {
+                    Run(detector, text, start, LineEnd(text, offset) - start, found);
+                }
             }
         }
 
-        found.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.Length.CompareTo(a.Length));
+        // Same place: the longer match, then a format with a prefix of its own before one recognised by the name next to it.
+        found.Sort(static (a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : a.Length != b.Length ? b.Length.CompareTo(a.Length) : Rank(a).CompareTo(Rank(b)));
         var result = new List<SecretMatch>();
         int end = -1;
         foreach (var match in found)
@@ -158,8 +157,36 @@ public static partial class SecretPatterns
             }
         }
 
+        if (options.GenericAssignments && genericAt.Count > 0)
+        {
+            var generic = GenericAssignments.Find(text, genericAt, options.UnquotedValuesAreLiterals);
+            foreach (var match in generic)
+            {
+                if (!result.Any(m => m.Start < match.Start + match.Length && match.Start < m.Start + m.Length))
+                {
+                    result.Add(match);
+                }
+            }
+
+            result.Sort(static (a, b) => a.Start.CompareTo(b.Start));
+        }
+
+        if (result.Count > 0 && text.Contains("\"service_account\"", StringComparison.Ordinal))
+        {
+            // A private key inside a Google Cloud service-account key file is that account's key.
+            for (int i = 0; i < result.Count; i++)
+            {
+                if (result[i].DetectorId == "private-key")
+                {
+                    result[i] = result[i] with { DetectorId = "gcp-service-account-key", Provider = "a Google Cloud service account key" };
+                }
+            }
+        }
+
         return result;
     }
+
+    private static int Rank(SecretMatch match) => Index.Rank.GetValueOrDefault(match.DetectorId);
 
     /// <summary>The provider description when <paramref name="value"/> is exactly one known credential format; otherwise null.</summary>
     public static string? DescribeValue(string? value)
@@ -169,40 +196,112 @@ public static partial class SecretPatterns
             return null;
         }
 
-        var matches = Scan(value);
+        var matches = Scan(value, SecretScanOptions.ProvidersOnly);
         return matches.Count > 0 ? matches[0].Provider : null;
     }
 
-    /// <summary>Shannon entropy in bits per character (gitleaks' measure).</summary>
-    public static double ShannonEntropy(string value)
+    /// <summary>Shannon entropy in bits per character.</summary>
+    public static double ShannonEntropy(ReadOnlySpan<char> value)
     {
-        if (string.IsNullOrEmpty(value))
+        if (value.IsEmpty)
         {
             return 0;
         }
 
-        var counts = new Dictionary<char, int>();
+        Span<int> ascii = stackalloc int[128];
+        Dictionary<char, int>? other = null;
         foreach (char c in value)
         {
-            counts[c] = counts.GetValueOrDefault(c) + 1;
+            if (c < 128)
+            {
+                ascii[c]++;
+            }
+            else
+            {
+                other ??= [];
+                other[c] = other.GetValueOrDefault(c) + 1;
+            }
         }
 
         double entropy = 0;
-        foreach (int count in counts.Values)
+        int length = value.Length;
+        void Add(int count)
         {
-            double p = (double)count / value.Length;
+            double p = (double)count / length;
             entropy -= p * Math.Log2(p);
+        }
+
+        foreach (int count in ascii)
+        {
+            if (count > 0)
+            {
+                Add(count);
+            }
+        }
+
+        foreach (int count in other?.Values ?? (IEnumerable<int>)[])
+        {
+            Add(count);
         }
 
         return entropy;
     }
 
-    // gitleaks:allow and detect-secrets' pragma keep working for users switching tools.
-    private static bool IsAllowlistedLine(string text, int offset)
+    /// <summary>Shannon entropy in bits per character.</summary>
+    public static double ShannonEntropy(string value) => ShannonEntropy(value.AsSpan());
+
+    private static void Run(SecretDetector detector, string text, int start, int length, List<SecretMatch> found)
     {
-        int lineStart = offset == 0 ? 0 : text.LastIndexOf('\n', offset - 1) + 1;
-        int lineEnd = text.IndexOf('\n', offset);
-        string line = lineEnd < 0 ? text[lineStart..] : text[lineStart..lineEnd];
+        try
+        {
+            for (var match = detector.Regex.Match(text, start, length); match.Success; match = match.NextMatch())
+            {
+                var group = match.Groups["secret"];
+                if (!group.Success || group.Length == 0)
+                {
+                    continue;
+                }
+
+                string value = group.Value;
+                if (detector.MinEntropy > 0 && ShannonEntropy(value) <= detector.MinEntropy)
+                {
+                    continue;
+                }
+
+                if (detector.IsAllowedValue(value) || IsPlaceholderValue(value) || IsSequentialFiller(value) || IsAllowlistedLine(text, group.Index))
+                {
+                    continue;
+                }
+
+                found.Add(new SecretMatch(detector.Id, detector.Provider, group.Index, group.Length));
+            }
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            // A pathological line: skip this detector there rather than fail the run.
+        }
+    }
+
+    /// <summary>True when the value holds a run typed by hand (<c>123456789</c>, <c>abcdefgh</c>): a fake, not a generated key.</summary>
+    internal static bool IsSequentialFiller(string value) =>
+        value.Contains("123456789", StringComparison.Ordinal) || value.Contains("abcdefgh", StringComparison.OrdinalIgnoreCase) || value.Contains("0123456", StringComparison.Ordinal);
+
+    // The shared vocabulary judges whole values; a PEM block is judged by its body instead.
+    private static bool IsPlaceholderValue(string value) =>
+        !value.StartsWith("-----BEGIN", StringComparison.Ordinal) && !value.StartsWith("PuTTY", StringComparison.Ordinal) && SecretHeuristics.IsPlaceholder(value);
+
+    internal static int LineStart(string text, int offset) => offset == 0 ? 0 : text.LastIndexOf('\n', offset - 1) + 1;
+
+    internal static int LineEnd(string text, int offset)
+    {
+        int end = text.IndexOf('\n', offset);
+        return end < 0 ? text.Length : end;
+    }
+
+    // gitleaks:allow and detect-secrets' pragma keep working for users switching tools.
+    internal static bool IsAllowlistedLine(string text, int offset)
+    {
+        var line = text.AsSpan(LineStart(text, offset), LineEnd(text, offset) - LineStart(text, offset));
         return line.Contains("gitleaks:allow", StringComparison.Ordinal) || line.Contains("pragma: allowlist secret", StringComparison.Ordinal);
     }
 
@@ -222,9 +321,9 @@ public static partial class SecretPatterns
             {
                 base64++;
             }
-            else if (c == '.')
+            else if (c == '.' || c == '<' || c == '…')
             {
-                return false; // "..." elisions in documentation
+                return false; // "..." elisions and <key> fields in documentation
             }
         }
 
@@ -245,7 +344,8 @@ public static partial class SecretPatterns
             using var headerJson = JsonDocument.Parse(header);
             using var payloadJson = JsonDocument.Parse(payload);
             if (headerJson.RootElement.ValueKind != JsonValueKind.Object || payloadJson.RootElement.ValueKind != JsonValueKind.Object
-                || !payloadJson.RootElement.EnumerateObject().Any())
+                || !payloadJson.RootElement.EnumerateObject().Any() || !headerJson.RootElement.TryGetProperty("alg", out var alg)
+                || alg.ValueKind != JsonValueKind.String || string.Equals(alg.GetString(), "none", StringComparison.OrdinalIgnoreCase))
             {
                 return false;
             }
@@ -273,23 +373,117 @@ public static partial class SecretPatterns
         }
     }
 
-    // A URL password is a secret unless it is an interpolation, a placeholder, a known default or too simple to be real.
-    private static bool IsLikelyRealPassword(string password)
+    // A password (in a URL or a connection string) is a secret unless it is an interpolation, a placeholder, a known
+    // default, a secret-store reference or too simple to be a real one.
+    internal static bool IsLikelyRealPassword(string password)
     {
-        if (SecretHeuristics.ContainsReference(password) || SecretHeuristics.IsPlaceholder(password) || SecretHeuristics.DescribeKnownDefault(password) is not null)
+        string v = password.Trim().Trim('"', '\'', '{', '}');
+        if (v.Length < 8 || SecretHeuristics.ContainsReference(v) || SecretHeuristics.IsPlaceholder(v) || SecretHeuristics.DescribeKnownDefault(v) is not null
+            || GenericAssignments.IsSecretStoreReference(v))
         {
             return false;
         }
 
-        if (password.Length < 8 || password.Contains('<') || password.Contains('{') || password.Contains('%') && password.Contains("%(", StringComparison.Ordinal))
+        if (v.Contains('<') || v.Contains('{') || v.Contains('%') && v.Contains("%(", StringComparison.Ordinal) || v.StartsWith('$'))
         {
             return false;
         }
 
-        string lower = password.ToLowerInvariant();
-        return !(lower.Contains("password", StringComparison.Ordinal) || lower.Contains("example", StringComparison.Ordinal) || lower.Contains("secret", StringComparison.Ordinal)
-            || lower.Contains("changeme", StringComparison.Ordinal) || lower.StartsWith("your", StringComparison.Ordinal) || lower.All(c => char.IsAsciiLetterLower(c) || c == '_'));
+        return !IsWeakPassword(v) && !v.ToLowerInvariant().All(c => char.IsAsciiLetterLower(c) || c == '_' || c == '-');
     }
 
-    private static Regex Rx(string pattern) => new(pattern, Options, Timeout);
+    /// <summary>A password made of the words people use for test and sample passwords, in any spelling (p@ssw0rd, S3cr3t!, Test1234).</summary>
+    internal static bool IsWeakPassword(string value)
+    {
+        string v = Uri.UnescapeDataString(value).ToLowerInvariant();
+        var plain = new StringBuilder(v.Length);
+        foreach (char c in v)
+        {
+            plain.Append(c switch { '@' or '4' => 'a', '0' => 'o', '1' or '!' => 'i', '3' => 'e', '5' or '$' => 's', '7' => 't', _ => c });
+        }
+
+        string p = plain.ToString();
+        return WeakWords.Any(w => p.Contains(w, StringComparison.Ordinal)) || v.StartsWith("your", StringComparison.Ordinal);
+    }
+
+    private static readonly string[] WeakWords = ["password", "passwort", "passwd", "secret", "changeme", "letmein", "qwerty", "admin", "test", "demo", "example", "sample", "welcome", "pass", "default"];
+
+    /// <summary>Every keyword of every detector, found in one pass over a text (case-insensitive).</summary>
+    private sealed class KeywordIndex
+    {
+        private readonly SearchValues<string> _values;
+        private readonly Dictionary<char, List<Keyword>> _byFirst = [];
+
+        public Dictionary<string, int> Rank { get; } = new(StringComparer.Ordinal);
+
+        public KeywordIndex(IReadOnlyList<SecretDetector> detectors)
+        {
+            for (int i = 0; i < detectors.Count; i++)
+            {
+                Rank.TryAdd(detectors[i].Id, detectors[i].Pattern.StartsWith("(?i:", StringComparison.Ordinal) ? 10_000 + i : i);
+            }
+
+            var all = new Dictionary<string, (List<int> Detectors, bool Generic)>(StringComparer.Ordinal);
+            for (int i = 0; i < detectors.Count; i++)
+            {
+                foreach (string k in detectors[i].Keywords)
+                {
+                    if (!all.TryGetValue(k, out var entry))
+                    {
+                        all[k] = entry = ([], false);
+                    }
+
+                    entry.Detectors.Add(i);
+                }
+            }
+
+            foreach (string k in GenericAssignments.Keywords)
+            {
+                all[k] = all.TryGetValue(k, out var entry) ? (entry.Detectors, true) : ([], true);
+            }
+
+            foreach (var (k, entry) in all)
+            {
+                char first = char.ToLowerInvariant(k[0]);
+                if (!_byFirst.TryGetValue(first, out var list))
+                {
+                    _byFirst[first] = list = [];
+                }
+
+                list.Add(new Keyword(k, [.. entry.Detectors], entry.Generic, k.Any(char.IsUpper)));
+            }
+
+            _values = SearchValues.Create([.. all.Keys.Distinct(StringComparer.OrdinalIgnoreCase)], StringComparison.OrdinalIgnoreCase);
+        }
+
+        public IEnumerable<(int Offset, Keyword Keyword)> FindAll(string text)
+        {
+            int position = 0;
+            while (position < text.Length)
+            {
+                int found = text.AsSpan(position).IndexOfAny(_values);
+                if (found < 0)
+                {
+                    yield break;
+                }
+
+                int at = position + found;
+                int step = 1;
+                if (_byFirst.TryGetValue(char.ToLowerInvariant(text[at]), out var candidates))
+                {
+                    foreach (var keyword in candidates)
+                    {
+                        if (text.AsSpan(at).StartsWith(keyword.Text, keyword.CaseSensitive ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase))
+                        {
+                            yield return (at, keyword);
+                        }
+                    }
+                }
+
+                position = at + step;
+            }
+        }
+    }
+
+    private sealed record Keyword(string Text, int[] Detectors, bool Generic, bool CaseSensitive);
 }

@@ -58,4 +58,16 @@ public class HardCodedCredentialRuleTests
               api:
                 environment: *env
             """));
+
+    [Test]
+    public void Placeholders_of_the_shared_vocabulary_are_not_credentials() =>
+        RuleVerifier.ReportsNothing<HardCodedCredentialRule>(("docker-compose.yml", """
+            services:
+              umami:
+                environment:
+                  APP_SECRET: replace-me-with-a-random-string
+                  API_KEY: your-api-key-here
+                  SECRET_KEY: changeme
+                  TOKEN: "%(token)s"
+            """));
 }

@@ -20,4 +20,11 @@ public class CdInsteadOfWorkdirRuleTests
     [Test]
     public void Reports_a_run_that_is_only_a_cd() =>
         RuleVerifier.Reports<CdInsteadOfWorkdirRule>(("Dockerfile", "FROM node:22\nRUN [|cd|] /srv/app\nRUN [|cd|] /tmp\nRUN (cd /srv)\n"));
+
+    [Test]
+    public void Cd_to_one_folder_in_several_runs_of_a_stage_is_one_finding()
+    {
+        var finding = RuleVerifier.Reports<CdInsteadOfWorkdirRule>(("Dockerfile", "FROM debian:12\nRUN [|cd|] /srv/app && make\nRUN cd /srv/app && make install\nFROM debian:12\nRUN [|cd|] /srv/app && make\n"))[0];
+        Assert.That(finding.AdditionalLocations.Single().Span.Start.Line, Is.EqualTo(3));
+    }
 }

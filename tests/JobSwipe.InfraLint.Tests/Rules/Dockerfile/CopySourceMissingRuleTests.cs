@@ -62,4 +62,13 @@ public class CopySourceMissingRuleTests
             ("site/index.html", "<p/>\n"));
         Assert.That(d.Select(x => x.Message), Has.Some.Contains("set by docker-compose.yml"));
     }
+
+    [Test]
+    public void A_missing_source_copied_by_several_stages_is_one_finding()
+    {
+        var finding = RuleVerifier.Reports<CopySourceMissingRule>(
+            ("app/package.json", "{}"),
+            ("app/Dockerfile", "FROM node:20 AS deps\nCOPY package.json [|pnpm-lock.yaml|] ./\nFROM node:20 AS build\nCOPY package.json pnpm-lock.yaml ./\n")).Single();
+        Assert.That(finding.AdditionalLocations.Single().Span.Start.Line, Is.EqualTo(4));
+    }
 }

@@ -6,11 +6,23 @@ namespace JobSwipe.InfraLint.Tests.Rules.Dockerfile;
 public class FinalStageRunsAsRootRuleTests
 {
     [Test]
-    public void Reports_a_final_stage_without_user_at_its_from()
+    public void Reports_a_final_stage_without_user_where_the_user_goes_before_its_command()
     {
-        var d = RuleVerifier.Reports<FinalStageRunsAsRootRule>(("Dockerfile", "[|FROM|] python:3.12-slim\nCMD [\"python\", \"app.py\"]\n"));
-        Assert.That(d[0].Message, Does.Contain("no USER").And.Contain("USER"));
+        var d = RuleVerifier.Reports<FinalStageRunsAsRootRule>(("Dockerfile", "FROM python:3.12-slim\nRUN pip install flask\n[|CMD|] [\"python\", \"app.py\"]\n"));
+        Assert.That(d[0].Message, Does.Contain("no USER").And.Contain("USER before CMD"));
+        Assert.That(d[0].AdditionalLocations.Single().Span.Start.Line, Is.EqualTo(1), "the final FROM is its other place");
     }
+
+    [Test]
+    public void Points_at_the_first_command_of_the_final_stage_or_its_end_when_the_command_is_inherited()
+    {
+        RuleVerifier.Reports<FinalStageRunsAsRootRule>(("Dockerfile", "FROM node:22-slim\nCOPY . .\n[|ENTRYPOINT|] [\"node\"]\nCMD [\"server.js\"]\n"));
+        RuleVerifier.Reports<FinalStageRunsAsRootRule>(("Dockerfile", "FROM python:3.12-slim AS base\nCMD [\"python\", \"app.py\"]\nFROM base\nRUN pip install flask\n[|COPY|] . .\n"));
+    }
+
+    [Test]
+    public void A_suppression_at_the_final_from_still_silences_it() =>
+        RuleVerifier.ReportsNothing<FinalStageRunsAsRootRule>(("Dockerfile", "# infralint-disable-next-line JSI1002 -- root on purpose\nFROM python:3.12-slim\nCMD [\"python\", \"app.py\"]\n"));
 
     [Test]
     public void Reports_the_last_user_root() =>
@@ -49,7 +61,7 @@ public class FinalStageRunsAsRootRuleTests
         RuleVerifier.ReportsNothing<FinalStageRunsAsRootRule>(("Dockerfile", "FROM postgres:16\nCOPY init.sql /docker-entrypoint-initdb.d/\n"));
         RuleVerifier.ReportsNothing<FinalStageRunsAsRootRule>(("Dockerfile", "FROM debian:12-slim\nRUN make install\nCMD [\"python3\"]\n"));
         RuleVerifier.ReportsNothing<FinalStageRunsAsRootRule>(("Dockerfile", "FROM debian:12-slim\nCMD [\"php-fpm\"]\n"));
-        RuleVerifier.Reports<FinalStageRunsAsRootRule>(("Dockerfile", "FROM golang:1.22 AS build\nRUN go build\n[|FROM|] scratch\nCOPY --from=build /app /app\nCMD [\"/app\"]\n"));
-        RuleVerifier.Reports<FinalStageRunsAsRootRule>(("Dockerfile", "[|FROM|] mcr.microsoft.com/dotnet/aspnet:8.0\nCOPY out/ /app\nENTRYPOINT [\"dotnet\", \"/app/Api.dll\"]\n"));
+        RuleVerifier.Reports<FinalStageRunsAsRootRule>(("Dockerfile", "FROM golang:1.22 AS build\nRUN go build\nFROM scratch\nCOPY --from=build /app /app\n[|CMD|] [\"/app\"]\n"));
+        RuleVerifier.Reports<FinalStageRunsAsRootRule>(("Dockerfile", "FROM mcr.microsoft.com/dotnet/aspnet:8.0\nCOPY out/ /app\n[|ENTRYPOINT|] [\"dotnet\", \"/app/Api.dll\"]\n"));
     }
 }

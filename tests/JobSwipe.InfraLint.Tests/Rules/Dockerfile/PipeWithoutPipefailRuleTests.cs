@@ -42,4 +42,15 @@ public class PipeWithoutPipefailRuleTests
         var d = RuleVerifier.Reports<PipeWithoutPipefailRule>(("Dockerfile", "FROM debian:12\nRUN find /usr/local -name '*.so' | [|xargs|] -r strip --strip-unneeded\n"));
         Assert.That(d[0].Message, Does.Contain("'xargs'").And.Contain("'find'"));
     }
+
+    [Test]
+    public void Several_pipes_in_one_run_are_one_finding()
+    {
+        var finding = RuleVerifier.Reports<PipeWithoutPipefailRule>(("Dockerfile", "FROM debian:12\nRUN curl -fsSL https://example.com/a | [|tar|] -x && ldd /bin/ls | grep -q libc\n")).Single();
+        Assert.That(finding.AdditionalLocations.Single().Span.Start.Column, Is.EqualTo(64));
+    }
+
+    [Test]
+    public void A_download_piped_into_a_shell_is_left_to_JSI1007() =>
+        RuleVerifier.ReportsNothing<PipeWithoutPipefailRule>(("Dockerfile", "FROM debian:12\nRUN curl -fsSL https://example.com/install.sh | sh\nRUN wget -qO- https://example.com/i.sh | bash -s -- --yes\n"));
 }

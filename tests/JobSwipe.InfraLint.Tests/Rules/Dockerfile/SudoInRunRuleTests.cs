@@ -17,4 +17,11 @@ public class SudoInRunRuleTests
     [Test]
     public void Reports_sudo_in_an_exec_form_shell_script_at_the_script() =>
         RuleVerifier.Reports<SudoInRunRule>(("Dockerfile", "FROM debian:12\nRUN [\"/bin/sh\", \"-c\", [|\"sudo make install\"|]]\n"));
+
+    [Test]
+    public void Several_sudo_in_one_run_are_one_finding()
+    {
+        var finding = RuleVerifier.Reports<SudoInRunRule>(("Dockerfile", "FROM debian:12\nRUN [|sudo|] apt-get update && sudo apt-get install -y make\n")).Single();
+        Assert.That(finding.AdditionalLocations.Single().Span.Start.Column, Is.EqualTo(28));
+    }
 }

@@ -40,4 +40,11 @@ public class UnknownOrDuplicateStageRuleTests
             .And.Some.Contains("current stage \"run\"")
             .And.Some.Contains("invalid stage index 7"));
     }
+
+    [Test]
+    public void An_unknown_name_used_by_several_copies_is_one_finding()
+    {
+        var finding = RuleVerifier.Reports<UnknownOrDuplicateStageRule>(("Dockerfile", "FROM node:20\nCOPY --from=[|assets|] /a /a\nCOPY --from=assets /b /b\n")).Single();
+        Assert.That(finding.AdditionalLocations.Single().Span.Start.Line, Is.EqualTo(3));
+    }
 }

@@ -18,6 +18,16 @@ public sealed class EntrypointTargetMissingRuleTests
     }
 
     [Test]
+    public void The_same_missing_module_started_from_the_procfile_and_the_dockerfile_is_one_finding()
+    {
+        var d = RuleVerifier.Reports<EntrypointTargetMissingRule>(
+            ("Procfile", "web: gunicorn [|server:app|] --bind 0.0.0.0:$PORT\n"),
+            ("Dockerfile", "FROM python:3.12-slim\nCOPY . .\nCMD [\"gunicorn\", \"server:app\", \"--bind\", \"0.0.0.0:8000\"]\n"),
+            ("main.py", Main));
+        Assert.That(d.Single().AdditionalLocations.Single().Path, Is.EqualTo("Dockerfile"));
+    }
+
+    [Test]
     public void A_module_that_does_not_define_the_attribute_is_reported()
     {
         var d = RuleVerifier.Reports<EntrypointTargetMissingRule>(

@@ -22,4 +22,13 @@ public sealed class UnknownFlyAppRuleTests
             ("fly.toml", "app = \"jobswipe-backend\"\n"));
         RuleVerifier.ReportsNothing<UnknownFlyAppRule>(("deploy.sh", "fly deploy -a anything\n"));
     }
+
+    [Test]
+    public void One_unknown_app_name_used_by_several_commands_is_one_finding()
+    {
+        var finding = RuleVerifier.Reports<UnknownFlyAppRule>(
+            ("deploy.sh", "APP=jobswipe-old\nflyctl secrets import --app [|\"$APP\"|] < .env\nfly deploy -a \"$APP\"\n"),
+            ("fly.toml", "app = \"jobswipe-api\"\n")).Single();
+        Assert.That(finding.AdditionalLocations.Single().Span.Start.Line, Is.EqualTo(3));
+    }
 }

@@ -23,7 +23,7 @@ public class CommittedSecretRuleTests
             Assert.That(d.Message, Does.Not.Contain(GitHub).And.Not.Contain(Stripe));
         }
 
-        Assert.That(found.Select(d => d.Message), Has.Some.StartsWith("A GitHub token is committed"));
+        Assert.That(found.Select(d => d.Message), Has.Some.StartsWith("A GitHub personal access token is committed"));
     }
 
     [Test]
@@ -44,7 +44,122 @@ public class CommittedSecretRuleTests
             ("docker-compose.production.yml", "services:\n  app:\n    environment:\n      TOKEN: ${GITHUB_TOKEN}\n      DATABASE_URL: postgresql://app:${DB_PASSWORD}@db/app\n"),
             ("fly.toml", "app = \"x\"\n[env]\n  LOG_LEVEL = \"info\"\n"));
 
+    private static readonly string DjangoKey = FakeSecrets.Random(FakeSecrets.Alnum + "!@#^&*-_=+", 40, 70);
+    private static readonly string ApiKeyHex = FakeSecrets.Random(FakeSecrets.Hex, 40, 71);
+    private static readonly string SqlPassword = FakeSecrets.Random(FakeSecrets.Alnum, 18, 72);
+
     [Test]
-    public void Files_of_unknown_kinds_are_not_scanned() =>
-        RuleVerifier.ReportsNothing<CommittedSecretRule>(("notes/token.txt", $"token {GitHub}\n"));
+    public void Catches_the_two_files_of_the_issue() =>
+        RuleVerifier.Reports<CommittedSecretRule>(
+            ("backend/settings.env", $"DEBUG=false\nDJANGO_SECRET_KEY=[|{DjangoKey}|]\n"),
+            ("config/production.json", $"{{\n  \"service\": \"billing\",\n  \"api_key\": \"[|{ApiKeyHex}|]\"\n}}\n"));
+
+    [Test]
+    public void Scans_every_text_file_kind()
+    {
+        string G(int seed) => "gh" + "p_" + FakeSecrets.Random(FakeSecrets.Alnum, 36, seed);
+        RuleVerifier.Reports<CommittedSecretRule>(
+            ("notes/token.txt", $"token [|{G(80)}|]\n"),
+            ("config/app.yaml", $"payments:\n  client_secret: [|{FakeSecrets.Random(FakeSecrets.Alnum, 32, 81)}|]\n"),
+            ("config/app.toml", $"[github]\ntoken = \"[|{G(82)}|]\"\n"),
+            ("config/app.ini", $"[smtp]\npassword = [|{FakeSecrets.Random(FakeSecrets.Alnum, 12, 83)}7!|]\n"),
+            ("src/main/resources/application.properties", $"spring.datasource.password=[|{FakeSecrets.Random(FakeSecrets.Alnum, 14, 84)}|]\n"),
+            ("web.config", $"<configuration>\n  <apiKey>[|{FakeSecrets.Random(FakeSecrets.Alnum, 32, 85)}|]</apiKey>\n</configuration>\n"),
+            ("infra/main.tf", $"provider \"github\" {{\n  token = \"[|{G(86)}|]\"\n}}\n"),
+            ("analysis.ipynb", $"{{\"cells\": [{{\"source\": [\"OPENAI_KEY = '[|sk-{FakeSecrets.Random(FakeSecrets.Alnum, 20, 87)}T3Blbk" + $"FJ{FakeSecrets.Random(FakeSecrets.Alnum, 20, 88)}|]'\"]}}]}}\n"),
+            (".envrc", $"export STRIPE_SECRET_KEY=[|sk" + $"_live_{FakeSecrets.Random(FakeSecrets.Alnum, 24, 89)}|]\n"),
+            ("deploy/env.production", $"SESSION_SECRET=[|{FakeSecrets.Random(FakeSecrets.UrlSafe, 43, 90)}|]\n"),
+            ("app/settings.py", $"SECRET_KEY = \"[|{FakeSecrets.Random(FakeSecrets.Alnum, 50, 91)}|]\"\nAPI_KEY = os.environ[\"API_KEY\"]\ntoken = get_token()\n"));
+    }
+
+    [Test]
+    public void Connection_strings_with_a_password_under_any_name()
+    {
+        RuleVerifier.Reports<CommittedSecretRule>(
+            ("docker-compose.production.yml", $"services:\n  api:\n    environment:\n      ConnectionStrings__Default: \"Server=sql;Database=app;User Id=sa;Password=[|{SqlPassword}|]\"\n"),
+            (".env.production", $"ConnectionStrings__Default=Server=sql;Database=app;User Id=sa;Password=[|{SqlPassword}|];\n"),
+            ("src/Api/appsettings.json", $"{{\n  \"ConnectionStrings\": {{\n    \"Db\": \"Data Source=db;Initial Catalog=app;User ID=app;Pwd=[|{SqlPassword}|]\"\n  }}\n}}\n"),
+            ("src/Api/appsettings.Staging.json", $"{{ \"Storage\": \"DefaultEndpointsProtocol=https;AccountName=acme;AccountKey=[|{FakeSecrets.Random(FakeSecrets.Alnum + "+/", 86, 92)}==|];EndpointSuffix=core.windows.net\" }}\n"));
+    }
+
+    [Test]
+    public void Quiet_on_placeholders_references_and_lock_files_in_any_file() =>
+        RuleVerifier.ReportsNothing<CommittedSecretRule>(
+            ("src/Api/appsettings.Development.json", "{ \"ConnectionStrings\": { \"Db\": \"Server=localhost;Database=app;User Id=sa;Password=${SQL_PASSWORD}\" } }\n"),
+            ("config/app.yaml", "app:\n  secret_key: replace-me-with-a-random-string\n  api_key: <your-api-key>\n  token: \"{{ .Values.token }}\"\n  password: \"%(db_password)s\"\n  signing_key: /run/secrets/signing.key\n"),
+            ("src/app.js", "const apiKey = process.env.API_KEY;\nconst token = await getToken();\nconst secretName = \"prod/api/secret\";\n"),
+            ("package-lock.json", $"{{ \"integrity\": \"sha512-{FakeSecrets.Random(FakeSecrets.Alnum, 86, 93)}==\", \"token\": \"{FakeSecrets.Random(FakeSecrets.Alnum, 40, 94)}\" }}\n"),
+            ("README.md", "Set `API_KEY=xxxxxxxxxxxxxxxx` and `GITHUB_TOKEN=ghp_...` before running.\n"));
+
+    [Test]
+    public void Honours_gitleaks_allow_on_the_line() =>
+        RuleVerifier.ReportsNothing<CommittedSecretRule>(("tests/fixtures/keys.py", $"FAKE = \"{GitHub}\"  # gitleaks:allow\n"));
+
+    [Test]
+    public void Inline_suppressions_work_in_files_without_a_parser() =>
+        RuleVerifier.Reports<CommittedSecretRule>(
+            ("app/settings.py", $"# infralint-disable-next-line JSI5001 -- revoked test key\nKEY = \"{GitHub}\"\nOTHER = \"[|{Stripe}|]\"\n"),
+            ("web/app.js", $"// infralint-disable-next-line JSI5001\nconst key = \"{GitHub}\";\n"),
+            ("web/index.html", $"<!-- infralint-disable JSI5001 -- sample page -->\n<script>const key = \"{GitHub}\";</script>\n"));
+
+    [Test]
+    public void Files_git_ignores_are_not_scanned() =>
+        RuleVerifier.Reports<CommittedSecretRule>(
+            (".gitignore", ".env.local\nsecrets/\n"),
+            (".env.local", $"GITHUB_TOKEN={GitHub}\n"),
+            ("secrets/prod.json", $"{{ \"token\": \"{GitHub}\" }}\n"),
+            ("config/prod.json", $"{{ \"token\": \"[|{GitHub}|]\" }}\n"));
+
+    [Test]
+    public void Binary_files_are_counted_and_key_stores_reported()
+    {
+        using var repository = new TempRepository();
+        repository.Write("assets/logo.png", "\u0089PNG\0\0" + GitHub);
+        repository.Write("certs/client.pfx", "\u0030\0binary");
+        var result = JobSwipe.InfraLint.Engine.LintEngine.Run(new JobSwipe.InfraLint.Engine.LintOptions(repository.Root) { Analyzers = [new CommittedSecretRule()] });
+        Assert.That(result.BinaryFilesSkipped, Is.EqualTo(1));
+        Assert.That(result.Diagnostics.Select(d => (d.Id, d.Location.Path)), Is.EqualTo(new[] { ("JSI5001", "certs/client.pfx") }));
+    }
+
+    [Test]
+    public void Files_over_the_size_limit_are_reported_not_skipped_silently()
+    {
+        using var repository = new TempRepository();
+        repository.Write("data/dump.sql", new string('x', 2048));
+        var result = JobSwipe.InfraLint.Engine.LintEngine.Run(new JobSwipe.InfraLint.Engine.LintOptions(repository.Root)
+        {
+            Analyzers = [new CommittedSecretRule()],
+            Discovery = new JobSwipe.InfraLint.Workspace.DiscoveryOptions { MaxFileSize = 1024 },
+        });
+        Assert.That(result.Diagnostics.Select(d => (d.Id, d.Location.Path)), Is.EqualTo(new[] { ("JSI0003", "data/dump.sql") }));
+    }
+
+    [Test]
+    public void Does_not_repeat_what_the_compose_rule_owns()
+    {
+        using var repository = new TempRepository();
+        string password = FakeSecrets.Random(FakeSecrets.Alnum, 20, 95);
+        repository.Write("docker-compose.yml", $"services:\n  api:\n    image: app:1\n    environment:\n      DATABASE_URL: postgresql://app:{password}@db/app\n      API_TOKEN: {GitHub}\n");
+        var result = JobSwipe.InfraLint.Engine.LintEngine.Run(new JobSwipe.InfraLint.Engine.LintOptions(repository.Root)
+        {
+            Analyzers = [new CommittedSecretRule(), new JobSwipe.InfraLint.Rules.Compose.HardCodedCredentialRule()],
+        });
+        Assert.That(result.Diagnostics.Select(d => (d.Id, d.Location.Span.Start.Line)), Is.EquivalentTo(new[] { ("JSI2003", 5), ("JSI2003", 6) }));
+    }
+
+    [Test]
+    public void Does_not_repeat_what_the_dockerfile_and_fly_rules_own()
+    {
+        using var repository = new TempRepository();
+        repository.Write("Dockerfile", $"FROM alpine:3.20\nENV GITHUB_TOKEN={GitHub}\nRUN echo {Stripe} > /etc/key\n");
+        repository.Write("fly.toml", $"app = \"x\"\n[env]\n  STRIPE_KEY = \"{Stripe}\"\n");
+        var result = JobSwipe.InfraLint.Engine.LintEngine.Run(new JobSwipe.InfraLint.Engine.LintOptions(repository.Root)
+        {
+            Analyzers = [new CommittedSecretRule(), new JobSwipe.InfraLint.Rules.Dockerfile.SecretInImageRule(), new JobSwipe.InfraLint.Rules.Fly.FlySecretInEnvRule()],
+        });
+        Assert.That(result.Diagnostics.Select(d => (d.Id, d.Location.Path, d.Location.Span.Start.Line)), Is.EquivalentTo(new[]
+        {
+            ("JSI1008", "Dockerfile", 2), ("JSI5001", "Dockerfile", 3), ("JSI3009", "fly.toml", 3),
+        }));
+    }
 }

@@ -37,15 +37,15 @@ public static class FakeSecrets
     {
         yield return ("aws-access-key-id", "AK" + "IA" + Random(Base32, 16, 2));
         yield return ("github-token", "gh" + "p_" + Random(Alnum, 36, 3));
-        yield return ("github-token", "gh" + "s_" + Random(Alnum, 36, 4));
+        yield return ("github-app-token", "gh" + "s_" + Random(Alnum, 36, 4));
         yield return ("github-fine-grained-pat", "github" + "_pat_" + Random(Alnum + "_", 82, 5));
         yield return ("gitlab-token", "gl" + "pat-" + Random(UrlSafe, 20, 6));
         yield return ("openai-api-key", "sk-" + "proj-" + Random(UrlSafe, 58, 7) + "T3Blbk" + "FJ" + Random(UrlSafe, 58, 8));
         yield return ("anthropic-api-key", "sk-" + "ant-api03-" + Random(UrlSafe, 93, 9) + "AA");
         yield return ("stripe-live-key", "sk" + "_live_" + Random(Alnum, 24, 10));
-        yield return ("slack-token", "xo" + "xb-" + Random(Digits, 12, 11) + "-" + Random(Digits, 12, 12) + "-" + Random(Alnum, 24, 13));
+        yield return ("slack-bot-token", "xo" + "xb-" + Random(Digits, 12, 11) + "-" + Random(Digits, 12, 12) + "-" + Random(Alnum, 24, 13));
         yield return ("slack-webhook", "https://hooks.slack" + ".com/services/T" + Random(Upper + Digits, 8, 14) + "/B" + Random(Upper + Digits, 8, 15) + "/" + Random(Alnum, 24, 16));
-        yield return ("google-api-key", "AI" + "za" + Random(UrlSafe, 35, 17));
+        yield return ("gcp-api-key", "AI" + "za" + Random(UrlSafe, 35, 17));
         yield return ("twilio-api-key", "S" + "K" + Random(Hex, 32, 18));
         yield return ("sendgrid-api-key", "S" + "G." + Random(UrlSafe, 22, 19) + "." + Random(UrlSafe, 43, 20));
         yield return ("npm-token", "np" + "m_" + Random(Alnum, 36, 21));

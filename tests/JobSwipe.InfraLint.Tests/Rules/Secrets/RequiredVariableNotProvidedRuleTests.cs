@@ -37,4 +37,13 @@ public class RequiredVariableNotProvidedRuleTests
     [Test]
     public void Lists_that_are_not_requirement_lists_are_ignored() =>
         RuleVerifier.ReportsNothing<RequiredVariableNotProvidedRule>(("scripts/x.sh", "#!/bin/bash\nSERVICES=(API WORKER)\nPORTS=(A B)\n"));
+
+    [Test]
+    public void A_variable_required_by_several_files_is_one_finding()
+    {
+        var finding = RuleVerifier.Reports<RequiredVariableNotProvidedRule>(
+            ("scripts/deploy.sh", "#!/bin/sh\n: \"${[|MAIL_TOKEN|]:?}\"\n"),
+            ("scripts/notify.sh", "#!/bin/sh\n: \"${MAIL_TOKEN:?}\"\n")).Single();
+        Assert.That(finding.AdditionalLocations.Single().Path, Is.EqualTo("scripts/notify.sh"));
+    }
 }
