@@ -41,4 +41,14 @@ internal static class CommonOptions
         AllowMultipleArgumentsPerToken = false,
         DefaultValueFactory = _ => [],
     };
+
+    /// <summary>Refuses <c>--baseline FILE</c> together with <c>--no-baseline</c>.</summary>
+    public static void RefuseBothBaselineOptions(Command command, Option<string?> baseline, Option<bool> noBaseline) =>
+        command.Validators.Add(result =>
+        {
+            if (result.GetValue(noBaseline) && result.GetValue(baseline) is not null)
+            {
+                result.AddError("--baseline and --no-baseline cannot be combined");
+            }
+        });
 }

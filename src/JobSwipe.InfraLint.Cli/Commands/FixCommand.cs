@@ -28,32 +28,17 @@ internal static class FixCommand
         {
             path, diff, unsafeFixes, baseline, noBaseline, analyzers,
         };
-        command.Validators.Add(result =>
-        {
-            if (result.GetValue(noBaseline) && result.GetValue(baseline) is not null)
-            {
-                result.AddError("--baseline and --no-baseline cannot be combined");
-            }
-        });
+        CommonOptions.RefuseBothBaselineOptions(command, baseline, noBaseline);
 
         command.SetAction(parse =>
         {
             var stderr = parse.InvocationConfiguration.Error;
-            var target = LintTarget.TryResolve(parse.GetValue(path)!, parse.GetValue(analyzers)!, stderr);
-            if (target is null)
+            if (LintTarget.TryResolve(parse.GetValue(path)!, parse.GetValue(analyzers)!, parse.GetValue(baseline), parse.GetValue(noBaseline), stderr) is not var (target, baselinePath))
             {
                 return InfraLintCli.UsageError;
             }
 
-            string? baselineFile = parse.GetValue(baseline);
-            string baselinePath = target.BaselinePath(baselineFile);
-            if (baselineFile is not null && !File.Exists(baselinePath))
-            {
-                stderr.WriteLine($"infralint: the baseline file '{baselineFile}' does not exist (write it with 'infralint baseline')");
-                return InfraLintCli.UsageError;
-            }
-
-            var options = target.Options(parse.GetValue(noBaseline) ? null : baselinePath);
+            var options = target.Options(baselinePath);
             var fixOptions = new FixOptions
             {
                 IncludeUnsafe = parse.GetValue(unsafeFixes),

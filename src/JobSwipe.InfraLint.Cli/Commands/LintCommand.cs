@@ -33,33 +33,18 @@ internal static class LintCommand
         var analyzers = CommonOptions.Analyzers();
 
         var root = new RootCommand(Description) { path, format, output, baseline, noBaseline, analyzers };
-        root.Validators.Add(result =>
-        {
-            if (result.GetValue(noBaseline) && result.GetValue(baseline) is not null)
-            {
-                result.AddError("--baseline and --no-baseline cannot be combined");
-            }
-        });
+        CommonOptions.RefuseBothBaselineOptions(root, baseline, noBaseline);
 
         root.SetAction(parse =>
         {
             var stdout = parse.InvocationConfiguration.Output;
             var stderr = parse.InvocationConfiguration.Error;
-            var target = LintTarget.TryResolve(parse.GetValue(path)!, parse.GetValue(analyzers)!, stderr);
-            if (target is null)
+            if (LintTarget.TryResolve(parse.GetValue(path)!, parse.GetValue(analyzers)!, parse.GetValue(baseline), parse.GetValue(noBaseline), stderr) is not var (target, baselinePath))
             {
                 return InfraLintCli.UsageError;
             }
 
-            string? baselineFile = parse.GetValue(baseline);
-            string baselinePath = target.BaselinePath(baselineFile);
-            if (baselineFile is not null && !File.Exists(baselinePath))
-            {
-                stderr.WriteLine($"infralint: the baseline file '{baselineFile}' does not exist (write it with 'infralint baseline')");
-                return InfraLintCli.UsageError;
-            }
-
-            var result = target.Run(parse.GetValue(noBaseline) ? null : baselinePath, stderr);
+            var result = target.Run(baselinePath, stderr);
             if (result is null)
             {
                 return InfraLintCli.UsageError;

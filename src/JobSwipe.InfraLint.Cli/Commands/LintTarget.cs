@@ -7,7 +7,7 @@ namespace JobSwipe.InfraLint.Cli.Commands;
 /// What the linting commands share: the root a PATH names, the custom analyzer assemblies (which must exist) and the
 /// engine options built from them. A PATH that is a file lints its repository (the nearest folder above it holding
 /// <c>.git</c>, else the file's folder) so that rules see the files it refers to, and reports that file's findings only
-/// (<see cref="File"/>, relative to <see cref="Root"/>). <see cref="TryResolve"/> reports a usage problem as one sentence.
+/// (<see cref="File"/>, relative to <see cref="Root"/>). <c>TryResolve</c> reports a usage problem as one sentence.
 /// </summary>
 internal sealed record LintTarget(string Root, IReadOnlyList<string> Analyzers, string? File = null)
 {
@@ -41,6 +41,28 @@ internal sealed record LintTarget(string Root, IReadOnlyList<string> Analyzers, 
         }
 
         return new LintTarget(root, [.. analyzers.Select(Path.GetFullPath)], file);
+    }
+
+    /// <summary>
+    /// The target of a lint or fix run and the baseline file it applies (null with <c>--no-baseline</c>), or null after
+    /// writing the usage problem: a PATH or analyzer that does not exist, a <c>--baseline</c> file that does not exist.
+    /// </summary>
+    public static (LintTarget Target, string? BaselinePath)? TryResolve(string path, IReadOnlyList<string> analyzers, string? baselineFile, bool noBaseline, TextWriter error)
+    {
+        var target = TryResolve(path, analyzers, error);
+        if (target is null)
+        {
+            return null;
+        }
+
+        string baselinePath = target.BaselinePath(baselineFile);
+        if (baselineFile is not null && !System.IO.File.Exists(baselinePath))
+        {
+            error.WriteLine($"infralint: the baseline file '{baselineFile}' does not exist (write it with 'infralint baseline')");
+            return null;
+        }
+
+        return (target, noBaseline ? null : baselinePath);
     }
 
     /// <summary>

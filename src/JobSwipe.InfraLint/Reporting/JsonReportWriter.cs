@@ -55,10 +55,7 @@ public static class JsonReportWriter
                 json.WriteString("ruleId", finding.RuleId);
                 json.WriteString("severity", finding.Severity);
                 json.WriteString("path", finding.Path);
-                json.WriteNumber("line", finding.Line);
-                json.WriteNumber("column", finding.Column);
-                json.WriteNumber("endLine", finding.EndLine);
-                json.WriteNumber("endColumn", finding.EndColumn);
+                WriteSpan(json, finding.Line, finding.Column, finding.EndLine, finding.EndColumn);
                 json.WriteString("message", finding.Message);
                 json.WriteString("helpUri", finding.HelpUri);
                 json.WriteString("fingerprint", finding.StableFingerprint);
@@ -70,10 +67,7 @@ public static class JsonReportWriter
                     {
                         json.WriteStartObject();
                         json.WriteString("path", other.Path);
-                        json.WriteNumber("line", other.Line);
-                        json.WriteNumber("column", other.Column);
-                        json.WriteNumber("endLine", other.EndLine);
-                        json.WriteNumber("endColumn", other.EndColumn);
+                        WriteSpan(json, other.Line, other.Column, other.EndLine, other.EndColumn);
                         json.WriteEndObject();
                     }
 
@@ -95,6 +89,15 @@ public static class JsonReportWriter
         return Encoding.UTF8.GetString(stream.ToArray());
     }
 
+    // The one shape of a span in the report: 1-based line and column, exclusive end (0 for a finding without a line).
+    private static void WriteSpan(Utf8JsonWriter json, int line, int column, int endLine, int endColumn)
+    {
+        json.WriteNumber("line", line);
+        json.WriteNumber("column", column);
+        json.WriteNumber("endLine", endLine);
+        json.WriteNumber("endColumn", endColumn);
+    }
+
     // A finding's fix (infralint fix applies it): only on fixable findings, so a reader may ignore it.
     private static void WriteFix(Utf8JsonWriter json, FixRecord fix)
     {
@@ -111,10 +114,7 @@ public static class JsonReportWriter
         foreach (var edit in fix.Edits)
         {
             json.WriteStartObject();
-            json.WriteNumber("line", edit.Line);
-            json.WriteNumber("column", edit.Column);
-            json.WriteNumber("endLine", edit.EndLine);
-            json.WriteNumber("endColumn", edit.EndColumn);
+            WriteSpan(json, edit.Line, edit.Column, edit.EndLine, edit.EndColumn);
             json.WriteString("text", edit.Text);
             json.WriteEndObject();
         }
