@@ -27,6 +27,7 @@ public static partial class SecretHeuristics
         "change-this", "change_this", "dummy-", "dummy_", "fake-", "fake_", "placeholder", "example-", "example_", "sample-", "sample_", "my-secret", "my_secret",
         "mysecret", "mypassword", "my-password", "my_password", "some-secret", "some_secret", "somesecret", "super-secret", "super_secret", "supersecret",
         "not-a-real", "not_a_real", "notareal", "redacted", "not_being_used", "not-being-used", "not_used", "not-used", "unused", "disabled",
+        "test-", "test_", "testing-", "testing_",
     ];
 
     /// <summary>Parts (case-insensitive unless noted) that make a value a placeholder wherever they appear.</summary>
@@ -34,7 +35,7 @@ public static partial class SecretHeuristics
     [
         "changeme", "change-me", "change_me", "replace-me", "replace_me", "replaceme", "replace-with", "replace_with", "placeholder", "example",
         "your-api-key", "your_api_key", "yourapikey", "-here", "_here", "<your", "not-a-real", "not_a_real", "[redacted]", "<redacted>",
-        "build-time", "build_time", "buildtime",
+        "build-time", "build_time", "buildtime", "fake-", "-fake", "fake_", "_fake", "not-real", "not_real", "for-e2e", "for_e2e",
     ];
 
     /// <summary>

@@ -63,7 +63,8 @@ public sealed class CommittedSecretRule : InfraAnalyzer
         string extension = Path.GetExtension(file.Name);
         if (extension.Equals(".p12", StringComparison.OrdinalIgnoreCase) || extension.Equals(".pfx", StringComparison.OrdinalIgnoreCase))
         {
-            report(Diagnostic.Create(Descriptors.CommittedSecret, new Location(file.RelativePath, LinePositionSpan.FromLine(1, 1, 1)), "A PKCS#12 key store (certificate and private key)"));
+            var keyStore = Diagnostic.Create(Descriptors.CommittedSecret, Location.ForPath(file.RelativePath), "A PKCS#12 key store (certificate and private key)");
+            report(IsSample(file) ? keyStore.Lowered(DiagnosticSeverity.Warning) : keyStore);
             return;
         }
 
@@ -73,15 +74,21 @@ public sealed class CommittedSecretRule : InfraAnalyzer
             return;
         }
 
+        bool sample = IsSample(file);
         var options = new SecretScanOptions
         {
-            GenericAssignments = !IsLockFile(file.Name) && !IsSample(file),
+            GenericAssignments = !IsLockFile(file.Name) && !sample,
             UnquotedValuesAreLiterals = !CodeExtensions.Contains(extension) || file.Kind != FileKind.Other,
         };
         foreach (var match in SecretPatterns.Scan(text.Content, options))
         {
             var location = Location.Create(file.RelativePath, text, new TextSpan(match.Start, match.Length));
-            report(Diagnostic.Create(Descriptors.CommittedSecret, location, Capitalize(match.Provider)));
+            var finding = Diagnostic.Create(Descriptors.CommittedSecret, location, Capitalize(match.Provider));
+            // A value judged by its name and randomness (or by standing where a password goes) is a heuristic: a warning,
+            // except in production files. A documented provider format or a private key is an error, except in tests,
+            // documentation and examples, where it is most often a sample (still reported, as a warning).
+            bool lowered = sample || SecretPatterns.IsJudgedByPosition(match) && file.Environment != FileEnvironment.Production;
+            report(lowered ? finding.Lowered(DiagnosticSeverity.Warning) : finding);
         }
     }
 
@@ -92,6 +99,7 @@ public sealed class CommittedSecretRule : InfraAnalyzer
         string lower = name.ToLowerInvariant();
         return file.RelativePath.Split('/')[..^1].Any(SampleFolders.Contains)
             || SampleExtensions.Any(e => lower.EndsWith(e, StringComparison.Ordinal)) || lower.Contains(".example.", StringComparison.Ordinal) || lower.Contains(".sample.", StringComparison.Ordinal)
+            || lower.Contains("-example.", StringComparison.Ordinal) || lower.Contains("_example.", StringComparison.Ordinal) || lower.Contains("-samples.", StringComparison.Ordinal) || lower.Contains("_samples.", StringComparison.Ordinal) || lower.Contains("fixtures.", StringComparison.Ordinal) || lower.Contains("mocks.", StringComparison.Ordinal)
             || lower.EndsWith(".test", StringComparison.Ordinal) || lower.EndsWith(".testing", StringComparison.Ordinal) || lower.StartsWith("test_", StringComparison.Ordinal) || lower.Contains("_test.", StringComparison.Ordinal) || lower.Contains(".test.", StringComparison.Ordinal)
             || lower.Contains(".spec.", StringComparison.Ordinal) || lower.Contains("_spec.", StringComparison.Ordinal) || lower.EndsWith("tests.cs", StringComparison.Ordinal)
             || lower.EndsWith("test.cs", StringComparison.Ordinal) || lower.EndsWith("test.php", StringComparison.Ordinal) || lower.EndsWith("test.java", StringComparison.Ordinal)

@@ -21,6 +21,12 @@ internal static partial class GenericAssignments
     // Names of user-interface text and translation keys (labelKey, password_hint_text, token_error_message).
     private static readonly string[] UiWords = ["label", "title", "description", "message", "hint", "placeholder", "i18n", "translation", "error", "tooltip", "caption"];
 
+    // Names of a password's digest or of how it is hashed (ClickHouse's password_sha256_hex, Graylog's
+    // root_password_sha2, Mailu's PASSWORD_SCHEME): not the secret itself.
+    private static readonly string[] DigestWords = ["sha1", "sha2", "sha256", "sha512", "md5", "bcrypt", "digest", "_hex", "_scheme", "_algorithm", "_algo"];
+
+    private static readonly HashSet<string> BareNames = new(StringComparer.OrdinalIgnoreCase) { "token", "key", "secret", "password", "passwd", "pwd", "pass" };
+
     // Longer lines are minified code or embedded data, where name = value pairs are not configuration.
     private const int MaxLineLength = 1000;
 
@@ -85,6 +91,13 @@ internal static partial class GenericAssignments
             }
 
             string name = text[start..end].Trim('.', '-');
+            // In source code a bare 'token:' or 'password:' is most often a field of a payload, a fixture or a form (webhook
+            // samples, test users); a name that says whose secret it is (apiToken, DB_PASSWORD) still counts.
+            if (!unquotedValuesAreLiterals && BareNames.Contains(name))
+            {
+                continue;
+            }
+
             if (name.Length == 0 || !(names.TryGetValue(name, out bool secret) ? secret : names[name] = IsSecretName(name)))
             {
                 continue;
@@ -153,6 +166,13 @@ internal static partial class GenericAssignments
             return false;
         }
 
+        // Settings written as key=value pairs (an ffmpeg filter, a query string): configuration, not a secret. Base64
+        // padding is at the end only.
+        if (v.TrimEnd('=').Count(c => c == '=') >= 2)
+        {
+            return false;
+        }
+
         // Words and identifiers: snake_case, kebab-case, CONSTANT_CASE, camelCase, dotted.names, no digit. A random key of
         // 40 characters or fewer almost always holds a digit.
         if (digits == 0 && (Identifier().IsMatch(v) || symbols == 0 && v.Length <= 40))
@@ -199,8 +219,8 @@ internal static partial class GenericAssignments
             return false;
         }
 
-        // Names that hold something about a secret (its name, where it is, how it is checked), not the secret, and
-        // plurals (a list or a count of keys).
+        // Names that hold something about a secret (its name, where it is, how it is checked; Helm's existingSecret and
+        // secretName name a Kubernetes secret), not the secret, and plurals (a list or a count of keys).
         string lower = snake.ToLowerInvariant();
         return !(lower.EndsWith('s') && !lower.EndsWith("pass", StringComparison.Ordinal) && !lower.EndsWith("credentials", StringComparison.Ordinal)
             || lower.Contains("public", StringComparison.Ordinal) || lower.Contains("_strategy", StringComparison.Ordinal) || lower.Contains("_backend", StringComparison.Ordinal)
@@ -215,7 +235,9 @@ internal static partial class GenericAssignments
             || lower.Contains("_policy", StringComparison.Ordinal) || lower.Contains("_reset", StringComparison.Ordinal) || lower.Contains("_mode", StringComparison.Ordinal)
             || lower.Contains("_count", StringComparison.Ordinal) || lower.Contains("_size", StringComparison.Ordinal) || lower.Contains("_limit", StringComparison.Ordinal)
             || lower.Contains("_usage", StringComparison.Ordinal) || lower.Contains("_format", StringComparison.Ordinal) || lower.Contains("_kind", StringComparison.Ordinal)
-            || lower.Contains("_ref", StringComparison.Ordinal) || lower.Contains("_arn", StringComparison.Ordinal) || lower.Contains("_secret_name", StringComparison.Ordinal));
+            || lower.Contains("_ref", StringComparison.Ordinal) || lower.Contains("_arn", StringComparison.Ordinal) || lower.Contains("_secret_name", StringComparison.Ordinal)
+            || lower.StartsWith("existing_", StringComparison.Ordinal) || lower.EndsWith("_name", StringComparison.Ordinal)
+            || DigestWords.Any(w => lower.Contains(w, StringComparison.Ordinal)));
     }
 
     private static bool IsPasswordName(string name)
@@ -372,7 +394,7 @@ internal static partial class GenericAssignments
     private static partial Regex Uuid();
 
     // Letter runs joined by single separators (one way to match each string: no backtracking blow-up).
-    [GeneratedRegex(@"^[A-Za-z]+(?:[_.\-:/][A-Za-z]+)*[_.\-:/]?$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^_*[A-Za-z]+(?:[_.\-:/][A-Za-z]+)*[_.\-:/]?$", RegexOptions.CultureInvariant)]
     private static partial Regex Identifier();
 
     [GeneratedRegex(@"^[a-z]+(?:[A-Z][a-z]+)+$|^(?:[A-Z][a-z]+){2,}$", RegexOptions.CultureInvariant)]

@@ -21,6 +21,12 @@ public static partial class SecretPatterns
         "url-password", "connection-string-password", "jdbc-password", "curl-auth-header", "curl-user-password", "nuget-config-password", "snowflake-password",
     };
 
+    /// <summary>
+    /// True for a match judged by where a value stands rather than by a documented format: the generic assignment
+    /// detector and the password-by-position formats (a URL's or a connection string's password).
+    /// </summary>
+    public static bool IsJudgedByPosition(SecretMatch match) => match.DetectorId == "generic-assignment" || PasswordFormats.Contains(match.DetectorId);
+
     /// <summary>Every provider detector (the generic assignment detector is <see cref="GenericAssignments"/>).</summary>
     public static IReadOnlyList<SecretDetector> Detectors { get; } =
     [
@@ -282,5 +288,5 @@ public static partial class SecretPatterns
     private static SecretDetector Near(string id, string provider, string[] names, string value, double minEntropy) =>
         new SecretDetector(id, provider, names,
             @"(?i:" + string.Join('|', names.Select(Regex.Escape)) + @")[A-Za-z0-9_.\-]{0,40}?[""'\]]?\s{0,4}(?:=|:=|:|=>|>|,)\s{0,4}[""'`]?(?<secret>(?:" + value + @"))(?![A-Za-z0-9_\-+/=])",
-            minEntropy) { IsPasswordFormat = PasswordFormats.Contains(id) };
+            minEntropy) { IsPasswordFormat = PasswordFormats.Contains(id), IsNameAnchored = true };
 }

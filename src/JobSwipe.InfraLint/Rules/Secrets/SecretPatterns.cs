@@ -60,6 +60,13 @@ public sealed class SecretDetector
     /// <summary>True for formats that are a password by position, not by shape (see <see cref="SecretScanOptions.GenericAssignments"/>).</summary>
     public bool IsPasswordFormat { get; init; }
 
+    /// <summary>
+    /// True for formats without a prefix of their own, recognised only next to the provider's name (a Vercel token is 24
+    /// letters and digits): like the generic detector, they do not run in lock files and samples, and a value shaped like
+    /// a word or an identifier (<c>buildVercelDeploymentUrl</c>) is not taken for one.
+    /// </summary>
+    public bool IsNameAnchored { get; init; }
+
     /// <summary>The plain description used in messages ("an AWS access key ID").</summary>
     public string Provider { get; }
 
@@ -121,7 +128,7 @@ public static partial class SecretPatterns
             foreach (int d in keyword.Detectors)
             {
                 var detector = Detectors[d];
-                if (detector.IsPasswordFormat && !options.GenericAssignments)
+                if ((detector.IsPasswordFormat || detector.IsNameAnchored) && !options.GenericAssignments)
                 {
                     continue;
                 }
@@ -250,6 +257,17 @@ public static partial class SecretPatterns
     /// <summary>Shannon entropy in bits per character.</summary>
     public static double ShannonEntropy(string value) => ShannonEntropy(value.AsSpan());
 
+    /// <summary>
+    /// True for 20 or more letters (and <c>_</c>, <c>-</c>, <c>.</c>) with no digit: a word or an identifier. A random
+    /// token of 20 or more characters from an alphabet with digits holds one with a probability above 97 %; shorter
+    /// formats (a 12-character MaxMind key) are left alone, where a key without a digit is common.
+    /// </summary>
+    internal static bool IsWordLike(string value) =>
+        value.Length >= 20 && !value.Any(char.IsAsciiDigit) && value.All(c => char.IsAsciiLetter(c) || c is '_' or '-' or '.');
+
+    // A value followed by '(' is a function being called, not a literal.
+    private static bool IsCalled(string text, int end) => end < text.Length && text[end] == '(';
+
     private static void Run(SecretDetector detector, string text, int start, int length, List<SecretMatch> found)
     {
         try
@@ -268,7 +286,8 @@ public static partial class SecretPatterns
                     continue;
                 }
 
-                if (detector.IsAllowedValue(value) || IsPlaceholderValue(value) || IsSequentialFiller(value) || IsAllowlistedLine(text, group.Index))
+                if (detector.IsAllowedValue(value) || IsPlaceholderValue(value) || IsSequentialFiller(value) || IsAllowlistedLine(text, group.Index)
+                    || detector.IsNameAnchored && (IsWordLike(value) || IsCalled(text, group.Index + group.Length)))
                 {
                     continue;
                 }
