@@ -9,7 +9,7 @@ namespace JobSwipe.InfraLint.Workspace;
 public static class ComposeFragments
 {
     /// <summary>The relative paths of YAML files, not yet known as compose files, that the repository uses as compose files.</summary>
-    public static IReadOnlySet<string> Find(Repository repository) => Find(repository, ComposeFileLists.Find(repository));
+    public static IReadOnlySet<string> Find(Repository repository) => Find(repository, repository.ComposeLists);
 
     /// <summary>The same, from lists already found.</summary>
     public static IReadOnlySet<string> Find(Repository repository, IReadOnlyList<ComposeFileList> lists)

@@ -27,6 +27,7 @@ public sealed class Repository
     private readonly Dictionary<string, WorkspaceFile> _byPath;
     private readonly HashSet<string> _directories;
     private readonly long _maxFileSize;
+    private IReadOnlyList<ComposeFileList>? _composeLists;
     private readonly IReadOnlyDictionary<string, byte[]>? _overlay;
 
     /// <param name="rootFullPath">The root.</param>
@@ -69,8 +70,17 @@ public sealed class Repository
             }
         }
 
+        // Read from scripts, CI, env files and Makefiles, which a change of compose classification does not touch.
+        next._composeLists = _composeLists;
         return next;
     }
+
+    /// <summary>
+    /// The lists of compose files used together that the repository names (<c>-f</c> flags in scripts, CI steps and
+    /// Makefiles; <c>COMPOSE_FILE</c>): computed once per run, for the engine (compose fragments) and the rules (the
+    /// merged compose projects) alike.
+    /// </summary>
+    public IReadOnlyList<ComposeFileList> ComposeLists => LazyInitializer.EnsureInitialized(ref _composeLists, () => ComposeFileLists.Find(this));
 
     /// <summary>The absolute root, without a trailing separator.</summary>
     public string RootFullPath { get; }

@@ -79,7 +79,7 @@ internal sealed class ComposeProjects
             }
         }
 
-        foreach (var list in ComposeFileLists.Find(repository))
+        foreach (var list in repository.ComposeLists)
         {
             Combine([.. list.Entries.SelectMany(e => list.Resolve(repository, e)).Where(_models.ContainsKey)]);
         }
