@@ -10,6 +10,13 @@ public sealed record DiscoveryOptions
         ".tox", ".mypy_cache", ".pytest_cache", ".terraform", ".gradle", ".dart_tool", "bower_components",
     };
 
+    /// <summary>
+    /// Files never taken, by extension: MSBuild binary logs (<c>dotnet build -bl</c> writes <c>msbuild.binlog</c> into the
+    /// project's folder, which is often the linted root), which no rule reads and which would otherwise change the no-op
+    /// cache's fingerprint on every such build.
+    /// </summary>
+    public static readonly IReadOnlySet<string> DefaultExcludedExtensions = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { ".binlog" };
+
     /// <summary>Glob patterns (relative to the root, forward slashes, <c>**</c> allowed) for files and folders to skip.</summary>
     public IReadOnlyList<string> ExcludeGlobs { get; init; } = [];
 

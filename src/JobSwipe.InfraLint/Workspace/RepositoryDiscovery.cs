@@ -94,7 +94,7 @@ public static class RepositoryDiscovery
                     continue;
                 }
 
-                if (entry is not FileInfo file)
+                if (entry is not FileInfo file || DiscoveryOptions.DefaultExcludedExtensions.Contains(file.Extension))
                 {
                     continue;
                 }

@@ -27,6 +27,24 @@ public class RepositoryDiscoveryTests
     }
 
     [Test]
+    public void An_msbuild_binary_log_is_not_a_file_of_the_repository_and_leaves_the_fingerprint_alone()
+    {
+        using var repo = new TempRepository(new Dictionary<string, string> { ["Dockerfile"] = "FROM x", ["App.csproj"] = "<Project />" });
+        var before = RepositoryDiscovery.Discover(repo.Root, new DiscoveryOptions());
+
+        // What `dotnet build -bl` leaves in the project's folder.
+        repo.WriteBytes("msbuild.binlog", [0x1f, 0x8b, 0x08, 0x00, 0x00]);
+        repo.WriteBytes("logs/Release.BINLOG", [0x1f, 0x8b, 0x08, 0x00, 0x01]);
+        var after = RepositoryDiscovery.Discover(repo.Root, new DiscoveryOptions());
+
+        Assert.That(after.Files.Select(f => f.RelativePath), Is.EqualTo(before.Files.Select(f => f.RelativePath)));
+        Assert.That(after.Skipped, Is.Empty);
+        Assert.That(
+            JobSwipe.InfraLint.Engine.InputFingerprint.Compute(repo.Root, after.Files, [], []),
+            Is.EqualTo(JobSwipe.InfraLint.Engine.InputFingerprint.Compute(repo.Root, before.Files, [], [])));
+    }
+
+    [Test]
     public void Honours_exclude_globs()
     {
         using var repo = new TempRepository(new Dictionary<string, string>
