@@ -1,0 +1,72 @@
+using System.Text.RegularExpressions;
+using JobSwipe.InfraLint.Tests.Infrastructure;
+
+namespace JobSwipe.InfraLint.Tests.Catalog;
+
+/// <summary>
+/// The engine's layers depend one way (docs/architecture.md): each folder of src/JobSwipe.InfraLint may name only the
+/// namespaces of the layers below it. The edges that break the target shape today are listed in <see cref="Debts"/>, each
+/// with what removes it (issue 14); the test fails on any new edge, and on a debt that is gone (so the list shrinks).
+/// </summary>
+public partial class LayerDependencyTests
+{
+    /// <summary>What each layer may depend on, lowest layers first.</summary>
+    private static readonly Dictionary<string, string[]> Allowed = new(StringComparer.Ordinal)
+    {
+        ["Text"] = [],
+        ["Diagnostics"] = ["Text"],
+        ["Syntax"] = ["Text"],
+        ["Workspace"] = ["Text", "Diagnostics", "Syntax"],
+        ["Configuration"] = ["Text", "Diagnostics", "Syntax", "Workspace"],
+        ["Analysis"] = ["Text", "Diagnostics", "Syntax", "Workspace"],
+        ["Rules"] = ["Text", "Diagnostics", "Syntax", "Workspace", "Analysis"],
+        ["Engine"] = ["Text", "Diagnostics", "Syntax", "Workspace", "Configuration", "Analysis"],
+        ["Reporting"] = ["Text", "Diagnostics", "Engine"],
+    };
+
+    /// <summary>Edges that exist today against the target shape, and what removes each.</summary>
+    private static readonly Dictionary<(string From, string To), string> Debts = new()
+    {
+        [("Engine", "Rules")] = "the engine creates the built-in catalog and knows the engine descriptors (JSI0001-JSI0006): move those descriptors into Engine and let the front-ends pass the built-in analyzers",
+        [("Configuration", "Rules")] = "EditorConfigConfiguration reports JSI0002 with the descriptor from Rules/Descriptors.cs: moves with the engine descriptors",
+        [("Engine", "Reporting")] = "Baseline and FixRunner write through Reporting/AtomicFile: move AtomicFile down to Text or Workspace",
+    };
+
+    [Test]
+    public void Each_layer_names_only_the_layers_below_it()
+    {
+        string source = Path.Combine(RepositoryPaths.Root, "src", "JobSwipe.InfraLint");
+        var edges = new SortedSet<string>(StringComparer.Ordinal);
+        var found = new HashSet<(string, string)>();
+        foreach (string file in Directory.EnumerateFiles(source, "*.cs", SearchOption.AllDirectories))
+        {
+            string relative = Path.GetRelativePath(source, file).Replace('\\', '/');
+            if (relative.StartsWith("obj/", StringComparison.Ordinal) || relative.StartsWith("bin/", StringComparison.Ordinal) || !relative.Contains('/', StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            string layer = relative[..relative.IndexOf('/', StringComparison.Ordinal)];
+            Assert.That(Allowed.ContainsKey(layer), Is.True, $"{relative}: the folder '{layer}' is no known layer; add it to the table and to docs/architecture.md");
+            foreach (string target in Namespace().Matches(File.ReadAllText(file)).Select(m => m.Groups[1].Value).Distinct())
+            {
+                if (target == layer || !Allowed.ContainsKey(target) || Allowed[layer].Contains(target))
+                {
+                    continue;
+                }
+
+                found.Add((layer, target));
+                if (!Debts.ContainsKey((layer, target)))
+                {
+                    edges.Add($"{relative} names {target}, which {layer} may not depend on");
+                }
+            }
+        }
+
+        Assert.That(edges, Is.Empty);
+        Assert.That(Debts.Keys.Where(d => !found.Contains(d)).Select(d => $"{d.From} -> {d.To}"), Is.Empty, "a listed debt is gone: remove it from Debts and docs/architecture.md");
+    }
+
+    [GeneratedRegex(@"\bJobSwipe\.InfraLint\.([A-Z][A-Za-z]+)\b")]
+    private static partial Regex Namespace();
+}
