@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using JobSwipe.InfraLint.Diagnostics;
 using JobSwipe.InfraLint.Engine;
 using JobSwipe.InfraLint.Reporting;
-using JobSwipe.InfraLint.Rules;
 using JobSwipe.InfraLint.Workspace;
 using Microsoft.Build.Framework;
 using Task = Microsoft.Build.Utilities.Task;
@@ -84,7 +84,7 @@ public sealed class AnalyzeRepository : Task
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
-                var descriptor = Descriptors.OwnFileFailed;
+                var descriptor = EngineDescriptors.OwnFileFailed;
                 Log.LogWarning(null, descriptor.Id, null, descriptor.HelpLinkUri, baselinePath, 0, 0, 0, 0, "{0}", descriptor.FormatMessage("write the baseline file", ex.GetType().Name, "no finding was accepted into it"));
             }
         }
@@ -132,7 +132,7 @@ public sealed class AnalyzeRepository : Task
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
-                var descriptor = Descriptors.OwnFileFailed;
+                var descriptor = EngineDescriptors.OwnFileFailed;
                 Log.LogWarning(null, descriptor.Id, null, descriptor.HelpLinkUri, sarifPath, 0, 0, 0, 0, "{0}", descriptor.FormatMessage("write the SARIF file", ex.GetType().Name, "the findings are still reported in the build"));
             }
         }

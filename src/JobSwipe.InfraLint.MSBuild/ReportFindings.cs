@@ -1,7 +1,6 @@
 using JobSwipe.InfraLint.Configuration;
 using JobSwipe.InfraLint.Diagnostics;
 using JobSwipe.InfraLint.Reporting;
-using JobSwipe.InfraLint.Rules;
 using JobSwipe.InfraLint.Text;
 using Microsoft.Build.Framework;
 using Task = Microsoft.Build.Utilities.Task;
@@ -45,7 +44,7 @@ public sealed class ReportFindings : Task
             var findings = FindingsFile.TryRead(resultsPath);
             if (findings is null)
             {
-                var descriptor = Descriptors.OwnFileFailed;
+                var descriptor = EngineDescriptors.OwnFileFailed;
                 if (policy.Apply(descriptor.Id, descriptor.DefaultSeverity) <= DiagnosticSeverity.Hidden)
                 {
                     continue;

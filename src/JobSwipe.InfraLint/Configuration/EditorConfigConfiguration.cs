@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using JobSwipe.InfraLint.Diagnostics;
-using JobSwipe.InfraLint.Rules;
 using JobSwipe.InfraLint.Workspace;
 
 namespace JobSwipe.InfraLint.Configuration;
@@ -27,7 +26,7 @@ public sealed class EditorConfigConfiguration : IAnalyzerConfiguration
         var set = EditorConfigSet.Discover(root, files.Where(f => f.Kind == FileKind.EditorConfig).Select(f => f.FullPath));
         var problems = set.Validate(knownIds)
             .Select(p => Diagnostic.Create(
-                Descriptors.InvalidConfiguration,
+                EngineDescriptors.InvalidConfiguration,
                 new Location(Path.GetRelativePath(root, p.Path).Replace('\\', '/'), p.LineSpan),
                 p.Message))
             .ToList();

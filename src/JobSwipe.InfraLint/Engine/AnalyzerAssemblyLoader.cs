@@ -2,7 +2,6 @@ using System.Reflection;
 using System.Runtime.Loader;
 using JobSwipe.InfraLint.Analysis;
 using JobSwipe.InfraLint.Diagnostics;
-using JobSwipe.InfraLint.Rules;
 using JobSwipe.InfraLint.Text;
 
 namespace JobSwipe.InfraLint.Engine;
@@ -31,7 +30,7 @@ public static class AnalyzerAssemblyLoader
         {
             string name = Path.GetFileName(path);
             var location = new Location(Path.GetRelativePath(rootFullPath, path).Replace(Path.DirectorySeparatorChar, '/'), LinePositionSpan.FromLine(1, 1, 1));
-            void Problem(string message) => problems.Add(Diagnostic.Create(Descriptors.InvalidConfiguration, location, $"custom analyzer assembly {name}: {message}"));
+            void Problem(string message) => problems.Add(Diagnostic.Create(EngineDescriptors.InvalidConfiguration, location, $"custom analyzer assembly {name}: {message}"));
 
             if (!File.Exists(path))
             {

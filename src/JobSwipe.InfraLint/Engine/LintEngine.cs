@@ -34,7 +34,7 @@ public static class LintEngine
         discovery ??= RepositoryDiscovery.Discover(root, options.Discovery);
         foreach (var skipped in discovery.Skipped)
         {
-            raw.Add(Diagnostic.Create(Descriptors.FileSkipped, Location.ForPath(skipped.RelativePath), skipped.RelativePath, skipped.Reason));
+            raw.Add(Diagnostic.Create(EngineDescriptors.FileSkipped, Location.ForPath(skipped.RelativePath), skipped.RelativePath, skipped.Reason));
         }
 
         // Custom analyzers from the teams' assemblies join the built-in ones; load problems are JSI0002.
@@ -141,7 +141,7 @@ public static class LintEngine
         var unread = repository.UnreadFiles;
         foreach (var skipped in unread.Where(f => f.Reason != FileContent.BinaryReason))
         {
-            raw.Add(Diagnostic.Create(Descriptors.FileSkipped, Location.ForPath(skipped.RelativePath), skipped.RelativePath, skipped.Reason));
+            raw.Add(Diagnostic.Create(EngineDescriptors.FileSkipped, Location.ForPath(skipped.RelativePath), skipped.RelativePath, skipped.Reason));
         }
 
         // Severity, suppressions, fingerprints, order, then the baseline.
@@ -202,7 +202,7 @@ public static class LintEngine
         {
             // An unusable baseline suppresses nothing: every finding is reported, and the file itself is JSI0002.
             string relative = Path.GetRelativePath(root, path).Replace(Path.DirectorySeparatorChar, '/');
-            var problem = Diagnostic.Create(Descriptors.InvalidConfiguration, new Location(relative, LinePositionSpan.FromLine(1, 1, 1)), $"{error}; no finding was suppressed by it (regenerate it with 'infralint baseline' or InfraLintUpdateBaseline=true)");
+            var problem = Diagnostic.Create(EngineDescriptors.InvalidConfiguration, new Location(relative, LinePositionSpan.FromLine(1, 1, 1)), $"{error}; no finding was suppressed by it (regenerate it with 'infralint baseline' or InfraLintUpdateBaseline=true)");
             var severity = configuration.TryGetSeverity(path, problem.Descriptor, out var configured) ? configured : problem.Descriptor.DefaultSeverity;
             severity = options.WarningPolicy.Apply(problem.Id, severity);
             if (severity > DiagnosticSeverity.Hidden)
@@ -262,7 +262,7 @@ public static class LintEngine
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            raw.Add(Diagnostic.Create(Descriptors.InvalidConfiguration, new Location(".editorconfig", LinePositionSpan.FromLine(1, 1, 1)), $"the configuration could not be read ({ex.GetType().Name}); rules run at their default severities"));
+            raw.Add(Diagnostic.Create(EngineDescriptors.InvalidConfiguration, new Location(".editorconfig", LinePositionSpan.FromLine(1, 1, 1)), $"the configuration could not be read ({ex.GetType().Name}); rules run at their default severities"));
             return EmptyAnalyzerConfiguration.Instance;
         }
     }
@@ -284,13 +284,13 @@ public static class LintEngine
         string path = loaded.File.RelativePath;
         if (loaded.SkipReason is not null)
         {
-            raw.Add(Diagnostic.Create(Descriptors.FileSkipped, Location.ForPath(path), path, loaded.SkipReason));
+            raw.Add(Diagnostic.Create(EngineDescriptors.FileSkipped, Location.ForPath(path), path, loaded.SkipReason));
             return;
         }
 
         if (loaded.InvalidUtf8At is { } at && loaded.Text is not null)
         {
-            raw.Add(Diagnostic.Create(Descriptors.InvalidUtf8, new Location(path, new LinePositionSpan(at, at with { Column = at.Column + 1 })), path));
+            raw.Add(Diagnostic.Create(EngineDescriptors.InvalidUtf8, new Location(path, new LinePositionSpan(at, at with { Column = at.Column + 1 })), path));
         }
 
         if (loaded.Errors.Count > 0 && loaded.Text is not null)
@@ -302,7 +302,7 @@ public static class LintEngine
                 span = span with { End = span.Start with { Column = span.Start.Column + 1 } };
             }
 
-            raw.Add(Diagnostic.Create(Descriptors.ParseError, new Location(path, span), path, error.Message.TrimEnd('.', ' ')));
+            raw.Add(Diagnostic.Create(EngineDescriptors.ParseError, new Location(path, span), path, error.Message.TrimEnd('.', ' ')));
         }
     }
 
@@ -341,7 +341,7 @@ public static class LintEngine
         // The exception's message is left out on purpose: it may quote file content, and secrets never reach output.
         string rule = ids.Length == 0 ? analyzer.GetType().Name : $"{ids} ({analyzer.GetType().Name})";
         var location = path == "." ? Location.Repository : new Location(path, LinePositionSpan.FromLine(1, 1, 1));
-        return Diagnostic.Create(Descriptors.RuleFailed, location, rule, ex.GetType().Name);
+        return Diagnostic.Create(EngineDescriptors.RuleFailed, location, rule, ex.GetType().Name);
     }
 
     /// <summary>
@@ -419,7 +419,7 @@ public static class LintEngine
                 continue;
             }
 
-            if (diagnostic.Id != Descriptors.InvalidConfiguration.Id && IsSuppressed(diagnostic, GetSuppressions))
+            if (diagnostic.Id != EngineDescriptors.InvalidConfiguration.Id && IsSuppressed(diagnostic, GetSuppressions))
             {
                 inlineSuppressed++;
                 continue;

@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using JobSwipe.InfraLint.Diagnostics;
-using JobSwipe.InfraLint.Rules;
 using JobSwipe.InfraLint.Syntax;
 
 namespace JobSwipe.InfraLint.Engine;
@@ -39,7 +38,7 @@ internal sealed partial class SuppressionIndex
             var ids = idsText.Split([',', ' ', '\t'], StringSplitOptions.RemoveEmptyEntries);
             if (ids.Length == 0)
             {
-                problems.Add(Diagnostic.Create(Descriptors.InvalidConfiguration, location, "this suppression comment names no rule ID (write e.g. 'infralint-disable-next-line JSI2003 -- reason')"));
+                problems.Add(Diagnostic.Create(EngineDescriptors.InvalidConfiguration, location, "this suppression comment names no rule ID (write e.g. 'infralint-disable-next-line JSI2003 -- reason')"));
                 continue;
             }
 
@@ -50,7 +49,7 @@ internal sealed partial class SuppressionIndex
                 string? id = knownIds.Contains(written) ? written : knownIds.FirstOrDefault(k => k.Equals(written, StringComparison.OrdinalIgnoreCase));
                 if (id is null)
                 {
-                    problems.Add(Diagnostic.Create(Descriptors.InvalidConfiguration, location, $"this suppression comment names '{written}', which is no known rule ID"));
+                    problems.Add(Diagnostic.Create(EngineDescriptors.InvalidConfiguration, location, $"this suppression comment names '{written}', which is no known rule ID"));
                     continue;
                 }
 

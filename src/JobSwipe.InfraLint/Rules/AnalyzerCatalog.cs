@@ -122,15 +122,7 @@ public static class AnalyzerCatalog
     ];
 
     /// <summary>The engine's own descriptors (JSI0xxx), reported by the runner rather than by an analyzer.</summary>
-    public static IReadOnlyList<DiagnosticDescriptor> EngineDescriptors { get; } =
-    [
-        Descriptors.ParseError,
-        Descriptors.InvalidConfiguration,
-        Descriptors.FileSkipped,
-        Descriptors.RuleFailed,
-        Descriptors.InvalidUtf8,
-        Descriptors.OwnFileFailed,
-    ];
+    public static IReadOnlyList<DiagnosticDescriptor> EngineDescriptors => Diagnostics.EngineDescriptors.All;
 
     /// <summary>Every built-in descriptor: the engine's and the analyzers', in ID order.</summary>
     public static IReadOnlyList<DiagnosticDescriptor> AllDescriptors { get; } =

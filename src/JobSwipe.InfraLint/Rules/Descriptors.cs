@@ -3,7 +3,8 @@ using JobSwipe.InfraLint.Diagnostics;
 namespace JobSwipe.InfraLint.Rules;
 
 /// <summary>
-/// The catalog of every built-in descriptor (../shared/spec/rules.md). IDs and default severities are a
+/// The catalog of every built-in rule's descriptor (../shared/spec/rules.md); the engine's own (JSI0001-JSI0006) are in
+/// Diagnostics/EngineDescriptors.cs. IDs and default severities are a
 /// public contract: never renumber or reuse an ID. Each rule class references its descriptors from here;
 /// docs/rules/&lt;ID&gt;.md and the README table are checked against this catalog by a test.
 /// </summary>
@@ -17,32 +18,6 @@ public static class Descriptors
     private const string Secrets = "Secrets";
     private const string Entrypoints = "Entrypoints";
     private const string Repository = "Repository";
-
-    // JSI0xxx: the engine itself.
-    public static readonly DiagnosticDescriptor ParseError = new(
-        "JSI0001", "File cannot be parsed", "{0} cannot be parsed: {1}; its other rules were skipped", Engine, DiagnosticSeverity.Warning,
-        "A file of a known kind has a syntax error (YAML or TOML syntax, an unterminated Dockerfile heredoc, an unterminated shell quote). The finding points at the error; the file's other rules are skipped and the other files are still linted. In a Dockerfile, a compose file or a fly.toml it is an error: BuildKit, Docker Compose or flyctl would refuse the file, so the deployment fails.",
-        deployedKindSeverity: DiagnosticSeverity.Error);
-
-    public static readonly DiagnosticDescriptor InvalidConfiguration = new(
-        "JSI0002", "Configuration is invalid", "{0}", Engine, DiagnosticSeverity.Warning,
-        "InfraLint's configuration is invalid: an unknown rule ID or severity in .editorconfig, a malformed or unknown suppression comment, or an unreadable baseline file.");
-
-    public static readonly DiagnosticDescriptor FileSkipped = new(
-        "JSI0003", "File skipped", "{0} was skipped: {1}", Engine, DiagnosticSeverity.Info,
-        "A file was not linted because it is too large, binary, unreadable, or reached through a symbolic link loop or a link out of the root.");
-
-    public static readonly DiagnosticDescriptor RuleFailed = new(
-        "JSI0004", "A rule failed", "rule {0} failed on this file ({1}); the other rules still ran. Please report this file's shape to the InfraLint maintainers", Engine, DiagnosticSeverity.Warning,
-        "A rule threw an exception while analysing a file. The other rules still run and the build goes on; the finding names the rule and the file so the problem can be reported.");
-
-    public static readonly DiagnosticDescriptor InvalidUtf8 = new(
-        "JSI0005", "File is not valid UTF-8", "{0} is not valid UTF-8; invalid bytes were replaced before linting", Engine, DiagnosticSeverity.Info,
-        "A file of a known kind contains bytes that are not valid UTF-8. InfraLint decodes them as replacement characters and lints the file; the finding points at the first invalid byte.");
-
-    public static readonly DiagnosticDescriptor OwnFileFailed = new(
-        "JSI0006", "InfraLint could not read or write its own file", "InfraLint could not {0} ({1}); {2}", Engine, DiagnosticSeverity.Warning,
-        "InfraLint could not read or write a file of its own, not one of the repository's: the no-op cache (findings.json) it reports from, the SARIF file InfraLintSarifFile names, or the baseline InfraLintUpdateBaseline writes. The finding names the file and the I/O error's type; the build goes on.");
 
     // JSI1xxx: Dockerfiles.
     public static readonly DiagnosticDescriptor SingleStageBuildWithToolchain = new(

@@ -36,6 +36,7 @@ public partial class CatalogConsistencyTests
     public void Every_descriptor_in_the_descriptor_catalog_is_reported_by_a_rule_or_the_engine()
     {
         var declared = typeof(Descriptors).GetFields(BindingFlags.Public | BindingFlags.Static)
+            .Concat(typeof(EngineDescriptors).GetFields(BindingFlags.Public | BindingFlags.Static))
             .Where(f => f.FieldType == typeof(DiagnosticDescriptor))
             .Select(f => ((DiagnosticDescriptor)f.GetValue(null)!).Id);
         Assert.That(AnalyzerCatalog.AllDescriptors.Select(d => d.Id), Is.EquivalentTo(declared));

@@ -27,8 +27,7 @@ public partial class LayerDependencyTests
     /// <summary>Edges that exist today against the target shape, and what removes each.</summary>
     private static readonly Dictionary<(string From, string To), string> Debts = new()
     {
-        [("Engine", "Rules")] = "the engine creates the built-in catalog and knows the engine descriptors (JSI0001-JSI0006): move those descriptors into Engine and let the front-ends pass the built-in analyzers",
-        [("Configuration", "Rules")] = "EditorConfigConfiguration reports JSI0002 with the descriptor from Rules/Descriptors.cs: moves with the engine descriptors",
+        [("Engine", "Rules")] = "the engine's default analyzers and its table of known IDs are the built-in catalog (AnalyzerCatalog): let the front-ends pass the built-in analyzers",
         [("Engine", "Reporting")] = "Baseline and FixRunner write through Reporting/AtomicFile: move AtomicFile down to Text or Workspace",
     };
 

@@ -76,7 +76,7 @@ public class ConfigurationIntegrationTests
     [Test]
     public void Canonical_lines_use_absolute_paths_and_four_positions()
     {
-        var diagnostic = Diagnostic.Create(InfraLint.Rules.Descriptors.FileSkipped, new Location("a/b.yml", new LinePositionSpan(new LinePosition(3, 5), new LinePosition(3, 9))), "a/b.yml", "why");
+        var diagnostic = Diagnostic.Create(EngineDescriptors.FileSkipped, new Location("a/b.yml", new LinePositionSpan(new LinePosition(3, 5), new LinePosition(3, 9))), "a/b.yml", "why");
         string root = Path.Combine(Path.GetTempPath(), "repo");
         string line = Reporting.CanonicalFormatter.Format(diagnostic, root);
         Assert.That(line, Is.EqualTo($"{Path.Combine(root, "a", "b.yml")}(3,5,3,9): info JSI0003: a/b.yml was skipped: why"));
