@@ -1,4 +1,4 @@
-using JobSwipe.InfraLint.Reporting;
+using JobSwipe.InfraLint.Workspace;
 
 namespace JobSwipe.InfraLint.Cli.Commands;
 

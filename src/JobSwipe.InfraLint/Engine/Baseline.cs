@@ -1,9 +1,9 @@
 using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json;
+using System.Text;
 using JobSwipe.InfraLint.Diagnostics;
-using JobSwipe.InfraLint.Reporting;
+using JobSwipe.InfraLint.Workspace;
 
 namespace JobSwipe.InfraLint.Engine;
 

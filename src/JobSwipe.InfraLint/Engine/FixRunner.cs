@@ -1,6 +1,5 @@
 using System.Text;
 using JobSwipe.InfraLint.Diagnostics;
-using JobSwipe.InfraLint.Reporting;
 using JobSwipe.InfraLint.Workspace;
 
 namespace JobSwipe.InfraLint.Engine;

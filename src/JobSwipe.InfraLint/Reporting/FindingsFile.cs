@@ -1,8 +1,9 @@
 using System.Globalization;
-using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json;
 using JobSwipe.InfraLint.Diagnostics;
 using JobSwipe.InfraLint.Engine;
+using JobSwipe.InfraLint.Workspace;
 
 namespace JobSwipe.InfraLint.Reporting;
 

@@ -1,8 +1,9 @@
 using System.Reflection;
-using System.Text;
 using System.Text.Json;
+using System.Text;
 using JobSwipe.InfraLint.Diagnostics;
 using JobSwipe.InfraLint.Engine;
+using JobSwipe.InfraLint.Workspace;
 
 namespace JobSwipe.InfraLint.Reporting;
 

@@ -1,4 +1,4 @@
-namespace JobSwipe.InfraLint.Reporting;
+namespace JobSwipe.InfraLint.Workspace;
 
 /// <summary>
 /// Writes a whole file through a temporary file beside it and a move, so a concurrent reader never sees half of it and a
