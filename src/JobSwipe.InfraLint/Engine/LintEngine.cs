@@ -32,10 +32,6 @@ public static class LintEngine
 
         // Discovery.
         discovery ??= RepositoryDiscovery.Discover(root, options.Discovery);
-        foreach (var skipped in discovery.Skipped)
-        {
-            raw.Add(Diagnostic.Create(EngineDescriptors.FileSkipped, Location.ForPath(skipped.RelativePath), skipped.RelativePath, skipped.Reason));
-        }
 
         // Custom analyzers from the teams' assemblies join the built-in ones; load problems are JSI0002.
         var analyzers = options.Analyzers;
@@ -137,9 +133,17 @@ public static class LintEngine
         });
         var rulesTime = clock.Elapsed - discoveryTime - parsingTime;
 
-        // Files a rule could not read as text: the binary ones are counted in the summary, the others are JSI0003.
+        // The files not linted, each JSI0003 and named in the summary: skipped at discovery, when read for parsing, or when
+        // a rule read them as text. Binary files no parser wanted are only counted.
         var unread = repository.UnreadFiles;
-        foreach (var skipped in unread.Where(f => f.Reason != FileContent.BinaryReason))
+        SkippedFile[] skippedFiles =
+        [
+            .. discovery.Skipped
+                .Concat(parsed.Where(l => l.SkipReason is not null).Select(l => new SkippedFile(l.File.RelativePath, l.SkipReason!)))
+                .Concat(unread.Where(f => f.Reason != FileContent.BinaryReason))
+                .OrderBy(f => f.RelativePath, StringComparer.Ordinal),
+        ];
+        foreach (var skipped in skippedFiles)
         {
             raw.Add(Diagnostic.Create(EngineDescriptors.FileSkipped, Location.ForPath(skipped.RelativePath), skipped.RelativePath, skipped.Reason));
         }
@@ -153,8 +157,7 @@ public static class LintEngine
             BaselineSuppressed = baselined,
             BinaryFilesSkipped = unread.Count(f => f.Reason == FileContent.BinaryReason),
             InlineSuppressed = inlineSuppressed,
-            Skipped = [.. discovery.Skipped, .. parsed.Where(l => l.SkipReason is not null).Select(l => new SkippedFile(l.File.RelativePath, l.SkipReason!))
-                .Concat(unread.Where(f => f.Reason != FileContent.BinaryReason)).OrderBy(s => s.RelativePath, StringComparer.Ordinal)],
+            Skipped = skippedFiles,
             Rules = rules,
             KindTimings = costs.GetKindTimings(),
             AnalyzerTimings = costs.GetAnalyzerTimings(registrations.Select(r => r.Analyzer).ToArray()),
@@ -284,8 +287,7 @@ public static class LintEngine
         string path = loaded.File.RelativePath;
         if (loaded.SkipReason is not null)
         {
-            raw.Add(Diagnostic.Create(EngineDescriptors.FileSkipped, Location.ForPath(path), path, loaded.SkipReason));
-            return;
+            return; // JSI0003, with the run's other skipped files
         }
 
         if (loaded.InvalidUtf8At is { } at && loaded.Text is not null)
@@ -348,24 +350,9 @@ public static class LintEngine
     /// A finding is one problem however many places show it: a suppression comment at its primary location or at any
     /// of its additional locations silences it.
     /// </summary>
-    /// <summary>True when a suppression comment at any of the finding's locations silences it.</summary>
-    private static bool IsSuppressed(Diagnostic diagnostic, Func<string, SuppressionIndex?> suppressions)
-    {
-        if (suppressions(diagnostic.Location.Path) is { } index && index.IsSuppressed(diagnostic.Id, diagnostic.Location.Span.Start.Line))
-        {
-            return true;
-        }
-
-        foreach (var other in diagnostic.AdditionalLocations)
-        {
-            if (suppressions(other.Path) is { } otherIndex && otherIndex.IsSuppressed(diagnostic.Id, other.Span.Start.Line))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    private static bool IsSuppressed(Diagnostic diagnostic, Func<string, SuppressionIndex?> suppressions) =>
+        diagnostic.AdditionalLocations.Prepend(diagnostic.Location)
+            .Any(location => suppressions(location.Path) is { } index && index.IsSuppressed(diagnostic.Id, location.Span.Start.Line));
 
     private static List<Diagnostic> Finish(IEnumerable<Diagnostic> raw, Repository repository, IAnalyzerConfiguration configuration, WarningPolicy policy, IReadOnlySet<string> knownIds, out int inlineSuppressed)
     {
