@@ -84,8 +84,7 @@ public sealed class AnalyzeRepository : Task
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
-                var descriptor = EngineDescriptors.OwnFileFailed;
-                Log.LogWarning(null, descriptor.Id, null, descriptor.HelpLinkUri, baselinePath, 0, 0, 0, 0, "{0}", descriptor.FormatMessage("write the baseline file", ex.GetType().Name, "no finding was accepted into it"));
+                Log.LogOwnFileFailure(baselinePath, "write the baseline file", ex.GetType().Name, "no finding was accepted into it");
             }
         }
 
@@ -132,8 +131,7 @@ public sealed class AnalyzeRepository : Task
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
-                var descriptor = EngineDescriptors.OwnFileFailed;
-                Log.LogWarning(null, descriptor.Id, null, descriptor.HelpLinkUri, sarifPath, 0, 0, 0, 0, "{0}", descriptor.FormatMessage("write the SARIF file", ex.GetType().Name, "the findings are still reported in the build"));
+                Log.LogOwnFileFailure(sarifPath, "write the SARIF file", ex.GetType().Name, "the findings are still reported in the build");
             }
         }
 

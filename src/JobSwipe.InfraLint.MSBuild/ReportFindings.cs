@@ -44,13 +44,11 @@ public sealed class ReportFindings : Task
             var findings = FindingsFile.TryRead(resultsPath);
             if (findings is null)
             {
-                var descriptor = EngineDescriptors.OwnFileFailed;
-                if (policy.Apply(descriptor.Id, descriptor.DefaultSeverity) <= DiagnosticSeverity.Hidden)
+                if (policy.Apply(EngineDescriptors.OwnFileFailed.Id, EngineDescriptors.OwnFileFailed.DefaultSeverity) > DiagnosticSeverity.Hidden)
                 {
-                    continue;
+                    Log.LogOwnFileFailure(resultsPath, "read its findings file", "missing or not valid", "the infrastructure files were not reported in this build");
                 }
 
-                Log.LogWarning(null, descriptor.Id, null, descriptor.HelpLinkUri, resultsPath, 0, 0, 0, 0, "{0}", descriptor.FormatMessage("read its findings file", "missing or not valid", "the infrastructure files were not reported in this build"));
                 continue;
             }
 

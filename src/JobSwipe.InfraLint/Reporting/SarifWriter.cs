@@ -97,7 +97,7 @@ public static class SarifWriter
             for (int i = 0; i < findings.Count; i++)
             {
                 var finding = findings[i];
-                WriteResult(json, finding, ruleIndex[finding.RuleId], keys[i], finding.Path.Length > 0 ? finding.Path : repositoryAnchor ??= RepositoryAnchor(rootFullPath));
+                WriteResult(json, finding, ruleIndex[finding.RuleId], keys[i], finding.IsRepository ? repositoryAnchor ??= RepositoryAnchor(rootFullPath) : finding.Path);
             }
 
             json.WriteEndArray();
@@ -262,7 +262,7 @@ public static class SarifWriter
             json.WriteEndArray();
         }
 
-        if (finding.Path.Length == 0)
+        if (finding.IsRepository)
         {
             // Shown at the repository's anchor file, but about the repository as a whole.
             json.WriteStartObject("properties");
