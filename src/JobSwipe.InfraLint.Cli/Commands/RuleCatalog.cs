@@ -1,7 +1,7 @@
 using System.CommandLine;
 using JobSwipe.InfraLint.Diagnostics;
 using JobSwipe.InfraLint.Engine;
-using JobSwipe.InfraLint.Rules.Common;
+using JobSwipe.InfraLint.Semantics.Common;
 
 namespace JobSwipe.InfraLint.Cli.Commands;
 

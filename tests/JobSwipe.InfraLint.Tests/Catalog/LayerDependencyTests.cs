@@ -19,7 +19,8 @@ public partial class LayerDependencyTests
         ["Workspace"] = ["Text", "Diagnostics", "Syntax"],
         ["Configuration"] = ["Text", "Diagnostics", "Syntax", "Workspace"],
         ["Analysis"] = ["Text", "Diagnostics", "Syntax", "Workspace"],
-        ["Rules"] = ["Text", "Diagnostics", "Syntax", "Workspace", "Analysis"],
+        ["Semantics"] = ["Text", "Diagnostics", "Syntax", "Workspace", "Analysis"],
+        ["Rules"] = ["Text", "Diagnostics", "Syntax", "Workspace", "Analysis", "Semantics"],
         ["Engine"] = ["Text", "Diagnostics", "Syntax", "Workspace", "Configuration", "Analysis"],
         ["Reporting"] = ["Text", "Diagnostics", "Workspace", "Engine"],
     };

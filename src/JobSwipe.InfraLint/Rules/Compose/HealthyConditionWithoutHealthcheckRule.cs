@@ -4,6 +4,7 @@ using JobSwipe.InfraLint.Syntax.Compose;
 using JobSwipe.InfraLint.Syntax.Dockerfile;
 using JobSwipe.InfraLint.Syntax.Yaml;
 using JobSwipe.InfraLint.Workspace;
+using JobSwipe.InfraLint.Semantics.Compose;
 
 namespace JobSwipe.InfraLint.Rules.Compose;
 

@@ -2,6 +2,7 @@ using JobSwipe.InfraLint.Analysis;
 using JobSwipe.InfraLint.Diagnostics;
 using JobSwipe.InfraLint.Syntax.Compose;
 using JobSwipe.InfraLint.Workspace;
+using JobSwipe.InfraLint.Semantics.Compose;
 
 namespace JobSwipe.InfraLint.Rules.Compose;
 

@@ -1,6 +1,5 @@
 using JobSwipe.InfraLint.Analysis;
 using JobSwipe.InfraLint.Diagnostics;
-using JobSwipe.InfraLint.Rules.Common;
 using JobSwipe.InfraLint.Syntax.Compose;
 using JobSwipe.InfraLint.Workspace;
 

@@ -3,6 +3,7 @@ using JobSwipe.InfraLint.Diagnostics;
 using JobSwipe.InfraLint.Syntax.Compose;
 using JobSwipe.InfraLint.Text;
 using JobSwipe.InfraLint.Workspace;
+using JobSwipe.InfraLint.Semantics.Compose;
 
 namespace JobSwipe.InfraLint.Rules.Compose;
 

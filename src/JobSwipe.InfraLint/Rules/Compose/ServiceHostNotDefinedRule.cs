@@ -5,6 +5,7 @@ using JobSwipe.InfraLint.Syntax.Compose;
 using JobSwipe.InfraLint.Syntax.Yaml;
 using JobSwipe.InfraLint.Text;
 using JobSwipe.InfraLint.Workspace;
+using JobSwipe.InfraLint.Semantics.Compose;
 
 namespace JobSwipe.InfraLint.Rules.Compose;
 

@@ -1,9 +1,10 @@
 using JobSwipe.InfraLint.Analysis;
 using JobSwipe.InfraLint.Diagnostics;
-using JobSwipe.InfraLint.Rules.Common;
 using JobSwipe.InfraLint.Syntax.Compose;
 using JobSwipe.InfraLint.Text;
 using JobSwipe.InfraLint.Workspace;
+using JobSwipe.InfraLint.Semantics.Common;
+using JobSwipe.InfraLint.Semantics.Compose;
 
 namespace JobSwipe.InfraLint.Rules.Compose;
 

@@ -2,6 +2,7 @@ using JobSwipe.InfraLint.Analysis;
 using JobSwipe.InfraLint.Diagnostics;
 using JobSwipe.InfraLint.Syntax.Dockerfile;
 using JobSwipe.InfraLint.Workspace;
+using JobSwipe.InfraLint.Semantics.Dockerfile;
 
 namespace JobSwipe.InfraLint.Rules.Dockerfile;
 

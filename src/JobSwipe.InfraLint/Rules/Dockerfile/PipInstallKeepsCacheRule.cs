@@ -5,6 +5,7 @@ using JobSwipe.InfraLint.Syntax.Dockerfile;
 using JobSwipe.InfraLint.Syntax.Shell;
 using JobSwipe.InfraLint.Text;
 using JobSwipe.InfraLint.Workspace;
+using JobSwipe.InfraLint.Semantics.Dockerfile;
 
 namespace JobSwipe.InfraLint.Rules.Dockerfile;
 

@@ -3,6 +3,7 @@ using JobSwipe.InfraLint.Diagnostics;
 using JobSwipe.InfraLint.Syntax.Dockerfile;
 using JobSwipe.InfraLint.Syntax.Shell;
 using JobSwipe.InfraLint.Workspace;
+using JobSwipe.InfraLint.Semantics.Dockerfile;
 
 namespace JobSwipe.InfraLint.Rules.Dockerfile;
 

@@ -1,6 +1,5 @@
 using JobSwipe.InfraLint.Analysis;
 using JobSwipe.InfraLint.Diagnostics;
-using JobSwipe.InfraLint.Rules.Common;
 using JobSwipe.InfraLint.Syntax.Dockerfile;
 using JobSwipe.InfraLint.Text;
 using JobSwipe.InfraLint.Workspace;

@@ -1,8 +1,9 @@
 using JobSwipe.InfraLint.Analysis;
 using JobSwipe.InfraLint.Diagnostics;
-using JobSwipe.InfraLint.Rules.Common;
 using JobSwipe.InfraLint.Syntax.Dockerfile;
 using JobSwipe.InfraLint.Workspace;
+using JobSwipe.InfraLint.Semantics.Common;
+using JobSwipe.InfraLint.Semantics.Dockerfile;
 
 namespace JobSwipe.InfraLint.Rules.Dockerfile;
 

@@ -3,6 +3,7 @@ using JobSwipe.InfraLint.Diagnostics;
 using JobSwipe.InfraLint.Syntax.Manifests;
 using JobSwipe.InfraLint.Syntax.Python;
 using JobSwipe.InfraLint.Workspace;
+using JobSwipe.InfraLint.Semantics.Entrypoints;
 
 namespace JobSwipe.InfraLint.Rules.Entrypoints;
 

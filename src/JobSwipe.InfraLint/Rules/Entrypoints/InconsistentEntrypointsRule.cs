@@ -1,5 +1,6 @@
 using JobSwipe.InfraLint.Analysis;
 using JobSwipe.InfraLint.Diagnostics;
+using JobSwipe.InfraLint.Semantics.Entrypoints;
 
 namespace JobSwipe.InfraLint.Rules.Entrypoints;
 

@@ -5,6 +5,7 @@ using JobSwipe.InfraLint.Syntax.Dockerfile;
 using JobSwipe.InfraLint.Syntax.Fly;
 using JobSwipe.InfraLint.Syntax.Toml;
 using JobSwipe.InfraLint.Workspace;
+using JobSwipe.InfraLint.Semantics.Fly;
 
 namespace JobSwipe.InfraLint.Rules.Fly;
 

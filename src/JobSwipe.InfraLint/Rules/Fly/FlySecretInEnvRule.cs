@@ -1,8 +1,8 @@
 using JobSwipe.InfraLint.Analysis;
 using JobSwipe.InfraLint.Diagnostics;
-using JobSwipe.InfraLint.Rules.Common;
 using JobSwipe.InfraLint.Syntax.Fly;
 using JobSwipe.InfraLint.Workspace;
+using JobSwipe.InfraLint.Semantics.Common;
 
 namespace JobSwipe.InfraLint.Rules.Fly;
 

@@ -3,6 +3,7 @@ using JobSwipe.InfraLint.Diagnostics;
 using JobSwipe.InfraLint.Syntax.Fly;
 using JobSwipe.InfraLint.Syntax.Toml;
 using JobSwipe.InfraLint.Workspace;
+using JobSwipe.InfraLint.Semantics.Fly;
 
 namespace JobSwipe.InfraLint.Rules.Fly;
 

@@ -2,6 +2,7 @@ using JobSwipe.InfraLint.Analysis;
 using JobSwipe.InfraLint.Diagnostics;
 using JobSwipe.InfraLint.Syntax.Fly;
 using JobSwipe.InfraLint.Workspace;
+using JobSwipe.InfraLint.Semantics.Fly;
 
 namespace JobSwipe.InfraLint.Rules.Fly;
 

@@ -6,6 +6,7 @@ using JobSwipe.InfraLint.Syntax.Fly;
 using JobSwipe.InfraLint.Syntax.Toml;
 using JobSwipe.InfraLint.Text;
 using JobSwipe.InfraLint.Workspace;
+using JobSwipe.InfraLint.Semantics.Fly;
 
 namespace JobSwipe.InfraLint.Rules.Fly;
 

@@ -1,9 +1,9 @@
 using System.Text.RegularExpressions;
 using JobSwipe.InfraLint.Analysis;
 using JobSwipe.InfraLint.Diagnostics;
-using JobSwipe.InfraLint.Rules.Common;
 using JobSwipe.InfraLint.Syntax.Compose;
 using JobSwipe.InfraLint.Workspace;
+using JobSwipe.InfraLint.Semantics.Common;
 
 namespace JobSwipe.InfraLint.Rules.RepositoryRules;
 

@@ -2,6 +2,7 @@ using JobSwipe.InfraLint.Analysis;
 using JobSwipe.InfraLint.Diagnostics;
 using JobSwipe.InfraLint.Text;
 using JobSwipe.InfraLint.Workspace;
+using JobSwipe.InfraLint.Semantics.Scripts;
 
 namespace JobSwipe.InfraLint.Rules.Scripts;
 

@@ -3,6 +3,7 @@ using JobSwipe.InfraLint.Diagnostics;
 using JobSwipe.InfraLint.Syntax.Fly;
 using JobSwipe.InfraLint.Syntax.Shell;
 using JobSwipe.InfraLint.Workspace;
+using JobSwipe.InfraLint.Semantics.Scripts;
 
 namespace JobSwipe.InfraLint.Rules.Scripts;
 

@@ -1,5 +1,6 @@
 using JobSwipe.InfraLint.Diagnostics;
 using JobSwipe.InfraLint.Syntax.Shell;
+using JobSwipe.InfraLint.Semantics.Scripts;
 
 namespace JobSwipe.InfraLint.Rules.Scripts;
 

@@ -4,6 +4,7 @@ using JobSwipe.InfraLint.Syntax.Ci;
 using JobSwipe.InfraLint.Syntax.Shell;
 using JobSwipe.InfraLint.Text;
 using JobSwipe.InfraLint.Workspace;
+using JobSwipe.InfraLint.Semantics.Scripts;
 
 namespace JobSwipe.InfraLint.Rules.Scripts;
 

@@ -1,9 +1,10 @@
 using JobSwipe.InfraLint.Analysis;
 using JobSwipe.InfraLint.Diagnostics;
-using JobSwipe.InfraLint.Rules.Common;
 using JobSwipe.InfraLint.Syntax.Ci;
 using JobSwipe.InfraLint.Syntax.Shell;
 using JobSwipe.InfraLint.Workspace;
+using JobSwipe.InfraLint.Semantics.Common;
+using JobSwipe.InfraLint.Semantics.Scripts;
 
 namespace JobSwipe.InfraLint.Rules.Scripts;
 

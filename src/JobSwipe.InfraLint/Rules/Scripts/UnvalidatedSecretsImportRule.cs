@@ -2,11 +2,12 @@ using System.Text;
 using System.Text.RegularExpressions;
 using JobSwipe.InfraLint.Analysis;
 using JobSwipe.InfraLint.Diagnostics;
-using JobSwipe.InfraLint.Rules.Common;
 using JobSwipe.InfraLint.Syntax.DotEnv;
 using JobSwipe.InfraLint.Syntax.Shell;
 using JobSwipe.InfraLint.Text;
 using JobSwipe.InfraLint.Workspace;
+using JobSwipe.InfraLint.Semantics.Common;
+using JobSwipe.InfraLint.Semantics.Scripts;
 
 namespace JobSwipe.InfraLint.Rules.Scripts;
 

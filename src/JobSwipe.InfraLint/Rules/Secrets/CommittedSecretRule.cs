@@ -1,8 +1,9 @@
 using JobSwipe.InfraLint.Analysis;
 using JobSwipe.InfraLint.Diagnostics;
-using JobSwipe.InfraLint.Rules.Common;
 using JobSwipe.InfraLint.Text;
 using JobSwipe.InfraLint.Workspace;
+using JobSwipe.InfraLint.Semantics.Common;
+using JobSwipe.InfraLint.Semantics.Secrets;
 
 namespace JobSwipe.InfraLint.Rules.Secrets;
 

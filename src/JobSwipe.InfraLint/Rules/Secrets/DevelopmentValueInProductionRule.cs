@@ -1,11 +1,11 @@
 using JobSwipe.InfraLint.Analysis;
 using JobSwipe.InfraLint.Diagnostics;
-using JobSwipe.InfraLint.Rules.Common;
 using JobSwipe.InfraLint.Syntax.Compose;
 using JobSwipe.InfraLint.Syntax.DotEnv;
 using JobSwipe.InfraLint.Syntax.Fly;
 using JobSwipe.InfraLint.Text;
 using JobSwipe.InfraLint.Workspace;
+using JobSwipe.InfraLint.Semantics.Common;
 
 namespace JobSwipe.InfraLint.Rules.Secrets;
 

@@ -1,6 +1,5 @@
 using JobSwipe.InfraLint.Analysis;
 using JobSwipe.InfraLint.Diagnostics;
-using JobSwipe.InfraLint.Rules.Common;
 using JobSwipe.InfraLint.Syntax.DotEnv;
 using JobSwipe.InfraLint.Workspace;
 

@@ -1,7 +1,7 @@
 using JobSwipe.InfraLint.Analysis;
-using JobSwipe.InfraLint.Rules.Common;
 using JobSwipe.InfraLint.Syntax.DotEnv;
 using JobSwipe.InfraLint.Workspace;
+using JobSwipe.InfraLint.Semantics.Common;
 
 namespace JobSwipe.InfraLint.Rules.Secrets;
 

@@ -1,6 +1,6 @@
 using JobSwipe.InfraLint.Analysis;
 using JobSwipe.InfraLint.Diagnostics;
-using JobSwipe.InfraLint.Rules.Common;
+using JobSwipe.InfraLint.Semantics.Common;
 
 namespace JobSwipe.InfraLint.Rules.Secrets;
 

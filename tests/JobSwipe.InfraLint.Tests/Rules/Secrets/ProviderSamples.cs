@@ -296,7 +296,7 @@ public static class ProviderSamples
 
     // Formats without a prefix of their own, recognised only next to the provider's name.
     private static bool IsContextFormat(string id) =>
-        JobSwipe.InfraLint.Rules.Secrets.SecretPatterns.Detectors.First(d => d.Id == id).Pattern.StartsWith("(?i:", StringComparison.Ordinal);
+        JobSwipe.InfraLint.Semantics.Secrets.SecretPatterns.Detectors.First(d => d.Id == id).Pattern.StartsWith("(?i:", StringComparison.Ordinal);
 
     // The literal prefix a sample keeps in its look-alikes (ghp_, sk_live_, dop_v1_); none for formats without one.
     private static int PrefixLength(string secret) => System.Text.RegularExpressions.Regex.Match(secret, "^(?:[a-z0-9]{1,7}[_.~-]){1,3}").Length;

@@ -1,4 +1,5 @@
 using JobSwipe.InfraLint.Rules.Secrets;
+using JobSwipe.InfraLint.Semantics.Secrets;
 
 namespace JobSwipe.InfraLint.Tests.Rules.Secrets;
 

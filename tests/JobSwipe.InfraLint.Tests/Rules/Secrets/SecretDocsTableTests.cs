@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using JobSwipe.InfraLint.Rules.Secrets;
 using JobSwipe.InfraLint.Tests.Infrastructure;
+using JobSwipe.InfraLint.Semantics.Secrets;
 
 namespace JobSwipe.InfraLint.Tests.Rules.Secrets;
 

@@ -1,0 +1,51 @@
+using JobSwipe.InfraLint.Analysis;
+using JobSwipe.InfraLint.Diagnostics;
+using JobSwipe.InfraLint.Syntax.Ci;
+using JobSwipe.InfraLint.Syntax.Shell;
+using JobSwipe.InfraLint.Text;
+
+namespace JobSwipe.InfraLint.Analysis;
+
+/// <summary>
+/// A script to check and where its findings go: a shell script file (spans as they are), or the <c>run:</c>/<c>script:</c>
+/// text of a CI step (spans mapped back into the workflow file through the YAML scalar). Lets the per-command script rules
+/// (JSI4008, JSI4009, JSI4015, JSI4016) read CI steps too.
+/// </summary>
+public sealed class ScriptSink
+{
+    private readonly Action<DiagnosticDescriptor, TextSpan, object?[]> _report;
+
+    private ScriptSink(ShellScript model, Action<DiagnosticDescriptor, TextSpan, object?[]> report)
+    {
+        Model = model;
+        _report = report;
+    }
+
+    public ShellScript Model { get; }
+
+    public void Report(DiagnosticDescriptor descriptor, TextSpan span, params object?[] args) => _report(descriptor, span, args);
+
+    public static ScriptSink For(FileAnalysisContext<ShellScript> ctx)
+    {
+        ArgumentNullException.ThrowIfNull(ctx);
+        return new ScriptSink(ctx.Model, (d, span, args) => ctx.Report(d, span, args));
+    }
+
+    /// <summary>
+    /// One sink per CI step script (<see cref="CiStep.ParseRunScript"/>): expressions read as values from elsewhere, and every
+    /// text argument of a finding gets them back as written.
+    /// </summary>
+    public static IEnumerable<ScriptSink> For(FileAnalysisContext<CiPipeline> ctx)
+    {
+        ArgumentNullException.ThrowIfNull(ctx);
+        foreach (CiStep step in ctx.Model.AllSteps)
+        {
+            if (step.RunScript is not { } run || step.ParseRunScript() is not { } script)
+            {
+                continue;
+            }
+
+            yield return new ScriptSink(script, (d, span, args) => ctx.Report(d, run.MapValueSpanToSource(span.Start, span.Length), [.. args.Select(a => a is string s ? script.Restore(s) : a)]));
+        }
+    }
+}

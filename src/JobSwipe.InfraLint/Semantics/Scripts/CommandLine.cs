@@ -1,0 +1,188 @@
+using JobSwipe.InfraLint.Syntax.Shell;
+using JobSwipe.InfraLint.Text;
+
+namespace JobSwipe.InfraLint.Semantics.Scripts;
+
+/// <summary>
+/// A simple command seen through its wrappers (<c>sudo</c>, <c>bundle exec</c>, <c>npx</c>, <c>poetry run</c>, <c>env X=1</c>,
+/// <c>time</c>, <c>exec</c>, <c>command</c>): <see cref="Name"/> is the tool's base name (<c>./gradlew</c> gives <c>gradlew</c>,
+/// <c>python3.12</c> gives <c>python</c>), <see cref="Arguments"/> the words after it.
+/// </summary>
+public sealed class CommandLine
+{
+    // Package runners that run the tool named next; shell-level wrappers (sudo, env, exec, …) are CommandWrappers'.
+    private static readonly HashSet<string> Runners = new(StringComparer.Ordinal) { "npx", "bunx", "pnpx" };
+
+    private CommandLine(SimpleCommand command, ShellWord nameWord, string name, IReadOnlyList<ShellWord> arguments)
+    {
+        Command = command;
+        NameWord = nameWord;
+        Name = name;
+        Arguments = arguments;
+    }
+
+    public SimpleCommand Command { get; }
+
+    public ShellWord NameWord { get; }
+
+    /// <summary>The tool's base name in lower case.</summary>
+    public string Name { get; }
+
+    public IReadOnlyList<ShellWord> Arguments { get; }
+
+    public string Arg(int index) => index < Arguments.Count ? Arguments[index].Value : "";
+
+    /// <summary>The arguments that are not options, in order (an option's separate value is not skipped unless listed in <paramref name="valueOptions"/>).</summary>
+    public IReadOnlyList<ShellWord> Positionals(params string[] valueOptions)
+    {
+        var result = new List<ShellWord>();
+        for (int i = 0; i < Arguments.Count; i++)
+        {
+            string v = Arguments[i].Value;
+            if (v.StartsWith('-') && v.Length > 1)
+            {
+                if (!v.Contains('=', StringComparison.Ordinal) && valueOptions.Contains(v, StringComparer.Ordinal))
+                {
+                    i++;
+                }
+
+                continue;
+            }
+
+            result.Add(Arguments[i]);
+        }
+
+        return result;
+    }
+
+    /// <summary>The first positional argument's value, or "".</summary>
+    public string Sub(params string[] valueOptions)
+    {
+        var p = Positionals(valueOptions);
+        return p.Count > 0 ? p[0].Value : "";
+    }
+
+    /// <summary>The value of <c>--name value</c> or <c>--name=value</c> (any of the given spellings), or null.</summary>
+    public ShellWord? OptionWord(params string[] names)
+    {
+        for (int i = 0; i < Arguments.Count; i++)
+        {
+            string v = Arguments[i].Value;
+            foreach (string n in names)
+            {
+                if (v == n && i + 1 < Arguments.Count)
+                {
+                    return Arguments[i + 1];
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The value of <c>--name value</c> or <c>--name=value</c>, or null.</summary>
+    public string? Option(params string[] names)
+    {
+        if (OptionWord(names) is { } word)
+        {
+            return word.Value;
+        }
+
+        foreach (ShellWord a in Arguments)
+        {
+            foreach (string n in names)
+            {
+                if (n.StartsWith("--", StringComparison.Ordinal) && a.Value.StartsWith(n + "=", StringComparison.Ordinal))
+                {
+                    return a.Value[(n.Length + 1)..];
+                }
+            }
+        }
+
+        return null;
+    }
+
+    public bool Has(params string[] arguments) => Arguments.Any(a => arguments.Contains(a.Value, StringComparer.Ordinal) || arguments.Any(x => x.StartsWith("--", StringComparison.Ordinal) && a.Value.StartsWith(x + "=", StringComparison.Ordinal)));
+
+    /// <summary>The span from the tool name to the end of the given argument (or of the name alone).</summary>
+    public TextSpan SpanTo(ShellWord? last) => last is null ? NameWord.Span : TextSpan.FromBounds(NameWord.Span.Start, Math.Max(NameWord.Span.Start + NameWord.Span.Length, last.Span.Start + last.Span.Length));
+
+    /// <summary>The span of the name and its first positional (<c>flyctl deploy</c>, <c>flutter build apk</c> takes two).</summary>
+    public TextSpan VerbSpan(int positionals = 1, params string[] valueOptions)
+    {
+        var p = Positionals(valueOptions);
+        return SpanTo(p.Count == 0 ? null : p[Math.Min(positionals, p.Count) - 1]);
+    }
+
+    public static CommandLine? From(SimpleCommand command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        if (command.Name is null)
+        {
+            return null;
+        }
+
+        var words = command.Words;
+        int i = 0;
+        while (i < words.Count)
+        {
+            int run = i + CommandWrappers.CommandIndex([.. words.Skip(i).Select(w => w.Value)]);
+            if (run != i)
+            {
+                i = run;
+                continue;
+            }
+
+            string name = BaseName(words[i].Value);
+            if (Runners.Contains(name))
+            {
+                i++;
+                while (i < words.Count && words[i].Value.StartsWith('-'))
+                {
+                    i++;
+                }
+
+                continue;
+            }
+
+            if (i + 1 < words.Count && ((name == "bundle" && words[i + 1].Value == "exec") || (name is "poetry" or "pipenv" or "uv" or "pdm" or "hatch" && words[i + 1].Value == "run")
+                || (name == "dotnet" && words[i + 1].Value is "tool") || (name == "yarn" && words[i + 1].Value == "dlx") || (name == "pnpm" && words[i + 1].Value is "dlx" or "exec")))
+            {
+                i += 2;
+                continue;
+            }
+
+            break;
+        }
+
+        if (i >= words.Count)
+        {
+            return null;
+        }
+
+        return new CommandLine(command, words[i], BaseName(words[i].Value), [.. words.Skip(i + 1)]);
+    }
+
+    /// <summary>The lower-case file name of a command path; <c>python3.12</c> → <c>python</c>, <c>pip3</c> → <c>pip</c>.</summary>
+    public static string BaseName(string path)
+    {
+        int slash = path.LastIndexOf('/');
+        string name = (slash >= 0 ? path[(slash + 1)..] : path).ToLowerInvariant();
+        if (name.StartsWith("python", StringComparison.Ordinal) && name.Length > 6 && (char.IsAsciiDigit(name[6]) || name[6] == '.'))
+        {
+            return "python";
+        }
+
+        if (name is "pip3" or "py")
+        {
+            return name == "py" ? "python" : "pip";
+        }
+
+        if (name.EndsWith(".bat", StringComparison.Ordinal) || name.EndsWith(".cmd", StringComparison.Ordinal) || name.EndsWith(".exe", StringComparison.Ordinal))
+        {
+            name = name[..^4];
+        }
+
+        return name;
+    }
+}

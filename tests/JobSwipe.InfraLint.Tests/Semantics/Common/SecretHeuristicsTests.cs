@@ -1,0 +1,106 @@
+using JobSwipe.InfraLint.Semantics.Common;
+
+namespace JobSwipe.InfraLint.Tests.Semantics.Common;
+
+public class SecretHeuristicsTests
+{
+    [TestCase("POSTGRES_PASSWORD", true)]
+    [TestCase("SECRET_KEY", true)]
+    [TestCase("VAULT_TOKEN", true)]
+    [TestCase("stripe_api_key", true)]
+    [TestCase("MINIO_ROOT_PASSWORD", true)]
+    [TestCase("AWS_SECRET_ACCESS_KEY", true)]
+    [TestCase("GOOGLE_APPLICATION_CREDENTIALS_JSON", true)]
+    [TestCase("DB_PASS", true)]
+    [TestCase("POSTGRES_PASSWORD_FILE", false)]
+    [TestCase("TOKEN_URL", false)]
+    [TestCase("AWS_ACCESS_KEY_ID", false)]
+    [TestCase("JWT_SECRET_ALGORITHM", false)]
+    [TestCase("SSH_PUBLIC_KEY", false)]
+    [TestCase("POSTGRES_USER", false)]
+    [TestCase("DATABASE_URL", false)]
+    [TestCase("PASSWORD_MIN_LENGTH", false)]
+    [TestCase("MONKEY", false)]
+    [TestCase("GPG_KEY", false)]
+    [TestCase("NGINX_GPG_KEY", false)]
+    [TestCase("PGP_KEY", false)]
+    [TestCase("SIGNING_KEY_FINGERPRINT", false)]
+    [TestCase("NODE_SHA256", false)]
+    public void Recognises_secret_like_names(string name, bool expected) =>
+        Assert.That(SecretHeuristics.IsSecretLikeName(name), Is.EqualTo(expected));
+
+    [TestCase("${POSTGRES_PASSWORD}", true)]
+    [TestCase("${POSTGRES_PASSWORD:-x}", true)]
+    [TestCase("$TOKEN", true)]
+    [TestCase("{{ secrets.TOKEN }}", true)]
+    [TestCase("postgres", false)]
+    [TestCase("abc${X}", false)]
+    public void Recognises_references(string value, bool expected) =>
+        Assert.That(SecretHeuristics.IsReference(value), Is.EqualTo(expected));
+
+    [TestCase("postgres", true)]
+    [TestCase("minioadmin", true)]
+    [TestCase("dev-secret-key-change-in-production", true)]
+    [TestCase("changeme", true)]
+    [TestCase("k8Vq2pLx9", false)]
+    public void Recognises_known_defaults(string value, bool expected) =>
+        Assert.That(SecretHeuristics.DescribeKnownDefault(value) is not null, Is.EqualTo(expected));
+
+    [Test]
+    public void Finds_inline_url_passwords()
+    {
+        const string url = "postgresql://app:s3cr3t@db:5432/app";
+        var found = SecretHeuristics.FindUrlPassword(url);
+        Assert.That(found, Is.Not.Null);
+        Assert.That(url.Substring(found!.Value.Start, found.Value.Length), Is.EqualTo("s3cr3t"));
+        Assert.That(SecretHeuristics.FindUrlPassword("postgresql://app:${DB_PASSWORD}@db/app"), Is.Null);
+        Assert.That(SecretHeuristics.FindUrlPassword("https://example.com/path"), Is.Null);
+        Assert.That(SecretHeuristics.FindUrlPassword("redis://redis:6379/0"), Is.Null);
+    }
+
+    [TestCase("<your-key>", true)]
+    [TestCase("REPLACE_ME", true)]
+    [TestCase("xxxx", true)]
+    [TestCase("nokey", true)]
+    [TestCase("dummy", true)]
+    [TestCase("not-a-secret", true)]
+    [TestCase("dummykey1234", false)]
+    [TestCase("{YOUR_PASSWORD}", true)]
+    [TestCase("{a1b2:c3}", false)]
+    [TestCase("sk_live_x", false)]
+    public void Recognises_placeholders(string value, bool expected) =>
+        Assert.That(SecretHeuristics.IsPlaceholder(value), Is.EqualTo(expected));
+}
+
+public class SecretHeuristicsDevelopmentValueTests
+{
+    [TestCase("SECRET_KEY", "dev-secret-key-change-in-production", "a development placeholder")]
+    [TestCase("VAULT_TOKEN", "dev-root-token", "a development placeholder")]
+    [TestCase("ANY_NAME", "change-me-before-release-changeme", "a development placeholder")]
+    [TestCase("MINIO_ROOT_USER", "minioadmin", "a development placeholder")]
+    [TestCase("APP_SECRET", "changeme", "a development placeholder")]
+    [TestCase("POSTGRES_PASSWORD", "postgres", "a well-known default credential")]
+    [TestCase("MINIO_ACCESS_KEY", "admin", "a well-known default credential")]
+    [TestCase("DATABASE_URL", "postgresql://app:x@localhost:5432/app", "a localhost service address")]
+    [TestCase("VAULT_ADDR", "http://127.0.0.1:8200", "a localhost service address")]
+    [TestCase("REDIS_HOST", "redis://localhost:6379", "a localhost service address")]
+    [TestCase("MINIO_ENDPOINT", "localhost:9000", "a localhost service address")]
+    public void Describes_development_values(string name, string value, string expected) =>
+        Assert.That(SecretHeuristics.DescribeDevelopmentValue(name, value), Is.EqualTo(expected));
+
+    [TestCase("POSTGRES_USER", "postgres")]
+    [TestCase("POSTGRES_DB", "postgres")]
+    [TestCase("SECRET_KEY", "${SECRET_KEY}")]
+    [TestCase("SECRET_KEY", "<generate-a-secret>")]
+    [TestCase("OLLAMA_HOST", "0.0.0.0")]
+    [TestCase("VAULT_ADDR", "https://vault.internal:8200")]
+    [TestCase("LOG_LEVEL", "debug")]
+    [TestCase("NOTE", "see http://localhost:8080 for docs")]
+    [TestCase("DEVICE_NAME", "device-1")]
+    [TestCase("GIT_BRANCH", "dev-main")]
+    [TestCase("FUSION_HOST", "127.0.0.1")]
+    [TestCase("REDIS_HOST", "localhost")]
+    [TestCase("LISTEN_ADDR", "127.0.0.1:8080")]
+    public void Leaves_production_values_alone(string name, string value) =>
+        Assert.That(SecretHeuristics.DescribeDevelopmentValue(name, value), Is.Null);
+}
