@@ -2,6 +2,7 @@ using JobSwipe.InfraLint.Analysis;
 using JobSwipe.InfraLint.Diagnostics;
 using JobSwipe.InfraLint.Syntax.Dockerfile;
 using JobSwipe.InfraLint.Workspace;
+using JobSwipe.InfraLint.Semantics.Common;
 using JobSwipe.InfraLint.Semantics.Dockerfile;
 
 namespace JobSwipe.InfraLint.Rules.Dockerfile;
@@ -83,6 +84,17 @@ internal sealed class SecretFileIndex
     private static bool IsSecretFile(Repository repository, WorkspaceFile file)
     {
         string name = file.Name.ToLowerInvariant();
+        if (name.EndsWith(".license", StringComparison.Ordinal))
+        {
+            return false; // a REUSE sidecar: the licence of the file it is named after
+        }
+
+        if (TestEnvFiles.Contains(name))
+        {
+            // Settings for a test run: a secret file only when it assigns a literal to a secret-like name.
+            return repository.GetText(file) is not { } env || env.Content.Split('\n').Any(AssignsSecret);
+        }
+
         if (name == ".env" || name.StartsWith(".env.", StringComparison.Ordinal) && !IsTemplate(name))
         {
             return true;
@@ -107,6 +119,22 @@ internal sealed class SecretFileIndex
         }
 
         return false;
+    }
+
+    private static readonly HashSet<string> TestEnvFiles = new(StringComparer.Ordinal) { ".env.test", ".env.testing", ".env.ci", ".env.e2e" };
+
+    private static bool AssignsSecret(string line)
+    {
+        int eq = line.IndexOf('=');
+        if (eq <= 0 || line.TrimStart().StartsWith('#'))
+        {
+            return false;
+        }
+
+        string name = line[..eq].Trim();
+        name = name.StartsWith("export ", StringComparison.Ordinal) ? name[7..].Trim() : name;
+        string value = line[(eq + 1)..].Trim().Trim('"', '\'');
+        return value.Length > 0 && SecretHeuristics.IsSecretLikeName(name) && !SecretHeuristics.ContainsReference(value) && !SecretHeuristics.IsPlaceholder(value);
     }
 
     private static bool IsTemplate(string name) =>
