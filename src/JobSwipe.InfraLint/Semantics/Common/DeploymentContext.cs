@@ -127,9 +127,19 @@ public static class DeploymentContext
     private static bool DetectDeploys(Repository repository)
     {
         var evidence = RepositoryEvidence.For(repository);
-        return evidence.FlyConfigs.Count > 0 || evidence.CiTexts.Concat(evidence.ScriptTexts).Any(t => System.Text.RegularExpressions.Regex.IsMatch(t.Lower,
+        return evidence.FlyConfigs.Count > 0 || evidence.CiTexts.Concat(evidence.ScriptTexts).Any(t => RunsDeploy(t.Lower));
+    }
+
+    /// <summary>
+    /// True when a workflow, script or Makefile (its lower-cased text) runs a deploy: fly deploy, kubectl apply, helm
+    /// upgrade, docker stack deploy, gcloud/aws/az/heroku deploys, terraform apply, ansible-playbook, compose over ssh, …
+    /// </summary>
+    public static bool RunsDeploy(string lowerText)
+    {
+        ArgumentNullException.ThrowIfNull(lowerText);
+        return System.Text.RegularExpressions.Regex.IsMatch(lowerText,
             @"\b(flyctl deploy|fly deploy|superfly/flyctl-actions|kubectl (apply|set image|rollout restart)|helm (upgrade|install)|docker stack deploy|gcloud (run|app|functions) deploy|aws ecs update-service|ecs-deploy|az (webapp|containerapp)|azure/webapps-deploy|heroku (container:release|deploy)|git push heroku|railway up|terraform apply|ansible-playbook|appleboy/ssh-action|ssh [^\n]*docker[ -]compose|dokku|kamal deploy|cap [\w-]+ deploy|vercel deploy|netlify deploy|wrangler deploy|serverless deploy|sam deploy|cdk deploy|pulumi up)\b",
-            System.Text.RegularExpressions.RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)));
+            System.Text.RegularExpressions.RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
     }
 
     private static bool Detect(Repository repository)
