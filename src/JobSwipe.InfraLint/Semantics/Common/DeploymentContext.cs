@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using JobSwipe.InfraLint.Diagnostics;
+using JobSwipe.InfraLint.Syntax.Compose;
 using JobSwipe.InfraLint.Workspace;
 
 namespace JobSwipe.InfraLint.Semantics.Common;
@@ -38,6 +39,26 @@ public static class DeploymentContext
 
         string[] segments = file.RelativePath.Split('/');
         return segments[..^1].Any(s => SampleFolders.Contains(s.TrimStart('.'))) || file.Name.Split('.', '-', '_').Any(SampleNameParts.Contains);
+    }
+
+    // Backing services other than datastores that development stacks run next to them.
+    private static readonly string[] BackingServiceImages = ["rabbitmq", "memcached", "mailhog", "mailpit", "localstack", "azurite", "nats", "zookeeper", "kafka", "adminer", "pgadmin4", "mssql/server", "smtp4dev"];
+
+    /// <summary>
+    /// True for a compose file that runs only datastores and backing services from public images and builds nothing:
+    /// the databases of an application that developers start on their own machine (<c>backend/docker-compose.database.yml</c>).
+    /// </summary>
+    public static bool RunsOnlyBackingServices(ComposeFile model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        return model.Services.Count > 0 && model.Services.All(s => s.Build is null && s.Image?.Value is { } image
+            && (BackupEvidence.DatastoreImages.Contains(ShortName(image)) || BackingServiceImages.Any(b => ComposeServiceImage.RepositoryOf(image).EndsWith(b, StringComparison.Ordinal))));
+
+        static string ShortName(string image)
+        {
+            string repository = ComposeServiceImage.RepositoryOf(image);
+            return repository[(repository.LastIndexOf('/') + 1)..];
+        }
     }
 
     /// <summary>
