@@ -145,4 +145,19 @@ public class CommittedSecretPrecisionTests
             ("api/subscription.service.ts", $"      offerKey = '[|{FakeSecrets.Random(FakeSecrets.Alnum, 21, 321)}7Qz|]';\n"),
             ("api/assets/coins.json", $"{{\n  \"API_KEY\": \"[|{Hex32}|]\"\n}}\n"),
             ("recipes/settings.py", $"EMAIL_HOST_PASSWORD = \"[|{FakeSecrets.Random(FakeSecrets.Alnum, 14, 322)}!|]\"\n"));
+
+    [Test]
+    public void A_token_whose_body_is_base64_of_a_sentence_is_documentation_and_a_random_one_fires()
+    {
+        string prose = Convert.ToBase64String(System.Text.Encoding.ASCII.GetBytes("Signing secrets look like this shorter string"));
+        RuleVerifier.ReportsNothing<CommittedSecretRule>(("docker/docker-compose.yml", $"services:\n  auth:\n    image: supabase/gotrue:v2\n    environment:\n      # HOOK_SEND_SMS_SECRETS: \"v1,whsec_{prose}\"\n"));
+        RuleVerifier.Reports<CommittedSecretRule>(("docker/hooks.env", $"HOOK_SEND_SMS_SECRETS=v1,[|whsec_{FakeSecrets.Random(FakeSecrets.Alnum, 44, 323)}|]\n"));
+    }
+
+    [Test]
+    public void A_key_published_as_insecure_is_info() =>
+        Assert.That(Severities(RuleVerifier.Reports<CommittedSecretRule>(
+            ("workspace/insecure_id_rsa", "[|" + FakeSecrets.PrivateKey(324) + "|]\n"),
+            ("workspace/id_rsa", "[|" + FakeSecrets.PrivateKey(325) + "|]\n"))),
+            Is.EqualTo("workspace/id_rsa:1 Error\nworkspace/insecure_id_rsa:1 Info"));
 }

@@ -117,7 +117,7 @@ public sealed class CommittedSecretRule : InfraAnalyzer
             return SecretPatterns.IsVerifiedLive(match, text) ? DiagnosticSeverity.Warning : DiagnosticSeverity.Info;
         }
 
-        if (SecretPatterns.IsKeyIdInLink(match, text) || match.DetectorId == "private-key" && ThrowawayCredentials.IsLocalCertificateKey(file))
+        if (SecretPatterns.IsKeyIdInLink(match, text) || match.DetectorId is "private-key" or "putty-private-key" && ThrowawayCredentials.IsLocalCertificateKey(file))
         {
             return DiagnosticSeverity.Info;
         }

@@ -286,7 +286,7 @@ public static partial class SecretPatterns
                     continue;
                 }
 
-                if (detector.IsAllowedValue(value) || IsPlaceholderValue(value) || IsSequentialFiller(value) || IsAllowlistedLine(text, group.Index)
+                if (detector.IsAllowedValue(value) || IsPlaceholderValue(value) || IsSequentialFiller(value) || IsAllowlistedLine(text, group.Index) || EncodesProse(value)
                     || detector.IsNameAnchored && (IsWordLike(value) || IsCalled(text, group.Index + group.Length)))
                 {
                     continue;
@@ -299,6 +299,44 @@ public static partial class SecretPatterns
         {
             // A pathological line: skip this detector there rather than fail the run.
         }
+    }
+
+    /// <summary>
+    /// True when the part after a token's prefix is base64 of an English sentence ("This is an example of a shorter
+    /// Base64 string"): documentation writes such values; a key's bytes are random. JSON payloads (JWTs, Grafana and
+    /// 1Password tokens) start with '{' and are not prose.
+    /// </summary>
+    internal static bool EncodesProse(string value)
+    {
+        int cut = value.LastIndexOfAny(['_', '-', '.', ',']);
+        string body = cut >= 0 && cut < value.Length - 16 ? value[(cut + 1)..] : value;
+        if (body.Length < 16 || body.Length % 4 == 1)
+        {
+            return false;
+        }
+
+        string padded = body.Replace('-', '+').Replace('_', '/');
+        padded = padded.PadRight(padded.Length + ((4 - (padded.Length % 4)) % 4), '=');
+        Span<byte> bytes = stackalloc byte[padded.Length];
+        if (!Convert.TryFromBase64String(padded, bytes, out int written) || written < 12)
+        {
+            return false;
+        }
+
+        var decoded = bytes[..written];
+        int letters = 0, spaces = 0;
+        foreach (byte b in decoded)
+        {
+            if (b is < 0x20 or > 0x7E)
+            {
+                return false;
+            }
+
+            letters += char.IsAsciiLetter((char)b) ? 1 : 0;
+            spaces += b == ' ' ? 1 : 0;
+        }
+
+        return decoded[0] is not ((byte)'{' or (byte)'[') && spaces >= 3 && letters + spaces >= decoded.Length * 0.85;
     }
 
     /// <summary>True when the value holds a run typed by hand (<c>123456789</c>, <c>abcdefgh</c>): a fake, not a generated key.</summary>

@@ -17,7 +17,9 @@ public static partial class ThrowawayCredentials
 {
     private static readonly string[] SeedFolders = ["seed", "seeds", "seeders", "seed-data", "seed_data", "seeding"];
 
-    private static readonly string[] LocalKeyWords = ["localhost", "snakeoil", "selfsigned", "self-signed", "self_signed", "devcert", "dev-cert", "dev_cert"];
+    // Keys for the developer's own machine, and keys published as insecure on purpose (Vagrant's insecure_private_key,
+    // a dev container's insecure_id_rsa): the same for every install, so never a secret.
+    private static readonly string[] LocalKeyWords = ["localhost", "snakeoil", "selfsigned", "self-signed", "self_signed", "devcert", "dev-cert", "dev_cert", "insecure"];
 
     /// <summary>
     /// True for a CI workflow that deploys nothing and runs against services it starts itself: job service containers,
@@ -101,7 +103,8 @@ public static partial class ThrowawayCredentials
 
     /// <summary>
     /// True for a key file named for a localhost, self-signed or "snakeoil" certificate (<c>localhost.pem</c>,
-    /// <c>certs/localhost-key.pem</c>, <c>ssl-cert-snakeoil.key</c>): a key that can only impersonate the developer's own machine.
+    /// <c>certs/localhost-key.pem</c>, <c>ssl-cert-snakeoil.key</c>), a key that can only impersonate the developer's own
+    /// machine, or for a key published as insecure (<c>insecure_id_rsa</c>, <c>insecure_private_key</c>).
     /// </summary>
     public static bool IsLocalCertificateKey(WorkspaceFile file)
     {
