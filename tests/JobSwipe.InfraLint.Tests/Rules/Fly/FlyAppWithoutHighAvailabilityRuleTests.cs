@@ -1,0 +1,33 @@
+using JobSwipe.InfraLint.Rules.Fly;
+using JobSwipe.InfraLint.Tests.Infrastructure;
+
+namespace JobSwipe.InfraLint.Tests.Rules.Fly;
+
+public sealed class FlyAppWithoutHighAvailabilityRuleTests
+{
+    [Test]
+    public void AutoStopToZeroAndSingleMachine() =>
+        RuleVerifier.Reports<FlyAppWithoutHighAvailabilityRule>(("fly.toml", """
+            app = "a"
+            [http_service]
+              internal_port = 8080
+              auto_stop_machines = [|"stop"|]
+              min_machines_running = 0
+            [[services]]
+              internal_port = 9000
+              max_machines_running = [|1|]
+            """));
+
+    [Test]
+    public void AlwaysOneMachineRunning() =>
+        RuleVerifier.ReportsNothing<FlyAppWithoutHighAvailabilityRule>(("fly.toml", """
+            app = "a"
+            [http_service]
+              internal_port = 8080
+              auto_stop_machines = "stop"
+              min_machines_running = 1
+            [[services]]
+              internal_port = 9000
+              auto_stop_machines = "off"
+            """));
+}

@@ -1,0 +1,33 @@
+using JobSwipe.InfraLint.Rules.Fly;
+using JobSwipe.InfraLint.Tests.Infrastructure;
+
+namespace JobSwipe.InfraLint.Tests.Rules.Fly;
+
+public sealed class FlySecretInEnvRuleTests
+{
+    [Test]
+    public void LiteralSecretIsReportedWithoutItsValue()
+    {
+        const string secret = "sk_live_51Habc0123456789";
+        var d = RuleVerifier.Reports<FlySecretInEnvRule>(("fly.toml", $$"""
+            app = "a"
+            [env]
+              STRIPE_SECRET_KEY = [|"{{secret}}"|]
+              LOG_LEVEL = "info"
+            """));
+        Assert.That(d[0].Message, Does.Not.Contain(secret).And.Contain("STRIPE_SECRET_KEY"));
+    }
+
+    [Test]
+    public void NonSecretsReferencesAndPlaceholders() =>
+        RuleVerifier.ReportsNothing<FlySecretInEnvRule>(("fly.toml", """
+            app = "a"
+            [env]
+              TOKEN_URL = "https://auth.example.org/token"
+              AWS_ACCESS_KEY_ID = "AKIAEXAMPLE"
+              API_KEY = "${API_KEY}"
+              JWT_SECRET = "<set with fly secrets>"
+              PASSWORD = "{YOUR_PASSWORD}"
+              SESSION_SECRET = ""
+            """));
+}

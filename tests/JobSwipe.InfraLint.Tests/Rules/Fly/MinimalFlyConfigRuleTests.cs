@@ -1,0 +1,22 @@
+using JobSwipe.InfraLint.Rules.Fly;
+using JobSwipe.InfraLint.Tests.Infrastructure;
+
+namespace JobSwipe.InfraLint.Tests.Rules.Fly;
+
+public sealed class MinimalFlyConfigRuleTests
+{
+    [Test]
+    public void BareHttpService() =>
+        RuleVerifier.Reports<MinimalFlyConfigRule>(("fly.toml", """
+            app = "a"
+            [[|http_service|]]
+              internal_port = 8080
+            """));
+
+    [Test]
+    public void AnyScalingOrSizingIsEnough() =>
+        RuleVerifier.ReportsNothing<MinimalFlyConfigRule>(
+            ("a/fly.toml", "app = \"a\"\n[http_service]\n  internal_port = 8080\n  min_machines_running = 1\n"),
+            ("b/fly.toml", "app = \"b\"\n[http_service]\n  internal_port = 8080\n[[vm]]\n  memory = \"1gb\"\n"),
+            ("c/fly.toml", "app = \"c\"\n"));
+}
