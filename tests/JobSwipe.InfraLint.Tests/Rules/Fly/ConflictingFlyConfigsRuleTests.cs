@@ -6,7 +6,7 @@ namespace JobSwipe.InfraLint.Tests.Rules.Fly;
 public sealed class ConflictingFlyConfigsRuleTests
 {
     [Test]
-    public void SameAppTwiceAndRootDockerfile()
+    public void The_less_specific_config_of_an_app_deployed_twice_is_reported_with_its_root_dockerfile()
     {
         var d = RuleVerifier.Reports<ConflictingFlyConfigsRule>(
             ("fly.toml", """
@@ -25,13 +25,13 @@ public sealed class ConflictingFlyConfigsRuleTests
     }
 
     [Test]
-    public void ExamplesAndHiddenFoldersAreNotDeployedConfigs() =>
+    public void Examples_and_hidden_folders_are_not_deployed_configs() =>
         RuleVerifier.ReportsNothing<ConflictingFlyConfigsRule>(
             ("examples/fly/fly.toml", "app = \"corro\"\n"),
             (".ci/corro/fly.toml", "app = \"corro\"\n"));
 
     [Test]
-    public void DifferentAppsDoNotConflict() =>
+    public void Different_apps_do_not_conflict() =>
         RuleVerifier.ReportsNothing<ConflictingFlyConfigsRule>(
             ("fly.toml", "app = \"shop\"\n"),
             ("fly.staging.toml", "app = \"shop-staging\"\n"),

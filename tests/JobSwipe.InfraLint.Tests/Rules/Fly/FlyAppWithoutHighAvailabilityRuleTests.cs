@@ -6,7 +6,7 @@ namespace JobSwipe.InfraLint.Tests.Rules.Fly;
 public sealed class FlyAppWithoutHighAvailabilityRuleTests
 {
     [Test]
-    public void AutoStopToZeroAndSingleMachine() =>
+    public void Auto_stop_to_zero_and_a_single_machine_are_reported() =>
         RuleVerifier.Reports<FlyAppWithoutHighAvailabilityRule>(("fly.toml", """
             app = "a"
             [http_service]
@@ -19,7 +19,7 @@ public sealed class FlyAppWithoutHighAvailabilityRuleTests
             """));
 
     [Test]
-    public void AlwaysOneMachineRunning() =>
+    public void Always_one_machine_running_is_quiet() =>
         RuleVerifier.ReportsNothing<FlyAppWithoutHighAvailabilityRule>(("fly.toml", """
             app = "a"
             [http_service]

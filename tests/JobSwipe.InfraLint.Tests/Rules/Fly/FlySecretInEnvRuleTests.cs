@@ -6,7 +6,7 @@ namespace JobSwipe.InfraLint.Tests.Rules.Fly;
 public sealed class FlySecretInEnvRuleTests
 {
     [Test]
-    public void LiteralSecretIsReportedWithoutItsValue()
+    public void Literal_secret_is_reported_without_its_value()
     {
         const string secret = "sk_live_51Habc0123456789";
         var d = RuleVerifier.Reports<FlySecretInEnvRule>(("fly.toml", $$"""
@@ -19,7 +19,7 @@ public sealed class FlySecretInEnvRuleTests
     }
 
     [Test]
-    public void NonSecretsReferencesAndPlaceholders() =>
+    public void Non_secrets_references_and_placeholders_are_quiet() =>
         RuleVerifier.ReportsNothing<FlySecretInEnvRule>(("fly.toml", """
             app = "a"
             [env]

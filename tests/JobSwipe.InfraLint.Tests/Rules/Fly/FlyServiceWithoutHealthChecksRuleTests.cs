@@ -6,7 +6,7 @@ namespace JobSwipe.InfraLint.Tests.Rules.Fly;
 public sealed class FlyServiceWithoutHealthChecksRuleTests
 {
     [Test]
-    public void ServicesWithoutChecks() =>
+    public void Services_without_checks_are_reported() =>
         RuleVerifier.Reports<FlyServiceWithoutHealthChecksRule>(("fly.toml", """
             app = "a"
             [[|http_service|]]
@@ -18,7 +18,7 @@ public sealed class FlyServiceWithoutHealthChecksRuleTests
             """));
 
     [Test]
-    public void ServiceOrTopLevelChecks() =>
+    public void Service_or_top_level_checks_are_quiet() =>
         RuleVerifier.ReportsNothing<FlyServiceWithoutHealthChecksRule>(
             ("a/fly.toml", "app = \"a\"\n[http_service]\n  internal_port = 8080\n  [[http_service.checks]]\n    path = \"/health\"\n"),
             ("b/fly.toml", "app = \"b\"\n[http_service]\n  internal_port = 8080\n[checks.alive]\n  type = \"tcp\"\n  port = 8080\n"),

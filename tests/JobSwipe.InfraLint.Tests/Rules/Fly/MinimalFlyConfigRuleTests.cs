@@ -6,7 +6,7 @@ namespace JobSwipe.InfraLint.Tests.Rules.Fly;
 public sealed class MinimalFlyConfigRuleTests
 {
     [Test]
-    public void BareHttpService() =>
+    public void A_bare_http_service_is_reported() =>
         RuleVerifier.Reports<MinimalFlyConfigRule>(("fly.toml", """
             app = "a"
             [[|http_service|]]
@@ -14,7 +14,7 @@ public sealed class MinimalFlyConfigRuleTests
             """));
 
     [Test]
-    public void AnyScalingOrSizingIsEnough() =>
+    public void Any_scaling_or_sizing_is_quiet() =>
         RuleVerifier.ReportsNothing<MinimalFlyConfigRule>(
             ("a/fly.toml", "app = \"a\"\n[http_service]\n  internal_port = 8080\n  min_machines_running = 1\n"),
             ("b/fly.toml", "app = \"b\"\n[http_service]\n  internal_port = 8080\n[[vm]]\n  memory = \"1gb\"\n"),

@@ -6,7 +6,7 @@ namespace JobSwipe.InfraLint.Tests.Rules.Fly;
 public sealed class StatefulFlyAppWithoutMountsRuleTests
 {
     [Test]
-    public void ModelDirectoryInEnv() =>
+    public void A_model_directory_in_env_is_reported() =>
         RuleVerifier.Reports<StatefulFlyAppWithoutMountsRule>(("fly.toml", """
             app = "llm"
             [env]
@@ -15,7 +15,7 @@ public sealed class StatefulFlyAppWithoutMountsRuleTests
             """));
 
     [Test]
-    public void DatabaseImage() =>
+    public void A_database_image_is_reported() =>
         RuleVerifier.Reports<StatefulFlyAppWithoutMountsRule>(("fly.toml", """
             app = "db"
             [build]
@@ -23,13 +23,13 @@ public sealed class StatefulFlyAppWithoutMountsRuleTests
             """));
 
     [Test]
-    public void DockerfileBasedOnStatefulImage() =>
+    public void A_dockerfile_based_on_a_stateful_image_is_reported() =>
         RuleVerifier.Reports<StatefulFlyAppWithoutMountsRule>(
             ("fly.toml", "app = [|\"llm\"|]\n"),
             ("Dockerfile", "FROM ollama/ollama:0.5.4\nCOPY start.sh /\n"));
 
     [Test]
-    public void SqliteUrl() =>
+    public void A_sqlite_url_is_reported() =>
         RuleVerifier.Reports<StatefulFlyAppWithoutMountsRule>(("fly.toml", """
             app = "a"
             [env]
@@ -37,7 +37,7 @@ public sealed class StatefulFlyAppWithoutMountsRuleTests
             """));
 
     [Test]
-    public void MountedOrStateless() =>
+    public void Mounted_or_stateless_apps_are_quiet() =>
         RuleVerifier.ReportsNothing<StatefulFlyAppWithoutMountsRule>(
             ("a/fly.toml", """
                 app = "llm"
