@@ -30,4 +30,21 @@ public sealed class FlySecretInEnvRuleTests
               PASSWORD = "{YOUR_PASSWORD}"
               SESSION_SECRET = ""
             """));
+
+    [Test]
+    public void Numbers_and_well_known_defaults_are_reported()
+    {
+        var d = RuleVerifier.Reports<FlySecretInEnvRule>(("fly.toml", """
+            app = "a"
+            [env]
+              POSTGRES_PASSWORD = [|"postgres"|]
+              API_SECRET = [|83920174|]
+              PORT = 8080
+            """));
+        Assert.That(d.Single(x => x.Message.Contains("POSTGRES_PASSWORD", StringComparison.Ordinal)).Message, Does.Contain("a well-known default credential"));
+    }
+
+    [Test]
+    public void A_placeholder_like_changeme_is_not_a_literal_secret() =>
+        RuleVerifier.ReportsNothing<FlySecretInEnvRule>(("fly.toml", "app = \"a\"\n[env]\n  ADMIN_PASSWORD = \"changeme\"\n"));
 }
