@@ -43,4 +43,23 @@ public sealed class InconsistentEntrypointsRuleTests
             ("flask/Dockerfile", "FROM python:3.12\nWORKDIR /src\nCOPY . .\nCMD [\"python\", \"app.py\"]\n"),
             ("flask/app.py", "app = Flask(__name__)\n"));
     }
+
+    [Test]
+    public void A_compose_command_that_disagrees_with_the_services_dockerfile_and_procfile_is_reported()
+    {
+        // A string-form compose command is reported as a whole: the compose model keeps no position per word.
+        RuleVerifier.Reports<InconsistentEntrypointsRule>(
+            ("compose.yaml", "services:\n  web:\n    build: api\n    command: [|uvicorn server:app --host 0.0.0.0|]\n"),
+            ("api/Dockerfile", "FROM python:3.12\nWORKDIR /app\nCOPY . .\nCMD [\"uvicorn\", \"main:app\", \"--host\", \"0.0.0.0\"]\n"),
+            ("api/Procfile", "web: uvicorn main:app --port $PORT\n"),
+            ("api/main.py", "app = 1\n"));
+    }
+
+    [Test]
+    public void A_celery_worker_and_a_web_server_in_the_same_folder_are_not_compared() =>
+        RuleVerifier.ReportsNothing<InconsistentEntrypointsRule>(
+            ("Procfile", "web: gunicorn app:app\n"),
+            ("Dockerfile", "FROM python:3.12\nWORKDIR /app\nCOPY . .\nCMD [\"celery\", \"-A\", \"tasks\", \"worker\"]\n"),
+            ("app.py", "app = 1\n"),
+            ("tasks.py", "celery = 1\n"));
 }
