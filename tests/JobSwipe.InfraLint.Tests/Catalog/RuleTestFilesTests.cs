@@ -1,6 +1,5 @@
 using System.Reflection;
 using JobSwipe.InfraLint.Analysis;
-using JobSwipe.InfraLint.Rules;
 using JobSwipe.InfraLint.Tests.Infrastructure;
 
 namespace JobSwipe.InfraLint.Tests.Catalog;
