@@ -396,9 +396,17 @@ public static class LintEngine
             string fullPath = file?.FullPath ?? Path.Combine(repository.RootFullPath, diagnostic.Location.Path);
             // A rule may lower a finding below its catalog severity from context it knows (a sample stack, a tool that
             // needs the Docker socket): Diagnostic.Lowered. A configured severity still wins.
-            var severity = configuration.TryGetSeverity(fullPath, diagnostic.Descriptor, out var configured)
+            bool isConfigured = configuration.TryGetSeverity(fullPath, diagnostic.Descriptor, out var configured);
+            var severity = isConfigured
                 ? configured
                 : diagnostic.Severity < diagnostic.Descriptor.DefaultSeverity ? diagnostic.Severity : diagnostic.Descriptor.GetDefaultSeverity(environment, file?.Kind.IsDeployed() == true);
+            // Test data (fixtures, a parser's test inputs, a generator's expected outputs) is never built or deployed as it
+            // is: whatever a rule finds there is info at most, unless configured (infralint_environment opts a folder back in).
+            if (environment == FileEnvironment.TestData && severity > DiagnosticSeverity.Info && !isConfigured)
+            {
+                severity = DiagnosticSeverity.Info;
+            }
+
             severity = policy.Apply(diagnostic.Id, severity);
             if (severity <= DiagnosticSeverity.Hidden)
             {
