@@ -12,6 +12,24 @@ namespace JobSwipe.InfraLint.Engine;
 /// </summary>
 public static class InputFingerprint
 {
+    /// <summary>
+    /// The fingerprint of a run with <paramref name="options"/> over <paramref name="files"/> (the run's discovery):
+    /// besides the files, the exclude globs, the custom analyzer assemblies (path, size, time), the baseline file (path,
+    /// size, time and contents) and <paramref name="packageVersion"/>, so that an upgrade invalidates it.
+    /// </summary>
+    public static string Compute(LintOptions options, IReadOnlyList<WorkspaceFile> files, string? packageVersion)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        string root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(options.Root));
+        string baselinePath = LintEngine.GetBaselinePath(options) ?? string.Empty;
+        IReadOnlyList<string> analyzers = options.AnalyzerAssemblies;
+        return Compute(
+            root,
+            files,
+            extraInputs: baselinePath.Length == 0 ? analyzers : [baselinePath, .. analyzers],
+            optionValues: [packageVersion ?? string.Empty, string.Join(';', options.Discovery.ExcludeGlobs), string.Join(';', analyzers), baselinePath, HashContents(baselinePath)]);
+    }
+
     public static string Compute(string root, IReadOnlyList<WorkspaceFile> files, IEnumerable<string> extraInputs, IEnumerable<string> optionValues)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
@@ -44,6 +62,18 @@ public static class InputFingerprint
         }
 
         return Convert.ToHexString(hash.GetHashAndReset());
+    }
+
+    private static string HashContents(string path)
+    {
+        try
+        {
+            return File.Exists(path) ? Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(path))) : "missing";
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return "unreadable";
+        }
     }
 
     private static string Describe(string path)
