@@ -28,8 +28,8 @@ public sealed record BaselineUpdate(string Path, int Findings, OwnFileProblem? P
 /// <summary>
 /// The build's analysis of one root, with no MSBuild in it (the MSBuild task maps its parameters onto this and logs what
 /// it returns). Findings are kept in <see cref="CachePath"/> (<c>findings.json</c> in the cache folder) with the
-/// <see cref="InputFingerprint"/> of the run; when nothing changed since (same files, sizes, times, configuration,
-/// baseline, analyzers and package) <see cref="Analyze"/> reuses them without parsing. Runs with other analyzers or
+/// <see cref="InputFingerprint"/> of the run; when nothing changed since (same files, same sizes and times of the files
+/// the run read, same configuration, baseline, analyzers and package) <see cref="Analyze"/> reuses them without parsing. Runs with other analyzers or
 /// another baseline on the same root get a findings file of their own, so one never reads what another just wrote.
 /// </summary>
 public sealed class CachedAnalysis
@@ -101,14 +101,14 @@ public sealed class CachedAnalysis
     {
         cancellationToken.ThrowIfCancellationRequested();
         var discovery = LintEngine.Discover(Options);
-        string fingerprint = InputFingerprint.Compute(Options, discovery.Files, PackageVersion);
-        if (reuse && FindingsFile.TryRead(CachePath) is { } cached && cached.Fingerprint == fingerprint && cached.Root == Root)
+        if (reuse && FindingsFile.TryRead(CachePath) is { } cached && cached.Root == Root
+            && cached.Fingerprint == InputFingerprint.Compute(Options, discovery, PackageVersion, cached.ContentNotRead ?? []))
         {
             return new CachedFindings(cached, CachePath, FromCache: true, Rules: null);
         }
 
         var result = LintEngine.Run(Options, discovery, cancellationToken);
-        var findings = FindingsFile.From(result, fingerprint);
+        var findings = FindingsFile.From(result, InputFingerprint.Compute(Options, discovery, PackageVersion, result.ContentNotRead)) with { ContentNotRead = result.ContentNotRead };
         string path = CachePath;
         try
         {
