@@ -2,12 +2,12 @@ namespace JobSwipe.InfraLint.Diagnostics;
 
 /// <summary>
 /// The engine's own descriptors, JSI0001-JSI0006: files that cannot be parsed or read, invalid configuration, a rule
-/// that failed, InfraLint's own files. A public contract like the rules' (../shared/spec/rules.md). They live below the
+/// that failed, InfraLint's own files. A public contract like the rules' IDs and severities (pinned by tests/JobSwipe.InfraLint.Tests/Catalog/RuleContract.txt). They live below the
 /// rules so that the engine, the configuration and the front-ends report them without depending on Rules.
 /// </summary>
 public static class EngineDescriptors
 {
-    private const string Category = "Engine";
+    private const string Category = DiagnosticCategories.Engine;
 
     public static readonly DiagnosticDescriptor ParseError = new(
         "JSI0001", "File cannot be parsed", "{0} cannot be parsed: {1}; its other rules were skipped", Category, DiagnosticSeverity.Warning,

@@ -3,6 +3,7 @@ using JobSwipe.InfraLint.Diagnostics;
 using JobSwipe.InfraLint.Syntax.Dockerfile;
 using JobSwipe.InfraLint.Workspace;
 using JobSwipe.InfraLint.Semantics.Dockerfile;
+using JobSwipe.InfraLint.Semantics.Secrets;
 
 namespace JobSwipe.InfraLint.Rules.Dockerfile;
 
@@ -12,9 +13,14 @@ namespace JobSwipe.InfraLint.Rules.Dockerfile;
 /// </summary>
 public sealed class SecretFilesInBuildContextRule : InfraAnalyzer
 {
+    public static readonly DiagnosticDescriptor Descriptor = new(
+        "JSI1009", "Secret files copied into the image",
+        "{0} copies the whole build context '{1}', which holds {2} that no .dockerignore excludes; add them to {3}", DiagnosticCategories.Dockerfile, DiagnosticSeverity.Error,
+        "A COPY or ADD of the whole build context (`.`) while the context holds .env files, private keys (*.pem, *.key, id_rsa*) or credential files that the .dockerignore does not exclude. They end up in the image for anyone who pulls it.");
+
     private static readonly HashSet<string> TestFolders = new(StringComparer.OrdinalIgnoreCase) { "test", "tests", "testdata", "fixtures", "__tests__", "spec", "examples", "example", "docs" };
 
-    public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptors.SecretFilesInBuildContext];
+    public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptor];
 
     public override void Initialize(AnalysisContext context) =>
         context.RegisterFileAction<DockerfileModel>(FileKind.Dockerfile, ctx =>
@@ -49,67 +55,10 @@ public sealed class SecretFilesInBuildContextRule : InfraAnalyzer
                 string target = ignore?.File.RelativePath ?? (prefix + ".dockerignore");
                 foreach (var (copy, token) in wholeCopies)
                 {
-                    ctx.Report(Descriptors.SecretFilesInBuildContext, token.Span, copy.Keyword.ToUpperInvariant(), buildContext.Display, names, target);
+                    ctx.Report(Descriptor, token.Span, copy.Keyword.ToUpperInvariant(), buildContext.Display, names, target);
                 }
 
                 return;
             }
         });
-}
-
-/// <summary>The repository's files that look like secrets by name (and, for .pem, by a private key header), found once.</summary>
-internal sealed class SecretFileIndex
-{
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Repository, SecretFileIndex> Cache = [];
-
-    private SecretFileIndex(Repository repository)
-    {
-        var files = new List<string>();
-        foreach (WorkspaceFile file in repository.Files)
-        {
-            if (IsSecretFile(repository, file))
-            {
-                files.Add(file.RelativePath);
-            }
-        }
-
-        Files = files;
-    }
-
-    public IReadOnlyList<string> Files { get; }
-
-    public static SecretFileIndex For(Repository repository) => Cache.GetValue(repository, r => new SecretFileIndex(r));
-
-    private static bool IsSecretFile(Repository repository, WorkspaceFile file)
-    {
-        string name = file.Name.ToLowerInvariant();
-        if (name == ".env" || name.StartsWith(".env.", StringComparison.Ordinal) && !IsTemplate(name))
-        {
-            return true;
-        }
-
-        if (name.StartsWith("id_rsa", StringComparison.Ordinal) || name.StartsWith("id_ed25519", StringComparison.Ordinal) || name.StartsWith("id_ecdsa", StringComparison.Ordinal) || name.StartsWith("id_dsa", StringComparison.Ordinal))
-        {
-            return !name.EndsWith(".pub", StringComparison.Ordinal);
-        }
-
-        if (name.EndsWith(".key", StringComparison.Ordinal) || name.EndsWith(".p12", StringComparison.Ordinal) || name.EndsWith(".pfx", StringComparison.Ordinal)
-            || name is "credentials" or "credentials.json" or ".netrc" or ".pgpass" || name.EndsWith("-credentials.json", StringComparison.Ordinal) || name.EndsWith("_credentials.json", StringComparison.Ordinal)
-            || name.StartsWith("service-account", StringComparison.Ordinal) && name.EndsWith(".json", StringComparison.Ordinal))
-        {
-            return true;
-        }
-
-        if (name.EndsWith(".pem", StringComparison.Ordinal))
-        {
-            // Certificates are public; only a private key is a secret.
-            return repository.GetText(file) is not { } text || text.Content.Contains("PRIVATE KEY", StringComparison.Ordinal);
-        }
-
-        return false;
-    }
-
-    private static bool IsTemplate(string name) =>
-        name.EndsWith(".example", StringComparison.Ordinal) || name.EndsWith(".sample", StringComparison.Ordinal) || name.EndsWith(".template", StringComparison.Ordinal)
-        || name.EndsWith(".dist", StringComparison.Ordinal) || name.EndsWith(".tpl", StringComparison.Ordinal) || name.EndsWith(".defaults", StringComparison.Ordinal);
 }
