@@ -42,6 +42,42 @@ public class ContentNotReadTests
     }
 
     [Test]
+    public void Changing_the_files_no_rule_read_changes_no_finding_on_the_JobSwipe_replica()
+    {
+        // The replica plus a git-ignored folder of files of many kinds and names: the ones read are pinned by the
+        // run itself, the others get content that would be findings if anything read it.
+        using var repo = new TempRepository();
+        string source = RepositoryPaths.Fixture("jobswipe");
+        foreach (string file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
+        {
+            repo.WriteBytes(Path.GetRelativePath(source, file).Replace(Path.DirectorySeparatorChar, '/'), File.ReadAllBytes(file));
+        }
+
+        repo.Write(".gitignore", (File.Exists(Path.Combine(source, ".gitignore")) ? File.ReadAllText(Path.Combine(source, ".gitignore")) : string.Empty) + "\nlocal/\n");
+        foreach (var (name, text) in new[]
+        {
+            ("Dockerfile", "FROM node\n"), ("run.sh", "#!/bin/sh\necho hi\n"), ("app.py", "import os\nos.environ['LOCAL_VAR']\n"),
+            ("notes.md", "# notes\n"), ("server.js", "console.log(process.env.LOCAL_JS)\n"), ("data.json", "{\"a\": 1}\n"),
+            ("Program.cs", "var x = 1;\n"), ("migrate", "#!/bin/bash\nalembic upgrade head\n"), ("settings.conf", "a=b\n"), ("fly.toml.bak", "app = 'x'\n"),
+        })
+        {
+            repo.Write("local/" + name, text);
+        }
+
+        var first = LintEngine.Run(new LintOptions(repo.Root) { BaselineFile = null });
+        Assert.That(first.ContentNotRead, Has.Count.GreaterThanOrEqualTo(3), "some of the ignored files are read by no rule");
+        foreach (string path in first.ContentNotRead)
+        {
+            File.AppendAllText(Path.Combine(repo.Root, path), "\npassword = \"k8#Qz!2vLp$9wXr@7mTn\"\nFROM ubuntu\nvault server -dev\n");
+        }
+
+        var second = LintEngine.Run(new LintOptions(repo.Root) { BaselineFile = null });
+
+        Assert.That(second.Diagnostics.Select(d => d.ToString()), Is.EqualTo(first.Diagnostics.Select(d => d.ToString())));
+        Assert.That(second.ContentNotRead, Is.EqualTo(first.ContentNotRead));
+    }
+
+    [Test]
     public void Nothing_is_listed_when_other_analyzers_run()
     {
         using var repo = new TempRepository(Files);
