@@ -271,12 +271,14 @@ public sealed class ComposeMergePrecisionTests
     public void A_fragment_nothing_shows_merged_is_a_warning_for_names_only_the_root_project_defines_and_an_error_for_others()
     {
         // The same fragments assembled by a tool the repository does not show (no include, no -f list): the per-service
-        // file declares nothing at top level, so the root's project is where its names most likely come from, but that is
-        // a guess; a name nothing defines is still an error.
+        // file declares nothing at top level, so the root's project and the other per-service files (php-fpm's, which another
+        // root file includes) are where its names most likely come from, but that is a guess; a name nothing defines is
+        // still an error.
         var findings = AssertFindings(
             ["mysql/compose.yml(5,9) JSI2007", "mysql/compose.yml(6,9) JSI2007", "mysql/compose.yml(8,9) JSI2005", "mysql/compose.yml(9,9) JSI2005", "mysql/compose.yml(10,9) JSI2005"],
             ("docker-compose.yml", "networks:\n  backend:\nservices:\n  nginx:\n    image: nginx:1.27\n    networks:\n      - backend\n"),
             ("php-fpm/compose.yml", "services:\n  php-fpm:\n    image: php:8.3-fpm\n"),
+            ("docker-compose.multi-php.yml", "include:\n  - path: php-fpm/compose.yml\n"),
             ("mysql/compose.yml", "services:\n  mysql:\n    image: mysql:8.4\n    networks:\n      - backend\n      - storage\n    depends_on:\n      - nginx\n      - php-fpm\n      - redis\n"));
         Assert.That(
             findings.Select(d => $"{d.Location.Span.Start.Line} {d.Severity}"),

@@ -160,13 +160,13 @@ internal sealed class ComposeProjects
     /// <summary>
     /// For a file that is evidently a fragment of a project assembled in a way the repository does not show (a script
     /// that concatenates files, a tool outside it), the project it most likely belongs to: the base files of the nearest
-    /// folder above it with their scope, and the other fragments below them. A fragment lies in a sub-folder, is used
+    /// folder above it with their scope, and the other fragment-shaped files below them. A fragment lies in a sub-folder, is used
     /// together with no file, includes none, and declares no top-level volume, network, secret or config of its own.
     /// Null for any other file.
     /// </summary>
     public CandidateProject? FindCandidateProject(Repository repository, WorkspaceFile file, ComposeFile model)
     {
-        if (FragmentBases(file.RelativePath, model) is not { } bases)
+        if (_combined.ContainsKey(file.RelativePath) || FragmentBases(file.RelativePath, model) is not { } bases)
         {
             return null;
         }
@@ -178,11 +178,15 @@ internal sealed class ComposeProjects
         return new CandidateProject([.. bases.Order(StringComparer.Ordinal)], scope);
     }
 
-    /// <summary>The base files a fragment (see <see cref="FindCandidateProject"/>) would be merged with; null when the file is not one.</summary>
+    /// <summary>
+    /// The base files a file shaped like a fragment (in a sub-folder, no include, no top-level declarations) would be
+    /// merged with; null for any other file. Whether it is also merged with something the repository shows is not asked:
+    /// a sibling fragment another list combines still defines its services for the project assembled elsewhere.
+    /// </summary>
     private List<string>? FragmentBases(string path, ComposeFile model)
     {
         string directory = DirectoryOf(path);
-        return _combined.ContainsKey(path) || model.Include.Count > 0 || directory.Length == 0
+        return model.Include.Count > 0 || directory.Length == 0
             || model.Volumes.Count + model.Networks.Count + model.Secrets.Count + model.Configs.Count > 0
             ? null
             : NearestBase(DirectoryOf(directory) + "/", _byDirectory);
