@@ -76,12 +76,13 @@ public sealed class ShellWord
     {
         Span = span;
         Text = text;
-        Parts = parts;
+        // The parser's part lists become exact-size arrays: every script's words live for the whole run.
+        Parts = parts is List<ShellWordPart> list ? (list.Count == 0 ? [] : list.ToArray()) : parts;
         IsQuoted = isQuoted;
-        var value = new StringBuilder();
+        var value = parts.Count == 1 ? null : new StringBuilder();
         foreach (ShellWordPart part in parts)
         {
-            value.Append(part.Value);
+            value?.Append(part.Value);
             if (part is ShellVariablePart or ShellCommandSubstitutionPart or ShellArithmeticPart)
             {
                 HasExpansion = true;
@@ -96,7 +97,7 @@ public sealed class ShellWord
             }
         }
 
-        Value = value.ToString();
+        Value = value?.ToString() ?? parts[0].Value;
     }
 
     /// <summary>The source span of the word, quotes included.</summary>
