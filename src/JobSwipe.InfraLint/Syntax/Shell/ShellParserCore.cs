@@ -152,7 +152,7 @@ internal sealed partial class ShellParserCore
         }
 
         int end = items.Count > 0 ? items[^1].Span.End : start;
-        return new ShellCommandList(TextSpan.FromBounds(Math.Min(start, end), end), Compact(items));
+        return new ShellCommandList(TextSpan.FromBounds(Math.Min(start, end), end), ModelLists.Compact(items));
     }
 
     private ShellAndOrList? ParseAndOr()
@@ -185,7 +185,7 @@ internal sealed partial class ShellParserCore
             pipelines.Add(next);
         }
 
-        return new ShellAndOrList(TextSpan.FromBounds(first.Span.Start, pipelines[^1].Span.End), Compact(pipelines), Compact(operators), ShellSeparator.None);
+        return new ShellAndOrList(TextSpan.FromBounds(first.Span.Start, pipelines[^1].Span.End), ModelLists.Compact(pipelines), ModelLists.Compact(operators), ShellSeparator.None);
     }
 
     private ShellPipeline? ParsePipeline()
@@ -243,7 +243,7 @@ internal sealed partial class ShellParserCore
             commands.Add(next);
         }
 
-        return new ShellPipeline(TextSpan.FromBounds(start, commands[^1].Span.End), Compact(commands), negated, timed);
+        return new ShellPipeline(TextSpan.FromBounds(start, commands[^1].Span.End), ModelLists.Compact(commands), negated, timed);
     }
 
     // ---- commands -------------------------------------------------------------------------------------------
@@ -349,12 +349,6 @@ internal sealed partial class ShellParserCore
     private static bool IsRedirectionOperator(string op) =>
         op is "<" or ">" or ">>" or "<<" or "<<-" or "<<<" or "<&" or ">&" or "<>" or ">|" or "&>" or "&>>";
 
-    /// <summary>
-    /// A list the model keeps, as an array of its exact size (the shared empty array when empty): the models of every
-    /// script live for the whole run, and a list's object and spare capacity were a fifth of a script model's memory.
-    /// </summary>
-    private static IReadOnlyList<T> Compact<T>(List<T> list) => list.Count == 0 ? [] : list.ToArray();
-
     private ShellCommand? ParseSimpleCommand()
     {
         var assignments = new List<ShellAssignment>();
@@ -420,10 +414,10 @@ internal sealed partial class ShellParserCore
 
         return new SimpleCommand(
             TextSpan.FromBounds(start, end),
-            Compact(assignments),
+            ModelLists.Compact(assignments),
             words.Count > 0 ? words[0] : null,
             words.Count > 1 ? CollectionsMarshal.AsSpan(words)[1..].ToArray() : [],
-            Compact(redirections));
+            ModelLists.Compact(redirections));
     }
 
     private ShellRedirection? ParseRedirection()

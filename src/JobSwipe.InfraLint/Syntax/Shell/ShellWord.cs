@@ -75,9 +75,9 @@ public sealed class ShellWord
     internal ShellWord(TextSpan span, string text, IReadOnlyList<ShellWordPart> parts, bool isQuoted)
     {
         Span = span;
-        Text = text;
-        // The parser's part lists become exact-size arrays: every script's words live for the whole run.
-        Parts = parts is List<ShellWordPart> list ? (list.Count == 0 ? [] : list.ToArray()) : parts;
+        // A plain word's text is its one literal part's text: one string kept, not two equal ones.
+        Text = parts is [ShellLiteralPart { IsQuoted: false } literal] && literal.Text == text ? literal.Text : text;
+        Parts = ModelLists.Compact(parts);
         IsQuoted = isQuoted;
         var value = parts.Count == 1 ? null : new StringBuilder();
         foreach (ShellWordPart part in parts)
