@@ -115,7 +115,7 @@ public class FlyConfigParserTests
     }
 
     [Test]
-    public void TopLevelScalarsPointAtTheirValues()
+    public void Top_level_scalars_point_at_their_values()
     {
         (SourceText text, FlyConfig fly) = Parse(FlyFixtures.Full);
         Assert.That(fly.App!.Value.AsString(), Is.EqualTo("jobswipe-api"));
@@ -126,7 +126,7 @@ public class FlyConfigParserTests
     }
 
     [Test]
-    public void BuildDeployEnvAndProcesses()
+    public void Build_deploy_env_and_processes()
     {
         (SourceText text, FlyConfig fly) = Parse(FlyFixtures.Full);
         Assert.That(fly.Build!.Dockerfile!.Value.AsString(), Is.EqualTo("Dockerfile.prod"));
@@ -144,7 +144,7 @@ public class FlyConfigParserTests
     }
 
     [Test]
-    public void ServicesChecksMountsVmAndOthers()
+    public void Services_checks_mounts_vm_and_others()
     {
         (SourceText text, FlyConfig fly) = Parse(FlyFixtures.Full);
         FlyHttpService http = fly.HttpService!;
@@ -170,7 +170,7 @@ public class FlyConfigParserTests
     }
 
     [Test]
-    public void TableAndArraySpellingsAreBothAccepted()
+    public void Table_and_array_spellings_are_both_accepted()
     {
         (_, FlyConfig fly) = Parse("[mounts]\nsource = \"a\"\ndestination = \"/a\"\n[vm]\nmemory = 512\n[[processes]]\nname = \"web\"\ncommand = \"run\"\n");
         Assert.That(fly.Mounts.Single().Source!.Value.AsString(), Is.EqualTo("a"));
@@ -183,7 +183,7 @@ public class FlyConfigParserTests
     }
 
     [Test]
-    public void DottedKeysAndLessCommonSections()
+    public void Dotted_keys_and_less_common_sections()
     {
         (SourceText text, FlyConfig fly) = Parse("host_dedication_id = \"h1\"\n[build]\ncompose.file = \"docker-compose.yml\"\n[deploy]\nrelease_command_vm.memory = \"1gb\"\nseed_command = \"seed\"\n[[machine_checks]]\nimage = \"curl\"\n[[mounts]]\nsource = \"d\"\nauto_extend_size_threshold = 80\n");
         Assert.That(fly.HostDedicationId!.Value.AsString(), Is.EqualTo("h1"));
@@ -196,7 +196,7 @@ public class FlyConfigParserTests
     }
 
     [Test]
-    public void WrongTypesAreNotSyntaxErrors()
+    public void Wrong_types_are_not_syntax_errors()
     {
         (_, FlyConfig fly) = Parse("app = 5\n[http_service]\ninternal_port = \"8080\"\n[env]\nDEBUG = true\n");
         Assert.That(fly.App!.Value.Kind, Is.EqualTo(TomlValueKind.Integer));
@@ -205,7 +205,7 @@ public class FlyConfigParserTests
     }
 
     [Test]
-    public void EmptyAndBrokenFiles()
+    public void Empty_and_broken_files()
     {
         (_, FlyConfig empty) = Parse(string.Empty);
         Assert.That(empty.App, Is.Null);
@@ -216,7 +216,7 @@ public class FlyConfigParserTests
     }
 
     [Test]
-    public void DuplicateEnvKeysAreVisible()
+    public void Duplicate_env_keys_are_visible()
     {
         (_, FlyConfig fly) = Parse("[env]\nA = \"1\"\nA = \"2\"\n");
         Assert.That(fly.Env.Select(e => e.StringValue), Is.EqualTo(new[] { "1", "2" }));
@@ -224,7 +224,7 @@ public class FlyConfigParserTests
     }
 
     [Test]
-    public void FuzzedFlyFilesNeverThrow()
+    public void Fuzzed_fly_files_never_throw()
     {
         TimeSpan elapsed = MiscFuzz.Run([FlyFixtures.Full], s =>
         {
