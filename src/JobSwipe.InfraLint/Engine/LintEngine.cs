@@ -159,12 +159,23 @@ public static partial class LintEngine
             BinaryFilesSkipped = unread.Count(f => f.Reason == FileContent.BinaryReason),
             InlineSuppressed = inlineSuppressed,
             Skipped = skippedFiles,
+            ContentNotRead = ContentNotRead(options, files, repository),
             Rules = rules,
             KindTimings = costs.GetKindTimings(),
             Work = costs.GetWorkTimings(repository.Facts.ComputeTime),
             AnalyzerTimings = costs.GetAnalyzerTimings(registrations.Select(r => r.Analyzer).ToArray()),
         };
     }
+
+    /// <summary>
+    /// The files whose contents the run never read. Besides the repository's reads, the configuration reads every
+    /// .editorconfig and the git helpers read a <c>.git</c> file (a worktree's pointer) directly: those always count as
+    /// read. With custom analyzers every file does.
+    /// </summary>
+    private static string[] ContentNotRead(LintOptions options, IReadOnlyList<WorkspaceFile> files, Repository repository) =>
+        options.AnalyzerAssemblies.Count > 0 || options.Analyzers != AnalyzerCatalog.BuiltIn
+            ? []
+            : [.. files.Where(f => f.Kind != FileKind.EditorConfig && f.Name != ".git" && !repository.WasContentRead(f.RelativePath)).Select(f => f.RelativePath)];
 
     /// <summary>
     /// Every rule a run with these options can report (the engine's, the built-in analyzers' and the custom ones'), in

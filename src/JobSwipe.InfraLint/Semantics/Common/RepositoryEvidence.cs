@@ -11,34 +11,35 @@ namespace JobSwipe.InfraLint.Semantics.Common;
 public sealed record ComposeServiceImage(WorkspaceFile File, Text.SourceText Text, string Service, Text.TextSpan ServiceSpan, string Image, Text.TextSpan ImageSpan)
 {
     /// <summary>The image's repository name without registry, tag or digest, lower case (<c>hashicorp/vault</c>, <c>postgres</c>).</summary>
-    public string Repository
+    public string Repository => RepositoryOf(Image);
+
+    /// <summary>An image reference's repository name without registry, tag or digest, lower case.</summary>
+    public static string RepositoryOf(string reference)
     {
-        get
+        ArgumentNullException.ThrowIfNull(reference);
+        string image = reference.Trim('"', '\'').ToLowerInvariant();
+        int at = image.IndexOf('@', StringComparison.Ordinal);
+        if (at >= 0)
         {
-            string image = Image.Trim('"', '\'').ToLowerInvariant();
-            int at = image.IndexOf('@', StringComparison.Ordinal);
-            if (at >= 0)
-            {
-                image = image[..at];
-            }
-
-            int slash = image.LastIndexOf('/');
-            int colon = image.LastIndexOf(':');
-            if (colon > slash)
-            {
-                image = image[..colon];
-            }
-
-            foreach (string registry in new[] { "docker.io/library/", "docker.io/", "library/" })
-            {
-                if (image.StartsWith(registry, StringComparison.Ordinal))
-                {
-                    image = image[registry.Length..];
-                }
-            }
-
-            return image;
+            image = image[..at];
         }
+
+        int slash = image.LastIndexOf('/');
+        int colon = image.LastIndexOf(':');
+        if (colon > slash)
+        {
+            image = image[..colon];
+        }
+
+        foreach (string registry in new[] { "docker.io/library/", "docker.io/", "library/" })
+        {
+            if (image.StartsWith(registry, StringComparison.Ordinal))
+            {
+                image = image[registry.Length..];
+            }
+        }
+
+        return image;
     }
 
     /// <summary>The last segment of <see cref="Repository"/> (<c>vault</c>, <c>postgres</c>).</summary>
@@ -121,6 +122,26 @@ public sealed class RepositoryEvidence
 
     /// <summary>Every <c>image:</c> of a compose service, with the service it belongs to.</summary>
     public IReadOnlyList<ComposeServiceImage> ComposeImages => _composeImages.Value;
+
+    /// <summary>
+    /// True when the repository holds tests of its own: a file in a test folder (<c>test/</c>, <c>tests/</c>, <c>spec/</c>,
+    /// <c>__tests__/</c>, <c>e2e/</c>) or named as a test (<c>*_test.go</c>, <c>test_*.py</c>, <c>*.spec.ts</c>,
+    /// <c>*.test.js</c>, <c>*Tests.cs</c>, <c>*_spec.rb</c>, <c>*.bats</c>), outside vendored folders.
+    /// </summary>
+    public bool HasTests => _hasTests ??= _repository.Files.Any(f => !IsVendored(f) && IsTestFile(f));
+
+    private bool? _hasTests;
+
+    private static readonly HashSet<string> TestFolders = new(StringComparer.OrdinalIgnoreCase) { "test", "tests", "spec", "specs", "__tests__", "e2e", "testing" };
+
+    private static bool IsTestFile(WorkspaceFile file)
+    {
+        string name = file.Name.ToLowerInvariant();
+        return file.RelativePath.Split('/')[..^1].Any(TestFolders.Contains) || name.StartsWith("test_", StringComparison.Ordinal) && name.EndsWith(".py", StringComparison.Ordinal)
+            || name.Contains("_test.", StringComparison.Ordinal) || name.Contains(".test.", StringComparison.Ordinal) || name.Contains(".spec.", StringComparison.Ordinal)
+            || name.Contains("_spec.", StringComparison.Ordinal) || name.EndsWith("tests.cs", StringComparison.Ordinal) || name.EndsWith("test.java", StringComparison.Ordinal)
+            || name.EndsWith(".bats", StringComparison.Ordinal);
+    }
 
     /// <summary>A location for a finding about a whole file: the file, with no line.</summary>
     public Location FileLocation(WorkspaceFile file) => Location.ForPath(file.RelativePath);

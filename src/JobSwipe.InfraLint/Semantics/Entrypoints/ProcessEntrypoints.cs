@@ -6,6 +6,7 @@ using JobSwipe.InfraLint.Syntax.Procfile;
 using JobSwipe.InfraLint.Syntax.Shell;
 using JobSwipe.InfraLint.Syntax.Toml;
 using JobSwipe.InfraLint.Text;
+using JobSwipe.InfraLint.Syntax.Yaml;
 using JobSwipe.InfraLint.Workspace;
 
 namespace JobSwipe.InfraLint.Semantics.Entrypoints;
@@ -172,7 +173,7 @@ public static partial class ProcessEntrypoints
                 }
 
                 List<Word> words = command.IsStringForm
-                    ? [.. command.Arguments.Select(a => new Word(a, command.Node.ReportSpan))]
+                    ? StringFormWords(command)
                     : [.. command.Items.Select(i => new Word(i.Value, i.ReportSpan))];
                 Add(result, file, compose.Text, EntrypointSource.Compose, null, cwd, words);
             }
@@ -391,6 +392,31 @@ public static partial class ProcessEntrypoints
     }
 
     private static string Unquote(string text) => text.Length >= 2 && text[0] == '"' && text[^1] == '"' ? text[1..^1] : text;
+
+    /// <summary>
+    /// The words of a string-form compose <c>command</c>, each at its own place in the file when it appears as written
+    /// in the scalar (no quotes or escapes inside it); otherwise at the whole command.
+    /// </summary>
+    private static List<Word> StringFormWords(ComposeCommand command)
+    {
+        var words = new List<Word>(command.Arguments.Count);
+        int cursor = 0;
+        foreach (string argument in command.Arguments)
+        {
+            int at = command.Node is YamlScalar scalar && argument.Length > 0 ? scalar.Value.IndexOf(argument, cursor, StringComparison.Ordinal) : -1;
+            if (at < 0)
+            {
+                words.Add(new Word(argument, command.Node.ReportSpan));
+                continue;
+            }
+
+            cursor = at + argument.Length;
+            var span = ((YamlScalar)command.Node).MapValueSpanToSource(at, argument.Length);
+            words.Add(new Word(argument, span.Length == argument.Length ? span : command.Node.ReportSpan));
+        }
+
+        return words;
+    }
 
     private static List<Word> ShellWords(string command, int offset, TextSpan fallback)
     {

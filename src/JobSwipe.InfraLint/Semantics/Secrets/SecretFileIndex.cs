@@ -1,3 +1,4 @@
+using JobSwipe.InfraLint.Semantics.Common;
 using JobSwipe.InfraLint.Workspace;
 
 namespace JobSwipe.InfraLint.Semantics.Secrets;
@@ -26,6 +27,17 @@ public sealed class SecretFileIndex
     private static bool IsSecretFile(Repository repository, WorkspaceFile file)
     {
         string name = file.Name.ToLowerInvariant();
+        if (name.EndsWith(".license", StringComparison.Ordinal))
+        {
+            return false; // a REUSE sidecar: the licence of the file it is named after
+        }
+
+        if (TestEnvFiles.Contains(name))
+        {
+            // Settings for a test run: a secret file only when it assigns a literal to a secret-like name.
+            return repository.GetText(file) is not { } env || env.Content.Split('\n').Any(AssignsSecret);
+        }
+
         if (name == ".env" || name.StartsWith(".env.", StringComparison.Ordinal) && !IsTemplate(name))
         {
             return true;
@@ -50,6 +62,22 @@ public sealed class SecretFileIndex
         }
 
         return false;
+    }
+
+    private static readonly HashSet<string> TestEnvFiles = new(StringComparer.Ordinal) { ".env.test", ".env.testing", ".env.ci", ".env.e2e" };
+
+    private static bool AssignsSecret(string line)
+    {
+        int eq = line.IndexOf('=');
+        if (eq <= 0 || line.TrimStart().StartsWith('#'))
+        {
+            return false;
+        }
+
+        string name = line[..eq].Trim();
+        name = name.StartsWith("export ", StringComparison.Ordinal) ? name[7..].Trim() : name;
+        string value = line[(eq + 1)..].Trim().Trim('"', '\'');
+        return value.Length > 0 && SecretHeuristics.IsSecretLikeName(name) && !SecretHeuristics.ContainsReference(value) && !SecretHeuristics.IsPlaceholder(value);
     }
 
     private static bool IsTemplate(string name) =>

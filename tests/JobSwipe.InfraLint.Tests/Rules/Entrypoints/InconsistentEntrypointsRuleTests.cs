@@ -45,11 +45,21 @@ public sealed class InconsistentEntrypointsRuleTests
     }
 
     [Test]
+    public void A_quoted_string_form_compose_command_points_at_the_target_word()
+    {
+        RuleVerifier.Reports<InconsistentEntrypointsRule>(
+            ("compose.yaml", "services:\n  web:\n    build: api\n    command: \"uvicorn [|server:app|] --host 0.0.0.0\"\n"),
+            ("api/Dockerfile", "FROM python:3.12\nWORKDIR /app\nCOPY . .\nCMD [\"uvicorn\", \"main:app\", \"--host\", \"0.0.0.0\"]\n"),
+            ("api/server.py", "app = 1\n"),
+            ("api/main.py", "app = 1\n"));
+    }
+
+    [Test]
     public void A_compose_command_that_disagrees_with_the_services_dockerfile_and_procfile_is_reported()
     {
-        // A string-form compose command is reported as a whole: the compose model keeps no position per word.
+        // A string-form compose command points at the target word, as the Procfile and fly.toml cases do.
         RuleVerifier.Reports<InconsistentEntrypointsRule>(
-            ("compose.yaml", "services:\n  web:\n    build: api\n    command: [|uvicorn server:app --host 0.0.0.0|]\n"),
+            ("compose.yaml", "services:\n  web:\n    build: api\n    command: uvicorn [|server:app|] --host 0.0.0.0\n"),
             ("api/Dockerfile", "FROM python:3.12\nWORKDIR /app\nCOPY . .\nCMD [\"uvicorn\", \"main:app\", \"--host\", \"0.0.0.0\"]\n"),
             ("api/Procfile", "web: uvicorn main:app --port $PORT\n"),
             ("api/main.py", "app = 1\n"));
