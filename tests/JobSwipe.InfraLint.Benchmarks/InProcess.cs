@@ -9,6 +9,7 @@ namespace JobSwipe.InfraLint.Benchmarks;
 public sealed record InProcessRun(
     double WallMs,
     PhaseTimings Phases,
+    WorkTimings Work,
     double OutputMs,
     IReadOnlyList<KindTiming> Kinds,
     IReadOnlyList<AnalyzerTiming> Analyzers,
@@ -31,6 +32,11 @@ public sealed class InProcessSummary(IReadOnlyList<InProcessRun> runs)
     public double WallMs => Stats.Median(Runs.Select(r => r.WallMs));
 
     public double Phase(Func<PhaseTimings, TimeSpan> phase) => Stats.Median(Runs.Select(r => phase(r.Phases).TotalMilliseconds));
+
+    public double Work(Func<WorkTimings, TimeSpan> part) => Stats.Median(Runs.Select(r => part(r.Work).TotalMilliseconds));
+
+    /// <summary>The repository actions' thread time (cross-file rules, the shared facts they compute included).</summary>
+    public double RepositoryActionsMs => Work(w => w.RepositoryActions);
 
     public double OutputMs => Stats.Median(Runs.Select(r => r.OutputMs));
 
@@ -67,6 +73,7 @@ public static class InProcess
         return new InProcessRun(
             total.TotalMilliseconds,
             result.Timings,
+            result.Work,
             (total - linted).TotalMilliseconds,
             result.KindTimings,
             result.AnalyzerTimings,

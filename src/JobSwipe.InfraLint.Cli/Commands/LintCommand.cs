@@ -1,4 +1,7 @@
 using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using JobSwipe.InfraLint.Engine;
 using JobSwipe.InfraLint.Reporting;
 
 namespace JobSwipe.InfraLint.Cli.Commands;
@@ -31,12 +34,14 @@ internal static class LintCommand
         var baseline = CommonOptions.Baseline("the baseline file (default: PATH/infralint.baseline.json, used when it exists)");
         var noBaseline = new Option<bool>("--no-baseline") { Description = "ignore the baseline file: report every finding" };
         var analyzers = CommonOptions.Analyzers();
+        var timings = new Option<bool>("--timings") { Description = "also write where the run's time went (start-up, discovery, parsing, rules, reporting, output) to standard error" };
 
-        var root = new RootCommand(Description) { path, format, output, baseline, noBaseline, analyzers };
+        var root = new RootCommand(Description) { path, format, output, baseline, noBaseline, analyzers, timings };
         CommonOptions.RefuseBothBaselineOptions(root, baseline, noBaseline);
 
         root.SetAction(parse =>
         {
+            var started = Stopwatch.GetTimestamp();
             var stdout = parse.InvocationConfiguration.Output;
             var stderr = parse.InvocationConfiguration.Error;
             if (LintTarget.TryResolve(parse.GetValue(path)!, parse.GetValue(analyzers)!, parse.GetValue(baseline), parse.GetValue(noBaseline), stderr) is not var (target, baselinePath))
@@ -50,6 +55,7 @@ internal static class LintCommand
                 return InfraLintCli.UsageError;
             }
 
+            var rendering = Stopwatch.GetTimestamp();
             string report = ReportFormats.Render(parse.GetValue(format)!, result, target.RepositoryPrefix);
             string? outputFile = parse.GetValue(output);
             if (outputFile is null)
@@ -71,9 +77,34 @@ internal static class LintCommand
                 stderr.WriteLine(skippedLine);
             }
 
+            if (parse.GetValue(timings))
+            {
+                stderr.WriteLine(FormatTimings(result, started, rendering));
+            }
+
             return result.HasErrors ? InfraLintCli.ErrorFindings : InfraLintCli.Success;
         });
 
         return root;
+    }
+
+    /// <summary>
+    /// The <c>--timings</c> line: wall time of start-up (process start to the command's action: runtime, JIT, option
+    /// parsing), of each engine phase and of rendering and writing the report, then the work inside the phases as thread
+    /// time summed over the worker threads (read, parse, shared facts, rules).
+    /// </summary>
+    internal static string FormatTimings(LintResult result, long started, long rendering)
+    {
+        static string Ms(TimeSpan time) => time.TotalMilliseconds.ToString("N0", CultureInfo.InvariantCulture) + " ms";
+        TimeSpan startUp;
+        using (var process = Process.GetCurrentProcess())
+        {
+            startUp = DateTime.Now - process.StartTime - Stopwatch.GetElapsedTime(started);
+        }
+
+        var phases = result.Timings;
+        var work = result.Work;
+        return $"infralint timings: start-up {Ms(startUp)}, discovery {Ms(phases.Discovery)}, parsing {Ms(phases.Parsing)}, rules {Ms(phases.Rules)}, reporting {Ms(phases.Reporting)}, output {Ms(Stopwatch.GetElapsedTime(rendering))}; "
+            + $"thread time: read {Ms(work.Read)}, parse {Ms(work.Parse)}, facts {Ms(work.Facts)}, rules {Ms(work.Rules)}";
     }
 }

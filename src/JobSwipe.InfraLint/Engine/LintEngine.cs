@@ -15,7 +15,7 @@ namespace JobSwipe.InfraLint.Engine;
 /// parallel, repository actions, then severity, suppressions and ordering. No input makes it throw: a file that
 /// cannot be read or parsed becomes JSI0001/JSI0003, a rule that throws becomes JSI0004 and the rest go on.
 /// </summary>
-public static class LintEngine
+public static partial class LintEngine
 {
     /// <summary>Finds and classifies the files under the root (the first phase of <see cref="Run"/>).</summary>
     public static DiscoveryResult Discover(LintOptions options) =>
@@ -128,7 +128,9 @@ public static class LintEngine
                 raw.Add(RuleFailure(item.Analyzer, ".", ex));
             }
 
-            costs.AddAnalyzer(item.Index, Stopwatch.GetTimestamp() - start);
+            long ticks = Stopwatch.GetTimestamp() - start;
+            costs.AddAnalyzer(item.Index, ticks);
+            costs.AddRepositoryAction(ticks);
         });
         var rulesTime = clock.Elapsed - discoveryTime - parsingTime;
 
@@ -160,6 +162,7 @@ public static class LintEngine
             ContentNotRead = ContentNotRead(options, files, repository),
             Rules = rules,
             KindTimings = costs.GetKindTimings(),
+            Work = costs.GetWorkTimings(repository.Facts.ComputeTime),
             AnalyzerTimings = costs.GetAnalyzerTimings(registrations.Select(r => r.Analyzer).ToArray()),
         };
     }
@@ -257,7 +260,7 @@ public static class LintEngine
         }
 
         // No position or no text (the repository, a whole file, a skipped file): the message without its numbers, which may be line numbers.
-        return System.Text.RegularExpressions.Regex.Replace(diagnostic.Message, "[0-9]+", "#");
+        return Digits().Replace(diagnostic.Message, "#");
     }
 
     private static IAnalyzerConfiguration LoadConfiguration(LintOptions options, string root, IReadOnlyList<WorkspaceFile> files, IReadOnlySet<string> knownIds, ConcurrentBag<Diagnostic> raw)
@@ -437,4 +440,7 @@ public static class LintEngine
         result.Sort(DiagnosticOrder.Instance);
         return result;
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex("[0-9]+")]
+    private static partial System.Text.RegularExpressions.Regex Digits();
 }

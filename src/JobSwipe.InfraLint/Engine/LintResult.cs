@@ -10,6 +10,14 @@ public sealed record PhaseTimings(TimeSpan Discovery, TimeSpan Parsing, TimeSpan
 }
 
 /// <summary>
+/// Where a run's work went, in thread time summed over the worker threads (so on several cores it exceeds the phases'
+/// wall time): reading and decoding files, parsing them, computing the shared facts (on first request, during the rules
+/// phase), and the rules' file and repository actions without the facts they asked for; of those,
+/// <paramref name="RepositoryActions"/> is the cross-file rules' share (with the facts they were first to ask for).
+/// </summary>
+public sealed record WorkTimings(TimeSpan Read, TimeSpan Parse, TimeSpan Facts, TimeSpan Rules, TimeSpan RepositoryActions);
+
+/// <summary>
 /// The cost of one kind of file in a run: CPU time summed over the files and threads (not wall time), so that kinds
 /// can be compared; <see cref="Rules"/> covers the file actions registered for the kind, not repository actions.
 /// </summary>
@@ -34,6 +42,9 @@ public sealed record LintResult(
 
     /// <summary>Read, parse and rule time per kind of file, for the kinds the run parsed (in <see cref="FileKind"/> order).</summary>
     public IReadOnlyList<KindTiming> KindTimings { get; init; } = [];
+
+    /// <summary>Read, parse, facts and rules time, summed over the threads.</summary>
+    public WorkTimings Work { get; init; } = new(TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero);
 
     /// <summary>Time per analyzer, in the order the analyzers ran.</summary>
     public IReadOnlyList<AnalyzerTiming> AnalyzerTimings { get; init; } = [];

@@ -19,6 +19,7 @@ internal sealed class RunCosts
     private readonly long[] _kindRules = new long[KindCount];
     private readonly long[] _analyzerTicks;
     private readonly long[] _analyzerCalls;
+    private long _repositoryTicks;
 
     public RunCosts(int analyzerCount)
     {
@@ -44,6 +45,17 @@ internal sealed class RunCosts
         Interlocked.Add(ref _analyzerTicks[index], stopwatchTicks);
         Interlocked.Increment(ref _analyzerCalls[index]);
     }
+
+    /// <summary>Read, parse and action time summed over kinds and analyzers, with the facts' share taken out of the actions.</summary>
+    public WorkTimings GetWorkTimings(TimeSpan facts)
+    {
+        long read = _kindRead.Sum(), parse = _kindParse.Sum(), actions = _analyzerTicks.Sum();
+        var rules = FromStopwatch(actions) - facts;
+        return new WorkTimings(TimeSpan.FromTicks(read), TimeSpan.FromTicks(parse), facts, rules > TimeSpan.Zero ? rules : TimeSpan.Zero, FromStopwatch(_repositoryTicks));
+    }
+
+    /// <summary>Adds Stopwatch ticks spent in one repository action (thread-safe).</summary>
+    public void AddRepositoryAction(long stopwatchTicks) => Interlocked.Add(ref _repositoryTicks, stopwatchTicks);
 
     public IReadOnlyList<KindTiming> GetKindTimings()
     {

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 
 namespace JobSwipe.InfraLint.Workspace;
 
@@ -11,8 +12,19 @@ public sealed class FactCache
 {
     private readonly Repository _repository;
     private readonly ConcurrentDictionary<object, Lazy<object>> _facts = new();
+    private long _computeTicks;
+
+    // How deep the current thread is in fact computations: a fact that asks for another is timed once, as a whole.
+    [ThreadStatic]
+    private static int t_depth;
 
     internal FactCache(Repository repository) => _repository = repository;
+
+    /// <summary>
+    /// The thread time spent computing this run's facts (a fact computed while computing another counts once, in the
+    /// outer one; a rule waiting for a computation another rule started is not counted), for the engine's timings.
+    /// </summary>
+    public TimeSpan ComputeTime => Stopwatch.GetElapsedTime(0, Interlocked.Read(ref _computeTicks));
 
     /// <summary>The fact of type <typeparamref name="T"/> for this run, computed by <paramref name="compute"/> the first time.</summary>
     public T Get<T>(Func<Repository, T> compute)
@@ -29,7 +41,27 @@ public sealed class FactCache
         where T : class
     {
         ArgumentNullException.ThrowIfNull(compute);
-        var lazy = _facts.GetOrAdd(key, static (_, state) => new Lazy<object>(() => state.Compute(state.Repository), LazyThreadSafetyMode.ExecutionAndPublication), (Compute: compute, Repository: _repository));
+        var lazy = _facts.GetOrAdd(key, static (_, state) => new Lazy<object>(() => state.Cache.Measure(state.Compute), LazyThreadSafetyMode.ExecutionAndPublication), (Compute: compute, Cache: this));
         return (T)lazy.Value;
+    }
+
+    private T Measure<T>(Func<Repository, T> compute)
+    {
+        if (t_depth > 0)
+        {
+            return compute(_repository);
+        }
+
+        long start = Stopwatch.GetTimestamp();
+        t_depth++;
+        try
+        {
+            return compute(_repository);
+        }
+        finally
+        {
+            t_depth--;
+            Interlocked.Add(ref _computeTicks, Stopwatch.GetTimestamp() - start);
+        }
     }
 }

@@ -30,6 +30,7 @@ public sealed class Repository
     private readonly HashSet<string> _directories;
     private readonly long _maxFileSize;
     private IReadOnlyList<ComposeFileList>? _composeLists;
+    private WorkspaceFile[]? _sortedFiles;
     private readonly IReadOnlyDictionary<string, byte[]>? _overlay;
 
     /// <param name="rootFullPath">The root.</param>
@@ -97,6 +98,36 @@ public sealed class Repository
     private Dictionary<FileKind, IReadOnlyList<WorkspaceFile>> ByKind { get; }
 
     public IReadOnlyList<WorkspaceFile> GetFiles(FileKind kind) => ByKind.TryGetValue(kind, out var files) ? files : [];
+
+    /// <summary>
+    /// The files in <paramref name="directory"/> and its subfolders (every file for the root, ""), in ordinal path order:
+    /// a binary search in the sorted paths, so a rule asking for each of many folders does not walk every file each time.
+    /// </summary>
+    public IEnumerable<WorkspaceFile> GetFilesUnder(string directory)
+    {
+        var sorted = LazyInitializer.EnsureInitialized(ref _sortedFiles, () => [.. Files.OrderBy(f => f.RelativePath, StringComparer.Ordinal)]);
+        if (directory.Length == 0)
+        {
+            return sorted;
+        }
+
+        string prefix = directory + "/";
+        int low = 0, high = sorted.Length;
+        while (low < high)
+        {
+            int middle = (low + high) >>> 1;
+            if (string.CompareOrdinal(sorted[middle].RelativePath, prefix) < 0)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+
+        return sorted.Skip(low).TakeWhile(f => f.RelativePath.StartsWith(prefix, StringComparison.Ordinal));
+    }
 
     public WorkspaceFile? GetFile(string relativePath) => _byPath.GetValueOrDefault(NormalizeRelative(relativePath));
 

@@ -71,6 +71,21 @@ public class CommandLineTests
     }
 
     [Test]
+    public void Timings_add_one_line_naming_each_part_of_the_run()
+    {
+        using var repo = new TempRepository(new Dictionary<string, string> { ["docker-compose.yml"] = ComposeWithError });
+        var plain = CliRun.Of(repo.Root);
+        var timed = CliRun.Of(repo.Root, "--timings");
+
+        Assert.That(timed.Output, Is.EqualTo(plain.Output));
+        Assert.That(timed.ExitCode, Is.EqualTo(plain.ExitCode));
+        Assert.That(plain.Error, Does.Not.Contain("timings"));
+        Assert.That(
+            timed.Error,
+            Does.Match(@"infralint timings: start-up [\d,]+ ms, discovery [\d,]+ ms, parsing [\d,]+ ms, rules [\d,]+ ms, reporting [\d,]+ ms, output [\d,]+ ms; thread time: read [\d,]+ ms, parse [\d,]+ ms, facts [\d,]+ ms, rules [\d,]+ ms"));
+    }
+
+    [Test]
     public void Format_with_an_equals_sign_and_any_case_is_accepted()
     {
         using var repo = new TempRepository(new Dictionary<string, string> { ["docker-compose.yml"] = ComposeWithError });

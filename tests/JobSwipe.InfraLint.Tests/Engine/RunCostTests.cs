@@ -56,6 +56,23 @@ public class RunCostTests
     }
 
     [Test]
+    public void Work_timings_split_the_actions_into_shared_facts_and_the_rules_own_work()
+    {
+        using var repo = new TempRepository(new Dictionary<string, string>
+        {
+            ["a/Dockerfile"] = "FROM alpine:3\n",
+            ["b/Dockerfile"] = "FROM alpine:3\n",
+        });
+
+        var result = LintEngine.Run(new LintOptions(repo.Root) { Analyzers = [new Slow(), new AsksForAFact()] });
+
+        Assert.That((result.Work.Read, result.Work.Parse), Is.EqualTo((result.KindTimings.Single().Read, result.KindTimings.Single().Parse)));
+        Assert.That(result.Work.Facts, Is.GreaterThanOrEqualTo(TimeSpan.FromMilliseconds(AsksForAFact.FactMilliseconds)), "computed once, by the first Dockerfile's action");
+        Assert.That(result.Work.Rules, Is.GreaterThanOrEqualTo(TimeSpan.FromMilliseconds((2 * Slow.FileMilliseconds) + Slow.RepositoryMilliseconds)));
+        Assert.That(result.Work.RepositoryActions, Is.GreaterThanOrEqualTo(TimeSpan.FromMilliseconds(Slow.RepositoryMilliseconds)));
+    }
+
+    [Test]
     public void A_run_with_no_files_has_no_kind_timings_and_zero_analyzer_time_for_file_actions()
     {
         using var repo = new TempRepository();
@@ -100,6 +117,20 @@ public class RunCostTests
             context.RegisterFileAction<DockerfileModel>(FileKind.Dockerfile, _ => Thread.Sleep(FileMilliseconds));
             context.RegisterRepositoryAction(_ => Thread.Sleep(RepositoryMilliseconds));
         }
+    }
+
+    private sealed class AsksForAFact : InfraAnalyzer
+    {
+        public const int FactMilliseconds = 25;
+
+        public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Probe];
+
+        public override void Initialize(AnalysisContext context) =>
+            context.RegisterFileAction<DockerfileModel>(FileKind.Dockerfile, ctx => ctx.Repository.Facts.Get("slow fact", _ =>
+            {
+                Thread.Sleep(FactMilliseconds);
+                return new object();
+            }));
     }
 
     private sealed class Quick : InfraAnalyzer

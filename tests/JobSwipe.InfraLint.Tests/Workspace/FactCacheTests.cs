@@ -75,4 +75,24 @@ public class FactCacheTests
 
         Assert.That(repository.Facts.Get(r => new StrongBox<Repository>(r)).Value, Is.SameAs(repository));
     }
+
+    [Test]
+    public void The_time_spent_computing_facts_is_kept_for_the_run_timings()
+    {
+        var repository = new Repository(Path.GetTempPath(), []);
+        Assert.That(repository.Facts.ComputeTime, Is.EqualTo(TimeSpan.Zero));
+
+        // A fact that asks for another while it is computed: both computations are inside the measured time.
+        repository.Facts.Get(r =>
+        {
+            Thread.Sleep(20);
+            return new StrongBox<Fact>(r.Facts.Get(_ =>
+            {
+                Thread.Sleep(20);
+                return new Fact(1);
+            }));
+        });
+
+        Assert.That(repository.Facts.ComputeTime, Is.GreaterThanOrEqualTo(TimeSpan.FromMilliseconds(40)));
+    }
 }

@@ -1,3 +1,4 @@
+using JobSwipe.InfraLint.Diagnostics;
 using JobSwipe.InfraLint.Engine;
 using JobSwipe.InfraLint.Syntax.Compose;
 using JobSwipe.InfraLint.Tests.Infrastructure;
@@ -29,6 +30,18 @@ public class RepositoryTests
         var reparsed = second.Load(second.GetFile("stack.yml")!);
         Assert.That(reparsed, Is.Not.SameAs(stackLoaded));
         Assert.That(reparsed.Model, Is.InstanceOf<ComposeFile>());
+    }
+
+    [Test]
+    public void Files_under_a_folder_are_its_own_and_its_subfolders_in_path_order_whatever_order_they_were_given_in()
+    {
+        string[] paths = ["svc/b/x.sh", "svc-2/Dockerfile", "svc/a.sh", "a.sh", "svc/b/c/d.conf", "svcx/a.sh", "svc.sh"];
+        var repository = new Repository(Path.GetTempPath(), [.. paths.Select(p => new WorkspaceFile(p, Path.Combine(Path.GetTempPath(), p), FileKind.Other, FileEnvironment.Unspecified, 0, DateTime.UnixEpoch))]);
+
+        Assert.That(repository.GetFilesUnder("svc").Select(f => f.RelativePath), Is.EqualTo(new[] { "svc/a.sh", "svc/b/c/d.conf", "svc/b/x.sh" }));
+        Assert.That(repository.GetFilesUnder("svc/b/c").Select(f => f.RelativePath), Is.EqualTo(new[] { "svc/b/c/d.conf" }));
+        Assert.That(repository.GetFilesUnder("nowhere"), Is.Empty);
+        Assert.That(repository.GetFilesUnder("").Select(f => f.RelativePath), Is.EqualTo(paths.Order(StringComparer.Ordinal)));
     }
 
     [Test]

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using JobSwipe.InfraLint.Analysis;
 using JobSwipe.InfraLint.Diagnostics;
 using JobSwipe.InfraLint.Syntax.Dockerfile;
@@ -11,7 +12,7 @@ namespace JobSwipe.InfraLint.Rules.Dockerfile;
 /// JSI1021: a COPY/ADD source that does not exist in the build context, a glob that matches nothing, or a source the
 /// .dockerignore excludes. Sources with variables, URLs, --from copies, heredocs and build-output folders are skipped.
 /// </summary>
-public sealed class CopySourceMissingRule : InfraAnalyzer
+public sealed partial class CopySourceMissingRule : InfraAnalyzer
 {
     public static readonly DiagnosticDescriptor Descriptor = new(
         "JSI1021", "COPY source not in the build context",
@@ -98,7 +99,7 @@ public sealed class CopySourceMissingRule : InfraAnalyzer
 
     // COPY config.jso[n] ./ : a one-character class on a literal name is the known way to copy a file only if it exists.
     private static bool IsOptionalCopyIdiom(string path) =>
-        path.IndexOfAny(['*', '?']) < 0 && System.Text.RegularExpressions.Regex.IsMatch(path, @"\[[^\]]{1,2}\]");
+        path.IndexOfAny(['*', '?']) < 0 && OneCharacterClass().IsMatch(path);
 
     private static bool GlobFolderExists(BuildContexts index, BuildContext context, string path)
     {
@@ -127,4 +128,7 @@ public sealed class CopySourceMissingRule : InfraAnalyzer
 
     private static bool IsGenerated(string path) =>
         path.Split('/', StringSplitOptions.RemoveEmptyEntries).Any(BuildContexts.GeneratedFolders.Contains);
+
+    [GeneratedRegex(@"\[[^\]]{1,2}\]")]
+    private static partial Regex OneCharacterClass();
 }

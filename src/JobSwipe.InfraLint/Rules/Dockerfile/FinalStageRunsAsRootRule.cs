@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using JobSwipe.InfraLint.Analysis;
 using JobSwipe.InfraLint.Diagnostics;
 using JobSwipe.InfraLint.Syntax.Dockerfile;
@@ -11,7 +12,7 @@ namespace JobSwipe.InfraLint.Rules.Dockerfile;
 /// JSI1002: the final image runs as root (no USER, or the last USER is root/0). Reported where the fix goes: the root
 /// USER, or the final stage's first CMD/ENTRYPOINT (the USER goes before it), with the final FROM as its other place.
 /// </summary>
-public sealed class FinalStageRunsAsRootRule : InfraAnalyzer
+public sealed partial class FinalStageRunsAsRootRule : InfraAnalyzer
 {
     public static readonly DiagnosticDescriptor Descriptor = new(
         "JSI1002", "Image runs as root",
@@ -153,7 +154,7 @@ public sealed class FinalStageRunsAsRootRule : InfraAnalyzer
 
         // Servers whose master process starts as root and runs its workers as an unprivileged user, also as the command a
         // shell-form CMD finally execs (`. /etc/apache2/envvars && exec apache2 -D FOREGROUND`).
-        if (System.Text.RegularExpressions.Regex.IsMatch(text, @"(^|\bexec\s+)(/usr/s?bin/)?(apache2(ctl)?|httpd|nginx|php-fpm[\d.]*)\s+-", System.Text.RegularExpressions.RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)))
+        if (PrivilegeDroppingServer().IsMatch(text))
         {
             return true;
         }
@@ -202,4 +203,7 @@ public sealed class FinalStageRunsAsRootRule : InfraAnalyzer
 
         return false;
     }
+
+    [GeneratedRegex(@"(^|\bexec\s+)(/usr/s?bin/)?(apache2(ctl)?|httpd|nginx|php-fpm[\d.]*)\s+-", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex PrivilegeDroppingServer();
 }

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using JobSwipe.InfraLint.Analysis;
 using JobSwipe.InfraLint.Diagnostics;
 using JobSwipe.InfraLint.Syntax.Ci;
@@ -9,7 +10,7 @@ using JobSwipe.InfraLint.Semantics.Scripts;
 namespace JobSwipe.InfraLint.Rules.Scripts;
 
 /// <summary>JSI4008: a secret echoed/printed, traced under <c>set -x</c>, or a literal secret in a script. Never prints the value.</summary>
-public sealed class SecretPrintedByScriptRule : InfraAnalyzer
+public sealed partial class SecretPrintedByScriptRule : InfraAnalyzer
 {
     public static readonly DiagnosticDescriptor Descriptor = new(
         "JSI4008", "Secret printed or hard-coded in a script",
@@ -105,7 +106,7 @@ public sealed class SecretPrintedByScriptRule : InfraAnalyzer
         name is not ("PWD" or "OLDPWD" or "pwd") && !name.Equals("key", StringComparison.OrdinalIgnoreCase) && !name.Equals("pass", StringComparison.Ordinal) && SecretHeuristics.IsSecretLikeName(name);
 
     // relay/credentials.json, certs/key.pem: a variable that holds where a secret lives, not the secret.
-    private static bool IsFilePath(string v) => System.Text.RegularExpressions.Regex.IsMatch(v, @"^[\w.-]+(/[\w.-]+)+$") && System.Text.RegularExpressions.Regex.IsMatch(v, @"\.[A-Za-z]{2,5}$");
+    private static bool IsFilePath(string v) => RelativeFilePath().IsMatch(v) && FileExtension().IsMatch(v);
 
     private static bool LooksLikeLiteralSecret(string v) => !IsFilePath(v) &&
         v.Length >= 6 && !v.Any(char.IsWhiteSpace) && !v.Contains('$', StringComparison.Ordinal) && !SecretHeuristics.IsPlaceholder(v) && !v.StartsWith('/') && !v.StartsWith("./", StringComparison.Ordinal) && !v.StartsWith("~/", StringComparison.Ordinal)
@@ -142,7 +143,7 @@ public sealed class SecretPrintedByScriptRule : InfraAnalyzer
     // for secret_key in API_KEY DB_PASSWORD; do …: the loop variable holds variable names, not their values.
     private static bool LoopsOverNames(ShellCommandList list, string name) =>
         list.Items.SelectMany(i => i.Pipelines).SelectMany(p => p.Commands).Any(c =>
-            c is ShellFor { Items: { Count: > 0 } items } loop && loop.Variable == name && items.All(w => w.IsLiteral && System.Text.RegularExpressions.Regex.IsMatch(w.Value, "^[A-Z][A-Z0-9_]*$"))
+            c is ShellFor { Items: { Count: > 0 } items } loop && loop.Variable == name && items.All(w => w.IsLiteral && UpperCaseName().IsMatch(w.Value))
             || Children(c).Any(inner => LoopsOverNames(inner, name)));
 
     private static bool HoldsNoSecret(ShellScript script, string name, HashSet<string> visiting)
@@ -198,4 +199,13 @@ public sealed class SecretPrintedByScriptRule : InfraAnalyzer
     // ${#X} (length), ${X:+set}, ${X+set}, ${X:?msg} with a message only on failure print no value.
     private static bool HidesValue(ShellVariablePart v) =>
         v.Text.StartsWith("${#", StringComparison.Ordinal) || v.Text.Contains(":+", StringComparison.Ordinal) || (v.IsBraced && v.Text.Length > v.Name.Length + 3 && v.Text[2 + v.Name.Length] == '+');
+
+    [GeneratedRegex(@"^[\w.-]+(/[\w.-]+)+$")]
+    private static partial Regex RelativeFilePath();
+
+    [GeneratedRegex(@"\.[A-Za-z]{2,5}$")]
+    private static partial Regex FileExtension();
+
+    [GeneratedRegex("^[A-Z][A-Z0-9_]*$")]
+    private static partial Regex UpperCaseName();
 }

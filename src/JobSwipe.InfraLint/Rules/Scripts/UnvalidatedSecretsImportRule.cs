@@ -12,7 +12,7 @@ using JobSwipe.InfraLint.Semantics.Scripts;
 namespace JobSwipe.InfraLint.Rules.Scripts;
 
 /// <summary>JSI4012: an env file with placeholders fed to fly secrets set/import without validation that rejects them.</summary>
-public sealed class UnvalidatedSecretsImportRule : InfraAnalyzer
+public sealed partial class UnvalidatedSecretsImportRule : InfraAnalyzer
 {
     public static readonly DiagnosticDescriptor Descriptor = new(
         "JSI4012", "Env file with placeholders loaded into secrets",
@@ -87,7 +87,7 @@ public sealed class UnvalidatedSecretsImportRule : InfraAnalyzer
             return "a ${…} reference";
         }
 
-        if (Regex.IsMatch(v, "<[^<>]+>", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)))
+        if (AngleBracketPlaceholder().IsMatch(v))
         {
             return "an <angle-bracket> placeholder";
         }
@@ -238,4 +238,7 @@ public sealed class UnvalidatedSecretsImportRule : InfraAnalyzer
 
         return TryRegex(sb.Append('$').ToString());
     }
+
+    [GeneratedRegex("<[^<>]+>", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex AngleBracketPlaceholder();
 }

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using JobSwipe.InfraLint.Analysis;
 using JobSwipe.InfraLint.Diagnostics;
 using JobSwipe.InfraLint.Semantics.Common;
@@ -9,7 +10,7 @@ namespace JobSwipe.InfraLint.Rules.Secrets;
 /// interpolates without a default, which no env file, Fly config, secrets script, compose environment, Dockerfile,
 /// CI job or the script itself provides. One finding per variable and file, at its first occurrence there.
 /// </summary>
-public sealed class RequiredVariableNotProvidedRule : InfraAnalyzer
+public sealed partial class RequiredVariableNotProvidedRule : InfraAnalyzer
 {
     public static readonly DiagnosticDescriptor Descriptor = new(
         "JSI5004", "Required variable provided nowhere",
@@ -75,9 +76,9 @@ public sealed class RequiredVariableNotProvidedRule : InfraAnalyzer
                 continue;
             }
 
-            foreach (System.Text.RegularExpressions.Match line in System.Text.RegularExpressions.Regex.Matches(text, @"^[ \t]*environment[ \t]*=(?<list>[^\r\n]*)", System.Text.RegularExpressions.RegexOptions.Multiline, TimeSpan.FromSeconds(1)))
+            foreach (Match line in SupervisorEnvironmentLine().Matches(text))
             {
-                names.UnionWith(System.Text.RegularExpressions.Regex.Matches(line.Groups["list"].Value, @"(?:^|,)\s*(?<name>[A-Za-z_][A-Za-z0-9_]*)\s*=").Select(m => m.Groups["name"].Value));
+                names.UnionWith(SupervisorEnvironmentName().Matches(line.Groups["list"].Value).Select(m => m.Groups["name"].Value));
             }
         }
 
@@ -85,4 +86,10 @@ public sealed class RequiredVariableNotProvidedRule : InfraAnalyzer
     }
 
     private static bool IsPlatform(string name) => PlatformVariables.Contains(name) || PlatformPrefixes.Any(p => name.StartsWith(p, StringComparison.Ordinal));
+
+    [GeneratedRegex(@"^[ \t]*environment[ \t]*=(?<list>[^\r\n]*)", RegexOptions.Multiline, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex SupervisorEnvironmentLine();
+
+    [GeneratedRegex(@"(?:^|,)\s*(?<name>[A-Za-z_][A-Za-z0-9_]*)\s*=")]
+    private static partial Regex SupervisorEnvironmentName();
 }

@@ -63,7 +63,7 @@ public sealed record ProcessEntrypoint(
 /// Resolves what each process starts, from Procfile entries, the final stage's CMD/ENTRYPOINT of each Dockerfile (the
 /// container's WORKDIR mapped back to the build context through the stage's COPY instructions), Fly <c>[processes]</c> (run in
 /// the image of the Dockerfile their <c>[build]</c> names) and compose <c>command</c>s of services built from a context.
-/// Computed once per repository action.
+/// Computed once per run (a shared fact: JSI6001 and JSI6002 both ask).
 /// </summary>
 public static partial class ProcessEntrypoints
 {
@@ -72,6 +72,11 @@ public static partial class ProcessEntrypoints
     public static IReadOnlyList<ProcessEntrypoint> Collect(Repository repository)
     {
         ArgumentNullException.ThrowIfNull(repository);
+        return repository.Facts.Get("process entrypoints", Compute);
+    }
+
+    private static IReadOnlyList<ProcessEntrypoint> Compute(Repository repository)
+    {
         var result = new List<ProcessEntrypoint>();
         foreach (WorkspaceFile file in repository.GetFiles(FileKind.Procfile))
         {

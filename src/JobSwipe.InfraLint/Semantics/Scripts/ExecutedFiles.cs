@@ -14,13 +14,18 @@ public sealed record ExecutedFile(WorkspaceFile Target, WorkspaceFile By, Source
 /// Finds the files that are run directly: <c>./deploy.sh</c> or <c>scripts/x.sh</c> as a command of a script (resolved from
 /// the folders the script runs in), a CI step's <c>run:</c> script doing the same (from the repository root), and a
 /// Dockerfile <c>RUN</c>/<c>ENTRYPOINT</c>/<c>CMD</c> running a file COPYed from the build context (container paths mapped back
-/// through the COPY instructions). One pass per repository.
+/// through the COPY instructions). One pass per run (a shared fact: JSI4013 and JSI4014 both ask).
 /// </summary>
 public static class ExecutedFiles
 {
     public static IReadOnlyList<ExecutedFile> Collect(Repository repository)
     {
         ArgumentNullException.ThrowIfNull(repository);
+        return repository.Facts.Get("files run directly", Compute);
+    }
+
+    private static IReadOnlyList<ExecutedFile> Compute(Repository repository)
+    {
         var result = new List<ExecutedFile>();
         foreach (WorkspaceFile file in repository.GetFiles(FileKind.ShellScript))
         {

@@ -78,8 +78,8 @@ public class DockerInstruction
         Flags = flags;
         ArgumentsText = argsText;
         ArgumentsSpan = argsSpan;
-        Arguments = args;
-        Heredocs = heredocs;
+        Arguments = ModelLists.Compact(args);
+        Heredocs = ModelLists.Compact(heredocs);
         StageIndex = stageIndex;
         HasEmptyContinuationLine = hasEmpty;
         EndsWithContinuationAtEndOfFile = atEof;

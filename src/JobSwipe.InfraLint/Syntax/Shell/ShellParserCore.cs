@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using JobSwipe.InfraLint.Text;
 
 namespace JobSwipe.InfraLint.Syntax.Shell;
@@ -151,7 +152,7 @@ internal sealed partial class ShellParserCore
         }
 
         int end = items.Count > 0 ? items[^1].Span.End : start;
-        return new ShellCommandList(TextSpan.FromBounds(Math.Min(start, end), end), items);
+        return new ShellCommandList(TextSpan.FromBounds(Math.Min(start, end), end), ModelLists.Compact(items));
     }
 
     private ShellAndOrList? ParseAndOr()
@@ -184,7 +185,7 @@ internal sealed partial class ShellParserCore
             pipelines.Add(next);
         }
 
-        return new ShellAndOrList(TextSpan.FromBounds(first.Span.Start, pipelines[^1].Span.End), pipelines, operators, ShellSeparator.None);
+        return new ShellAndOrList(TextSpan.FromBounds(first.Span.Start, pipelines[^1].Span.End), ModelLists.Compact(pipelines), ModelLists.Compact(operators), ShellSeparator.None);
     }
 
     private ShellPipeline? ParsePipeline()
@@ -242,7 +243,7 @@ internal sealed partial class ShellParserCore
             commands.Add(next);
         }
 
-        return new ShellPipeline(TextSpan.FromBounds(start, commands[^1].Span.End), commands, negated, timed);
+        return new ShellPipeline(TextSpan.FromBounds(start, commands[^1].Span.End), ModelLists.Compact(commands), negated, timed);
     }
 
     // ---- commands -------------------------------------------------------------------------------------------
@@ -413,10 +414,10 @@ internal sealed partial class ShellParserCore
 
         return new SimpleCommand(
             TextSpan.FromBounds(start, end),
-            assignments,
+            ModelLists.Compact(assignments),
             words.Count > 0 ? words[0] : null,
-            words.Count > 1 ? words.GetRange(1, words.Count - 1) : [],
-            redirections);
+            words.Count > 1 ? CollectionsMarshal.AsSpan(words)[1..].ToArray() : [],
+            ModelLists.Compact(redirections));
     }
 
     private ShellRedirection? ParseRedirection()

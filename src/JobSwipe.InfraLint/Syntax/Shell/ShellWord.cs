@@ -75,13 +75,14 @@ public sealed class ShellWord
     internal ShellWord(TextSpan span, string text, IReadOnlyList<ShellWordPart> parts, bool isQuoted)
     {
         Span = span;
-        Text = text;
-        Parts = parts;
+        // A plain word's text is its one literal part's text: one string kept, not two equal ones.
+        Text = parts is [ShellLiteralPart { IsQuoted: false } literal] && literal.Text == text ? literal.Text : text;
+        Parts = ModelLists.Compact(parts);
         IsQuoted = isQuoted;
-        var value = new StringBuilder();
+        var value = parts.Count == 1 ? null : new StringBuilder();
         foreach (ShellWordPart part in parts)
         {
-            value.Append(part.Value);
+            value?.Append(part.Value);
             if (part is ShellVariablePart or ShellCommandSubstitutionPart or ShellArithmeticPart)
             {
                 HasExpansion = true;
@@ -96,7 +97,7 @@ public sealed class ShellWord
             }
         }
 
-        Value = value.ToString();
+        Value = value?.ToString() ?? parts[0].Value;
     }
 
     /// <summary>The source span of the word, quotes included.</summary>

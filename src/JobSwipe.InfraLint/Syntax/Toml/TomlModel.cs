@@ -56,7 +56,7 @@ public sealed class TomlKey
 {
     internal TomlKey(IReadOnlyList<TomlKeySegment> segments, TextSpan span)
     {
-        Segments = segments;
+        Segments = ModelLists.Compact(segments);
         Span = span;
     }
 
