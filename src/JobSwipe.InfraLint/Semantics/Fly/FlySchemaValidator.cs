@@ -4,7 +4,6 @@ using System.Text.RegularExpressions;
 using JobSwipe.InfraLint.Syntax.Fly;
 using JobSwipe.InfraLint.Syntax.Toml;
 using JobSwipe.InfraLint.Text;
-using JobSwipe.InfraLint.Semantics.Common;
 
 namespace JobSwipe.InfraLint.Semantics.Fly;
 
@@ -66,7 +65,7 @@ internal static partial class FlySchemaValidator
             {
                 string advice = spec.KnownInventions.TryGetValue(name, out string? invented)
                     ? invented
-                    : Suggest(name, spec.Keys.Values.Where(k => k.Shape != FlyShape.Legacy).Select(k => k.Name)) is { } close
+                    : NameSuggestions.Closest(name, spec.Keys.Values.Where(k => k.Shape != FlyShape.Legacy).Select(k => k.Name)) is { } close
                         ? $"did you mean '{close}'?"
                         : $"{spec.DisplayName} has no such key";
                 issues.Add(new(FlySchemaIssueKind.Ignored, nameSpan, path, advice));
@@ -275,7 +274,7 @@ internal static partial class FlySchemaValidator
                 }
                 else if (key.Allowed is { } allowed && !allowed.Contains(s.Value, StringComparer.Ordinal))
                 {
-                    string close = Suggest(s.Value, allowed) is { } c ? $" (did you mean \"{c}\"?)" : string.Empty;
+                    string close = NameSuggestions.Closest(s.Value, allowed) is { } c ? $" (did you mean \"{c}\"?)" : string.Empty;
                     Invalid($"'{path}' is \"{s.Value}\", which is not one of {Quote(allowed)}{close}");
                 }
 
@@ -422,7 +421,7 @@ internal static partial class FlySchemaValidator
             {
                 foreach (TomlStringValue group in list.Strings.Where(g => !groups.Contains(g.Value)))
                 {
-                    string close = Suggest(group.Value, groups) is { } c ? $"; did you mean '{c}'?" : string.Empty;
+                    string close = NameSuggestions.Closest(group.Value, groups) is { } c ? $"; did you mean '{c}'?" : string.Empty;
                     string detail = $"{name} names process group '{group.Value}', but {defined}{close}";
                     if (i < rejected)
                     {
@@ -738,34 +737,6 @@ internal static partial class FlySchemaValidator
         }
 
         return quote == '\0';
-    }
-
-    /// <summary>The closest candidate within a small edit distance (case-insensitive, '-' and '_' alike), or null.</summary>
-    internal static string? Suggest(string name, IEnumerable<string> candidates)
-    {
-        string Normal(string s) => s.ToLowerInvariant().Replace('-', '_');
-        string target = Normal(name);
-        string? best = null;
-        int bestDistance = int.MaxValue;
-        foreach (string candidate in candidates)
-        {
-            string normal = Normal(candidate);
-            int limit = Math.Max(1, Math.Min(3, Math.Min(target.Length, normal.Length) / 3));
-            int distance = NameSuggestions.Distance(target, normal, limit);
-            bool contains = target.Length >= 4 && normal.Length >= 4 && (normal.Contains(target, StringComparison.Ordinal) || target.Contains(normal, StringComparison.Ordinal));
-            if (contains && distance > limit)
-            {
-                distance = limit;
-            }
-
-            if (distance <= limit && distance < bestDistance)
-            {
-                best = candidate;
-                bestDistance = distance;
-            }
-        }
-
-        return best;
     }
 
     private static TextSpan NameSpan(TomlTableNode table, string name, TomlNode node) => node switch
