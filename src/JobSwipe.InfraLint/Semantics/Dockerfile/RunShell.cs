@@ -83,7 +83,7 @@ internal sealed class RunShell
             return SetOptions.None;
         }
 
-        foreach (DockerInstruction instruction in DockerfileFacts.InheritedNewestFirst(model, model.Stages[run.StageIndex]))
+        foreach (DockerInstruction instruction in model.InheritedNewestFirst(model.Stages[run.StageIndex]))
         {
             if (instruction.StageIndex == run.StageIndex && instruction.Span.Start > run.Span.Start)
             {
@@ -118,7 +118,7 @@ internal sealed class RunShell
             return false;
         }
 
-        FromInstruction root = DockerfileFacts.RootFrom(model, stage);
+        FromInstruction root = model.RootFrom(stage);
         string repository = root.ImageReference?.Repository.ToLowerInvariant() ?? "";
         string tag = root.ImageReference?.Tag?.ToLowerInvariant() ?? "";
         return repository.EndsWith("alpine", StringComparison.Ordinal) || repository.EndsWith("busybox", StringComparison.Ordinal) || tag.Contains("alpine", StringComparison.Ordinal);
@@ -132,7 +132,7 @@ internal sealed class RunShell
             return false;
         }
 
-        foreach (DockerInstruction instruction in DockerfileFacts.InheritedNewestFirst(model, model.Stages[run.StageIndex]))
+        foreach (DockerInstruction instruction in model.InheritedNewestFirst(model.Stages[run.StageIndex]))
         {
             if (instruction.StageIndex == run.StageIndex && instruction.Span.Start > run.Span.Start)
             {

@@ -94,7 +94,7 @@ public static partial class ProcessEntrypoints
                 continue;
             }
 
-            var chain = Chain(dockerfile, stage);
+            var chain = dockerfile.InheritedInOrder(stage);
             var cmd = chain.OfType<CommandInstruction>().LastOrDefault(i => i.Kind == DockerInstructionKind.Cmd);
             var entry = chain.OfType<CommandInstruction>().LastOrDefault(i => i.Kind == DockerInstructionKind.Entrypoint);
             var words = new List<Word>();
@@ -129,7 +129,7 @@ public static partial class ProcessEntrypoints
             if (fly.Build?.Image is null && Repository.Combine(file.Directory, dockerfilePath) is { } dfPath && repository.GetFile(dfPath) is { } df
                 && repository.GetModel<DockerfileModel>(df) is { FinalStage: { } stage } model)
             {
-                cwd = MapWorkdir(Chain(model, stage), file.Directory, repository);
+                cwd = MapWorkdir(model.InheritedInOrder(stage), file.Directory, repository);
             }
 
             foreach (FlyProcess process in fly.Processes)
@@ -163,7 +163,7 @@ public static partial class ProcessEntrypoints
                 string? cwd = contextDir;
                 if (Repository.Combine(contextDir, dockerfilePath) is { } dfPath && repository.GetFile(dfPath) is { } df && repository.GetModel<DockerfileModel>(df) is { FinalStage: { } stage } model)
                 {
-                    cwd = MapWorkdir(Chain(model, stage), contextDir, repository);
+                    cwd = MapWorkdir(model.InheritedInOrder(stage), contextDir, repository);
                 }
 
                 List<Word> words = command.IsStringForm
@@ -466,23 +466,6 @@ public static partial class ProcessEntrypoints
         }
 
         return null;
-    }
-
-    /// <summary>The instructions of a stage preceded by those of the stages it is built <c>FROM</c> (a stage inherits WORKDIR, files, CMD and ENTRYPOINT).</summary>
-    public static IReadOnlyList<DockerInstruction> Chain(DockerfileModel dockerfile, DockerStage stage)
-    {
-        ArgumentNullException.ThrowIfNull(dockerfile);
-        ArgumentNullException.ThrowIfNull(stage);
-        var stages = new List<DockerStage> { stage };
-        var current = stage;
-        while (current.From.BaseStageIndex is int index && index >= 0 && index < dockerfile.Stages.Count && index < current.Index && stages.Count <= dockerfile.Stages.Count)
-        {
-            current = dockerfile.Stages[index];
-            stages.Add(current);
-        }
-
-        stages.Reverse();
-        return [.. stages.SelectMany(s => s.Instructions)];
     }
 
     private static string NormalizeContainer(string path)
