@@ -69,6 +69,13 @@ public sealed class DiagnosticDescriptor
     /// <summary>Whether the rule's findings offer a fix (<c>infralint fix</c>): none, safe, or only unsafe ones.</summary>
     public FixAvailability Fix { get; }
 
+    /// <summary>
+    /// The rules that own the problem when they report on the same line of the same file: this rule's finding there is a
+    /// repeat and is dropped. One rule owns each problem (a secret in a compose service's environment is JSI2003's, not
+    /// also JSI5001's); the engine applies this after every analyzer ran.
+    /// </summary>
+    public IReadOnlyList<string> DefersTo { get; init; } = [];
+
     /// <summary>The severity that applies in a file of the given environment (and kind), before any configuration.</summary>
     /// <param name="environment">The file's environment.</param>
     /// <param name="deployedKind">True when the file is of a kind deployed as written (Dockerfile, compose, fly.toml).</param>

@@ -7,7 +7,7 @@ namespace JobSwipe.InfraLint.Diagnostics;
 /// </summary>
 public static class EngineDescriptors
 {
-    private const string Category = "Engine";
+    private const string Category = DiagnosticCategories.Engine;
 
     public static readonly DiagnosticDescriptor ParseError = new(
         "JSI0001", "File cannot be parsed", "{0} cannot be parsed: {1}; its other rules were skipped", Category, DiagnosticSeverity.Warning,

@@ -3,7 +3,6 @@ using System.Diagnostics;
 using JobSwipe.InfraLint.Analysis;
 using JobSwipe.InfraLint.Configuration;
 using JobSwipe.InfraLint.Diagnostics;
-using JobSwipe.InfraLint.Rules;
 using JobSwipe.InfraLint.Syntax;
 using JobSwipe.InfraLint.Text;
 using JobSwipe.InfraLint.Workspace;

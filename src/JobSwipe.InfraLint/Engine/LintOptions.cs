@@ -1,6 +1,5 @@
 using JobSwipe.InfraLint.Analysis;
 using JobSwipe.InfraLint.Configuration;
-using JobSwipe.InfraLint.Rules;
 using JobSwipe.InfraLint.Workspace;
 
 namespace JobSwipe.InfraLint.Engine;

@@ -38,6 +38,7 @@ public sealed class Repository
     {
         _overlay = overlay is { Count: > 0 } ? overlay : null;
         RootFullPath = Path.TrimEndingDirectorySeparator(Path.GetFullPath(rootFullPath));
+        Facts = new FactCache(this);
         Files = files;
         _maxFileSize = maxFileSize;
         _byPath = files.ToDictionary(f => f.RelativePath, StringComparer.Ordinal);
@@ -86,6 +87,9 @@ public sealed class Repository
     public string RootFullPath { get; }
 
     /// <summary>Every file under the root that discovery kept, in ordinal path order.</summary>
+    /// <summary>The facts rules share (Semantics/), each computed once for this run.</summary>
+    public FactCache Facts { get; }
+
     public IReadOnlyList<WorkspaceFile> Files { get; }
 
     private Dictionary<FileKind, IReadOnlyList<WorkspaceFile>> ByKind { get; }

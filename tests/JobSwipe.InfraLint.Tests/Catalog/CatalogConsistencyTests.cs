@@ -2,7 +2,6 @@ using System.Reflection;
 using System.Text.RegularExpressions;
 using JobSwipe.InfraLint.Analysis;
 using JobSwipe.InfraLint.Diagnostics;
-using JobSwipe.InfraLint.Rules;
 using JobSwipe.InfraLint.Tests.Infrastructure;
 
 namespace JobSwipe.InfraLint.Tests.Catalog;
@@ -13,8 +12,10 @@ public partial class CatalogConsistencyTests
     private static string RepositoryRoot => RepositoryPaths.Root;
 
     [Test]
-    public void Every_rule_class_is_in_the_catalog_once()
+    public void Every_rule_class_is_discovered_once()
     {
+        // Every subclass, public or not: a rule class the discovery cannot create (internal, no parameterless
+        // constructor) would silently never run.
         var ruleTypes = typeof(InfraAnalyzer).Assembly.GetTypes()
             .Where(t => t.IsSubclassOf(typeof(InfraAnalyzer)) && !t.IsAbstract)
             .ToList();
@@ -22,6 +23,21 @@ public partial class CatalogConsistencyTests
 
         Assert.That(cataloged, Is.Unique);
         Assert.That(cataloged, Is.EquivalentTo(ruleTypes));
+        Assert.That(ruleTypes.Count, Is.GreaterThanOrEqualTo(80), "the discovery found the rule classes");
+    }
+
+    [Test]
+    public void Every_rule_class_holds_its_own_descriptor_beside_its_logic()
+    {
+        foreach (var analyzer in AnalyzerCatalog.BuiltIn)
+        {
+            var type = analyzer.GetType();
+            Assert.That(type.Namespace, Does.StartWith("JobSwipe.InfraLint.Rules."), type.Name);
+            Assert.That(type.Name, Does.EndWith("Rule"), "rule classes are named for what they find, <Name>Rule");
+            var field = type.GetField("Descriptor", BindingFlags.Public | BindingFlags.Static | BindingFlags.DeclaredOnly);
+            Assert.That(field?.FieldType, Is.EqualTo(typeof(DiagnosticDescriptor)), $"{type.Name} declares its descriptor as a public static field named Descriptor");
+            Assert.That(analyzer.SupportedDiagnostics, Is.EqualTo(new[] { (DiagnosticDescriptor)field!.GetValue(null)! }), $"{type.Name} reports its own descriptor");
+        }
     }
 
     [Test]
@@ -33,13 +49,23 @@ public partial class CatalogConsistencyTests
     }
 
     [Test]
-    public void Every_descriptor_in_the_descriptor_catalog_is_reported_by_a_rule_or_the_engine()
+    public void Every_descriptor_declared_in_the_engine_is_reported_by_a_rule_or_the_engine()
     {
-        var declared = typeof(Descriptors).GetFields(BindingFlags.Public | BindingFlags.Static)
-            .Concat(typeof(EngineDescriptors).GetFields(BindingFlags.Public | BindingFlags.Static))
+        var declared = typeof(InfraAnalyzer).Assembly.GetTypes()
+            .SelectMany(t => t.GetFields(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static | BindingFlags.DeclaredOnly))
             .Where(f => f.FieldType == typeof(DiagnosticDescriptor))
             .Select(f => ((DiagnosticDescriptor)f.GetValue(null)!).Id);
         Assert.That(AnalyzerCatalog.AllDescriptors.Select(d => d.Id), Is.EquivalentTo(declared));
+    }
+
+    [Test]
+    public void Each_descriptor_defers_only_to_known_rules()
+    {
+        var ids = AnalyzerCatalog.AllDescriptors.Select(d => d.Id).ToHashSet();
+        foreach (var descriptor in AnalyzerCatalog.AllDescriptors)
+        {
+            Assert.That(descriptor.DefersTo, Is.SubsetOf(ids).And.Not.Contains(descriptor.Id), descriptor.Id);
+        }
     }
 
     [Test]

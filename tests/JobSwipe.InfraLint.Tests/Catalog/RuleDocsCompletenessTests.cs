@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using JobSwipe.InfraLint.Rules;
+using JobSwipe.InfraLint.Analysis;
 using JobSwipe.InfraLint.Tests.Infrastructure;
 
 namespace JobSwipe.InfraLint.Tests.Catalog;

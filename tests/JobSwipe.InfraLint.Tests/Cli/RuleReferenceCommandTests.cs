@@ -1,5 +1,5 @@
 using System.Text.Json;
-using JobSwipe.InfraLint.Rules;
+using JobSwipe.InfraLint.Analysis;
 
 namespace JobSwipe.InfraLint.Tests.Cli;
 

@@ -3,7 +3,6 @@ using JobSwipe.InfraLint.Analysis;
 using JobSwipe.InfraLint.Diagnostics;
 using JobSwipe.InfraLint.Engine;
 using JobSwipe.InfraLint.Reporting;
-using JobSwipe.InfraLint.Rules;
 using JobSwipe.InfraLint.Rules.Dockerfile;
 using JobSwipe.InfraLint.Syntax.DotEnv;
 using JobSwipe.InfraLint.Tests.Infrastructure;

@@ -4,7 +4,6 @@ using JobSwipe.InfraLint.Engine;
 using JobSwipe.InfraLint.Syntax.Dockerfile;
 using JobSwipe.InfraLint.Syntax.DotEnv;
 using JobSwipe.InfraLint.Tests.Infrastructure;
-using JobSwipe.InfraLint.Rules;
 using JobSwipe.InfraLint.Workspace;
 
 namespace JobSwipe.InfraLint.Tests.Engine;

@@ -1,6 +1,6 @@
 using JobSwipe.InfraLint.Diagnostics;
 using JobSwipe.InfraLint.Engine;
-using JobSwipe.InfraLint.Rules;
+using JobSwipe.InfraLint.Analysis;
 using JobSwipe.InfraLint.Tests.Infrastructure;
 using JobSwipe.InfraLint.Workspace;
 

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using JobSwipe.InfraLint.Engine;
 using JobSwipe.InfraLint.Reporting;
-using JobSwipe.InfraLint.Rules;
+using JobSwipe.InfraLint.Analysis;
 using JobSwipe.InfraLint.Tests.Infrastructure;
 
 namespace JobSwipe.InfraLint.Tests.Reports;

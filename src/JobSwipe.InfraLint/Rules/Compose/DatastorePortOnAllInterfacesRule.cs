@@ -13,6 +13,11 @@ namespace JobSwipe.InfraLint.Rules.Compose;
 /// </summary>
 public sealed class DatastorePortOnAllInterfacesRule : InfraAnalyzer
 {
+    public static readonly DiagnosticDescriptor Descriptor = new(
+        "JSI2009", "Datastore port published on all interfaces",
+        "service '{0}' publishes {1} port {2} on all interfaces; bind it to 127.0.0.1 (`127.0.0.1:{3}:{2}`) or drop the mapping and reach it over the compose network", DiagnosticCategories.Compose, DiagnosticSeverity.Warning,
+        "In a production compose file a database, cache, broker, search or secrets-store port is published without a host IP (or with 0.0.0.0/::), so it is reachable from every network the host is on; Docker's published ports bypass host firewalls such as ufw.");
+
     private static readonly Dictionary<int, string> Ports = new()
     {
         [5432] = "PostgreSQL", [3306] = "MySQL", [6379] = "Redis", [27017] = "MongoDB", [9200] = "Elasticsearch",
@@ -22,7 +27,7 @@ public sealed class DatastorePortOnAllInterfacesRule : InfraAnalyzer
         [26257] = "CockroachDB", [2375] = "Docker API", [6333] = "Qdrant",
     };
 
-    public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics => [Descriptors.DatastorePortOnAllInterfaces];
+    public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics => [Descriptor];
 
     public override void Initialize(AnalysisContext context) =>
         context.RegisterFileAction<ComposeFile>(FileKind.Compose, Analyze);
@@ -57,7 +62,7 @@ public sealed class DatastorePortOnAllInterfacesRule : InfraAnalyzer
                 }
 
                 var span = port.HostIp?.Span ?? port.HostPort?.Span ?? port.Node.ReportSpan;
-                context.Report(Descriptors.DatastorePortOnAllInterfaces, span, service.Name, what, container.Value, port.HostPort?.Value ?? container.Value);
+                context.Report(Descriptor, span, service.Name, what, container.Value, port.HostPort?.Value ?? container.Value);
             }
         }
     }

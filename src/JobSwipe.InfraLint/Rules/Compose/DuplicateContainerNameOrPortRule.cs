@@ -15,9 +15,14 @@ namespace JobSwipe.InfraLint.Rules.Compose;
 /// </summary>
 public sealed class DuplicateContainerNameOrPortRule : InfraAnalyzer
 {
+    public static readonly DiagnosticDescriptor Descriptor = new(
+        "JSI2014", "Container name or host port used twice",
+        "service '{0}' {1}, which service '{2}' already uses (line {3}); {4}", DiagnosticCategories.Compose, DiagnosticSeverity.Error,
+        "Two services with the same container_name, or publishing the same host port on overlapping addresses, cannot run together: the second fails to start.");
+
     private sealed record Published(ComposeService Service, int Port, string Protocol, string? Ip, TextSpan Span);
 
-    public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics => [Descriptors.DuplicateContainerNameOrPort];
+    public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics => [Descriptor];
 
     public override void Initialize(AnalysisContext context) =>
         context.RegisterFileAction<ComposeFile>(FileKind.Compose, Analyze);
@@ -38,7 +43,7 @@ public sealed class DuplicateContainerNameOrPortRule : InfraAnalyzer
 
                 if (seen.FirstOrDefault(s => CanRunTogether(s.Service, service)) is { Service: not null } first)
                 {
-                    context.Report(Descriptors.DuplicateContainerNameOrPort, containerName.ReportSpan, service.Name, $"sets container_name '{containerName.Value}'", first.Service.Name, ComposeFacts.Line(model, first.Span), "container names are unique per host: rename one or drop container_name");
+                    context.Report(Descriptor, containerName.ReportSpan, service.Name, $"sets container_name '{containerName.Value}'", first.Service.Name, ComposeFacts.Line(model, first.Span), "container names are unique per host: rename one or drop container_name");
                 }
 
                 seen.Add((service, containerName.ReportSpan));
@@ -56,7 +61,7 @@ public sealed class DuplicateContainerNameOrPortRule : InfraAnalyzer
                 var clash = seen.FirstOrDefault(p => p.Service != service && Overlap(p.Ip, published.Ip) && CanRunTogether(p.Service, service));
                 if (clash is not null && reported.Add(published.Span))
                 {
-                    context.Report(Descriptors.DuplicateContainerNameOrPort, published.Span, service.Name, $"publishes host port {published.Port}/{published.Protocol}", clash.Service.Name, ComposeFacts.Line(model, clash.Span), "publish it on another host port");
+                    context.Report(Descriptor, published.Span, service.Name, $"publishes host port {published.Port}/{published.Protocol}", clash.Service.Name, ComposeFacts.Line(model, clash.Span), "publish it on another host port");
                 }
 
                 seen.Add(published);

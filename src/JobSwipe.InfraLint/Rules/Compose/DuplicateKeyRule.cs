@@ -14,7 +14,12 @@ namespace JobSwipe.InfraLint.Rules.Compose;
 /// </summary>
 public sealed class DuplicateKeyRule : InfraAnalyzer
 {
-    public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics => [Descriptors.DuplicateKey];
+    public static readonly DiagnosticDescriptor Descriptor = new(
+        "JSI2002", "Key defined twice",
+        "{0} '{1}' is defined twice in this mapping (first on line {2}); only the last definition takes effect", DiagnosticCategories.Compose, DiagnosticSeverity.Warning,
+        "A key appears twice in one YAML mapping, or a variable twice in a list-form environment. YAML parsers keep one of the two silently, so one definition is lost; usually the one the author meant to change.", fix: FixAvailability.Safe);
+
+    public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics => [Descriptor];
 
     public override void Initialize(AnalysisContext context) =>
         context.RegisterFileAction<ComposeFile>(FileKind.Compose, Analyze);
@@ -46,7 +51,7 @@ public sealed class DuplicateKeyRule : InfraAnalyzer
                     {
                         int firstLine = text.GetPosition(first.Key.Span.Start).Line;
                         context.ReportDiagnostic(Diagnostic.Create(
-                            Descriptors.DuplicateKey,
+                            Descriptor,
                             context.GetLocation(duplicate.Key.Span),
                             [context.GetLocation(first.Key.Span)],
                             Describe(parentKey, grandparentKey),
@@ -78,7 +83,7 @@ public sealed class DuplicateKeyRule : InfraAnalyzer
                 if (seen.TryGetValue(variable.Key, out var first))
                 {
                     context.ReportDiagnostic(Diagnostic.Create(
-                        Descriptors.DuplicateKey,
+                        Descriptor,
                         context.GetLocation(variable.KeySpan),
                         [context.GetLocation(first.KeySpan)],
                         "environment variable",

@@ -15,10 +15,16 @@ namespace JobSwipe.InfraLint.Rules.Compose;
 /// </summary>
 public sealed class HardCodedCredentialRule : InfraAnalyzer
 {
+    public static readonly DiagnosticDescriptor Descriptor = new(
+        "JSI2003", "Hard-coded credential",
+        "{0} has a hard-coded {1} in service '{2}'; {3}", DiagnosticCategories.Compose, DiagnosticSeverity.Warning,
+        "A secret-like variable (*PASSWORD*, *SECRET*, *TOKEN*, *_KEY, *CREDENTIALS*) has a literal value, or a URL carries an inline password, in a compose file. Anyone with the repository has the credential, and it ends up in image histories and logs. Take it from the environment (${VAR}) or a Compose secret.",
+        productionSeverity: DiagnosticSeverity.Error);
+
     // Not secret-like by name, but the value is a credential: MinIO's root user is its S3 access key.
     private static readonly HashSet<string> CredentialNames = new(StringComparer.OrdinalIgnoreCase) { "MINIO_ROOT_USER" };
 
-    public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics => [Descriptors.HardCodedCredential];
+    public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics => [Descriptor];
 
     public override void Initialize(AnalysisContext context) =>
         context.RegisterFileAction<ComposeFile>(FileKind.Compose, Analyze);
@@ -34,7 +40,7 @@ public sealed class HardCodedCredentialRule : InfraAnalyzer
                 if (Judge(variable, production) is { } finding && reported.Add(finding.Span))
                 {
                     // A development, test or sample stack by its name or folder is never deployed as it is: info there.
-                    context.Report(Descriptors.HardCodedCredential, finding.Span, DeploymentContext.IsSampleOrDevelopmentStack(context.File) || context.File.Environment != FileEnvironment.Production && (DeploymentContext.IsTemplateRepository(context.Repository) || DeploymentContext.IsStartedByPackageScripts(context.Repository, context.File)), variable.Key, finding.What, service.Name, finding.Advice);
+                    context.Report(Descriptor, finding.Span, DeploymentContext.IsSampleOrDevelopmentStack(context.File) || context.File.Environment != FileEnvironment.Production && (DeploymentContext.IsTemplateRepository(context.Repository) || DeploymentContext.IsStartedByPackageScripts(context.Repository, context.File)), variable.Key, finding.What, service.Name, finding.Advice);
                 }
             }
         }

@@ -18,7 +18,12 @@ namespace JobSwipe.InfraLint.Rules.Compose;
 /// </summary>
 public sealed class HealthyConditionWithoutHealthcheckRule : InfraAnalyzer
 {
-    public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics => [Descriptors.HealthyConditionWithoutHealthcheck];
+    public static readonly DiagnosticDescriptor Descriptor = new(
+        "JSI2011", "Waiting for a health status that never comes",
+        "service '{0}' waits for '{1}' to be healthy, but '{1}' has no healthcheck ({2}); add a healthcheck to '{1}' or use condition: service_started", DiagnosticCategories.Compose, DiagnosticSeverity.Error,
+        "depends_on with condition: service_healthy needs a healthcheck on the dependency, in the compose file or its image's Dockerfile. Without one Compose refuses to start the dependent service.");
+
+    public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics => [Descriptor];
 
     public override void Initialize(AnalysisContext context) =>
         context.RegisterFileAction<ComposeFile>(FileKind.Compose, Analyze);
@@ -50,7 +55,7 @@ public sealed class HealthyConditionWithoutHealthcheckRule : InfraAnalyzer
 
                 if (missing is not null)
                 {
-                    context.Report(Descriptors.HealthyConditionWithoutHealthcheck, condition.Span, service.Name, target.Name, missing);
+                    context.Report(Descriptor, condition.Span, service.Name, target.Name, missing);
                 }
             }
         }

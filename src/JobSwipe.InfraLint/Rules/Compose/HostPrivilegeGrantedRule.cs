@@ -13,7 +13,12 @@ namespace JobSwipe.InfraLint.Rules.Compose;
 /// </summary>
 public sealed class HostPrivilegeGrantedRule : InfraAnalyzer
 {
-    public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics => [Descriptors.HostPrivilegeGranted];
+    public static readonly DiagnosticDescriptor Descriptor = new(
+        "JSI2010", "Service has host-level privileges",
+        "service '{0}' {1}; {2}", DiagnosticCategories.Compose, DiagnosticSeverity.Warning,
+        "privileged: true, the Docker socket mounted, network_mode: host or cap_add SYS_ADMIN/ALL give the container control of the host: a compromise of that service is a compromise of the machine.");
+
+    public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics => [Descriptor];
 
     public override void Initialize(AnalysisContext context) =>
         context.RegisterFileAction<ComposeFile>(FileKind.Compose, Analyze);
@@ -27,7 +32,7 @@ public sealed class HostPrivilegeGrantedRule : InfraAnalyzer
         {
             if (reported.Add(span))
             {
-                context.Report(Descriptors.HostPrivilegeGranted, span, lowered || sample, service.Name, what, advice);
+                context.Report(Descriptor, span, lowered || sample, service.Name, what, advice);
             }
         }
 

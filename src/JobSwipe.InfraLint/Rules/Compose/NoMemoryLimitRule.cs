@@ -12,7 +12,13 @@ namespace JobSwipe.InfraLint.Rules.Compose;
 /// </summary>
 public sealed class NoMemoryLimitRule : InfraAnalyzer
 {
-    public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics => [Descriptors.NoMemoryLimit];
+    public static readonly DiagnosticDescriptor Descriptor = new(
+        "JSI2004", "Service has no memory limit",
+        "service '{0}' has no memory limit; set deploy.resources.limits.memory (or mem_limit) so that it cannot exhaust the host's memory", DiagnosticCategories.Compose, DiagnosticSeverity.Info,
+        "A service without deploy.resources.limits.memory or mem_limit can take all the host's memory; the kernel's OOM killer then picks a victim, often the database.",
+        productionSeverity: DiagnosticSeverity.Warning);
+
+    public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics => [Descriptor];
 
     public override void Initialize(AnalysisContext context) =>
         context.RegisterFileAction<ComposeFile>(FileKind.Compose, Analyze);
@@ -33,7 +39,7 @@ public sealed class NoMemoryLimitRule : InfraAnalyzer
             var projects = ComposeProjects.For(context.Repository);
             if (!HasLimit(service) && !projects.DefinedByBase(context.File, service.Name) && !projects.OtherDefinitions(context.File, service.Name).Any(HasLimit))
             {
-                context.Report(Descriptors.NoMemoryLimit, service.NameNode.ReportSpan, service.Name);
+                context.Report(Descriptor, service.NameNode.ReportSpan, service.Name);
             }
         }
     }

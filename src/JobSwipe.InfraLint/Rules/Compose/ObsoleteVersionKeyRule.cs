@@ -8,7 +8,12 @@ namespace JobSwipe.InfraLint.Rules.Compose;
 /// <summary>JSI2013: the top-level <c>version</c> key, obsolete under the Compose Specification. Points at the key.</summary>
 public sealed class ObsoleteVersionKeyRule : InfraAnalyzer
 {
-    public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics => [Descriptors.ObsoleteVersionKey];
+    public static readonly DiagnosticDescriptor Descriptor = new(
+        "JSI2013", "Obsolete version key",
+        "the top-level `version` key is obsolete: Compose ignores it and prints a warning; remove it", DiagnosticCategories.Compose, DiagnosticSeverity.Info,
+        "The Compose Specification dropped the `version` key; current Compose ignores it and warns on every command.", fix: FixAvailability.Safe);
+
+    public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics => [Descriptor];
 
     public override void Initialize(AnalysisContext context) =>
         context.RegisterFileAction<ComposeFile>(FileKind.Compose, Analyze);
@@ -19,7 +24,7 @@ public sealed class ObsoleteVersionKeyRule : InfraAnalyzer
         {
             var edit = context.Model.Root.IsFlow || entry.IsMerged || entry.Value.IsAlias ? null : FixEdits.DeleteBlockLines(context.Model.Text, entry.Key.Span.Start, entry.Span.End, sequenceItem: false);
             var fix = edit is null ? null : Fix.Create("remove the obsolete version key", FixApplicability.Safe, context.File.RelativePath, edit);
-            context.ReportDiagnostic(Diagnostic.Create(Descriptors.ObsoleteVersionKey, context.GetLocation(entry.Key.ReportSpan)).WithFix(fix));
+            context.ReportDiagnostic(Diagnostic.Create(Descriptor, context.GetLocation(entry.Key.ReportSpan)).WithFix(fix));
         }
     }
 }

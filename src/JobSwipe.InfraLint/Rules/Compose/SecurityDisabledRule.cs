@@ -14,6 +14,11 @@ namespace JobSwipe.InfraLint.Rules.Compose;
 /// </summary>
 public sealed class SecurityDisabledRule : InfraAnalyzer
 {
+    public static readonly DiagnosticDescriptor Descriptor = new(
+        "JSI2016", "Security switched off",
+        "service '{0}' switches off {1} ({2}) in a production file; {3}", DiagnosticCategories.Compose, DiagnosticSeverity.Warning,
+        "A production service turns its built-in security off: OpenSearch's security plugin, Elasticsearch's xpack security, Grafana's anonymous admin, trust authentication, empty passwords, Redis protected mode. Anyone who can reach it has full access.");
+
     private sealed record Switch(string What, Func<string, bool> IsOff, string Advice);
 
     private static readonly Dictionary<string, Switch> Variables = new(StringComparer.OrdinalIgnoreCase)
@@ -28,7 +33,7 @@ public sealed class SecurityDisabledRule : InfraAnalyzer
         ["NEO4J_AUTH"] = new("Neo4j authentication", v => v.Trim().Equals("none", StringComparison.OrdinalIgnoreCase), "set NEO4J_AUTH to neo4j/${NEO4J_PASSWORD}"),
     };
 
-    public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics => [Descriptors.SecurityDisabled];
+    public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics => [Descriptor];
 
     public override void Initialize(AnalysisContext context) =>
         context.RegisterFileAction<ComposeFile>(FileKind.Compose, Analyze);
@@ -47,7 +52,7 @@ public sealed class SecurityDisabledRule : InfraAnalyzer
             {
                 if (variable.Value is { } value && Variables.TryGetValue(variable.Key, out var setting) && setting.IsOff(value) && reported.Add(variable.KeySpan))
                 {
-                    context.Report(Descriptors.SecurityDisabled, variable.KeySpan, service.Name, setting.What, $"{variable.Key}={value.Trim()}", setting.Advice);
+                    context.Report(Descriptor, variable.KeySpan, service.Name, setting.What, $"{variable.Key}={value.Trim()}", setting.Advice);
                 }
             }
 
@@ -55,7 +60,7 @@ public sealed class SecurityDisabledRule : InfraAnalyzer
             var role = service.Environment.FirstOrDefault(v => v.Key.Equals("GF_AUTH_ANONYMOUS_ORG_ROLE", StringComparison.OrdinalIgnoreCase));
             if (anonymous is not null && ComposeFacts.IsTrue(anonymous.Value) && role?.Value?.Trim().Equals("Admin", StringComparison.OrdinalIgnoreCase) == true && reported.Add(anonymous.KeySpan))
             {
-                context.Report(Descriptors.SecurityDisabled, anonymous.KeySpan, service.Name, "Grafana authentication", "anonymous users get the Admin role", "turn anonymous access off or give it the Viewer role");
+                context.Report(Descriptor, anonymous.KeySpan, service.Name, "Grafana authentication", "anonymous users get the Admin role", "turn anonymous access off or give it the Viewer role");
             }
 
             foreach (var command in new[] { service.Entrypoint, service.Command })
@@ -69,7 +74,7 @@ public sealed class SecurityDisabledRule : InfraAnalyzer
                 int protectedMode = arguments.ToList().IndexOf("--protected-mode");
                 if (protectedMode >= 0 && protectedMode + 1 < arguments.Count && ComposeFacts.IsFalse(arguments[protectedMode + 1]) && reported.Add(Span(command, protectedMode)))
                 {
-                    context.Report(Descriptors.SecurityDisabled, Span(command, protectedMode), service.Name, "Redis protected mode", "--protected-mode no", "drop the flag and set --requirepass from a secret");
+                    context.Report(Descriptor, Span(command, protectedMode), service.Name, "Redis protected mode", "--protected-mode no", "drop the flag and set --requirepass from a secret");
                 }
 
                 foreach (string flag in new[] { "--noauth", "--skip-grant-tables" })
@@ -77,7 +82,7 @@ public sealed class SecurityDisabledRule : InfraAnalyzer
                     int at = arguments.ToList().IndexOf(flag);
                     if (at >= 0 && reported.Add(Span(command, at)))
                     {
-                        context.Report(Descriptors.SecurityDisabled, Span(command, at), service.Name, flag == "--noauth" ? "MongoDB authentication" : "MySQL privilege checks", flag, "remove the flag");
+                        context.Report(Descriptor, Span(command, at), service.Name, flag == "--noauth" ? "MongoDB authentication" : "MySQL privilege checks", flag, "remove the flag");
                     }
                 }
             }

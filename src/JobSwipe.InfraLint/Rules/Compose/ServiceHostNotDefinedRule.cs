@@ -19,7 +19,12 @@ namespace JobSwipe.InfraLint.Rules.Compose;
 /// </summary>
 public sealed partial class ServiceHostNotDefinedRule : InfraAnalyzer
 {
-    public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics => [Descriptors.ServiceHostNotDefined];
+    public static readonly DiagnosticDescriptor Descriptor = new(
+        "JSI2015", "URL points at an undefined service",
+        "{0} of service '{1}' points at host '{2}', which is no service of this file{3}; define the service here or point the variable at the real host", DiagnosticCategories.Compose, DiagnosticSeverity.Warning,
+        "A URL in a service's environment names a bare host (a compose service name) that neither this file nor the files it is merged with define, so the name does not resolve when the stack runs: typically a service that exists only in the development compose file.");
+
+    public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics => [Descriptor];
 
     public override void Initialize(AnalysisContext context) => context.RegisterRepositoryAction(Analyze);
 
@@ -94,7 +99,7 @@ public sealed partial class ServiceHostNotDefinedRule : InfraAnalyzer
                                 ? $" ({string.Join(" and ", others)} {(others.Count == 1 ? "defines" : "define")} it)"
                                 : string.Empty);
                         context.ReportDiagnostic(Diagnostic.Create(
-                            Descriptors.ServiceHostNotDefined,
+                            Descriptor,
                             Location.Create(file.RelativePath, model.Text, span),
                             variable.Key,
                             service.Name,

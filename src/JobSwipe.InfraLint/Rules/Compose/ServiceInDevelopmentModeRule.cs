@@ -17,6 +17,12 @@ namespace JobSwipe.InfraLint.Rules.Compose;
 /// </summary>
 public sealed partial class ServiceInDevelopmentModeRule : InfraAnalyzer
 {
+    public static readonly DiagnosticDescriptor Descriptor = new(
+        "JSI2001", "Service runs in development mode",
+        "service '{0}' runs {1} in development mode ({2}); {3}", DiagnosticCategories.Compose, DiagnosticSeverity.Warning,
+        "A service is started in a development mode: Vault's `server -dev` or VAULT_DEV_ROOT_TOKEN_ID (in-memory storage, unsealed, a known root token), or another server with a dev, debug or auto-reload flag. Such a service loses data on restart and exposes debugging surfaces.",
+        productionSeverity: DiagnosticSeverity.Error);
+
     private const string VaultAdvice = "run Vault in server mode with a storage backend and a config file (server -config=…), and initialise and unseal it";
     private const string ServerAdvice = "start the production service without development, debug or reload switches";
 
@@ -34,7 +40,7 @@ public sealed partial class ServiceInDevelopmentModeRule : InfraAnalyzer
         ["RAILS_ENV"] = v => v.Equals("development", StringComparison.OrdinalIgnoreCase),
     };
 
-    public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics => [Descriptors.ServiceInDevelopmentMode];
+    public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics => [Descriptor];
 
     public override void Initialize(AnalysisContext context) =>
         context.RegisterFileAction<ComposeFile>(FileKind.Compose, Analyze);
@@ -157,7 +163,7 @@ public sealed partial class ServiceInDevelopmentModeRule : InfraAnalyzer
         var described = evidence.Select(e => e.Description).Distinct(StringComparer.Ordinal).ToList();
         string all = described.Count == 1 ? described[0] : string.Join(", ", described.Take(described.Count - 1)) + " and " + described[^1];
         context.ReportDiagnostic(Diagnostic.Create(
-            Descriptors.ServiceInDevelopmentMode,
+            Descriptor,
             context.GetLocation(evidence[0].Span),
             [.. evidence.Skip(1).Select(e => context.GetLocation(e.Span))],
             service.Name,

@@ -12,12 +12,17 @@ namespace JobSwipe.InfraLint.Rules.Compose;
 /// </summary>
 public sealed class SourceCodeBindMountedInProductionRule : InfraAnalyzer
 {
+    public static readonly DiagnosticDescriptor Descriptor = new(
+        "JSI2012", "Source code bind-mounted in production",
+        "service '{0}' bind-mounts the source folder '{1}' over '{2}' in a production file; the container then runs whatever is on the host, not the code its image was built and tested with; COPY the code in the Dockerfile and remove the mount", DiagnosticCategories.Compose, DiagnosticSeverity.Warning,
+        "A production compose file bind-mounts a folder of the repository that holds source code (or the service's own build context) into the container. Convenient for live reloading in development; in production the image's code is silently replaced by the host's checkout.");
+
     private static readonly HashSet<string> CodeExtensions = new(StringComparer.OrdinalIgnoreCase)
     {
         ".py", ".js", ".mjs", ".cjs", ".ts", ".tsx", ".jsx", ".rb", ".go", ".java", ".kt", ".cs", ".fs", ".php", ".ex", ".exs", ".rs", ".scala", ".dart", ".swift",
     };
 
-    public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics => [Descriptors.SourceCodeBindMountedInProduction];
+    public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics => [Descriptor];
 
     // A repository action: the folders holding code are indexed once, then every production compose file is checked.
     public override void Initialize(AnalysisContext context) => context.RegisterRepositoryAction(Analyze);
@@ -59,7 +64,7 @@ public sealed class SourceCodeBindMountedInProductionRule : InfraAnalyzer
                     if (codeFolders.Contains(folder) || folder == buildContext)
                     {
                         context.ReportDiagnostic(Diagnostic.Create(
-                            Descriptors.SourceCodeBindMountedInProduction,
+                            Descriptor,
                             Location.Create(file.RelativePath, compose.Text, source.Span),
                             service.Name,
                             source.Value,

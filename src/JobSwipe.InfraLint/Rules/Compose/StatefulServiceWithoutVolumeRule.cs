@@ -16,13 +16,19 @@ namespace JobSwipe.InfraLint.Rules.Compose;
 /// </summary>
 public sealed class StatefulServiceWithoutVolumeRule : InfraAnalyzer
 {
+    public static readonly DiagnosticDescriptor Descriptor = new(
+        "JSI2006", "Stateful service without a data volume",
+        "service '{0}' runs {1}, but nothing is mounted on its data directory {2}; mount a named volume there (e.g. `{0}_data:{2}`) or its data is lost when the container is recreated", DiagnosticCategories.Compose, DiagnosticSeverity.Info,
+        "A database, object store, broker or model server keeps its data in a directory of the container. Without a named volume or bind mount on that directory (or a parent), `docker compose down`, a recreate or an image upgrade loses the data.",
+        productionSeverity: DiagnosticSeverity.Warning);
+
     private sealed record Store(string Product, string DataDirectory);
 
     private static readonly Dictionary<string, Store> Stores = Build();
 
     private static readonly string[] VaultNonData = ["/vault/config", "/vault/logs", "/vault/tls", "/vault/certs", "/vault/policies", "/vault/plugins"];
 
-    public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics => [Descriptors.StatefulServiceWithoutVolume];
+    public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics => [Descriptor];
 
     public override void Initialize(AnalysisContext context) =>
         context.RegisterFileAction<ComposeFile>(FileKind.Compose, Analyze);
@@ -93,7 +99,7 @@ public sealed class StatefulServiceWithoutVolumeRule : InfraAnalyzer
                 || (store.Product == "InfluxDB" && targets.Any(t => t.StartsWith("/var/lib/influxdb", StringComparison.Ordinal)));
             if (!persisted)
             {
-                context.Report(Descriptors.StatefulServiceWithoutVolume, service.NameNode.ReportSpan, service.Name, store.Product, directory);
+                context.Report(Descriptor, service.NameNode.ReportSpan, service.Name, store.Product, directory);
             }
         }
     }

@@ -14,7 +14,12 @@ namespace JobSwipe.InfraLint.Rules.Compose;
 /// </summary>
 public sealed class UndeclaredResourceRule : InfraAnalyzer
 {
-    public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics => [Descriptors.UndeclaredResource];
+    public static readonly DiagnosticDescriptor Descriptor = new(
+        "JSI2007", "Named resource not declared",
+        "service '{0}' uses the {1} '{2}', which is not declared under the top-level `{3}:` key{4}; declare it there", DiagnosticCategories.Compose, DiagnosticSeverity.Error,
+        "A named volume, network, secret or config used by a service must be declared at the top level of the file or of a file it is merged with; Compose refuses to start the project otherwise.");
+
+    public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics => [Descriptor];
 
     public override void Initialize(AnalysisContext context) =>
         context.RegisterFileAction<ComposeFile>(FileKind.Compose, Analyze);
@@ -40,7 +45,7 @@ public sealed class UndeclaredResourceRule : InfraAnalyzer
                 declared ??= Declared(context);
                 if (!declared[kind].Contains(name) && reported.Add(span))
                 {
-                    context.Report(Descriptors.UndeclaredResource, span, service.Name, kind.TrimEnd('s'), name, kind, ComposeFacts.CombinedFilesClause(context.Repository, context.File));
+                    context.Report(Descriptor, span, service.Name, kind.TrimEnd('s'), name, kind, ComposeFacts.CombinedFilesClause(context.Repository, context.File));
                 }
             }
         }

@@ -14,7 +14,12 @@ namespace JobSwipe.InfraLint.Rules.Compose;
 /// </summary>
 public sealed class UndefinedServiceReferenceRule : InfraAnalyzer
 {
-    public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics => [Descriptors.UndefinedServiceReference];
+    public static readonly DiagnosticDescriptor Descriptor = new(
+        "JSI2005", "Reference to an undefined service",
+        "service '{0}' refers to '{1}' in {2}, but no service of that name is defined{3}; define it or fix the name", DiagnosticCategories.Compose, DiagnosticSeverity.Error,
+        "depends_on, links, extends, network_mode: service:… and volumes_from name a service that neither the file nor the files it is merged with define. Compose refuses to start the project.");
+
+    public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics => [Descriptor];
 
     public override void Initialize(AnalysisContext context) =>
         context.RegisterFileAction<ComposeFile>(FileKind.Compose, Analyze);
@@ -42,7 +47,7 @@ public sealed class UndefinedServiceReferenceRule : InfraAnalyzer
                 {
                     string? suggestion = NameSuggestions.Closest(name, defined);
                     string clause = ComposeFacts.CombinedFilesClause(context.Repository, context.File) + (suggestion is null ? string.Empty : $" (did you mean '{suggestion}'?)");
-                    context.Report(Descriptors.UndefinedServiceReference, span, service.Name, name, where, clause);
+                    context.Report(Descriptor, span, service.Name, name, where, clause);
                 }
             }
         }

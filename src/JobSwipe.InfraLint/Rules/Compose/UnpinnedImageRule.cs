@@ -13,7 +13,13 @@ namespace JobSwipe.InfraLint.Rules.Compose;
 /// </summary>
 public sealed class UnpinnedImageRule : InfraAnalyzer
 {
-    public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics => [Descriptors.UnpinnedImage];
+    public static readonly DiagnosticDescriptor Descriptor = new(
+        "JSI2008", "Image without a pinned tag",
+        "image '{0}' of service '{1}' {2}; pin a version tag (or a digest) so that every pull gets the same image", DiagnosticCategories.Compose, DiagnosticSeverity.Info,
+        "An image without a tag, or with `latest`, changes under you: a pull or a new host silently runs another version.",
+        productionSeverity: DiagnosticSeverity.Warning);
+
+    public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics => [Descriptor];
 
     public override void Initialize(AnalysisContext context) =>
         context.RegisterFileAction<ComposeFile>(FileKind.Compose, Analyze);
@@ -35,13 +41,13 @@ public sealed class UnpinnedImageRule : InfraAnalyzer
 
             if (reference.Tag is not { } tag)
             {
-                context.Report(Descriptors.UnpinnedImage, image.ReportSpan, value, service.Name, "has no tag (Compose pulls `latest`)");
+                context.Report(Descriptor, image.ReportSpan, value, service.Name, "has no tag (Compose pulls `latest`)");
             }
             else if (tag.Equals("latest", StringComparison.OrdinalIgnoreCase))
             {
                 int colon = value.LastIndexOf(':');
                 var span = image.IsAlias ? image.ReportSpan : image.MapValueSpanToSource(colon + 1, value.Length - colon - 1);
-                context.Report(Descriptors.UnpinnedImage, span, value, service.Name, "uses the `latest` tag");
+                context.Report(Descriptor, span, value, service.Name, "uses the `latest` tag");
             }
         }
     }

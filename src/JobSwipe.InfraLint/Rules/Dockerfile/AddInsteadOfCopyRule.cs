@@ -8,9 +8,14 @@ namespace JobSwipe.InfraLint.Rules.Dockerfile;
 /// <summary>JSI1013: ADD of local files or folders (not URLs, git sources, archives or heredocs).</summary>
 public sealed class AddInsteadOfCopyRule : InfraAnalyzer
 {
+    public static readonly DiagnosticDescriptor Descriptor = new(
+        "JSI1013", "ADD used for local files",
+        "ADD of the local {0} '{1}' does nothing COPY would not; use COPY (ADD is for URLs and archives to extract)", DiagnosticCategories.Dockerfile, DiagnosticSeverity.Info,
+        "ADD copies local files like COPY, but also fetches URLs and unpacks archives. For plain local files COPY says what happens; ADD hides surprises. URLs, git sources, archives and heredocs are not reported.", fix: FixAvailability.Safe);
+
     private static readonly string[] ArchiveSuffixes = [".tar", ".tar.gz", ".tgz", ".tar.bz2", ".tbz", ".tbz2", ".tar.xz", ".txz", ".tar.zst", ".tzst", ".tar.lz", ".tar.lzma", ".tlz", ".gz", ".bz2", ".xz", ".zst", ".lzma"];
 
-    public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptors.AddInsteadOfCopy];
+    public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptor];
 
     public override void Initialize(AnalysisContext context) =>
         context.RegisterFileAction<DockerfileModel>(FileKind.Dockerfile, ctx =>
@@ -39,7 +44,7 @@ public sealed class AddInsteadOfCopyRule : InfraAnalyzer
                 // COPY takes ADD's other flags (--chown, --chmod, --link, --exclude); local non-archive sources copy the same.
                 string keyword = ctx.Model.Text.GetText(add.KeywordSpan);
                 var fix = Fix.Create("replace ADD with COPY", FixApplicability.Safe, ctx.File.RelativePath, TextEdit.Replace(ctx.Model.Text, add.KeywordSpan, keyword.Any(char.IsLower) ? "copy" : "COPY"));
-                ctx.ReportDiagnostic(Diagnostic.Create(Descriptors.AddInsteadOfCopy, ctx.GetLocation(add.KeywordSpan), what, first).WithFix(fix));
+                ctx.ReportDiagnostic(Diagnostic.Create(Descriptor, ctx.GetLocation(add.KeywordSpan), what, first).WithFix(fix));
             }
         });
 

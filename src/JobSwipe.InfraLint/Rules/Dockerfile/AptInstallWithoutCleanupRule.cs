@@ -13,7 +13,12 @@ namespace JobSwipe.InfraLint.Rules.Dockerfile;
 /// </summary>
 public sealed class AptInstallWithoutCleanupRule : InfraAnalyzer
 {
-    public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptors.AptInstallWithoutCleanup];
+    public static readonly DiagnosticDescriptor Descriptor = new(
+        "JSI1006", "apt-get install leaves caches or recommends",
+        "{0}", DiagnosticCategories.Dockerfile, DiagnosticSeverity.Info,
+        "apt-get install without --no-install-recommends pulls in packages nobody asked for; apt-get update without removing /var/lib/apt/lists in the same RUN keeps the package lists in a layer. A cache mount on /var/lib/apt exempts the list removal.", fix: FixAvailability.Safe);
+
+    public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptor];
 
     public override void Initialize(AnalysisContext context) =>
         context.RegisterFileAction<DockerfileModel>(FileKind.Dockerfile, ctx =>
@@ -37,11 +42,11 @@ public sealed class AptInstallWithoutCleanupRule : InfraAnalyzer
                         {
                             // Unsafe: a recommended package may be one the image needs (curl's ca-certificates).
                             var fix = command.IsNested ? null : Fix.Create("add --no-install-recommends", FixApplicability.Unsafe, ctx.File.RelativePath, TextEdit.Insert(ctx.Model.Text, command.ToSource(verb).End, " --no-install-recommends"));
-                            ctx.ReportDiagnostic(Diagnostic.Create(Descriptors.AptInstallWithoutCleanup, ctx.GetLocation(command.ToSource(verb)), $"{command.Name} install without --no-install-recommends installs recommended packages too; add --no-install-recommends").WithFix(fix));
+                            ctx.ReportDiagnostic(Diagnostic.Create(Descriptor, ctx.GetLocation(command.ToSource(verb)), $"{command.Name} install without --no-install-recommends installs recommended packages too; add --no-install-recommends").WithFix(fix));
                         }
                         else if (verb?.Value == "update" && !listsRemoved)
                         {
-                            ctx.ReportDiagnostic(Diagnostic.Create(Descriptors.AptInstallWithoutCleanup, ctx.GetLocation(command.ToSource(verb)), $"{command.Name} update leaves the package lists in this layer; end the same RUN with rm -rf /var/lib/apt/lists/* (or use RUN --mount=type=cache,target=/var/lib/apt)")
+                            ctx.ReportDiagnostic(Diagnostic.Create(Descriptor, ctx.GetLocation(command.ToSource(verb)), $"{command.Name} update leaves the package lists in this layer; end the same RUN with rm -rf /var/lib/apt/lists/* (or use RUN --mount=type=cache,target=/var/lib/apt)")
                                 .WithFix(RemoveListsFix(ctx.Model, run, ctx.File.RelativePath)));
                         }
                     }

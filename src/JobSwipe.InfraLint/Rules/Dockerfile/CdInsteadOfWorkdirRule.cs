@@ -13,7 +13,12 @@ namespace JobSwipe.InfraLint.Rules.Dockerfile;
 /// </summary>
 public sealed class CdInsteadOfWorkdirRule : InfraAnalyzer
 {
-    public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptors.CdInsteadOfWorkdir];
+    public static readonly DiagnosticDescriptor Descriptor = new(
+        "JSI1016", "cd used instead of WORKDIR",
+        "cd {0} changes the directory for the rest of this RUN only; use WORKDIR {0} for the instructions that follow", DiagnosticCategories.Dockerfile, DiagnosticSeverity.Info,
+        "A RUN starts with `cd dir && ...` to set the working directory for its commands. WORKDIR does that for every later instruction and is visible in the image. `cd` inside a subshell or a command group is not reported.");
+
+    public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptor];
 
     public override void Initialize(AnalysisContext context) =>
         context.RegisterFileAction<DockerfileModel>(FileKind.Dockerfile, ctx =>
@@ -57,7 +62,7 @@ public sealed class CdInsteadOfWorkdirRule : InfraAnalyzer
 
             foreach (var ((_, folder), spans) in byFolder)
             {
-                ctx.Report(Descriptors.CdInsteadOfWorkdir, spans, folder);
+                ctx.Report(Descriptor, spans, folder);
             }
         });
 

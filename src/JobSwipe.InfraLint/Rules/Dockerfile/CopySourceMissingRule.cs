@@ -13,7 +13,12 @@ namespace JobSwipe.InfraLint.Rules.Dockerfile;
 /// </summary>
 public sealed class CopySourceMissingRule : InfraAnalyzer
 {
-    public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptors.CopySourceMissing];
+    public static readonly DiagnosticDescriptor Descriptor = new(
+        "JSI1021", "COPY source not in the build context",
+        "{0}", DiagnosticCategories.Dockerfile, DiagnosticSeverity.Error,
+        "A COPY or ADD source does not exist in the build context (the Dockerfile's folder, or the context a compose file or Fly config gives it), a glob matches nothing, or the .dockerignore excludes it: the build fails. Sources with variables, URLs, --from copies and heredocs are not checked; build output folders (dist, build, bin...) that are usually produced before the image build are not reported.");
+
+    public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptor];
 
     public override void Initialize(AnalysisContext context) =>
         context.RegisterFileAction<DockerfileModel>(FileKind.Dockerfile, ctx =>
@@ -84,7 +89,7 @@ public sealed class CopySourceMissingRule : InfraAnalyzer
             foreach (var (message, (spans, pattern)) in problems)
             {
                 ctx.ReportDiagnostic(Diagnostic.Create(
-                    Descriptors.CopySourceMissing,
+                    Descriptor,
                     ctx.GetLocation(spans[0]),
                     [.. spans.Skip(1).Select(ctx.GetLocation), .. pattern is null ? Array.Empty<Location>() : [pattern]],
                     message));

@@ -9,14 +9,19 @@ namespace JobSwipe.InfraLint.Rules.Dockerfile;
 /// <summary>JSI1018: the deprecated MAINTAINER instruction.</summary>
 public sealed class DeprecatedMaintainerRule : InfraAnalyzer
 {
-    public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptors.DeprecatedMaintainer];
+    public static readonly DiagnosticDescriptor Descriptor = new(
+        "JSI1018", "Deprecated MAINTAINER",
+        "MAINTAINER is deprecated; use LABEL org.opencontainers.image.authors=\"...\"", DiagnosticCategories.Dockerfile, DiagnosticSeverity.Info,
+        "The MAINTAINER instruction is deprecated since Docker 1.13. A LABEL (org.opencontainers.image.authors) carries the same information where tools look for it.", fix: FixAvailability.Safe);
+
+    public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptor];
 
     public override void Initialize(AnalysisContext context) =>
         context.RegisterFileAction<DockerfileModel>(FileKind.Dockerfile, ctx =>
         {
             foreach (DockerInstruction instruction in ctx.Model.Instructions.Where(i => i.Kind == DockerInstructionKind.Maintainer))
             {
-                ctx.ReportDiagnostic(Diagnostic.Create(Descriptors.DeprecatedMaintainer, ctx.GetLocation(instruction.KeywordSpan)).WithFix(ToLabel(ctx.Model, instruction, ctx.File.RelativePath)));
+                ctx.ReportDiagnostic(Diagnostic.Create(Descriptor, ctx.GetLocation(instruction.KeywordSpan)).WithFix(ToLabel(ctx.Model, instruction, ctx.File.RelativePath)));
             }
         });
 

@@ -12,9 +12,14 @@ namespace JobSwipe.InfraLint.Rules.Dockerfile;
 /// </summary>
 public sealed class FinalStageRunsAsRootRule : InfraAnalyzer
 {
+    public static readonly DiagnosticDescriptor Descriptor = new(
+        "JSI1002", "Image runs as root",
+        "{0}; {1}", DiagnosticCategories.Dockerfile, DiagnosticSeverity.Warning,
+        "The final image runs its process as root: the final stage (and the stages it is based on) has no USER instruction, or the last USER is root or 0. A compromised process then owns the whole container. Build stages that never become the final image are not checked.");
+
     private static readonly string[] PrivilegeDroppers = ["gosu", "su-exec", "setpriv", "chroot --userspec", "s6-setuidgid", "runuser", "setuser"];
 
-    public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptors.FinalStageRunsAsRoot];
+    public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptor];
 
     public override void Initialize(AnalysisContext context) =>
         context.RegisterFileAction<DockerfileModel>(FileKind.Dockerfile, ctx =>
@@ -32,7 +37,7 @@ public sealed class FinalStageRunsAsRootRule : InfraAnalyzer
                 string name = user.Split(':')[0];
                 if (name is "root" or "0" && !EntrypointScriptDropsPrivileges(ctx.Repository, model, final))
                 {
-                    ctx.Report(Descriptors.FinalStageRunsAsRoot, lastUser.Arguments.Count > 0 ? lastUser.Arguments[0].Span : lastUser.KeywordSpan, NeedsRoot(model, final) || IsDevelopmentImage(ctx.File, final), $"the last USER of the final image is {name}", Suggestion(model, final));
+                    ctx.Report(Descriptor, lastUser.Arguments.Count > 0 ? lastUser.Arguments[0].Span : lastUser.KeywordSpan, NeedsRoot(model, final) || IsDevelopmentImage(ctx.File, final), $"the last USER of the final image is {name}", Suggestion(model, final));
                 }
 
                 return;
@@ -53,7 +58,7 @@ public sealed class FinalStageRunsAsRootRule : InfraAnalyzer
             DockerInstruction fixAt = final.Instructions.FirstOrDefault(i => i.Kind is DockerInstructionKind.Cmd or DockerInstructionKind.Entrypoint)
                 ?? (final.Instructions.Count > 0 ? final.Instructions[^1] : final.From);
             var diagnostic = Diagnostic.Create(
-                Descriptors.FinalStageRunsAsRoot,
+                Descriptor,
                 ctx.GetLocation(fixAt.KeywordSpan),
                 ReferenceEquals(fixAt, final.From) ? [] : [ctx.GetLocation(final.From.KeywordSpan)],
                 "the final image sets no USER, so it runs as root",

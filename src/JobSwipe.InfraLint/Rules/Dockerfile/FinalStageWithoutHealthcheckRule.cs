@@ -8,7 +8,12 @@ namespace JobSwipe.InfraLint.Rules.Dockerfile;
 /// <summary>JSI1003: the final image declares no HEALTHCHECK (inherited from the stages it is based on counts).</summary>
 public sealed class FinalStageWithoutHealthcheckRule : InfraAnalyzer
 {
-    public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptors.FinalStageWithoutHealthcheck];
+    public static readonly DiagnosticDescriptor Descriptor = new(
+        "JSI1003", "Image has no HEALTHCHECK",
+        "the final image ('{0}') has no HEALTHCHECK; add one (HEALTHCHECK CMD ...) so Docker and orchestrators can tell a hung container from a healthy one", DiagnosticCategories.Dockerfile, DiagnosticSeverity.Info,
+        "The final stage (and the stages it is based on) declares no HEALTHCHECK. Docker, Compose and Swarm then only know whether the process is alive, not whether it serves. Build stages that never become the final image are not checked; HEALTHCHECK NONE counts as a deliberate choice.");
+
+    public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptor];
 
     public override void Initialize(AnalysisContext context) =>
         context.RegisterFileAction<DockerfileModel>(FileKind.Dockerfile, ctx =>
@@ -24,6 +29,6 @@ public sealed class FinalStageWithoutHealthcheckRule : InfraAnalyzer
                 return;
             }
 
-            ctx.Report(Descriptors.FinalStageWithoutHealthcheck, final.From.KeywordSpan, final.Name ?? final.From.Image?.Text ?? "final stage");
+            ctx.Report(Descriptor, final.From.KeywordSpan, final.Name ?? final.From.Image?.Text ?? "final stage");
         });
 }

@@ -12,7 +12,12 @@ namespace JobSwipe.InfraLint.Rules.Dockerfile;
 /// <summary>JSI1014: pip install without --no-cache-dir in a stage that ends up in the final image.</summary>
 public sealed partial class PipInstallKeepsCacheRule : InfraAnalyzer
 {
-    public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptors.PipInstallKeepsCache];
+    public static readonly DiagnosticDescriptor Descriptor = new(
+        "JSI1014", "pip install keeps its cache",
+        "pip install without --no-cache-dir keeps the download cache in the layer; add --no-cache-dir, set ENV PIP_NO_CACHE_DIR=1, or use RUN --mount=type=cache,target=/root/.cache/pip", DiagnosticCategories.Dockerfile, DiagnosticSeverity.Info,
+        "pip install keeps downloaded wheels in ~/.cache/pip, inside the image layer. Not reported when --no-cache-dir is given, PIP_NO_CACHE_DIR is set (ENV or in the RUN), or a cache mount holds the pip cache.", fix: FixAvailability.Safe);
+
+    public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptor];
 
     public override void Initialize(AnalysisContext context) =>
         context.RegisterFileAction<DockerfileModel>(FileKind.Dockerfile, ctx =>
@@ -52,7 +57,7 @@ public sealed partial class PipInstallKeepsCacheRule : InfraAnalyzer
                 {
                     // The fix adds --no-cache-dir to every install of the finding (none when one is nested in a substitution).
                     var fix = spans.Any(s => s.Nested) ? null : Fix.Create("add --no-cache-dir", FixApplicability.Safe, ctx.File.RelativePath, spans.Select(s => TextEdit.Insert(ctx.Model.Text, s.Verb.End, " --no-cache-dir")));
-                    ctx.ReportDiagnostic(Diagnostic.Create(Descriptors.PipInstallKeepsCache, ctx.GetLocation(spans[0].Verb), [.. spans.Skip(1).Select(s => ctx.GetLocation(s.Verb))]).WithFix(fix));
+                    ctx.ReportDiagnostic(Diagnostic.Create(Descriptor, ctx.GetLocation(spans[0].Verb), [.. spans.Skip(1).Select(s => ctx.GetLocation(s.Verb))]).WithFix(fix));
                 }
             }
         });

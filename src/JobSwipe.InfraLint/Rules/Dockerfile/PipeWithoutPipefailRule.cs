@@ -11,10 +11,15 @@ namespace JobSwipe.InfraLint.Rules.Dockerfile;
 /// <summary>JSI1015: a RUN pipeline whose left side can fail, without pipefail from SHELL or set -o pipefail.</summary>
 public sealed class PipeWithoutPipefailRule : InfraAnalyzer
 {
+    public static readonly DiagnosticDescriptor Descriptor = new(
+        "JSI1015", "Pipe without pipefail",
+        "the pipe into '{0}' hides a failure of '{1}': without pipefail only the last command's status counts; add SHELL [\"/bin/bash\", \"-o\", \"pipefail\", \"-c\"] or start the RUN with set -o pipefail", DiagnosticCategories.Dockerfile, DiagnosticSeverity.Info,
+        "A RUN pipes one command into another without `set -o pipefail`. When the first command fails (a download, a build), the RUN still succeeds and the image is built broken. Not reported when SHELL sets -o pipefail or the RUN sets it before the pipe.", fix: FixAvailability.Unsafe);
+
     // Commands on the left of a pipe whose failure is not a concern (printing a literal).
     private static readonly HashSet<string> HarmlessProducers = new(StringComparer.Ordinal) { "echo", "printf", "true", "yes", "cat" };
 
-    public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptors.PipeWithoutPipefail];
+    public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptor];
 
     public override void Initialize(AnalysisContext context) =>
         context.RegisterFileAction<DockerfileModel>(FileKind.Dockerfile, ctx =>
@@ -63,7 +68,7 @@ public sealed class PipeWithoutPipefailRule : InfraAnalyzer
                 // One problem per RUN: one `set -o pipefail` at its start (or one SHELL line) fixes every pipe in it.
                 if (receivers.Count > 0)
                 {
-                    reports.Add((instruction, Diagnostic.Create(Descriptors.PipeWithoutPipefail, ctx.GetLocation(receivers[0].Span), [.. receivers.Skip(1).Select(r => ctx.GetLocation(r.Span))], receivers[0].Into, receivers[0].First)));
+                    reports.Add((instruction, Diagnostic.Create(Descriptor, ctx.GetLocation(receivers[0].Span), [.. receivers.Skip(1).Select(r => ctx.GetLocation(r.Span))], receivers[0].Into, receivers[0].First)));
                 }
             }
 

@@ -13,6 +13,11 @@ namespace JobSwipe.InfraLint.Rules.Dockerfile;
 /// </summary>
 public sealed class PlaywrightBrowsersMissingRule : InfraAnalyzer
 {
+    public static readonly DiagnosticDescriptor Descriptor = new(
+        "JSI1004", "Playwright browsers missing from the image",
+        "the application depends on Playwright ({0}) but the final image never installs its browsers; add RUN playwright install --with-deps chromium (or npx playwright install --with-deps) to the final stage, or base it on mcr.microsoft.com/playwright", DiagnosticCategories.Dockerfile, DiagnosticSeverity.Error,
+        "A dependency manifest in the Dockerfile's build context (requirements*.txt, pyproject.toml, Pipfile or package.json, production dependencies only) lists Playwright, but the final image neither runs `playwright install`, nor is based on a mcr.microsoft.com/playwright image, nor copies the browsers (an ms-playwright folder) from a stage that installed them. Every browser automation then fails at run time.");
+
     private static readonly HashSet<string> PlaywrightPackages = new(StringComparer.Ordinal)
     {
         "playwright", "@playwright/test", "playwright-chromium", "playwright-firefox", "playwright-webkit", "playwright-stealth", "scrapy-playwright", "patchright", "camoufox", "camoufox-js",
@@ -20,7 +25,7 @@ public sealed class PlaywrightBrowsersMissingRule : InfraAnalyzer
 
     private static readonly HashSet<string> BrowserPackages = new(StringComparer.Ordinal) { "chromium", "chromium-browser", "google-chrome-stable", "firefox", "firefox-esr", "chromium-headless-shell" };
 
-    public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptors.PlaywrightBrowsersMissing];
+    public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptor];
 
     public override void Initialize(AnalysisContext context) =>
         context.RegisterFileAction<DockerfileModel>(FileKind.Dockerfile, ctx =>
@@ -46,7 +51,7 @@ public sealed class PlaywrightBrowsersMissingRule : InfraAnalyzer
 
                 int line = found.Manifest.Text.GetPosition(found.Dependency.Span.Start).Line;
                 ctx.ReportDiagnostic(Diagnostic.Create(
-                    Descriptors.PlaywrightBrowsersMissing,
+                    Descriptor,
                     ctx.GetLocation(final.From.KeywordSpan),
                     [Location.Create(found.File.RelativePath, found.Manifest.Text, found.Dependency.Span)],
                     $"'{found.Dependency.RawName}' in {found.File.RelativePath} line {line}"));

@@ -9,7 +9,12 @@ namespace JobSwipe.InfraLint.Rules.Dockerfile;
 /// <summary>JSI1017: a relative WORKDIR not preceded by an absolute one in the stage (as BuildKit's WorkdirRelativePath check).</summary>
 public sealed class RelativeWorkdirRule : InfraAnalyzer
 {
-    public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptors.RelativeWorkdir];
+    public static readonly DiagnosticDescriptor Descriptor = new(
+        "JSI1017", "Relative WORKDIR",
+        "WORKDIR '{0}' is relative, so it depends on the base image's working directory; use an absolute path such as /{0}", DiagnosticCategories.Dockerfile, DiagnosticSeverity.Warning,
+        "A WORKDIR with a relative path is resolved against the working directory the base image happens to set. Not reported when an earlier WORKDIR of the stage (or a stage it is based on) set an absolute path, or for paths that start with a variable.", fix: FixAvailability.Safe);
+
+    public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptor];
 
     public override void Initialize(AnalysisContext context) =>
         context.RegisterFileAction<DockerfileModel>(FileKind.Dockerfile, ctx =>
@@ -34,7 +39,7 @@ public sealed class RelativeWorkdirRule : InfraAnalyzer
                         // Only the first: a later relative WORKDIR is relative to this one, and once this one is absolute it is no finding.
                         var fix = !offered && ctx.Model.RootFrom(stage).ImageReference is { IsScratch: true } ? Anchor(ctx.Model.Text, instruction.Arguments[0], ctx.File.RelativePath) : null;
                         offered = true;
-                        ctx.ReportDiagnostic(Diagnostic.Create(Descriptors.RelativeWorkdir, ctx.GetLocation(instruction.Arguments[0].Span), instruction.Expand(instruction.ArgumentsText).Value).WithFix(fix));
+                        ctx.ReportDiagnostic(Diagnostic.Create(Descriptor, ctx.GetLocation(instruction.Arguments[0].Span), instruction.Expand(instruction.ArgumentsText).Value).WithFix(fix));
                     }
                 }
             }

@@ -10,7 +10,12 @@ namespace JobSwipe.InfraLint.Rules.Dockerfile;
 /// <summary>JSI1007: curl or wget piped into a shell or interpreter (<c>curl -fsSL url | sh</c>), or <c>sh -c "$(curl url)"</c>.</summary>
 public sealed class RemoteScriptPipedToShellRule : InfraAnalyzer
 {
-    public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptors.RemoteScriptPipedToShell];
+    public static readonly DiagnosticDescriptor Descriptor = new(
+        "JSI1007", "Remote script piped into a shell",
+        "{0} downloads a script and pipes it into {1}; download it to a file, verify its checksum or signature, then run it", DiagnosticCategories.Dockerfile, DiagnosticSeverity.Warning,
+        "A RUN pipes the output of curl or wget straight into a shell (`curl ... | sh`). Whatever the server sends at build time runs as root in the image, unverified, and the build is not reproducible.");
+
+    public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptor];
 
     public override void Initialize(AnalysisContext context) =>
         context.RegisterFileAction<DockerfileModel>(FileKind.Dockerfile, ctx =>
@@ -20,7 +25,7 @@ public sealed class RemoteScriptPipedToShellRule : InfraAnalyzer
                 var commands = RunShell.Of(instruction is OnbuildInstruction { Trigger: { } t } ? t : instruction).Commands;
                 foreach (var (receiver, download) in RemoteScripts.Find(commands))
                 {
-                    ctx.Report(Descriptors.RemoteScriptPipedToShell, receiver.NameSpan, download?.Name ?? "a command substitution", receiver.Name);
+                    ctx.Report(Descriptor, receiver.NameSpan, download?.Name ?? "a command substitution", receiver.Name);
                 }
             }
         });

@@ -9,7 +9,12 @@ namespace JobSwipe.InfraLint.Rules.Dockerfile;
 /// <summary>JSI1011: more than one CMD or ENTRYPOINT in a stage; every one but the last is reported.</summary>
 public sealed class RepeatedCmdOrEntrypointRule : InfraAnalyzer
 {
-    public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptors.RepeatedCmdOrEntrypoint];
+    public static readonly DiagnosticDescriptor Descriptor = new(
+        "JSI1011", "CMD or ENTRYPOINT repeated in a stage",
+        "this {0} has no effect: the {0} on line {1} replaces it; remove one of them", DiagnosticCategories.Dockerfile, DiagnosticSeverity.Warning,
+        "A stage has more than one CMD or more than one ENTRYPOINT. Only the last one takes effect, so the others mislead readers.", fix: FixAvailability.Safe);
+
+    public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptor];
 
     public override void Initialize(AnalysisContext context) =>
         context.RegisterFileAction<DockerfileModel>(FileKind.Dockerfile, ctx =>
@@ -26,7 +31,7 @@ public sealed class RepeatedCmdOrEntrypointRule : InfraAnalyzer
                         DockerInstruction last = all[^1];
                         int line = ctx.Model.Text.GetPosition(last.KeywordSpan.Start).Line;
                         ctx.ReportDiagnostic(Diagnostic.Create(
-                            Descriptors.RepeatedCmdOrEntrypoint,
+                            Descriptor,
                             ctx.GetLocation(all[0].KeywordSpan),
                             [.. all.Skip(1).Select(i => ctx.GetLocation(i.KeywordSpan))],
                             kind == DockerInstructionKind.Cmd ? "CMD" : "ENTRYPOINT",

@@ -12,9 +12,14 @@ namespace JobSwipe.InfraLint.Rules.Dockerfile;
 /// </summary>
 public sealed class SecretFilesInBuildContextRule : InfraAnalyzer
 {
+    public static readonly DiagnosticDescriptor Descriptor = new(
+        "JSI1009", "Secret files copied into the image",
+        "{0} copies the whole build context '{1}', which holds {2} that no .dockerignore excludes; add them to {3}", DiagnosticCategories.Dockerfile, DiagnosticSeverity.Error,
+        "A COPY or ADD of the whole build context (`.`) while the context holds .env files, private keys (*.pem, *.key, id_rsa*) or credential files that the .dockerignore does not exclude. They end up in the image for anyone who pulls it.");
+
     private static readonly HashSet<string> TestFolders = new(StringComparer.OrdinalIgnoreCase) { "test", "tests", "testdata", "fixtures", "__tests__", "spec", "examples", "example", "docs" };
 
-    public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptors.SecretFilesInBuildContext];
+    public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptor];
 
     public override void Initialize(AnalysisContext context) =>
         context.RegisterFileAction<DockerfileModel>(FileKind.Dockerfile, ctx =>
@@ -49,7 +54,7 @@ public sealed class SecretFilesInBuildContextRule : InfraAnalyzer
                 string target = ignore?.File.RelativePath ?? (prefix + ".dockerignore");
                 foreach (var (copy, token) in wholeCopies)
                 {
-                    ctx.Report(Descriptors.SecretFilesInBuildContext, token.Span, copy.Keyword.ToUpperInvariant(), buildContext.Display, names, target);
+                    ctx.Report(Descriptor, token.Span, copy.Keyword.ToUpperInvariant(), buildContext.Display, names, target);
                 }
 
                 return;
@@ -60,7 +65,6 @@ public sealed class SecretFilesInBuildContextRule : InfraAnalyzer
 /// <summary>The repository's files that look like secrets by name (and, for .pem, by a private key header), found once.</summary>
 internal sealed class SecretFileIndex
 {
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Repository, SecretFileIndex> Cache = [];
 
     private SecretFileIndex(Repository repository)
     {
@@ -78,7 +82,7 @@ internal sealed class SecretFileIndex
 
     public IReadOnlyList<string> Files { get; }
 
-    public static SecretFileIndex For(Repository repository) => Cache.GetValue(repository, r => new SecretFileIndex(r));
+    public static SecretFileIndex For(Repository repository) => repository.Facts.Get(static r => new SecretFileIndex(r));
 
     private static bool IsSecretFile(Repository repository, WorkspaceFile file)
     {

@@ -13,7 +13,12 @@ namespace JobSwipe.InfraLint.Rules.Dockerfile;
 /// </summary>
 public sealed class SecretInImageRule : InfraAnalyzer
 {
-    public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptors.SecretInImage];
+    public static readonly DiagnosticDescriptor Descriptor = new(
+        "JSI1008", "Secret baked into the image",
+        "{0} '{1}' has a hard-coded value that is stored in the image{2}; pass it at run time (environment, secrets store) or at build time with RUN --mount=type=secret", DiagnosticCategories.Dockerfile, DiagnosticSeverity.Error,
+        "An ENV or ARG with a secret-like name (password, token, secret, API key...) has a literal value. ENV values are in every container's environment and in `docker inspect`; ARG defaults are in the image history. Anyone who can pull the image can read them. Values that are references (${VAR}) or flags (true/false) are not reported, and the value is never printed.");
+
+    public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptor];
 
     public override void Initialize(AnalysisContext context) =>
         context.RegisterFileAction<DockerfileModel>(FileKind.Dockerfile, ctx =>
@@ -60,7 +65,7 @@ public sealed class SecretInImageRule : InfraAnalyzer
 
             string kind = instruction.Kind == DockerInstructionKind.Arg ? "ARG" : "ENV";
             string? known = SecretHeuristics.DescribeKnownDefault(value);
-            ctx.Report(Descriptors.SecretInImage, pair.KeySpan, kind, pair.Key, known is null ? "" : $" ({known})");
+            ctx.Report(Descriptor, pair.KeySpan, kind, pair.Key, known is null ? "" : $" ({known})");
         }
     }
 

@@ -11,6 +11,11 @@ namespace JobSwipe.InfraLint.Rules.Dockerfile;
 /// <summary>JSI1012: CMD or ENTRYPOINT in shell form (unless it starts with exec, or the stage's SHELL is not sh-like).</summary>
 public sealed class ShellFormCommandRule : InfraAnalyzer
 {
+    public static readonly DiagnosticDescriptor Descriptor = new(
+        "JSI1012", "Shell-form CMD or ENTRYPOINT",
+        "{0} in shell form runs under /bin/sh -c, which does not forward SIGTERM to the application; use the exec form {0} [\"executable\", \"arg\"] (or start the command with exec)", DiagnosticCategories.Dockerfile, DiagnosticSeverity.Info,
+        "CMD or ENTRYPOINT written as plain text runs as `/bin/sh -c \"...\"`: the shell is PID 1 and does not pass signals on, so `docker stop` waits for the timeout and kills the application. A shell form that starts with `exec` is not reported.", fix: FixAvailability.Unsafe);
+
     // Words a shell runs itself (builtins, keywords): as the first word of an exec form they would name no program.
     private static readonly HashSet<string> ShellOnly = new(StringComparer.Ordinal)
     {
@@ -18,7 +23,7 @@ public sealed class ShellFormCommandRule : InfraAnalyzer
         "if", "then", "for", "while", "until", "case", "function", "select", "time", "!", "{", "}", "[[", "((", "local", "declare", "typeset",
     };
 
-    public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptors.ShellFormCommand];
+    public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptor];
 
     public override void Initialize(AnalysisContext context) =>
         context.RegisterFileAction<DockerfileModel>(FileKind.Dockerfile, ctx =>
@@ -31,7 +36,7 @@ public sealed class ShellFormCommandRule : InfraAnalyzer
                         && !shell.Text.TrimStart().StartsWith("exec ", StringComparison.Ordinal)
                         && !RunShell.UsesNonPosixShell(ctx.Model, command))
                     {
-                        ctx.ReportDiagnostic(Diagnostic.Create(Descriptors.ShellFormCommand, ctx.GetLocation(command.KeywordSpan), command.Kind == DockerInstructionKind.Cmd ? "CMD" : "ENTRYPOINT")
+                        ctx.ReportDiagnostic(Diagnostic.Create(Descriptor, ctx.GetLocation(command.KeywordSpan), command.Kind == DockerInstructionKind.Cmd ? "CMD" : "ENTRYPOINT")
                             .WithFix(ToExecForm(ctx.Model.Text, command, shell, ctx.File.RelativePath)));
                     }
                 }

@@ -13,12 +13,17 @@ namespace JobSwipe.InfraLint.Rules.Dockerfile;
 /// </summary>
 public sealed class SingleStageBuildWithToolchainRule : InfraAnalyzer
 {
+    public static readonly DiagnosticDescriptor Descriptor = new(
+        "JSI1001", "Build toolchain in a single-stage image",
+        "the only stage installs the build toolchain {0}, so it ships in the final image; build in a separate stage and copy only the results into a slim runtime stage", DiagnosticCategories.Dockerfile, DiagnosticSeverity.Info,
+        "A single-stage Dockerfile installs compilers or development headers (gcc, g++, build-essential, make, *-dev / *-devel packages, node-gyp). They stay in the image that runs in production: larger, slower to pull, and more attack surface. A multi-stage build compiles in a builder stage and copies only the artefacts into the runtime stage.");
+
     private static readonly HashSet<string> Toolchain = new(StringComparer.Ordinal)
     {
         "gcc", "g++", "gcc-c++", "clang", "make", "cmake", "build-essential", "build-base", "autoconf", "automake", "libtool", "gfortran", "rustc", "cargo", "golang", "golang-go", "node-gyp",
     };
 
-    public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptors.SingleStageBuildWithToolchain];
+    public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptor];
 
     public override void Initialize(AnalysisContext context) =>
         context.RegisterFileAction<DockerfileModel>(FileKind.Dockerfile, ctx =>
@@ -62,7 +67,7 @@ public sealed class SingleStageBuildWithToolchainRule : InfraAnalyzer
 
             string names = string.Join(", ", found.Select(f => f.Name).Distinct().Take(5)) + (found.Select(f => f.Name).Distinct().Count() > 5 ? ", ..." : "");
             ctx.ReportDiagnostic(Diagnostic.Create(
-                Descriptors.SingleStageBuildWithToolchain,
+                Descriptor,
                 ctx.GetLocation(stage.From.KeywordSpan),
                 found.Select(f => ctx.GetLocation(f.Span)),
                 names));

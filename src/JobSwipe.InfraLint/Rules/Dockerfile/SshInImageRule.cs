@@ -13,8 +13,13 @@ namespace JobSwipe.InfraLint.Rules.Dockerfile;
 /// </summary>
 public sealed class SshInImageRule : InfraAnalyzer
 {
+    public static readonly DiagnosticDescriptor Descriptor = new(
+        "JSI1019", "SSH server in the image",
+        "{0}; containers are entered with docker exec (or fly ssh console), not an SSH daemon: remove it", DiagnosticCategories.Dockerfile, DiagnosticSeverity.Warning,
+        "The image exposes port 22 or installs an SSH server (openssh-server, dropbear). An SSH daemon in a container is another service to patch and another set of credentials to leak.");
 
-    public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptors.SshInImage];
+
+    public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptor];
 
     public override void Initialize(AnalysisContext context) =>
         context.RegisterFileAction<DockerfileModel>(FileKind.Dockerfile, ctx =>
@@ -61,11 +66,11 @@ public sealed class SshInImageRule : InfraAnalyzer
 
             if (installs.Count > 0)
             {
-                ctx.Report(Descriptors.SshInImage, [.. installs.Select(i => i.Span), .. exposes], installs[0].Evidence + (exposes.Count > 0 ? " and EXPOSE 22 publishes its port" : string.Empty));
+                ctx.Report(Descriptor, [.. installs.Select(i => i.Span), .. exposes], installs[0].Evidence + (exposes.Count > 0 ? " and EXPOSE 22 publishes its port" : string.Empty));
             }
             else if (exposes.Count > 0)
             {
-                ctx.Report(Descriptors.SshInImage, exposes, "EXPOSE 22 publishes an SSH port");
+                ctx.Report(Descriptor, exposes, "EXPOSE 22 publishes an SSH port");
             }
         });
 }

@@ -13,7 +13,12 @@ namespace JobSwipe.InfraLint.Rules.Dockerfile;
 /// </summary>
 public sealed class SudoInRunRule : InfraAnalyzer
 {
-    public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptors.SudoInRun];
+    public static readonly DiagnosticDescriptor Descriptor = new(
+        "JSI1020", "sudo in RUN",
+        "sudo in RUN: build steps already run as root (or switch with USER root ... USER app); remove sudo", DiagnosticCategories.Dockerfile, DiagnosticSeverity.Warning,
+        "RUN uses sudo. Build steps run as the current USER; sudo adds a setuid binary to the image and unpredictable TTY and environment behaviour. Switch USER around the steps that need root instead.");
+
+    public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptor];
 
     public override void Initialize(AnalysisContext context) =>
         context.RegisterFileAction<DockerfileModel>(FileKind.Dockerfile, ctx =>
@@ -37,7 +42,7 @@ public sealed class SudoInRunRule : InfraAnalyzer
 
                 if (spans.Count > 0)
                 {
-                    ctx.Report(Descriptors.SudoInRun, spans);
+                    ctx.Report(Descriptor, spans);
                 }
             }
         });

@@ -13,7 +13,12 @@ namespace JobSwipe.InfraLint.Rules.Dockerfile;
 /// </summary>
 public sealed class UnknownOrDuplicateStageRule : InfraAnalyzer
 {
-    public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptors.UnknownOrDuplicateStage];
+    public static readonly DiagnosticDescriptor Descriptor = new(
+        "JSI1010", "Unknown or duplicate build stage",
+        "{0}", DiagnosticCategories.Dockerfile, DiagnosticSeverity.Error,
+        "COPY --from names a stage that no earlier FROM ... AS defines (BuildKit then pulls an image of that name, which usually fails or copies from the wrong image), names its own stage, or two stages share a name.");
+
+    public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptor];
 
     public override void Initialize(AnalysisContext context) =>
         context.RegisterFileAction<DockerfileModel>(FileKind.Dockerfile, ctx =>
@@ -30,7 +35,7 @@ public sealed class UnknownOrDuplicateStageRule : InfraAnalyzer
                 if (firstByName.TryGetValue(stage.Name, out DockerStage? first))
                 {
                     int line = model.Text.GetPosition(first.From.Alias!.Span.Start).Line;
-                    ctx.Report(Descriptors.UnknownOrDuplicateStage, stage.From.Alias.Span, $"stage name '{stage.From.Alias.Text}' is already used by the stage on line {line}; COPY --from and FROM pick one of them silently: rename one");
+                    ctx.Report(Descriptor, stage.From.Alias.Span, $"stage name '{stage.From.Alias.Text}' is already used by the stage on line {line}; COPY --from and FROM pick one of them silently: rename one");
                 }
                 else
                 {
@@ -58,7 +63,7 @@ public sealed class UnknownOrDuplicateStageRule : InfraAnalyzer
                     string name = expanded.Value.Trim();
                     if (StageOrderProblem(model, stage, name) is { } problem)
                     {
-                        ctx.Report(Descriptors.UnknownOrDuplicateStage, span, problem);
+                        ctx.Report(Descriptor, span, problem);
                         continue;
                     }
 
@@ -78,7 +83,7 @@ public sealed class UnknownOrDuplicateStageRule : InfraAnalyzer
 
             foreach (var (name, spans) in unknown)
             {
-                ctx.Report(Descriptors.UnknownOrDuplicateStage, spans, $"COPY --from={name} names no stage of this Dockerfile, so BuildKit pulls an image called '{name}'; {Suggest(model, name)}");
+                ctx.Report(Descriptor, spans, $"COPY --from={name} names no stage of this Dockerfile, so BuildKit pulls an image called '{name}'; {Suggest(model, name)}");
             }
         });
 

@@ -8,7 +8,12 @@ namespace JobSwipe.InfraLint.Rules.Dockerfile;
 /// <summary>JSI1005: FROM without a tag or with :latest (scratch, stage names, digests and unresolved ARGs excepted).</summary>
 public sealed class UnpinnedBaseImageRule : InfraAnalyzer
 {
-    public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptors.UnpinnedBaseImage];
+    public static readonly DiagnosticDescriptor Descriptor = new(
+        "JSI1005", "Base image not pinned",
+        "base image '{0}' {1}; pin a version tag ({2}:<version>) or a digest so builds are reproducible", DiagnosticCategories.Dockerfile, DiagnosticSeverity.Warning,
+        "A FROM names an image without a tag (which means :latest) or with :latest. The image changes under the build without notice. Not reported: scratch, build stage names, digests, and images whose name comes from an ARG without a known default (unresolved is not latest).");
+
+    public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptor];
 
     public override void Initialize(AnalysisContext context) =>
         context.RegisterFileAction<DockerfileModel>(FileKind.Dockerfile, ctx =>
@@ -32,11 +37,11 @@ public sealed class UnpinnedBaseImageRule : InfraAnalyzer
                 string name = (reference.Registry is null ? "" : reference.Registry + "/") + reference.Repository;
                 if (!reference.HasTag)
                 {
-                    ctx.Report(Descriptors.UnpinnedBaseImage, image.Span, resolved.Value + via, "has no tag, so it means :latest", name);
+                    ctx.Report(Descriptor, image.Span, resolved.Value + via, "has no tag, so it means :latest", name);
                 }
                 else if (string.Equals(reference.Tag, "latest", StringComparison.OrdinalIgnoreCase))
                 {
-                    ctx.Report(Descriptors.UnpinnedBaseImage, image.Span, resolved.Value + via, "uses :latest", name);
+                    ctx.Report(Descriptor, image.Span, resolved.Value + via, "uses :latest", name);
                 }
             }
         });

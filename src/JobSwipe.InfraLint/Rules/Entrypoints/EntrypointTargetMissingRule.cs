@@ -10,7 +10,12 @@ namespace JobSwipe.InfraLint.Rules.Entrypoints;
 /// <summary>JSI6001: an entrypoint names a module, name or file that does not exist from its working directory.</summary>
 public sealed class EntrypointTargetMissingRule : InfraAnalyzer
 {
-    public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptors.EntrypointTargetMissing];
+    public static readonly DiagnosticDescriptor Descriptor = new(
+        "JSI6001", "Entrypoint names a missing module or file",
+        "'{0}' starts {1}: {2}{3}", DiagnosticCategories.Entrypoints, DiagnosticSeverity.Error,
+        "A process entrypoint (Procfile, Dockerfile CMD/ENTRYPOINT, Fly [processes], compose command) names a module or file that does not exist from its working directory: uvicorn/gunicorn 'module:app' with no such module or no such name in it, celery -A with no such module, python -m/python file.py, node file.js that no build produces, npm start with no such script. The process crashes on start.");
+
+    public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptor];
 
     public override void Initialize(AnalysisContext context) => context.RegisterRepositoryAction(Analyze);
 
@@ -44,7 +49,7 @@ public sealed class EntrypointTargetMissingRule : InfraAnalyzer
 
         foreach (var (location, arguments, others) in problems.Values)
         {
-            ctx.ReportDiagnostic(Diagnostic.Create(Descriptors.EntrypointTargetMissing, location, others, arguments));
+            ctx.ReportDiagnostic(Diagnostic.Create(Descriptor, location, others, arguments));
         }
     }
 

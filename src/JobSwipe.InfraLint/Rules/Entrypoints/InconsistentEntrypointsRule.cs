@@ -7,7 +7,12 @@ namespace JobSwipe.InfraLint.Rules.Entrypoints;
 /// <summary>JSI6002: the same process type of the same app starts different targets in different files.</summary>
 public sealed class InconsistentEntrypointsRule : InfraAnalyzer
 {
-    public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptors.InconsistentEntrypoints];
+    public static readonly DiagnosticDescriptor Descriptor = new(
+        "JSI6002", "Process started differently in different files",
+        "the {0} process starts '{1}' here but '{2}' in {3}; start the same entrypoint everywhere", DiagnosticCategories.Entrypoints, DiagnosticSeverity.Warning,
+        "The same process type (web, worker, beat) of the same app starts different modules in different files (Procfile, Dockerfile, Fly [processes], compose). At most one of them matches the code; the others start a different app or crash, depending on where the app is deployed.");
+
+    public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptor];
 
     public override void Initialize(AnalysisContext context) => context.RegisterRepositoryAction(Analyze);
 
@@ -37,7 +42,7 @@ public sealed class InconsistentEntrypointsRule : InfraAnalyzer
             {
                 var other = reference[0];
                 string where = $"{other.File.RelativePath}:{other.Text.GetSpan(other.TargetSpan).Start.Line}" + (reference.Count > 1 ? $" and {reference.Count - 1} other place(s)" : "");
-                ctx.ReportDiagnostic(Diagnostic.Create(Descriptors.InconsistentEntrypoints, Diagnostics.Location.Create(entry.File.RelativePath, entry.Text, entry.TargetSpan),
+                ctx.ReportDiagnostic(Diagnostic.Create(Descriptor, Diagnostics.Location.Create(entry.File.RelativePath, entry.Text, entry.TargetSpan),
                     [.. reference.Select(r => Diagnostics.Location.Create(r.File.RelativePath, r.Text, r.TargetSpan))],
                     entry.ProcessType, entry.Display, other.Display, where));
             }

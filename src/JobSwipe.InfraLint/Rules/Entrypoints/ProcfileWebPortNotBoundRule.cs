@@ -10,11 +10,16 @@ namespace JobSwipe.InfraLint.Rules.Entrypoints;
 /// <summary>JSI6003: a Procfile web process on a fixed port, or bound to localhost only.</summary>
 public sealed class ProcfileWebPortNotBoundRule : InfraAnalyzer
 {
+    public static readonly DiagnosticDescriptor Descriptor = new(
+        "JSI6003", "Procfile web process does not bind $PORT",
+        "the Procfile web process {0}; bind 0.0.0.0 and the port in $PORT (e.g. --host 0.0.0.0 --port $PORT)", DiagnosticCategories.Entrypoints, DiagnosticSeverity.Warning,
+        "A Procfile `web` process listens on a fixed port instead of the one the platform passes in $PORT, or binds only localhost/127.0.0.1. The router cannot reach it and the platform marks the release as crashed after its boot timeout.");
+
     // Servers that ignore $PORT unless told: without a port option they listen on their own default.
     private static readonly HashSet<string> NeedPortOption = new(StringComparer.Ordinal) { "uvicorn", "hypercorn", "daphne", "granian", "streamlit", "flask" };
     private static readonly string[] PortOptions = ["--port", "-p", "--bind", "-b", "--host", "-H", "--listen", "--server.port", "--server.address"];
 
-    public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptors.ProcfileWebPortNotBound];
+    public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptor];
 
     public override void Initialize(AnalysisContext context) => context.RegisterFileAction<ProcfileModel>(FileKind.Procfile, Analyze);
 
@@ -60,13 +65,13 @@ public sealed class ProcfileWebPortNotBoundRule : InfraAnalyzer
             var span = Map(PortOptions.Contains(v, StringComparer.Ordinal) ? words[i + 1].Span : words[i].Span);
             if (value.StartsWith("127.", StringComparison.Ordinal) || value.StartsWith("localhost", StringComparison.Ordinal) || value.StartsWith("[::1]", StringComparison.Ordinal))
             {
-                ctx.Report(Descriptors.ProcfileWebPortNotBound, span, $"binds only {value.Split(':')[0]}, which the router cannot reach");
+                ctx.Report(Descriptor, span, $"binds only {value.Split(':')[0]}, which the router cannot reach");
                 return;
             }
 
             if (!usesPort && value.Any(char.IsAsciiDigit) && value.Split(':')[^1].All(char.IsAsciiDigit))
             {
-                ctx.Report(Descriptors.ProcfileWebPortNotBound, span, $"listens on the fixed port {value.Split(':')[^1]} instead of $PORT");
+                ctx.Report(Descriptor, span, $"listens on the fixed port {value.Split(':')[^1]} instead of $PORT");
                 return;
             }
         }
@@ -74,7 +79,7 @@ public sealed class ProcfileWebPortNotBoundRule : InfraAnalyzer
         string tool = words[0].Value[(words[0].Value.LastIndexOf('/') + 1)..];
         if (!usesPort && NeedPortOption.Contains(tool))
         {
-            ctx.Report(Descriptors.ProcfileWebPortNotBound, Map(words[0].Span), $"starts {tool} without a port, so it listens on its default port instead of $PORT");
+            ctx.Report(Descriptor, Map(words[0].Span), $"starts {tool} without a port, so it listens on its default port instead of $PORT");
         }
     }
 }

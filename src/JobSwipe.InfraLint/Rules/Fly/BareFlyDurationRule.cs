@@ -9,14 +9,19 @@ namespace JobSwipe.InfraLint.Rules.Fly;
 /// <summary>JSI3012: durations written as bare numbers, whose unit depends on the key.</summary>
 public sealed class BareFlyDurationRule : InfraAnalyzer
 {
-    public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptors.BareFlyDuration];
+    public static readonly DiagnosticDescriptor Descriptor = new(
+        "JSI3012", "Duration without a unit",
+        "'{0}' is a bare number: {1}; write the unit explicitly (\"10s\", \"500ms\")", DiagnosticCategories.Fly, DiagnosticSeverity.Warning,
+        "A duration in fly.toml written as a bare number. flyctl reads it as seconds in kill_timeout, as milliseconds in [[services]] checks, and does not convert it elsewhere; the same number means different things in different places. A string with a unit is unambiguous.");
+
+    public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptor];
 
     public override void Initialize(AnalysisContext context) =>
         context.RegisterFileAction<FlyConfig>(FileKind.FlyConfig, ctx =>
         {
             foreach (FlySchemaIssue issue in FlySchemaValidator.Validate(ctx.Model).Where(i => i.Kind == FlySchemaIssueKind.BareDuration))
             {
-                ctx.Report(Descriptors.BareFlyDuration, issue.Span, ReadAsMeant(issue.Detail, ctx.Model.Text.GetText(issue.Span)), issue.Subject, issue.Detail);
+                ctx.Report(Descriptor, issue.Span, ReadAsMeant(issue.Detail, ctx.Model.Text.GetText(issue.Span)), issue.Subject, issue.Detail);
             }
         });
 

@@ -10,7 +10,12 @@ namespace JobSwipe.InfraLint.Rules.Fly;
 /// </summary>
 public sealed class ConflictingFlyConfigsRule : InfraAnalyzer
 {
-    public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptors.ConflictingFlyConfigs];
+    public static readonly DiagnosticDescriptor Descriptor = new(
+        "JSI3001", "Conflicting Fly configurations",
+        "{0} conflicts with another Fly config: {1}; keep one config per app (delete or rename the other)", DiagnosticCategories.Fly, DiagnosticSeverity.Warning,
+        "Two Fly configs deploy the same app (the same `app` name), so each deploy replaces the other's configuration; or, among configs of the same app, one builds the repository root Dockerfile although another builds the service's own Dockerfile. The finding is on the less specific config and names the other.");
+
+    public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptor];
 
     public override void Initialize(AnalysisContext context) => context.RegisterRepositoryAction(ctx =>
     {
@@ -28,7 +33,7 @@ public sealed class ConflictingFlyConfigsRule : InfraAnalyzer
             {
                 void Report(Text.TextSpan span, string message) =>
                     ctx.ReportDiagnostic(Diagnostic.Create(
-                        Descriptors.ConflictingFlyConfigs,
+                        Descriptor,
                         Location.Create(app.File.RelativePath, app.Config.Text, span),
                         [Location.Create(first.File.RelativePath, first.Config.Text, first.AppSpan)],
                         app.File.RelativePath,

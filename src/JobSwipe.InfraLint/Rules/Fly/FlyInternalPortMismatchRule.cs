@@ -16,9 +16,14 @@ namespace JobSwipe.InfraLint.Rules.Fly;
 /// </summary>
 public sealed class FlyInternalPortMismatchRule : InfraAnalyzer
 {
+    public static readonly DiagnosticDescriptor Descriptor = new(
+        "JSI3008", "Fly internal_port does not match the app",
+        "internal_port is {0} but {1}: Fly's proxy cannot reach the app; set internal_port = {2} or make the app listen on {0}", DiagnosticCategories.Fly, DiagnosticSeverity.Error,
+        "internal_port differs from the port the app listens on: the port flag of the service's process command (--port, --bind host:port, PORT=), [env] PORT, the port flag of the Dockerfile's CMD or ENTRYPOINT, or, when no command names a port, the Dockerfile's EXPOSE ports. The proxy forwards requests to internal_port, so the app is unreachable and health checks fail.");
+
     private static readonly HashSet<string> ShortPortServers = new(StringComparer.Ordinal) { "rails", "next", "flask", "puma", "serve", "http-server", "rackup", "hugo", "vite" };
 
-    public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptors.FlyInternalPortMismatch];
+    public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptor];
 
     public override void Initialize(AnalysisContext context) =>
         context.RegisterFileAction<FlyConfig>(FileKind.FlyConfig, ctx =>
@@ -76,7 +81,7 @@ public sealed class FlyInternalPortMismatchRule : InfraAnalyzer
                 {
                     if (e.Port != internalPort)
                     {
-                        ctx.Report(Descriptors.FlyInternalPortMismatch, portValue.Span, internalPort, $"{e.Source} listens on {e.Port}", e.Port);
+                        ctx.Report(Descriptor, portValue.Span, internalPort, $"{e.Source} listens on {e.Port}", e.Port);
                     }
 
                     continue;
@@ -84,7 +89,7 @@ public sealed class FlyInternalPortMismatchRule : InfraAnalyzer
 
                 if (exposed.Count > 0 && !exposed.Contains(internalPort))
                 {
-                    ctx.Report(Descriptors.FlyInternalPortMismatch, portValue.Span, internalPort, $"{app.DockerfilePath} only EXPOSEs {string.Join(", ", exposed)}", exposed[0]);
+                    ctx.Report(Descriptor, portValue.Span, internalPort, $"{app.DockerfilePath} only EXPOSEs {string.Join(", ", exposed)}", exposed[0]);
                 }
             }
         });

@@ -17,7 +17,12 @@ namespace JobSwipe.InfraLint.Rules.Fly;
 /// </summary>
 public sealed partial class FlyMigrationsNotRunRule : InfraAnalyzer
 {
-    public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptors.FlyMigrationsNotRun];
+    public static readonly DiagnosticDescriptor Descriptor = new(
+        "JSI3007", "Database migrations not run on Fly deploy",
+        "{0} deploys code with {1} migrations ({2}) but nothing runs them on deploy: {3}, and no process, image command or deploy script migrates; add [deploy] release_command = \"{4}\"", DiagnosticCategories.Fly, DiagnosticSeverity.Warning,
+        "The repository has database migrations (alembic, Flask-Migrate, Django, Prisma, Rails, Entity Framework) in the code a Fly app deploys, and nothing runs them: no [deploy] release_command, no process group or image CMD/ENTRYPOINT (or the script it starts) that migrates, and no deploy script (a script running fly deploy) that migrates. New code then runs against an old schema.");
+
+    public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptor];
 
     public override void Initialize(AnalysisContext context) => context.RegisterRepositoryAction(ctx =>
     {
@@ -78,7 +83,7 @@ public sealed partial class FlyMigrationsNotRunRule : InfraAnalyzer
                 TextSpan span = config.Deploy?.Table.HeaderKey?.Span ?? app.AppSpan;
                 string deploy = config.Deploy is null ? "it has no [deploy] section" : "its [deploy] has no release_command";
                 ctx.ReportDiagnostic(Diagnostic.Create(
-                    Descriptors.FlyMigrationsNotRun,
+                    Descriptor,
                     Location.Create(app.File.RelativePath, config.Text, span),
                     app.File.Name,
                     set.Tool,

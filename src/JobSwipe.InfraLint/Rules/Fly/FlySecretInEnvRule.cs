@@ -9,7 +9,12 @@ namespace JobSwipe.InfraLint.Rules.Fly;
 /// <summary>JSI3009: a secret-like [env] variable with a literal value (fly.toml is committed; use `fly secrets`). Never prints the value.</summary>
 public sealed class FlySecretInEnvRule : InfraAnalyzer
 {
-    public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptors.FlySecretInEnv];
+    public static readonly DiagnosticDescriptor Descriptor = new(
+        "JSI3009", "Secret in Fly [env]",
+        "[env] {0} has a literal value{1}: fly.toml is committed with the code; set it with `fly secrets set {0}=…` and remove it from [env]", DiagnosticCategories.Fly, DiagnosticSeverity.Error,
+        "A secret-like variable (password, secret, token, API key…) with a literal value in fly.toml's [env]. fly.toml is committed and readable by everyone with the repository; Fly secrets are encrypted and take precedence over [env]. The value is never printed.");
+
+    public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptor];
 
     public override void Initialize(AnalysisContext context) =>
         context.RegisterFileAction<FlyConfig>(FileKind.FlyConfig, ctx =>
@@ -24,7 +29,7 @@ public sealed class FlySecretInEnvRule : InfraAnalyzer
                 }
 
                 string known = SecretHeuristics.DescribeKnownDefault(value) is { } d ? $" ({d})" : string.Empty;
-                ctx.Report(Descriptors.FlySecretInEnv, entry.ValueSpan, entry.Key, known);
+                ctx.Report(Descriptor, entry.ValueSpan, entry.Key, known);
             }
         });
 }

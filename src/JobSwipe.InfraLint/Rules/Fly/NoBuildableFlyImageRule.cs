@@ -12,9 +12,14 @@ namespace JobSwipe.InfraLint.Rules.Fly;
 /// </summary>
 public sealed class NoBuildableFlyImageRule : InfraAnalyzer
 {
+    public static readonly DiagnosticDescriptor Descriptor = new(
+        "JSI3002", "Fly app has no buildable image of its own",
+        "{0} has no buildable image of its own: {1}", DiagnosticCategories.Fly, DiagnosticSeverity.Error,
+        "A Fly config whose `fly deploy` cannot build the intended image: its [build] dockerfile does not exist; it names no image, dockerfile or builder and has no Dockerfile next to it; or it has no build configuration while the Dockerfile next to it is the one another app's config builds, so it would deploy that app's image.");
+
     private static readonly string[] DefaultDockerfiles = ["Dockerfile", "dockerfile", "Containerfile"];
 
-    public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptors.NoBuildableFlyImage];
+    public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptor];
 
     public override void Initialize(AnalysisContext context) => context.RegisterRepositoryAction(ctx =>
     {
@@ -35,7 +40,7 @@ public sealed class NoBuildableFlyImageRule : InfraAnalyzer
         foreach (FlyApp app in apps)
         {
             void Report(Text.TextSpan span, string message) =>
-                ctx.ReportDiagnostic(Diagnostic.Create(Descriptors.NoBuildableFlyImage, Location.Create(app.File.RelativePath, app.Config.Text, span), app.File.Name, message));
+                ctx.ReportDiagnostic(Diagnostic.Create(Descriptor, Location.Create(app.File.RelativePath, app.Config.Text, span), app.File.Name, message));
 
             string? path = app.DockerfilePath;
             if (app.Config.Build?.Dockerfile is { } written && path is not null)

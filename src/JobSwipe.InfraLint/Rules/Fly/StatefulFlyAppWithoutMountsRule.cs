@@ -17,6 +17,11 @@ namespace JobSwipe.InfraLint.Rules.Fly;
 /// </summary>
 public sealed partial class StatefulFlyAppWithoutMountsRule : InfraAnalyzer
 {
+    public static readonly DiagnosticDescriptor Descriptor = new(
+        "JSI3005", "Stateful Fly app without a volume",
+        "{0} has no [[mounts]] although {1}: a machine's disk is lost on every deploy and restart; add a volume ([[mounts]] source = \"data\", destination = the data directory)", DiagnosticCategories.Fly, DiagnosticSeverity.Error,
+        "A stateful app with no [[mounts]]: a database, cache or model-server image (ollama, postgres, mysql, redis, minio, elasticsearch…) as [build] image or as the base of the Dockerfile it builds, or an [env] variable placing models, uploads, data or a SQLite database on local disk (OLLAMA_MODELS, PGDATA, MODELS_DIR, UPLOAD_DIR, DATA_DIR, DATABASE_URL=sqlite:…). A Fly machine's root file system is ephemeral.");
+
     /// <summary>Images whose data lives on local disk, with the data it keeps.</summary>
     private static readonly Dictionary<string, string> StatefulImages = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -29,7 +34,7 @@ public sealed partial class StatefulFlyAppWithoutMountsRule : InfraAnalyzer
         ["couchdb"] = "its database", ["cassandra"] = "its database", ["etcd"] = "its data", ["nats"] = "its streams",
     };
 
-    public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptors.StatefulFlyAppWithoutMounts];
+    public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptor];
 
     public override void Initialize(AnalysisContext context) =>
         context.RegisterFileAction<FlyConfig>(FileKind.FlyConfig, ctx =>
@@ -42,7 +47,7 @@ public sealed partial class StatefulFlyAppWithoutMountsRule : InfraAnalyzer
 
             if (config.Build?.Image?.Value is TomlStringValue image && ImageReference.Parse(image.Value) is { } reference && StatefulImages.TryGetValue(reference.ShortName, out string? kept))
             {
-                ctx.Report(Descriptors.StatefulFlyAppWithoutMounts, image.Span, ctx.File.Name, $"image {image.Value} keeps {kept}");
+                ctx.Report(Descriptor, image.Span, ctx.File.Name, $"image {image.Value} keeps {kept}");
                 return;
             }
 
@@ -50,7 +55,7 @@ public sealed partial class StatefulFlyAppWithoutMountsRule : InfraAnalyzer
             {
                 if (DescribeDataVariable(entry.Key, entry.StringValue) is { } what)
                 {
-                    ctx.Report(Descriptors.StatefulFlyAppWithoutMounts, entry.KeySpan, ctx.File.Name, $"[env] {entry.Key} puts {what} on the machine's disk");
+                    ctx.Report(Descriptor, entry.KeySpan, ctx.File.Name, $"[env] {entry.Key} puts {what} on the machine's disk");
                     return;
                 }
             }
@@ -61,7 +66,7 @@ public sealed partial class StatefulFlyAppWithoutMountsRule : InfraAnalyzer
                 && StatefulImages.TryGetValue(from.ShortName, out string? keeps))
             {
                 TextSpan span = config.Build?.Dockerfile?.Value.Span ?? app.AppSpan;
-                ctx.Report(Descriptors.StatefulFlyAppWithoutMounts, span, ctx.File.Name, $"its image is built from {from.Repository} ({path}), which keeps {keeps}");
+                ctx.Report(Descriptor, span, ctx.File.Name, $"its image is built from {from.Repository} ({path}), which keeps {keeps}");
             }
         });
 

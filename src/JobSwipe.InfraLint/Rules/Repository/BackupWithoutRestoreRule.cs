@@ -7,7 +7,12 @@ namespace JobSwipe.InfraLint.Rules.RepositoryRules;
 /// <summary>JSI7007: backups are taken but no restore procedure or disaster-recovery runbook exists; reported at the backup evidence.</summary>
 public sealed class BackupWithoutRestoreRule : InfraAnalyzer
 {
-    public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptors.BackupWithoutRestore];
+    public static readonly DiagnosticDescriptor Descriptor = new(
+        "JSI7007", "Backups without a restore procedure",
+        "backups are taken ({0}) but no restore procedure or disaster-recovery runbook exists; document and test how to restore (for example docs/runbooks/disaster-recovery.md)", DiagnosticCategories.Repository, DiagnosticSeverity.Info,
+        "Backups exist (see JSI7004 for what counts) but nothing describes getting the data back: no document whose path mentions restore, recovery, disaster or DR, no document heading about restoring, and no restore script or command (pg_restore, mongorestore, restic restore, litestream restore, …).");
+
+    public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptor];
 
     public override void Initialize(AnalysisContext context) => context.RegisterRepositoryAction(ctx =>
     {
@@ -17,6 +22,6 @@ public sealed class BackupWithoutRestoreRule : InfraAnalyzer
             return;
         }
 
-        ctx.ReportDiagnostic(Diagnostic.Create(Descriptors.BackupWithoutRestore, evidence.FileLocation(backup), $"by {backup.RelativePath}"));
+        ctx.ReportDiagnostic(Diagnostic.Create(Descriptor, evidence.FileLocation(backup), $"by {backup.RelativePath}"));
     });
 }

@@ -12,7 +12,12 @@ namespace JobSwipe.InfraLint.Rules.RepositoryRules;
 /// </summary>
 public sealed partial class CiRunsNoTestsRule : InfraAnalyzer
 {
-    public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptors.CiRunsNoTests];
+    public static readonly DiagnosticDescriptor Descriptor = new(
+        "JSI7002", "CI runs no tests",
+        "no CI pipeline runs tests ({0}); add a step that runs the test suite (pytest, npm test, dotnet test, go test, …)", DiagnosticCategories.Repository, DiagnosticSeverity.Warning,
+        "CI pipelines exist but none runs a test command: a test runner (pytest, tox, nox, jest, vitest, mocha, rspec, phpunit, ctest), a build tool's test goal (npm/yarn/pnpm/bun test, dotnet test, go test, cargo test, mvn test/verify, gradle test/check, flutter test, make test/check), or a script whose name mentions tests.");
+
+    public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptor];
 
     public override void Initialize(AnalysisContext context) => context.RegisterRepositoryAction(ctx =>
     {
@@ -23,7 +28,7 @@ public sealed partial class CiRunsNoTestsRule : InfraAnalyzer
         }
 
         string checkedFiles = evidence.CiFiles.Count == 1 ? $"checked {evidence.CiFiles[0].RelativePath}" : $"checked {evidence.CiFiles.Count} CI files";
-        ctx.ReportDiagnostic(DeploymentContext.ForRepositoryKind(Diagnostic.Create(Descriptors.CiRunsNoTests, evidence.FileLocation(evidence.CiFiles[0]), checkedFiles), ctx.Repository));
+        ctx.ReportDiagnostic(DeploymentContext.ForRepositoryKind(Diagnostic.Create(Descriptor, evidence.FileLocation(evidence.CiFiles[0]), checkedFiles), ctx.Repository));
     });
 
     internal static bool RunsTests(RepositoryEvidence evidence)

@@ -7,7 +7,12 @@ namespace JobSwipe.InfraLint.Rules.RepositoryRules;
 /// <summary>JSI7001: Dockerfiles, Fly configs or compose files but no CI/CD definition; reported at the first deployable file.</summary>
 public sealed class NoCiPipelineRule : InfraAnalyzer
 {
-    public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptors.NoCiPipeline];
+    public static readonly DiagnosticDescriptor Descriptor = new(
+        "JSI7001", "No CI/CD pipeline",
+        "the repository holds deployable infrastructure ({0}) but no CI/CD pipeline; add one (for example .github/workflows/ci.yml) that tests, builds and deploys", DiagnosticCategories.Repository, DiagnosticSeverity.Warning,
+        "Dockerfiles, Fly configs or compose files exist but no CI/CD definition does: GitHub Actions workflows, .gitlab-ci.yml, azure-pipelines*.yml, .circleci/, Jenkinsfile, bitbucket-pipelines.yml, .buildkite/, .travis.yml, .drone.yml, .woodpecker.yml, cloudbuild.yaml, appveyor.yml, codemagic.yaml or bitrise.yml.");
+
+    public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptor];
 
     public override void Initialize(AnalysisContext context) => context.RegisterRepositoryAction(ctx =>
     {
@@ -17,7 +22,7 @@ public sealed class NoCiPipelineRule : InfraAnalyzer
             return;
         }
 
-        ctx.ReportDiagnostic(DeploymentContext.ForRepositoryKind(Diagnostic.Create(Descriptors.NoCiPipeline, Location.Repository, Describe(evidence)), ctx.Repository));
+        ctx.ReportDiagnostic(DeploymentContext.ForRepositoryKind(Diagnostic.Create(Descriptor, Location.Repository, Describe(evidence)), ctx.Repository));
     });
 
     internal static string Describe(RepositoryEvidence evidence)

@@ -13,9 +13,14 @@ namespace JobSwipe.InfraLint.Rules.RepositoryRules;
 /// </summary>
 public sealed partial class UnusedDockerfileRule : InfraAnalyzer
 {
+    public static readonly DiagnosticDescriptor Descriptor = new(
+        "JSI7006", "Dockerfile used by nothing",
+        "{0} is used by no Fly config, compose file, CI job or script, while the repository has {1} Dockerfiles; delete it, or reference it and document which Dockerfile builds what", DiagnosticCategories.Repository, DiagnosticSeverity.Info,
+        "The repository has several Dockerfiles and this one is referenced by nothing: no Fly config builds it ([build] dockerfile, or the default Dockerfile next to a Fly config without an image or builder), no compose build uses it, and no CI file or script names its path or builds its folder.");
+
     private static readonly string[] NonDeploymentFolders = ["test", "tests", "testdata", "fixtures", "fixture", "examples", "example", "samples", "sample", "docs", "node_modules", "vendor", "third_party"];
 
-    public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptors.UnusedDockerfile];
+    public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptor];
 
     public override void Initialize(AnalysisContext context) => context.RegisterRepositoryAction(ctx =>
     {
@@ -49,7 +54,7 @@ public sealed partial class UnusedDockerfileRule : InfraAnalyzer
                 continue;
             }
 
-            ctx.ReportDiagnostic(Diagnostic.Create(Descriptors.UnusedDockerfile, evidence.FileLocation(dockerfile), dockerfile.RelativePath, dockerfiles.Count));
+            ctx.ReportDiagnostic(Diagnostic.Create(Descriptor, evidence.FileLocation(dockerfile), dockerfile.RelativePath, dockerfiles.Count));
         }
     });
 

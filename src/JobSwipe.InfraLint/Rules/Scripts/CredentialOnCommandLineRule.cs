@@ -15,11 +15,16 @@ namespace JobSwipe.InfraLint.Rules.Scripts;
 /// </summary>
 public sealed class CredentialOnCommandLineRule : InfraAnalyzer
 {
+    public static readonly DiagnosticDescriptor Descriptor = new(
+        "JSI4016", "Credential on a command line",
+        "{0} passes a credential on the command line ({1}): it is visible in process lists and shell history; {2}", DiagnosticCategories.Scripts, DiagnosticSeverity.Warning,
+        "A credential is passed as a command-line argument (docker login -p, curl -u user:pass, mysql -pSECRET, sshpass -p, --password <value>). Arguments are visible to every user of the machine through ps and /proc, and end up in shell history and CI logs.");
+
     private static readonly HashSet<string> LoginTools = new(StringComparer.Ordinal) { "docker", "podman", "buildah", "skopeo", "helm", "oras", "nerdctl", "crane", "regctl" };
     private static readonly HashSet<string> MySqlTools = new(StringComparer.Ordinal) { "mysql", "mysqldump", "mariadb", "mariadb-dump", "mysqladmin", "mysqlimport" };
     private static readonly string[] TokenOptions = ["--token", "--api-key", "--apikey", "--api-token", "--access-token", "--secret", "--client-secret", "--auth-token"];
 
-    public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptors.CredentialOnCommandLine];
+    public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptor];
 
     public override void Initialize(AnalysisContext context)
     {
@@ -99,6 +104,6 @@ public sealed class CredentialOnCommandLineRule : InfraAnalyzer
     {
         var span = value is null ? option.Span : TextSpan.FromBounds(option.Span.Start, value.Span.Start + value.Span.Length);
         string kind = (value ?? option).IsLiteral ? "a literal" : "an expanded variable, still visible once expanded";
-        ctx.Report(Descriptors.CredentialOnCommandLine, span, what, kind, fix);
+        ctx.Report(Descriptor, span, what, kind, fix);
     }
 }

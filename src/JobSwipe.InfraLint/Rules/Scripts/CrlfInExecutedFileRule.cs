@@ -9,7 +9,12 @@ namespace JobSwipe.InfraLint.Rules.Scripts;
 /// <summary>JSI4014: CRLF in a shell script or a file a container executes, unless .gitattributes forces eol=lf for it.</summary>
 public sealed class CrlfInExecutedFileRule : InfraAnalyzer
 {
-    public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptors.CrlfInExecutedFile];
+    public static readonly DiagnosticDescriptor Descriptor = new(
+        "JSI4014", "CRLF line endings in a script",
+        "{0} has Windows (CRLF) line endings (first on line {1}){2}: '/bin/bash^M: bad interpreter' or '$'\\r': command not found' on Linux; convert it to LF and add '*.sh text eol=lf' to .gitattributes", DiagnosticCategories.Scripts, DiagnosticSeverity.Error,
+        "A shell script, or a file that a Linux container executes (a COPYed entrypoint script), has CRLF line endings and no .gitattributes rule forces eol=lf for it. Linux shells read the carriage return as part of each line.", fix: FixAvailability.Safe);
+
+    public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptor];
 
     public override void Initialize(AnalysisContext context) => context.RegisterRepositoryAction(Analyze);
 
@@ -59,7 +64,7 @@ public sealed class CrlfInExecutedFileRule : InfraAnalyzer
             }
 
             var fix = Fix.Create("convert CRLF line endings to LF", FixApplicability.Safe, path, edits);
-            ctx.ReportDiagnostic(Diagnostic.Create(Descriptors.CrlfInExecutedFile, location, path, location.Span.Start.Line, why).WithFix(fix));
+            ctx.ReportDiagnostic(Diagnostic.Create(Descriptor, location, path, location.Span.Start.Line, why).WithFix(fix));
         }
     }
 

@@ -9,7 +9,12 @@ namespace JobSwipe.InfraLint.Rules.Scripts;
 /// <summary>JSI4003: a deploy or release command runs without errexit.</summary>
 public sealed class DeployScriptWithoutErrexitRule : InfraAnalyzer
 {
-    public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptors.DeployScriptWithoutErrexit];
+    public static readonly DiagnosticDescriptor Descriptor = new(
+        "JSI4003", "Deploy script without set -e",
+        "'{0}' runs without errexit: a failed step before it does not stop the script; add 'set -euo pipefail' at the top", DiagnosticCategories.Scripts, DiagnosticSeverity.Warning,
+        "A deploy or release script runs its deploy or release build without `set -e` (or `set -o errexit`, or `-e` on the shebang), so a failed test, build or push before it is ignored and the script deploys anyway.", fix: FixAvailability.Unsafe);
+
+    public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptor];
 
     public override void Initialize(AnalysisContext context) => context.RegisterFileAction<ShellScript>(FileKind.ShellScript, Analyze);
 
@@ -25,7 +30,7 @@ public sealed class DeployScriptWithoutErrexitRule : InfraAnalyzer
         }
 
         var span = DeployCommands.VerbSpan(first.Line);
-        ctx.ReportDiagnostic(Diagnostic.Create(Descriptors.DeployScriptWithoutErrexit, ctx.GetLocation(span), Text(ctx, span)).WithFix(StrictModeFix(ctx)));
+        ctx.ReportDiagnostic(Diagnostic.Create(Descriptor, ctx.GetLocation(span), Text(ctx, span)).WithFix(StrictModeFix(ctx)));
     }
 
     /// <summary>

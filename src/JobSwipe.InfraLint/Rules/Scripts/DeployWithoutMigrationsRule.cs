@@ -11,7 +11,12 @@ namespace JobSwipe.InfraLint.Rules.Scripts;
 /// <summary>JSI4002: a script deploys a Fly app whose code has migrations, and neither it nor the Fly config runs them.</summary>
 public sealed partial class DeployWithoutMigrationsRule : InfraAnalyzer
 {
-    public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptors.DeployWithoutMigrations];
+    public static readonly DiagnosticDescriptor Descriptor = new(
+        "JSI4002", "Deploy without database migrations",
+        "'{0}' deploys {1}, whose code has database migrations ({2}), but neither this script nor the Fly config runs them; add a [deploy] release_command (e.g. 'alembic upgrade head') or a migration step", DiagnosticCategories.Scripts, DiagnosticSeverity.Warning,
+        "A script deploys an app whose source has database migrations (Alembic, Django, Prisma, Rails, EF Core, Flyway, Liquibase…), and neither the script runs them nor the Fly config it deploys has a release_command. The new code then runs against the old schema.");
+
+    public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptor];
 
     public override void Initialize(AnalysisContext context) => context.RegisterRepositoryAction(Analyze);
 
@@ -69,7 +74,7 @@ public sealed partial class DeployWithoutMigrationsRule : InfraAnalyzer
 
                 var span = DeployCommands.VerbSpan(command.Line);
                 string app = config.App?.Value.AsString() is { } name ? $"{fly.RelativePath} (app '{name}')" : fly.RelativePath;
-                ctx.ReportDiagnostic(Diagnostic.Create(Descriptors.DeployWithoutMigrations, Location.Create(file.RelativePath, script.Text, span),
+                ctx.ReportDiagnostic(Diagnostic.Create(Descriptor, Location.Create(file.RelativePath, script.Text, span),
                     [Location.Create(fly.RelativePath, config.Text, config.App?.Span ?? new JobSwipe.InfraLint.Text.TextSpan(0, 0))],
                     DeployCommands.Describe(script.Text.Content, span), app, marker));
                 break;

@@ -10,7 +10,12 @@ namespace JobSwipe.InfraLint.Rules.Scripts;
 /// <summary>JSI4001: a script deploys and has no way back.</summary>
 public sealed class DeployWithoutRollbackRule : InfraAnalyzer
 {
-    public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptors.DeployWithoutRollback];
+    public static readonly DiagnosticDescriptor Descriptor = new(
+        "JSI4001", "Deploy without a rollback path",
+        "'{0}' deploys with no rollback path; add a failure trap or branch that redeploys the previous release ({1})", DiagnosticCategories.Scripts, DiagnosticSeverity.Warning,
+        "A script deploys (fly deploy, kubectl apply, helm upgrade, docker stack deploy, heroku, gcloud run deploy, aws ecs update-service) and nothing in it can go back: no explicit rollback command (kubectl rollout undo, helm rollback, heroku rollback), no deploy that rolls itself back (helm --atomic, fly --strategy bluegreen/canary), and no ERR/EXIT trap or failure branch that redeploys.");
+
+    public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptor];
 
     public override void Initialize(AnalysisContext context) => context.RegisterFileAction<ShellScript>(FileKind.ShellScript, Analyze);
 
@@ -25,7 +30,7 @@ public sealed class DeployWithoutRollbackRule : InfraAnalyzer
 
         var (first, platform) = deploys[0];
         var span = DeployCommands.VerbSpan(first.Line);
-        ctx.Report(Descriptors.DeployWithoutRollback, span, DeployCommands.Describe(ctx.Model.Text.Content, span), Hint(platform));
+        ctx.Report(Descriptor, span, DeployCommands.Describe(ctx.Model.Text.Content, span), Hint(platform));
     }
 
     private static bool HasRollback(ScriptFacts facts, FileAnalysisContext<ShellScript> ctx)

@@ -11,7 +11,12 @@ namespace JobSwipe.InfraLint.Rules.Scripts;
 /// <summary>JSI4015: <c>StrictHostKeyChecking=no</c> or <c>UserKnownHostsFile=/dev/null</c> in a command, an assignment (GIT_SSH_COMMAND) or a heredoc.</summary>
 public sealed partial class HostKeyCheckingDisabledRule : InfraAnalyzer
 {
-    public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptors.HostKeyCheckingDisabled];
+    public static readonly DiagnosticDescriptor Descriptor = new(
+        "JSI4015", "Host key checking switched off",
+        "{0} switches off SSH host key checking: anyone on the network path can impersonate the server; pin its key with ssh-keyscan into known_hosts (or a secret) instead", DiagnosticCategories.Scripts, DiagnosticSeverity.Warning,
+        "A script runs ssh, scp, sftp or rsync -e with StrictHostKeyChecking=no or UserKnownHostsFile=/dev/null (on the command line, in GIT_SSH_COMMAND, or written into an ssh config), so the deploy channel accepts any host key.");
+
+    public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptor];
 
     public override void Initialize(AnalysisContext context)
     {
@@ -61,7 +66,7 @@ public sealed partial class HostKeyCheckingDisabledRule : InfraAnalyzer
     }
 
     private static void Report(ScriptSink ctx, TextSpan span, string what) =>
-        ctx.Report(Descriptors.HostKeyCheckingDisabled, span, what);
+        ctx.Report(Descriptor, span, what);
 
     [GeneratedRegex(@"(?<what>StrictHostKeyChecking)\s*[= ]\s*[""']?(?<value>no|off|false)\b|(?<what>UserKnownHostsFile)\s*[= ]\s*[""']?(?<value>/dev/null)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Disabled();

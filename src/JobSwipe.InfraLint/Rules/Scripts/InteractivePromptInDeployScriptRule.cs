@@ -9,7 +9,12 @@ namespace JobSwipe.InfraLint.Rules.Scripts;
 /// <summary>JSI4010: <c>read -p</c>, a bare <c>read</c> from the terminal, or <c>select</c> in a script that deploys or builds a release.</summary>
 public sealed class InteractivePromptInDeployScriptRule : InfraAnalyzer
 {
-    public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptors.InteractivePromptInDeployScript];
+    public static readonly DiagnosticDescriptor Descriptor = new(
+        "JSI4010", "Interactive prompt in a deploy script",
+        "'{0}' waits for keyboard input, which never comes in CI; take the answer from an argument or variable, or guard it with [ -t 0 ]", DiagnosticCategories.Scripts, DiagnosticSeverity.Info,
+        "A deploy or release script asks a question (read without -t, read -p, select). In CI there is no terminal: the step hangs until it times out, or reads an empty answer.");
+
+    public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptor];
 
     public override void Initialize(AnalysisContext context) => context.RegisterFileAction<ShellScript>(FileKind.ShellScript, Analyze);
 
@@ -37,7 +42,7 @@ public sealed class InteractivePromptInDeployScriptRule : InfraAnalyzer
             }
 
             var span = c.Line.SpanTo(c.Line.Arguments.Count > 0 ? c.Line.Arguments[^1] : null);
-            ctx.Report(Descriptors.InteractivePromptInDeployScript, span, ctx.Model.Text.Content.Substring(span.Start, span.Length));
+            ctx.Report(Descriptor, span, ctx.Model.Text.Content.Substring(span.Start, span.Length));
         }
 
         foreach (ShellCommand command in ctx.Model.AllCommands)
@@ -45,7 +50,7 @@ public sealed class InteractivePromptInDeployScriptRule : InfraAnalyzer
             if (command is ShellFor { IsSelect: true } select)
             {
                 var span = new JobSwipe.InfraLint.Text.TextSpan(select.Span.Start, 6);
-                ctx.Report(Descriptors.InteractivePromptInDeployScript, span, "select " + select.Variable);
+                ctx.Report(Descriptor, span, "select " + select.Variable);
             }
         }
     }

@@ -14,10 +14,10 @@ namespace JobSwipe.InfraLint.Rules.Scripts;
 /// </summary>
 public abstract class ReleaseEvidenceRule : InfraAnalyzer
 {
-    public sealed override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics => [Descriptor];
+    public sealed override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics => [RuleDescriptor];
 
     /// <summary>What the rule reports.</summary>
-    protected abstract DiagnosticDescriptor Descriptor { get; }
+    protected abstract DiagnosticDescriptor RuleDescriptor { get; }
 
     /// <summary>True to report every release build of a file, false to report only the first.</summary>
     protected virtual bool ReportsEveryBuild => false;
@@ -46,7 +46,7 @@ public abstract class ReleaseEvidenceRule : InfraAnalyzer
         foreach (var (sink, build) in ReportsEveryBuild ? facts.Builds : facts.Builds.Take(1))
         {
             var span = DeployCommands.VerbSpan(build.Line);
-            sink.Report(Descriptor, span, DeployCommands.Describe(sink.Model.Text.Content, span));
+            sink.Report(RuleDescriptor, span, DeployCommands.Describe(sink.Model.Text.Content, span));
         }
     }
 
@@ -62,7 +62,7 @@ public abstract class ReleaseEvidenceRule : InfraAnalyzer
         foreach (ScriptCommand build in ReportsEveryBuild ? builds : builds.Take(1))
         {
             var span = DeployCommands.VerbSpan(build.Line);
-            ctx.Report(Descriptor, span, DeployCommands.Describe(ctx.Model.Text.Content, span));
+            ctx.Report(RuleDescriptor, span, DeployCommands.Describe(ctx.Model.Text.Content, span));
         }
     }
 }

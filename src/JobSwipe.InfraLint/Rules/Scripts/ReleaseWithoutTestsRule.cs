@@ -9,7 +9,12 @@ namespace JobSwipe.InfraLint.Rules.Scripts;
 /// <summary>JSI4006: a release build or deploy with no test run before it in the same script.</summary>
 public sealed class ReleaseWithoutTestsRule : InfraAnalyzer
 {
-    public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptors.ReleaseWithoutTests];
+    public static readonly DiagnosticDescriptor Descriptor = new(
+        "JSI4006", "Release or deploy without tests",
+        "'{0}' runs with no test run before it (in this script, or for CI in this workflow); run the tests (e.g. {1}) before building or deploying", DiagnosticCategories.Scripts, DiagnosticSeverity.Warning,
+        "A release build or deploy runs with no test command before it in the same script (flutter test, pytest, npm test, dotnet test, go test, cargo test, mvn test, gradlew test, make test…), so a broken build ships.");
+
+    public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptor];
 
     public override void Initialize(AnalysisContext context)
     {
@@ -30,7 +35,7 @@ public sealed class ReleaseWithoutTestsRule : InfraAnalyzer
         foreach (var (sink, build) in facts.Builds.Take(1))
         {
             var span = DeployCommands.VerbSpan(build.Line);
-            sink.Report(Descriptors.ReleaseWithoutTests, span, DeployCommands.Describe(sink.Model.Text.Content, span), "'flutter test' or './gradlew test'");
+            sink.Report(Descriptor, span, DeployCommands.Describe(sink.Model.Text.Content, span), "'flutter test' or './gradlew test'");
         }
     }
 
@@ -46,7 +51,7 @@ public sealed class ReleaseWithoutTestsRule : InfraAnalyzer
         }
 
         var span = DeployCommands.VerbSpan(first.Line);
-        ctx.Report(Descriptors.ReleaseWithoutTests, span, Text(ctx, span), Suggest(first.Line));
+        ctx.Report(Descriptor, span, Text(ctx, span), Suggest(first.Line));
     }
 
     private static string Suggest(CommandLine line) => line.Name switch

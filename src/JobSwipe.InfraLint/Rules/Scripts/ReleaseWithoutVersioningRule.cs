@@ -7,7 +7,12 @@ namespace JobSwipe.InfraLint.Rules.Scripts;
 /// <summary>JSI4005: a release build with no version management and no release notes.</summary>
 public sealed class ReleaseWithoutVersioningRule : ReleaseEvidenceRule
 {
-    protected override DiagnosticDescriptor Descriptor => Descriptors.ReleaseWithoutVersioning;
+    public static readonly DiagnosticDescriptor Descriptor = new(
+        "JSI4005", "Release build without version management",
+        "'{0}' builds a release with no version management and no release notes; pass --build-name/--build-number (or bump the version), tag the release and keep release notes", DiagnosticCategories.Scripts, DiagnosticSeverity.Warning,
+        "A release build runs with no version management (no --build-name/--build-number, no version bump of pubspec/gradle/plist, no git tag or fastlane increment_*) and no release notes, so every build carries the same version and stores reject the upload.");
+
+    protected override DiagnosticDescriptor RuleDescriptor => Descriptor;
 
     protected override bool HasEvidence(ScriptFacts facts, ShellScript script) =>
         facts.Commands.Any(c => DeployCommands.IsVersioning(c.Line))

@@ -8,7 +8,12 @@ namespace JobSwipe.InfraLint.Rules.Scripts;
 /// <summary>JSI4013: a file run directly whose mode is 100644 (git index first, else the file system; skipped on Windows for untracked files).</summary>
 public sealed class ScriptNotExecutableRule : InfraAnalyzer
 {
-    public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptors.ScriptNotExecutable];
+    public static readonly DiagnosticDescriptor Descriptor = new(
+        "JSI4013", "Directly run script is not executable",
+        "{0} ({1}) but it is not executable {2}: 'Permission denied'; run 'git update-index --chmod=+x {0}' (or call it through bash)", DiagnosticCategories.Scripts, DiagnosticSeverity.Warning,
+        "A script is run directly (./deploy.sh from another script, a CI step, a Dockerfile RUN/ENTRYPOINT/CMD of a COPYed file) but its mode is 100644: in git's index when the repository is a git checkout (typical when it was added on Windows), else on the file system. On Linux CI and in containers it fails with 'Permission denied'.", fix: FixAvailability.Safe);
+
+    public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptor];
 
     public override void Initialize(AnalysisContext context) => context.RegisterRepositoryAction(Analyze);
 
@@ -46,7 +51,7 @@ public sealed class ScriptNotExecutableRule : InfraAnalyzer
             {
                 // Safe: the runner sets the bit in the git index (as git update-index --chmod=+x) and on disk (as chmod +x).
                 var fix = Fix.MakeExecutable("make the file executable", FixApplicability.Safe, run.Target.RelativePath);
-                ctx.ReportDiagnostic(Diagnostic.Create(Descriptors.ScriptNotExecutable, Location.Create(run.By.RelativePath, run.Text, run.Span), run.Target.RelativePath, run.How, where).WithFix(fix));
+                ctx.ReportDiagnostic(Diagnostic.Create(Descriptor, Location.Create(run.By.RelativePath, run.Text, run.Span), run.Target.RelativePath, run.How, where).WithFix(fix));
             }
         }
     }

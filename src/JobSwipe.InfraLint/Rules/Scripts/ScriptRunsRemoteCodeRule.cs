@@ -11,10 +11,15 @@ namespace JobSwipe.InfraLint.Rules.Scripts;
 /// <summary>JSI4009: <c>curl … | sh</c>, <c>bash &lt;(curl …)</c>, <c>sh -c "$(curl …)"</c>, <c>eval "$(wget -O- …)"</c>.</summary>
 public sealed class ScriptRunsRemoteCodeRule : InfraAnalyzer
 {
+    public static readonly DiagnosticDescriptor Descriptor = new(
+        "JSI4009", "Remote script piped into a shell",
+        "'{0}' runs a script downloaded from the network without checking it; download it, verify its checksum or signature, then run it", DiagnosticCategories.Scripts, DiagnosticSeverity.Warning,
+        "A script runs code fetched from the network directly: curl/wget piped into sh/bash, bash <(curl …), or sh -c \"$(curl …)\". Whoever controls the URL (or the network path) runs code in the deploy environment.");
+
     private static readonly HashSet<string> Shells = new(StringComparer.Ordinal) { "sh", "bash", "zsh", "dash", "ksh", "ash", "fish", "python", "perl", "ruby", "node", "pwsh" };
     private static readonly HashSet<string> Fetchers = new(StringComparer.Ordinal) { "curl", "wget", "fetch", "http", "https" };
 
-    public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptors.ScriptRunsRemoteCode];
+    public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptor];
 
     public override void Initialize(AnalysisContext context)
     {
@@ -94,5 +99,5 @@ public sealed class ScriptRunsRemoteCodeRule : InfraAnalyzer
     }
 
     private static void Report(ScriptSink ctx, TextSpan span) =>
-        ctx.Report(Descriptors.ScriptRunsRemoteCode, span, ctx.Model.Text.Content.Substring(span.Start, span.Length).ReplaceLineEndings(" "));
+        ctx.Report(Descriptor, span, ctx.Model.Text.Content.Substring(span.Start, span.Length).ReplaceLineEndings(" "));
 }

@@ -11,7 +11,12 @@ namespace JobSwipe.InfraLint.Rules.Scripts;
 /// <summary>JSI4008: a secret echoed/printed, traced under <c>set -x</c>, or a literal secret in a script. Never prints the value.</summary>
 public sealed class SecretPrintedByScriptRule : InfraAnalyzer
 {
-    public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptors.SecretPrintedByScript];
+    public static readonly DiagnosticDescriptor Descriptor = new(
+        "JSI4008", "Secret printed or hard-coded in a script",
+        "{0}; {1}", DiagnosticCategories.Scripts, DiagnosticSeverity.Warning,
+        "A script prints a secret (echo/printf of a secret-like variable), traces it (a command expands a secret-like variable while set -x is on), or holds a literal secret. CI logs keep what scripts print.");
+
+    public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptor];
 
     public override void Initialize(AnalysisContext context)
     {
@@ -40,20 +45,20 @@ public sealed class SecretPrintedByScriptRule : InfraAnalyzer
             {
                 if (FirstSecret(line.Arguments, ctx.Model) is { } printed && !HoldsAPath(ctx.Model, printed.Name))
                 {
-                    ctx.Report(Descriptors.SecretPrintedByScript, printed.Span, $"'{line.Name}' prints the secret-like variable {printed.Name}", "CI logs keep it: print that it is set (${#" + printed.Name + "} characters), not its value");
+                    ctx.Report(Descriptor, printed.Span, $"'{line.Name}' prints the secret-like variable {printed.Name}", "CI logs keep it: print that it is set (${#" + printed.Name + "} characters), not its value");
                     continue;
                 }
             }
 
             if (line is not null && line.Name == "printenv" && FirstSecretName(line.Arguments) is { } env)
             {
-                ctx.Report(Descriptors.SecretPrintedByScript, env.Span, $"'printenv' prints the secret-like variable {env.Value}", "remove it or print only whether it is set");
+                ctx.Report(Descriptor, env.Span, $"'printenv' prints the secret-like variable {env.Value}", "remove it or print only whether it is set");
                 continue;
             }
 
             if (c.Options.XTrace && command.NameValue is not "set" && FirstSecret(command.Assignments.Select(a => a.Value).Concat(command.Words), ctx.Model) is { } traced)
             {
-                ctx.Report(Descriptors.SecretPrintedByScript, traced.Span, $"set -x is on while this command expands the secret-like variable {traced.Name}, so the trace prints its value", "turn tracing off around it ('set +x') or drop 'set -x'");
+                ctx.Report(Descriptor, traced.Span, $"set -x is on while this command expands the secret-like variable {traced.Name}, so the trace prints its value", "turn tracing off around it ('set +x') or drop 'set -x'");
             }
         }
 
@@ -73,11 +78,11 @@ public sealed class SecretPrintedByScriptRule : InfraAnalyzer
             if (IsSecretVariable(assignment.Name) && LooksLikeLiteralSecret(v))
             {
                 string known = SecretHeuristics.DescribeKnownDefault(v) is { } d ? $" ({d})" : "";
-                ctx.Report(Descriptors.SecretPrintedByScript, value.Span, $"{assignment.Name} is assigned a literal secret{known}", "read it from the environment, a CI secret or a secret manager instead of committing it");
+                ctx.Report(Descriptor, value.Span, $"{assignment.Name} is assigned a literal secret{known}", "read it from the environment, a CI secret or a secret manager instead of committing it");
             }
             else if (SecretHeuristics.FindUrlPassword(v) is not null)
             {
-                ctx.Report(Descriptors.SecretPrintedByScript, value.Span, $"{assignment.Name} holds a URL with an inline password", "take the password from the environment or a secret manager");
+                ctx.Report(Descriptor, value.Span, $"{assignment.Name} holds a URL with an inline password", "take the password from the environment or a secret manager");
             }
         }
     }

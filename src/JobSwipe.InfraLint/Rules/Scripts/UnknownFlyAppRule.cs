@@ -10,7 +10,12 @@ namespace JobSwipe.InfraLint.Rules.Scripts;
 /// <summary>JSI4011: <c>fly deploy/secrets … --app X</c> where X is the app of no Fly config in the repository.</summary>
 public sealed class UnknownFlyAppRule : InfraAnalyzer
 {
-    public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptors.UnknownFlyApp];
+    public static readonly DiagnosticDescriptor Descriptor = new(
+        "JSI4011", "Script targets an unknown Fly app",
+        "'{0}' targets the Fly app '{1}', which is the app of no Fly config in this repository ({2}); fix the name or add its fly.toml", DiagnosticCategories.Scripts, DiagnosticSeverity.Error,
+        "A script deploys or sets secrets (fly deploy, fly secrets set/import/unset) for an app name given with --app/-a that no fly.toml in the repository declares as its `app`. The command deploys to, or changes the secrets of, a different app (or fails), typically after an app was renamed.");
+
+    public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptor];
 
     public override void Initialize(AnalysisContext context) => context.RegisterRepositoryAction(Analyze);
 
@@ -71,7 +76,7 @@ public sealed class UnknownFlyAppRule : InfraAnalyzer
 
         foreach (var (location, verb, app, others) in problems.Values)
         {
-            ctx.ReportDiagnostic(Diagnostic.Create(Descriptors.UnknownFlyApp, location, others, verb, app, known));
+            ctx.ReportDiagnostic(Diagnostic.Create(Descriptor, location, others, verb, app, known));
         }
     }
 

@@ -14,7 +14,12 @@ namespace JobSwipe.InfraLint.Rules.Scripts;
 /// <summary>JSI4012: an env file with placeholders fed to fly secrets set/import without validation that rejects them.</summary>
 public sealed class UnvalidatedSecretsImportRule : InfraAnalyzer
 {
-    public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptors.UnvalidatedSecretsImport];
+    public static readonly DiagnosticDescriptor Descriptor = new(
+        "JSI4012", "Env file with placeholders loaded into secrets",
+        "'{0}' loads {1} into Fly secrets, but {1} still holds placeholders that this script does not reject ({2}); check the values before the import (e.g. a case on *'<'*'>'*|*'${{'*|changeme) and stop on a match", DiagnosticCategories.Scripts, DiagnosticSeverity.Error,
+        "A script feeds an env file to `fly secrets set`/`fly secrets import`, the file holds unresolved placeholders (`${VAR}`, `<your-key>`, `changeme`, `REPLACE_ME`), and nothing in the script before the import (a case pattern, grep, or [[ =~ ]]/[[ == ]] test) would reject them. The placeholders become the production secrets.");
+
+    public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptor];
 
     public override void Initialize(AnalysisContext context) => context.RegisterRepositoryAction(Analyze);
 
@@ -64,7 +69,7 @@ public sealed class UnvalidatedSecretsImportRule : InfraAnalyzer
                     int line = dotenv.Text.GetSpan(first.ValueSpan).Start.Line;
                     string detail = $"{Form(first)} for {first.Key} on line {line}" + (unrejected.Count > 1 ? $", and {unrejected.Count - 1} more" : "");
                     var verb = command.Line.SpanTo(p[1]);
-                    ctx.ReportDiagnostic(Diagnostic.Create(Descriptors.UnvalidatedSecretsImport, Location.Create(file.RelativePath, script.Text, word.Span),
+                    ctx.ReportDiagnostic(Diagnostic.Create(Descriptor, Location.Create(file.RelativePath, script.Text, word.Span),
                         [Location.Create(env.RelativePath, dotenv.Text, first.ValueSpan)],
                         DeployCommands.Describe(script.Text.Content, verb), env.RelativePath, detail));
                 }

@@ -16,6 +16,17 @@ namespace JobSwipe.InfraLint.Rules.Secrets;
 /// </summary>
 public sealed class CommittedSecretRule : InfraAnalyzer
 {
+    public static readonly DiagnosticDescriptor Descriptor = new(
+        "JSI5001", "Secret committed in a file",
+        "{0} is committed in this file; remove it, revoke and rotate it, and load it from a secret store or the environment", DiagnosticCategories.Secrets, DiagnosticSeverity.Error,
+        "A credential in any text file git tracks or would track: a provider token in its documented format (AWS, Google, Azure, GitHub, GitLab, Slack, Stripe, OpenAI, Anthropic and some 80 more), a private key, a password in a connection string or URL (ADO.NET, ODBC, JDBC, scheme://user:pass@host), or a random literal assigned to a secret-like name. Prefixes, lengths, alphabets, entropy floors and one shared placeholder vocabulary avoid false hits; gitleaks:allow is honoured. The value is never printed.")
+    {
+        // Where a rule that knows the place reports the same line, the finding is that rule's: a compose service's
+        // environment (JSI2003), a Dockerfile's ENV or ARG (JSI1008), a Fly [env] (JSI3009), a script's assignment
+        // (JSI4008), a command line (JSI4016).
+        DefersTo = ["JSI1008", "JSI2003", "JSI3009", "JSI4008", "JSI4016"],
+    };
+
     // Lock and checksum files hold integrity hashes under names like "integrity" and "checksum": no generic detector there.
     private static readonly HashSet<string> LockFiles = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -43,7 +54,7 @@ public sealed class CommittedSecretRule : InfraAnalyzer
 
     private static readonly string[] SampleExtensions = [".md", ".mdx", ".rst", ".adoc", ".har", ".snap", ".po", ".pot", ".xlf", ".xliff", ".resx", ".example", ".sample", ".template", ".tmpl", ".dist"];
 
-    public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptors.CommittedSecret];
+    public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptor];
 
     public override void Initialize(AnalysisContext context) => context.RegisterRepositoryAction(Analyze);
 
@@ -64,7 +75,7 @@ public sealed class CommittedSecretRule : InfraAnalyzer
         string extension = Path.GetExtension(file.Name);
         if (extension.Equals(".p12", StringComparison.OrdinalIgnoreCase) || extension.Equals(".pfx", StringComparison.OrdinalIgnoreCase))
         {
-            var keyStore = Diagnostic.Create(Descriptors.CommittedSecret, Location.ForPath(file.RelativePath), "A PKCS#12 key store (certificate and private key)");
+            var keyStore = Diagnostic.Create(Descriptor, Location.ForPath(file.RelativePath), "A PKCS#12 key store (certificate and private key)");
             report(IsSample(file) ? keyStore.Lowered(DiagnosticSeverity.Warning) : keyStore);
             return;
         }
@@ -84,7 +95,7 @@ public sealed class CommittedSecretRule : InfraAnalyzer
         foreach (var match in SecretPatterns.Scan(text.Content, options))
         {
             var location = Location.Create(file.RelativePath, text, new TextSpan(match.Start, match.Length));
-            var finding = Diagnostic.Create(Descriptors.CommittedSecret, location, Capitalize(match.Provider));
+            var finding = Diagnostic.Create(Descriptor, location, Capitalize(match.Provider));
             // A value judged by its name and randomness (or by standing where a password goes) is a heuristic: a warning,
             // except in production files. A documented provider format or a private key is an error, except in tests,
             // documentation and examples, where it is most often a sample (still reported, as a warning).

@@ -16,7 +16,12 @@ namespace JobSwipe.InfraLint.Rules.Secrets;
 /// </summary>
 public sealed class DevelopmentValueInProductionRule : InfraAnalyzer
 {
-    public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptors.DevelopmentValueInProduction];
+    public static readonly DiagnosticDescriptor Descriptor = new(
+        "JSI5002", "Development value in a production file",
+        "'{0}' is set to {1} in a production file; set the real value through the secret store or the deployment environment", DiagnosticCategories.Secrets, DiagnosticSeverity.Error,
+        "A production env file, Fly config [env] or production compose file assigns a development value: a development placeholder (dev-…, changeme, …change-in-production, minioadmin), a well-known default credential under a secret-like name, or a service address pointing at localhost/127.0.0.1. Example, sample and template files are exempt. The value is never printed.");
+
+    public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptor];
 
     public override void Initialize(AnalysisContext context)
     {
@@ -34,7 +39,7 @@ public sealed class DevelopmentValueInProductionRule : InfraAnalyzer
                     continue;
                 }
 
-                Check(entry.Key, entry.Value, entry.ValueSpan, (span, args) => ctx.Report(Descriptors.DevelopmentValueInProduction, span, args));
+                Check(entry.Key, entry.Value, entry.ValueSpan, (span, args) => ctx.Report(Descriptor, span, args));
             }
         });
 
@@ -61,7 +66,7 @@ public sealed class DevelopmentValueInProductionRule : InfraAnalyzer
                         continue;
                     }
 
-                    ctx.Report(Descriptors.DevelopmentValueInProduction, span, entry.Key, description);
+                    ctx.Report(Descriptor, span, entry.Key, description);
                 }
             }
         });
@@ -80,7 +85,7 @@ public sealed class DevelopmentValueInProductionRule : InfraAnalyzer
                     // localhost is right when the machine itself starts the process it names (`ollama serve &` in the start script).
                     if (args[1] as string != "a localhost service address" || !SameMachineRuns(ctx.Repository, ctx.File, entry.Key, entry.StringValue))
                     {
-                        ctx.Report(Descriptors.DevelopmentValueInProduction, span, args);
+                        ctx.Report(Descriptor, span, args);
                     }
                 });
             }

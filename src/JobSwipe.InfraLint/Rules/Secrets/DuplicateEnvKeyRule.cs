@@ -8,7 +8,12 @@ namespace JobSwipe.InfraLint.Rules.Secrets;
 /// <summary>JSI5006: the same key assigned twice in one env file; reported at the later key, naming the first line.</summary>
 public sealed class DuplicateEnvKeyRule : InfraAnalyzer
 {
-    public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptors.DuplicateEnvKey];
+    public static readonly DiagnosticDescriptor Descriptor = new(
+        "JSI5006", "Variable defined twice in an env file",
+        "'{0}' is defined twice in this env file (first on line {1}); the later value wins: remove one of the definitions", DiagnosticCategories.Secrets, DiagnosticSeverity.Warning,
+        "An env file assigns the same key twice. docker compose and python-dotenv keep the last value silently, so the first definition is dead and usually the one someone meant to change.", fix: FixAvailability.Safe);
+
+    public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptor];
 
     public override void Initialize(AnalysisContext context) =>
         context.RegisterFileAction<DotEnvFile>(FileKind.DotEnv, ctx =>
@@ -16,7 +21,7 @@ public sealed class DuplicateEnvKeyRule : InfraAnalyzer
             foreach (var duplicate in ctx.Model.Duplicates)
             {
                 int firstLine = ctx.Model.Text.GetPosition(duplicate.First.KeySpan.Start).Line;
-                ctx.ReportDiagnostic(Diagnostic.Create(Descriptors.DuplicateEnvKey, ctx.GetLocation(duplicate.Second.KeySpan), duplicate.Second.Key, firstLine).WithFix(DropFirst(ctx, duplicate)));
+                ctx.ReportDiagnostic(Diagnostic.Create(Descriptor, ctx.GetLocation(duplicate.Second.KeySpan), duplicate.Second.Key, firstLine).WithFix(DropFirst(ctx, duplicate)));
             }
         });
 

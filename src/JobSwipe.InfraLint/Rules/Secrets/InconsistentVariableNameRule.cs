@@ -12,9 +12,14 @@ namespace JobSwipe.InfraLint.Rules.Secrets;
 /// </summary>
 public sealed class InconsistentVariableNameRule : InfraAnalyzer
 {
+    public static readonly DiagnosticDescriptor Descriptor = new(
+        "JSI5003", "One setting under different names",
+        "'{0}' ({1}) names the same setting as {2}; use one name everywhere", DiagnosticCategories.Secrets, DiagnosticSeverity.Warning,
+        "Variable names across env files, compose environments, Fly [env], secrets scripts, Dockerfile ENV, deploy-script checks and application code that differ only by case, separators, an address synonym (URL, URI, ADDR, ADDRESS, ENDPOINT, with or without BASE) or a stem abbreviation (DB/DATABASE, PASS/PWD/PASSWORD) denote one setting. One finding per minority spelling, at its first occurrence, names the other spellings and their files.");
+
     private const int MaxFilesNamed = 4;
 
-    public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptors.InconsistentVariableName];
+    public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptor];
 
     public override void Initialize(AnalysisContext context) => context.RegisterRepositoryAction(ctx =>
     {
@@ -74,7 +79,7 @@ public sealed class InconsistentVariableNameRule : InfraAnalyzer
 
                 var first = index.ByName[minority][0];
                 string others = string.Join(", ", related.Select(n => $"'{n}' ({Files(files[n])})"));
-                ctx.ReportDiagnostic(Diagnostic.Create(Descriptors.InconsistentVariableName, first.Location, minority, Files(files[minority]), others));
+                ctx.ReportDiagnostic(Diagnostic.Create(Descriptor, first.Location, minority, Files(files[minority]), others));
             }
         }
     });

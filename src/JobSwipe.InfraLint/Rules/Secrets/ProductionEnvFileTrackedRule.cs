@@ -1,3 +1,4 @@
+using JobSwipe.InfraLint.Diagnostics;
 using JobSwipe.InfraLint.Analysis;
 using JobSwipe.InfraLint.Syntax.DotEnv;
 using JobSwipe.InfraLint.Workspace;
@@ -11,9 +12,14 @@ namespace JobSwipe.InfraLint.Rules.Secrets;
 /// </summary>
 public sealed class ProductionEnvFileTrackedRule : InfraAnalyzer
 {
+    public static readonly DiagnosticDescriptor Descriptor = new(
+        "JSI5005", "Production env file with secrets tracked by git",
+        "{0} holds literal secret values ({1}) and is {2}; remove it from git, add it to .gitignore and keep the values in a secret store", DiagnosticCategories.Secrets, DiagnosticSeverity.Warning,
+        "A production env file (.env.production, *.prod.env; not *.example, *.sample, *.template) assigns literal values to secret-like names and git tracks it: it is in the git index, or, when the root is not a git checkout, no .gitignore ignores it.");
+
     private const int MaxNamesListed = 3;
 
-    public override IReadOnlyList<Diagnostics.DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptors.ProductionEnvFileTracked];
+    public override IReadOnlyList<Diagnostics.DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptor];
 
     public override void Initialize(AnalysisContext context) =>
         context.RegisterFileAction<DotEnvFile>(FileKind.DotEnv, ctx =>
@@ -37,7 +43,7 @@ public sealed class ProductionEnvFileTrackedRule : InfraAnalyzer
 
             var names = secrets.Select(e => e.Key).Distinct(StringComparer.Ordinal).ToList();
             string listed = string.Join(", ", names.Take(MaxNamesListed)) + (names.Count > MaxNamesListed ? $" and {names.Count - MaxNamesListed} more" : string.Empty);
-            ctx.Report(Descriptors.ProductionEnvFileTracked, secrets[0].KeySpan, ctx.File.Name, listed, tracking.IsCheckout ? "tracked by git" : "not ignored by any .gitignore");
+            ctx.Report(Descriptor, secrets[0].KeySpan, ctx.File.Name, listed, tracking.IsCheckout ? "tracked by git" : "not ignored by any .gitignore");
         });
 
     private static bool IsLiteralSecret(DotEnvEntry entry) =>

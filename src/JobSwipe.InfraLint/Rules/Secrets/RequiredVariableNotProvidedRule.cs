@@ -11,13 +11,18 @@ namespace JobSwipe.InfraLint.Rules.Secrets;
 /// </summary>
 public sealed class RequiredVariableNotProvidedRule : InfraAnalyzer
 {
+    public static readonly DiagnosticDescriptor Descriptor = new(
+        "JSI5004", "Required variable provided nowhere",
+        "'{0}' is required here but no env file, Fly config, secrets script, compose environment or Dockerfile provides it; add it to the env template or the secrets script", DiagnosticCategories.Secrets, DiagnosticSeverity.Warning,
+        "A variable a deploy script insists on (a REQUIRED_…/…_SECRETS list, `: \"${VAR:?}\"`) or a production compose file interpolates without a default is defined by no env file (templates included), Fly [env], `fly secrets set`, compose environment or Dockerfile ENV in the repository: a deployment from this repository cannot succeed without knowledge that lives elsewhere.");
+
     /// <summary>Variables the platform, the shell or the operator's CI provides: never reported.</summary>
     internal static readonly string[] PlatformVariables = ["HOME", "PATH", "USER", "SHELL", "PWD", "OLDPWD", "TMPDIR", "HOSTNAME", "LANG", "TERM", "CI", "UID", "EUID", "RANDOM", "SECONDS", "BASH_SOURCE", "IFS",
         "SHLVL", "_", "PPID", "BASHPID", "LINENO", "FUNCNAME", "OPTARG", "OPTIND", "PS1", "PS2", "PS4", "BASH", "BASH_VERSION", "BASH_REMATCH", "HOSTTYPE", "OSTYPE", "MACHTYPE", "LOGNAME", "MAIL", "COLUMNS", "LINES", "PIPESTATUS", "REPLY"];
 
     internal static readonly string[] PlatformPrefixes = ["FLY_", "GITHUB_", "RUNNER_", "CI_", "BUILDKITE_", "CIRCLE_", "BITBUCKET_", "SYSTEM_", "BUILD_", "AGENT_", "RAILWAY_", "RENDER_", "HEROKU_", "COMPOSE_", "DOCKER_"];
 
-    public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptors.RequiredVariableNotProvided];
+    public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptor];
 
     public override void Initialize(AnalysisContext context) => context.RegisterRepositoryAction(ctx =>
     {
@@ -53,7 +58,7 @@ public sealed class RequiredVariableNotProvidedRule : InfraAnalyzer
         // additional locations (providing it once fixes them all).
         foreach (var (name, locations) in missing)
         {
-            ctx.ReportDiagnostic(Diagnostic.Create(Descriptors.RequiredVariableNotProvided, locations[0], locations.Skip(1), name));
+            ctx.ReportDiagnostic(Diagnostic.Create(Descriptor, locations[0], locations.Skip(1), name));
         }
     });
 

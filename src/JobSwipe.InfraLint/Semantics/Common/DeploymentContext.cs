@@ -11,7 +11,6 @@ namespace JobSwipe.InfraLint.Semantics.Common;
 /// </summary>
 public static class DeploymentContext
 {
-    private static readonly ConditionalWeakTable<Repository, StrongBox<bool>> TemplateCache = [];
 
     private static readonly HashSet<string> SampleFolders = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -49,10 +48,9 @@ public static class DeploymentContext
     {
         ArgumentNullException.ThrowIfNull(repository);
         ArgumentNullException.ThrowIfNull(compose);
-        return ScriptStacks.GetValue(repository, CollectScriptStacks).Contains(compose.RelativePath);
+        return repository.Facts.Get("compose files started by package.json scripts", CollectScriptStacks).Contains(compose.RelativePath);
     }
 
-    private static readonly ConditionalWeakTable<Repository, HashSet<string>> ScriptStacks = [];
 
     private static HashSet<string> CollectScriptStacks(Repository repository)
     {
@@ -100,7 +98,7 @@ public static class DeploymentContext
     public static bool IsTemplateRepository(Repository repository)
     {
         ArgumentNullException.ThrowIfNull(repository);
-        return TemplateCache.GetValue(repository, r => new StrongBox<bool>(Detect(r))).Value;
+        return repository.Facts.Get("repository is a template", static r => new StrongBox<bool>(Detect(r))).Value;
     }
 
     /// <summary>The repository-gap finding (JSI7002–JSI7005) as it is, or at info in a template or tutorial repository.</summary>
@@ -119,10 +117,9 @@ public static class DeploymentContext
     public static bool DeploysItself(Repository repository)
     {
         ArgumentNullException.ThrowIfNull(repository);
-        return DeployCache.GetValue(repository, r => new StrongBox<bool>(DetectDeploys(r))).Value;
+        return repository.Facts.Get("repository deploys", static r => new StrongBox<bool>(DetectDeploys(r))).Value;
     }
 
-    private static readonly ConditionalWeakTable<Repository, StrongBox<bool>> DeployCache = [];
 
     private static bool DetectDeploys(Repository repository)
     {

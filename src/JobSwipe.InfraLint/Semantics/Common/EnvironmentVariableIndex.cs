@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using JobSwipe.InfraLint.Diagnostics;
 using JobSwipe.InfraLint.Syntax.AppCode;
 using JobSwipe.InfraLint.Syntax.Compose;
@@ -67,7 +66,6 @@ public sealed record EnvironmentVariableOccurrence(string Name, WorkspaceFile Fi
 /// </summary>
 public sealed partial class EnvironmentVariableIndex
 {
-    private static readonly ConditionalWeakTable<Repository, EnvironmentVariableIndex> Cache = new();
 
     private EnvironmentVariableIndex(IReadOnlyList<EnvironmentVariableOccurrence> occurrences, IReadOnlySet<string> ciProvided, IReadOnlyDictionary<string, HashSet<string>> scriptAssigned)
     {
@@ -88,7 +86,7 @@ public sealed partial class EnvironmentVariableIndex
     /// <summary>Per script path, the variables the script assigns itself.</summary>
     public IReadOnlyDictionary<string, HashSet<string>> ScriptAssigned { get; }
 
-    public static EnvironmentVariableIndex For(Repository repository) => Cache.GetValue(repository, Build);
+    public static EnvironmentVariableIndex For(Repository repository) => repository.Facts.Get(Build);
 
     private static EnvironmentVariableIndex Build(Repository repository)
     {

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using JobSwipe.InfraLint.Workspace;
 
 namespace JobSwipe.InfraLint.Semantics.Common;
@@ -10,7 +9,6 @@ namespace JobSwipe.InfraLint.Semantics.Common;
 /// </summary>
 public sealed class GitTracking
 {
-    private static readonly ConditionalWeakTable<Repository, GitTracking> Cache = new();
 
     private readonly IReadOnlySet<string>? _index;
     private readonly GitIgnore _ignore = new();
@@ -43,7 +41,7 @@ public sealed class GitTracking
     /// <summary>True when the root is a git checkout whose index could be read.</summary>
     public bool IsCheckout => _index is not null;
 
-    public static GitTracking For(Repository repository) => Cache.GetValue(repository, r => new GitTracking(r));
+    public static GitTracking For(Repository repository) => repository.Facts.Get(static r => new GitTracking(r));
 
     /// <summary>In a checkout: the file is in the index. Otherwise: no .gitignore ignores it.</summary>
     public bool IsTracked(string relativePath) => _index is not null ? _index.Contains(relativePath) : !_ignore.IsIgnored(relativePath);

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using JobSwipe.InfraLint.Diagnostics;
 using JobSwipe.InfraLint.Syntax.Compose;
 using JobSwipe.InfraLint.Syntax.Containers;
@@ -32,7 +31,6 @@ public sealed record EvidenceText(WorkspaceFile File, string Lower);
 /// </summary>
 public sealed class RepositoryEvidence
 {
-    private static readonly ConditionalWeakTable<Repository, RepositoryEvidence> Cache = new();
 
     /// <summary>CI configuration files the classifier does not already mark as <see cref="FileKind.CiWorkflow"/>.</summary>
     public static readonly string[] ExtraCiFiles = [".travis.yml", ".drone.yml", ".woodpecker.yml", "cloudbuild.yaml", "cloudbuild.yml", ".gitlab-ci.yml", "jenkinsfile", "bitbucket-pipelines.yml", "appveyor.yml", "codemagic.yaml", "bitrise.yml"];
@@ -64,7 +62,7 @@ public sealed class RepositoryEvidence
         _hclTexts = new(() => Read(repository.Files.Where(f => f.Name.EndsWith(".hcl", StringComparison.OrdinalIgnoreCase) || f.Name.EndsWith(".tf", StringComparison.OrdinalIgnoreCase))));
     }
 
-    public static RepositoryEvidence For(Repository repository) => Cache.GetValue(repository, r => new RepositoryEvidence(r));
+    public static RepositoryEvidence For(Repository repository) => repository.Facts.Get(static r => new RepositoryEvidence(r));
 
     public Repository Repository => _repository;
 

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using JobSwipe.InfraLint.Syntax.Compose;
 using JobSwipe.InfraLint.Workspace;
 
@@ -28,7 +27,6 @@ namespace JobSwipe.InfraLint.Semantics.Compose;
 /// </summary>
 internal sealed class ComposeProjects
 {
-    private static readonly ConditionalWeakTable<Repository, ComposeProjects> Cache = [];
 
     private static readonly string[] BaseNames = ["compose.yaml", "compose.yml", "docker-compose.yaml", "docker-compose.yml"];
 
@@ -104,7 +102,7 @@ internal sealed class ComposeProjects
         }
     }
 
-    public static ComposeProjects For(Repository repository) => Cache.GetValue(repository, r => new ComposeProjects(r));
+    public static ComposeProjects For(Repository repository) => repository.Facts.Get(static r => new ComposeProjects(r));
 
     /// <summary>
     /// The compose files whose definitions <paramref name="file"/> can use: itself, the files it includes, and every file

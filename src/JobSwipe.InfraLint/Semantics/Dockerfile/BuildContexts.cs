@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.RegularExpressions;
 using JobSwipe.InfraLint.Syntax.Compose;
@@ -28,7 +27,6 @@ internal sealed record BuildContext(string Directory, string? Origin)
 /// </summary>
 internal sealed partial class BuildContexts
 {
-    private static readonly ConditionalWeakTable<Repository, BuildContexts> Cache = [];
 
     /// <summary>Folders usually produced by a build step before <c>docker build</c>, or never discovered: sources in them are not checked.</summary>
     public static readonly HashSet<string> GeneratedFolders = new(StringComparer.OrdinalIgnoreCase)
@@ -96,7 +94,7 @@ internal sealed partial class BuildContexts
         }
     }
 
-    public static BuildContexts For(Repository repository) => Cache.GetValue(repository, r => new BuildContexts(r));
+    public static BuildContexts For(Repository repository) => repository.Facts.Get(static r => new BuildContexts(r));
 
     /// <summary>
     /// The contexts a Dockerfile is built with: those named by compose files and Fly configs when any, else the

@@ -46,10 +46,6 @@ public sealed class CiReleaseFacts
 
     public static CiReleaseFacts For(FileAnalysisContext<CiPipeline> ctx) => new(ctx);
 
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<JobSwipe.InfraLint.Workspace.Repository, object> TestingRepositories = new();
-    private static readonly object Yes = new();
-    private static readonly object No = new();
-
     /// <summary>
     /// True when any CI workflow of the repository runs tests (computed once per repository): a deploy workflow on main
     /// usually ships code that a pull-request workflow tested before the merge.
@@ -57,7 +53,7 @@ public sealed class CiReleaseFacts
     public static bool RepositoryCiRunsTests(JobSwipe.InfraLint.Workspace.Repository repository)
     {
         ArgumentNullException.ThrowIfNull(repository);
-        return ReferenceEquals(TestingRepositories.GetValue(repository, r =>
+        return repository.Facts.Get("CI runs tests", static r =>
         {
             foreach (var file in r.GetFiles(JobSwipe.InfraLint.Workspace.FileKind.CiWorkflow))
             {
@@ -71,12 +67,12 @@ public sealed class CiReleaseFacts
                     if (step.ParseRunScript() is { } script
                         && ScriptFacts.For(script).Commands.Any(c => DeployCommands.IsTest(c.Line)))
                     {
-                        return Yes;
+                        return new System.Runtime.CompilerServices.StrongBox<bool>(true);
                     }
                 }
             }
 
-            return No;
-        }), Yes);
+            return new System.Runtime.CompilerServices.StrongBox<bool>(false);
+        }).Value;
     }
 }

@@ -1,6 +1,6 @@
 using JobSwipe.InfraLint.Engine;
 using JobSwipe.InfraLint.Reporting;
-using JobSwipe.InfraLint.Rules;
+using JobSwipe.InfraLint.Analysis;
 using JobSwipe.InfraLint.Tests.Infrastructure;
 
 namespace JobSwipe.InfraLint.Tests.Rules.Secrets;

@@ -1,0 +1,78 @@
+using System.Runtime.CompilerServices;
+using JobSwipe.InfraLint.Workspace;
+
+namespace JobSwipe.InfraLint.Tests.Workspace;
+
+public class FactCacheTests
+{
+    private sealed class Fact(int computation)
+    {
+        public int Computation { get; } = computation;
+    }
+
+    [Test]
+    public void A_fact_is_computed_once_per_run_however_many_rules_ask()
+    {
+        var repository = new Repository(Path.GetTempPath(), []);
+        int computations = 0;
+
+        var first = repository.Facts.Get(_ => new Fact(Interlocked.Increment(ref computations)));
+        var second = repository.Facts.Get(_ => new Fact(Interlocked.Increment(ref computations)));
+
+        Assert.That(second, Is.SameAs(first));
+        Assert.That(computations, Is.EqualTo(1));
+    }
+
+    [Test]
+    public void Rules_asking_at_the_same_time_share_one_computation()
+    {
+        var repository = new Repository(Path.GetTempPath(), []);
+        int computations = 0;
+        using var started = new ManualResetEventSlim();
+
+        var facts = Enumerable.Range(0, 8).AsParallel().WithDegreeOfParallelism(8).Select(_ => repository.Facts.Get(_ =>
+        {
+            Interlocked.Increment(ref computations);
+            started.Wait(TimeSpan.FromMilliseconds(200));
+            return new Fact(computations);
+        })).ToList();
+        started.Set();
+
+        Assert.That(facts.Distinct().Count(), Is.EqualTo(1));
+        Assert.That(computations, Is.EqualTo(1));
+    }
+
+    [Test]
+    public void Each_run_has_its_own_facts()
+    {
+        var one = new Repository(Path.GetTempPath(), []);
+        var other = new Repository(Path.GetTempPath(), []);
+        int computations = 0;
+
+        var a = one.Facts.Get(_ => new Fact(++computations));
+        var b = other.Facts.Get(_ => new Fact(++computations));
+
+        Assert.That(b, Is.Not.SameAs(a));
+        Assert.That((a.Computation, b.Computation), Is.EqualTo((1, 2)));
+    }
+
+    [Test]
+    public void Named_facts_of_the_same_type_are_distinct()
+    {
+        var repository = new Repository(Path.GetTempPath(), []);
+
+        var deploys = repository.Facts.Get("deploys", _ => new StrongBox<bool>(true));
+        var template = repository.Facts.Get("template", _ => new StrongBox<bool>(false));
+
+        Assert.That((deploys.Value, template.Value), Is.EqualTo((true, false)));
+        Assert.That(repository.Facts.Get("deploys", _ => new StrongBox<bool>(false)), Is.SameAs(deploys));
+    }
+
+    [Test]
+    public void The_facts_see_the_repository_of_their_run()
+    {
+        var repository = new Repository(Path.GetTempPath(), []);
+
+        Assert.That(repository.Facts.Get(r => new StrongBox<Repository>(r)).Value, Is.SameAs(repository));
+    }
+}
