@@ -132,6 +132,12 @@ public static partial class ProcessEntrypoints
                 cwd = MapWorkdir(model.InheritedInOrder(stage), file.Directory, repository);
             }
 
+            // The release command runs once per deploy in a machine of the same image.
+            if (fly.Deploy?.ReleaseCommand?.Value is TomlStringValue release)
+            {
+                Add(result, file, fly.Text, EntrypointSource.Fly, "release", cwd, TomlStringWords(fly.Text, release));
+            }
+
             foreach (FlyProcess process in fly.Processes)
             {
                 if (process.Command?.Value is not TomlStringValue value)
@@ -139,9 +145,7 @@ public static partial class ProcessEntrypoints
                     continue;
                 }
 
-                string source = fly.Text.Content.Substring(value.Span.Start, value.Span.Length);
-                int offset = source.Length >= 2 && source[1..^1] == value.Value ? value.Span.Start + 1 : -1;
-                Add(result, file, fly.Text, EntrypointSource.Fly, process.Name == "app" ? "web" : process.Name, cwd, ShellWords(value.Value, offset, value.Span));
+                Add(result, file, fly.Text, EntrypointSource.Fly, process.Name == "app" ? "web" : process.Name, cwd, TomlStringWords(fly.Text, value));
             }
         }
 
@@ -154,7 +158,7 @@ public static partial class ProcessEntrypoints
 
             foreach (ComposeService service in compose.Services)
             {
-                if (service.Command is not { } command || service.Build?.Context is not { } context || Repository.Combine(file.Directory, context.Value) is not { } contextDir)
+                if (service.Command is null && service.Entrypoint is null || service.Build?.Context is not { } context || Repository.Combine(file.Directory, context.Value) is not { } contextDir)
                 {
                     continue;
                 }
@@ -166,9 +170,9 @@ public static partial class ProcessEntrypoints
                     cwd = MapWorkdir(model.InheritedInOrder(stage), contextDir, repository);
                 }
 
-                List<Word> words = command.IsStringForm
-                    ? [.. command.Arguments.Select(a => new Word(a, command.Node.ReportSpan))]
-                    : [.. command.Items.Select(i => new Word(i.Value, i.ReportSpan))];
+                // Compose runs the entrypoint with the command as its arguments; an init or entrypoint script only hands over to the command.
+                List<Word> entrypoint = ComposeWords(service.Entrypoint);
+                List<Word> words = IsWrapperEntrypoint(entrypoint) ? ComposeWords(service.Command) : [.. entrypoint, .. ComposeWords(service.Command)];
                 Add(result, file, compose.Text, EntrypointSource.Compose, null, cwd, words);
             }
         }
@@ -351,9 +355,11 @@ public static partial class ProcessEntrypoints
         return name.StartsWith("python", StringComparison.Ordinal) && (name.Length == 6 || char.IsAsciiDigit(name[6])) ? "python" : name;
     }
 
-    private static bool IsWrapperEntrypoint(CommandInstruction entry)
+    private static bool IsWrapperEntrypoint(CommandInstruction entry) => IsWrapperEntrypoint(InstructionWords(entry));
+
+    // No entrypoint, an init (tini, dumb-init) or an entrypoint script: the command is what runs.
+    private static bool IsWrapperEntrypoint(List<Word> words)
     {
-        var words = InstructionWords(entry);
         if (words.Count == 0)
         {
             return true;
@@ -384,6 +390,18 @@ public static partial class ProcessEntrypoints
 
         return [];
     }
+
+    // A fly.toml command string's words, each mapped to its place when the string is written without escapes.
+    private static List<Word> TomlStringWords(SourceText text, TomlStringValue value)
+    {
+        string source = text.Content.Substring(value.Span.Start, value.Span.Length);
+        int offset = source.Length >= 2 && source[1..^1] == value.Value ? value.Span.Start + 1 : -1;
+        return ShellWords(value.Value, offset, value.Span);
+    }
+
+    private static List<Word> ComposeWords(ComposeCommand? command) => command is null ? []
+        : command.IsStringForm ? [.. command.Arguments.Select(a => new Word(a, command.Node.ReportSpan))]
+        : [.. command.Items.Select(i => new Word(i.Value, i.ReportSpan))];
 
     private static string Unquote(string text) => text.Length >= 2 && text[0] == '"' && text[^1] == '"' ? text[1..^1] : text;
 
