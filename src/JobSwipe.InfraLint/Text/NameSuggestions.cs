@@ -9,10 +9,12 @@ public static class NameSuggestions
     /// <summary>
     /// The candidate closest to <paramref name="name"/>, or null when none is close. Names compare without case and with
     /// <c>-</c> and <c>_</c> alike (so <c>auto-stop</c> finds <c>auto_stop</c> at distance 0); a candidate is close within
-    /// one edit per three characters of the shorter name (at least one, at most three), or when one name of four or more
-    /// characters contains the other. The first of equally close candidates wins.
+    /// one edit per three characters of the shorter name (at least one, at most three). With
+    /// <paramref name="allowContained"/>, also when one name of four or more characters contains the other: right for
+    /// abbreviated keys (<c>auto_stop</c> for <c>auto_stop_machines</c>), wrong for names of distinct things (a missing
+    /// <c>mongo</c> service is not <c>mongo-webui</c>). The first of equally close candidates wins.
     /// </summary>
-    public static string? Closest(string name, IEnumerable<string> candidates)
+    public static string? Closest(string name, IEnumerable<string> candidates, bool allowContained = false)
     {
         ArgumentNullException.ThrowIfNull(name);
         ArgumentNullException.ThrowIfNull(candidates);
@@ -25,7 +27,7 @@ public static class NameSuggestions
             string normal = Fold(candidate);
             int limit = Math.Max(1, Math.Min(3, Math.Min(target.Length, normal.Length) / 3));
             int distance = Distance(target, normal, limit);
-            bool contains = target.Length >= 4 && normal.Length >= 4 && (normal.Contains(target, StringComparison.Ordinal) || target.Contains(normal, StringComparison.Ordinal));
+            bool contains = allowContained && target.Length >= 4 && normal.Length >= 4 && (normal.Contains(target, StringComparison.Ordinal) || target.Contains(normal, StringComparison.Ordinal));
             if (contains && distance > limit)
             {
                 distance = limit;

@@ -24,7 +24,6 @@ public class NameSuggestionsTests
     [TestCase("POSTGRES", "postgres")]
     [TestCase("postgress", "postgres")]
     [TestCase("wrker", "worker")]
-    [TestCase("worker", "worker-high")]
     [TestCase("elastcsrch", "elasticsearch")]
     public void Closest_finds_a_near_name(string name, string expected) =>
         Assert.That(NameSuggestions.Closest(name, ["api", expected, "zzzzzzzzzz"]), Is.EqualTo(expected));
@@ -41,5 +40,14 @@ public class NameSuggestionsTests
         {
             Assert.That(NameSuggestions.Closest("webb", ["wbe", "web"]), Is.EqualTo("web"));
             Assert.That(NameSuggestions.Closest("wex", ["web", "wed"]), Is.EqualTo("web"));
+        });
+
+    [Test]
+    public void Contained_names_only_when_asked() =>
+        Assert.Multiple(() =>
+        {
+            Assert.That(NameSuggestions.Closest("auto_stop", ["auto_stop_machines"], allowContained: true), Is.EqualTo("auto_stop_machines"));
+            Assert.That(NameSuggestions.Closest("mongo", ["mongo-webui"]), Is.Null);
+            Assert.That(NameSuggestions.Closest("mon", ["mongo-webui"], allowContained: true), Is.Null, "four characters at least");
         });
 }

@@ -45,7 +45,8 @@ public sealed class UndefinedServiceReferenceRule : InfraAnalyzer
                 defined ??= [.. ComposeFacts.Scope(context.Repository, context.File, context.Model).SelectMany(f => f.Services).Select(s => s.Name)];
                 if (!defined.Contains(name) && reported.Add(span))
                 {
-                    string? suggestion = NameSuggestions.Closest(name, defined);
+                    // A service does not depend on itself: its own name is never the one meant (laradock's haproxy linking 'proxy').
+                    string? suggestion = NameSuggestions.Closest(name, defined.Where(d => d != service.Name));
                     string clause = ComposeFacts.CombinedFilesClause(context.Repository, context.File) + (suggestion is null ? string.Empty : $" (did you mean '{suggestion}'?)");
                     context.Report(Descriptor, span, service.Name, name, where, clause);
                 }

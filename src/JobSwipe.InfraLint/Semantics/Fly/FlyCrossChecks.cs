@@ -51,7 +51,7 @@ internal static class FlyCrossChecks
             {
                 foreach (TomlStringValue group in list.Strings.Where(g => !groups.Contains(g.Value)))
                 {
-                    string close = NameSuggestions.Closest(group.Value, groups) is { } c ? $"; did you mean '{c}'?" : string.Empty;
+                    string close = NameSuggestions.Closest(group.Value, groups, allowContained: true) is { } c ? $"; did you mean '{c}'?" : string.Empty;
                     string detail = $"{name} names process group '{group.Value}', but {defined}{close}";
                     if (i < rejected)
                     {

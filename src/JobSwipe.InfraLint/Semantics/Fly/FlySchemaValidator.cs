@@ -43,7 +43,7 @@ internal static class FlySchemaValidator
             {
                 string advice = spec.KnownInventions.TryGetValue(name, out string? invented)
                     ? invented
-                    : NameSuggestions.Closest(name, spec.Keys.Values.Where(k => k.Shape != FlyShape.Legacy).Select(k => k.Name)) is { } close
+                    : NameSuggestions.Closest(name, spec.Keys.Values.Where(k => k.Shape != FlyShape.Legacy).Select(k => k.Name), allowContained: true) is { } close
                         ? $"did you mean '{close}'?"
                         : $"{spec.DisplayName} has no such key";
                 issues.Add(new(FlySchemaIssueKind.Ignored, nameSpan, path, advice));
