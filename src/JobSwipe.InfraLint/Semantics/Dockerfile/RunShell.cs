@@ -157,7 +157,7 @@ internal sealed class RunShell
         ShellScript? script = null;
         if (source is not null)
         {
-            var parsed = ShellParser.Parse(new SourceText(source.Text));
+            var parsed = source.Parse();
             script = parsed.Model;
             if (script is not null && (script.Shebang is null || Shells.Contains(script.Shebang.Interpreter)))
             {

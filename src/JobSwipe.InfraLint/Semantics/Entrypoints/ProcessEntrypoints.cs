@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using JobSwipe.InfraLint.Syntax;
 using JobSwipe.InfraLint.Syntax.Compose;
 using JobSwipe.InfraLint.Syntax.Dockerfile;
 using JobSwipe.InfraLint.Syntax.Fly;
@@ -82,7 +83,7 @@ public static partial class ProcessEntrypoints
             foreach (ProcfileEntry entry in procfile.Entries)
             {
                 int offset = procfile.Text.Content.Length >= entry.CommandSpan.Start + entry.CommandSpan.Length && procfile.Text.Content.Substring(entry.CommandSpan.Start, entry.CommandSpan.Length) == entry.Command ? entry.CommandSpan.Start : -1;
-                var words = ShellWords(entry.Command, offset, entry.CommandSpan);
+                var words = ShellWords(entry.ParseCommand(), offset, entry.CommandSpan);
                 Add(result, file, procfile.Text, EntrypointSource.Procfile, entry.Name, file.Directory, words);
             }
         }
@@ -378,7 +379,7 @@ public static partial class ProcessEntrypoints
 
         if (instruction.ShellCommand is { } shell)
         {
-            var parsed = ShellParser.Parse(new SourceText(shell.Text));
+            var parsed = shell.Parse();
             var first = parsed.Model?.EnumerateCommands().FirstOrDefault();
             if (first is null)
             {
@@ -396,7 +397,7 @@ public static partial class ProcessEntrypoints
     {
         string source = text.Content.Substring(value.Span.Start, value.Span.Length);
         int offset = source.Length >= 2 && source[1..^1] == value.Value ? value.Span.Start + 1 : -1;
-        return ShellWords(value.Value, offset, value.Span);
+        return ShellWords(ShellParser.Parse(new SourceText(value.Value)), offset, value.Span);
     }
 
     private static List<Word> ComposeWords(ComposeCommand? command) => command is null ? []
@@ -405,9 +406,9 @@ public static partial class ProcessEntrypoints
 
     private static string Unquote(string text) => text.Length >= 2 && text[0] == '"' && text[^1] == '"' ? text[1..^1] : text;
 
-    private static List<Word> ShellWords(string command, int offset, TextSpan fallback)
+    // The first command's words of a parsed command line, mapped to the host file from offset (or all to the fallback span).
+    private static List<Word> ShellWords(ParseResult<ShellScript> parsed, int offset, TextSpan fallback)
     {
-        var parsed = ShellParser.Parse(new SourceText(command));
         var first = parsed.Model?.EnumerateCommands().FirstOrDefault();
         if (first is null)
         {
