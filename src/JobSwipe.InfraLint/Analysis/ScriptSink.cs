@@ -25,10 +25,13 @@ public sealed class ScriptSink
 
     public void Report(DiagnosticDescriptor descriptor, TextSpan span, params object?[] args) => _report(descriptor, span, args);
 
-    public static ScriptSink For(FileAnalysisContext<ShellScript> ctx)
+    public static ScriptSink For(FileAnalysisContext<ShellScript> ctx) => For(ctx, lowered: false);
+
+    /// <summary>A sink for a shell script whose findings are reported at info when <paramref name="lowered"/> is true.</summary>
+    public static ScriptSink For(FileAnalysisContext<ShellScript> ctx, bool lowered)
     {
         ArgumentNullException.ThrowIfNull(ctx);
-        return new ScriptSink(ctx.Model, (d, span, args) => ctx.Report(d, span, args));
+        return new ScriptSink(ctx.Model, (d, span, args) => ctx.Report(d, span, lowered, args));
     }
 
     /// <summary>

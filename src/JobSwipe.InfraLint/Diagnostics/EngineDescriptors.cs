@@ -2,7 +2,7 @@ namespace JobSwipe.InfraLint.Diagnostics;
 
 /// <summary>
 /// The engine's own descriptors, JSI0001-JSI0006: files that cannot be parsed or read, invalid configuration, a rule
-/// that failed, InfraLint's own files. A public contract like the rules' (../shared/spec/rules.md). They live below the
+/// that failed, InfraLint's own files. A public contract like the rules' IDs and severities (pinned by tests/JobSwipe.InfraLint.Tests/Catalog/RuleContract.txt). They live below the
 /// rules so that the engine, the configuration and the front-ends report them without depending on Rules.
 /// </summary>
 public static class EngineDescriptors

@@ -75,6 +75,14 @@ public partial class LayerDependencyTests
             .Select(f => Path.GetRelativePath(rules, f).Replace('\\', '/'))
             .Where(f => !f.EndsWith("Rule.cs", StringComparison.Ordinal) || f.Count(c => c == '/') != 1);
         Assert.That(others, Is.Empty, "files under Rules/ that are not Rules/<Area>/<Name>Rule.cs");
+
+        // And a rule file declares nothing but its rule: a fact or resolver beside a rule belongs in Semantics/.
+        var nonRules = typeof(JobSwipe.InfraLint.Analysis.InfraAnalyzer).Assembly.GetTypes()
+            .Where(t => t.Namespace?.StartsWith("JobSwipe.InfraLint.Rules", StringComparison.Ordinal) == true && !t.IsNested
+                && !t.IsDefined(typeof(System.Runtime.CompilerServices.CompilerGeneratedAttribute), false) && !t.Name.StartsWith('<'))
+            .Where(t => !t.IsSubclassOf(typeof(JobSwipe.InfraLint.Analysis.InfraAnalyzer)))
+            .Select(t => t.FullName);
+        Assert.That(nonRules, Is.Empty, "types under Rules/ that are not rules");
     }
 
     [GeneratedRegex(@"\bJobSwipe\.InfraLint\.([A-Z][A-Za-z]+)\b")]

@@ -22,7 +22,15 @@ public static class RuleVerifier
         Assert.That(result, Is.Empty);
     }
 
-    public static IReadOnlyList<Diagnostic> Reports(InfraAnalyzer analyzer, params (string Path, string Markup)[] files)
+    public static IReadOnlyList<Diagnostic> Reports(InfraAnalyzer analyzer, params (string Path, string Markup)[] files) =>
+        Reports(analyzer, prepare: null, files);
+
+    /// <summary>
+    /// As the overload without <paramref name="prepare"/>, with <paramref name="prepare"/> run on
+    /// the repository after the files are written and before the engine runs (to add what markup cannot hold: a git
+    /// index, file modes).
+    /// </summary>
+    public static IReadOnlyList<Diagnostic> Reports(InfraAnalyzer analyzer, Action<TempRepository>? prepare, params (string Path, string Markup)[] files)
     {
         var ids = analyzer.SupportedDiagnostics.Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
         string? defaultId = ids.Count == 1 ? ids.Single() : null;
@@ -44,6 +52,7 @@ public static class RuleVerifier
             }
         }
 
+        prepare?.Invoke(repository);
         var result = LintEngine.Run(new LintOptions(repository.Root) { Analyzers = [analyzer], MaxDegreeOfParallelism = 1 });
         var engineFailures = result.Diagnostics.Where(d => d.Id is "JSI0001" or "JSI0004").ToList();
         var actual = result.Diagnostics.Where(d => ids.Contains(d.Id) || expected.Any(e => e.Id == d.Id)).ToList();

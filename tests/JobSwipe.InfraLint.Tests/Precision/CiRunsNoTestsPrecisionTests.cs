@@ -27,4 +27,14 @@ public class CiRunsNoTestsPrecisionTests
     [Test]
     public void Building_a_test_image_is_not_a_test_run() =>
         RuleVerifier.Reports<CiRunsNoTestsRule>((".github/workflows/ci.yml", Markup.WholeFile + "on: push\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - name: Build test image\n        run: docker build -t app:test .\n"));
+
+    [Test]
+    public void A_repository_without_tests_of_its_own_gets_info_and_one_with_tests_a_warning()
+    {
+        const string workflow = "on: push\njobs:\n  b:\n    runs-on: ubuntu-latest\n    steps:\n      - run: docker build -t shipper .\n";
+        var configOnly = RuleVerifier.Reports<CiRunsNoTestsRule>((".github/workflows/release.yaml", Markup.WholeFile + workflow), ("vector-configs/sinks/http.toml", "[sinks.http]\n"), ("Dockerfile", "FROM timberio/vector:0.40.0-alpine\n"));
+        Assert.That(configOnly.Single().Severity, Is.EqualTo(JobSwipe.InfraLint.Diagnostics.DiagnosticSeverity.Info));
+        var withTests = RuleVerifier.Reports<CiRunsNoTestsRule>((".github/workflows/release.yaml", Markup.WholeFile + workflow), ("pkg/flypg/stolon_test.go", "package flypg\n"), ("Dockerfile", "FROM golang:1.22\n"));
+        Assert.That(withTests.Single().Severity, Is.EqualTo(JobSwipe.InfraLint.Diagnostics.DiagnosticSeverity.Warning));
+    }
 }

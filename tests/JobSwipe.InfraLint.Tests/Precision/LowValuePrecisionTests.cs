@@ -17,7 +17,7 @@ public class LowValuePrecisionTests
         var findings = RuleVerifier.Reports<HardCodedCredentialRule>(
             ("docker/testing/compose.yml", "services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD: [|password|]\n"),
             (".devcontainer/docker-compose.yml", "services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD: [|postgres|]\n"),
-            ("docker-compose.yml", "services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD: [|s3cr3t-Passw0rd|]\n"));
+            ("docker-compose.yml", "services:\n  app:\n    image: acme/app:1.4\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD: [|s3cr3t-Passw0rd|]\n"));
         Assert.That(findings.Select(f => (f.Location.Path, f.Severity)), Is.EquivalentTo(new[]
         {
             ("docker/testing/compose.yml", DiagnosticSeverity.Info),
@@ -102,11 +102,37 @@ public class LowValuePrecisionTests
         var findings = RuleVerifier.Reports<HardCodedCredentialRule>(
             ("package.json", "{\n  \"scripts\": {\n    \"docker\": \"node scripts/docker.mjs -f docker/docker-compose.yml up -d\",\n    \"deploy:prod\": \"docker compose -f deploy/compose.yml up -d\"\n  }\n}\n"),
             ("docker/docker-compose.yml", "services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD: [|postgres|]\n"),
-            ("deploy/compose.yml", "services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD: [|postgres|]\n"));
+            ("deploy/compose.yml", "services:\n  app:\n    image: acme/app:1.4\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD: [|postgres|]\n"));
         Assert.That(findings.Select(f => (f.Location.Path, f.Severity)), Is.EquivalentTo(new[]
         {
             ("docker/docker-compose.yml", DiagnosticSeverity.Info),
             ("deploy/compose.yml", DiagnosticSeverity.Warning),
         }));
+    }
+
+    [Test]
+    public void Credentials_of_a_stack_that_only_runs_the_databases_of_an_app_started_elsewhere_are_info()
+    {
+        Assume.That(ParserRegistry.CanParse(FileKind.Compose), "compose files are parsed");
+        var findings = RuleVerifier.Reports<HardCodedCredentialRule>(
+            ("backend/docker-compose.database.yml", "services:\n  mariadb:\n    image: mariadb:11.8\n    environment:\n      MARIADB_PASSWORD: [|hedgedoc|]\n    ports:\n      - \"3306:3306\"\n  postgres:\n    image: docker.io/library/postgres:16\n    environment:\n      POSTGRES_PASSWORD: [|hedgedoc|]\n"),
+            ("docker-compose.yml", "services:\n  app:\n    build: .\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD: [|s3cr3t-Passw0rd|]\n"),
+            ("deploy/docker-compose.prod.yml", "services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD: [|s3cr3t-Passw0rd|]\n"));
+        Assert.That(findings.Select(f => (f.Location.Path, f.Location.Span.Start.Line, f.Severity)), Is.EquivalentTo(new[]
+        {
+            ("backend/docker-compose.database.yml", 5, DiagnosticSeverity.Info),
+            ("backend/docker-compose.database.yml", 11, DiagnosticSeverity.Info),
+            ("docker-compose.yml", 7, DiagnosticSeverity.Warning),
+            ("deploy/docker-compose.prod.yml", 5, DiagnosticSeverity.Error),
+        }));
+    }
+
+    [Test]
+    public void A_secret_name_in_capitals_where_the_value_goes_is_a_placeholder_and_a_value_still_fires()
+    {
+        Assume.That(ParserRegistry.CanParse(FileKind.Compose), "compose files are parsed");
+        RuleVerifier.Reports<HardCodedCredentialRule>(
+            ("docker-compose.yml", "services:\n  app:\n    image: docmost/docmost:latest\n    environment:\n      APP_SECRET: 'REPLACE_WITH_LONG_SECRET'\n      DATABASE_URL: 'postgresql://docmost:STRONG_DB_PASSWORD@db:5432/docmost'\n" +
+             "  db:\n    image: postgres:18\n    environment:\n      POSTGRES_PASSWORD: STRONG_DB_PASSWORD\n  worker:\n    image: docmost/docmost:latest\n    environment:\n      DATABASE_URL: 'postgresql://docmost:[|Xk29fLq7Zp|]@db:5432/docmost'\n"));
     }
 }

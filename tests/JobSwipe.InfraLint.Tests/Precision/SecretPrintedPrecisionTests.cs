@@ -45,4 +45,19 @@ public class SecretPrintedPrecisionTests
     [Test]
     public void A_real_looking_literal_is_still_reported() =>
         RuleVerifier.Reports<SecretPrintedByScriptRule>(("deploy.sh", "#!/bin/sh\nHUB_API_KEY=[|\"k8Qz2LxW9vTn4RbY\"|]\n"));
+
+    [Test]
+    public void An_operator_tool_printing_a_password_it_generates_is_info_and_the_same_script_run_by_ci_a_warning()
+    {
+        string script = "#!/bin/bash\nPASSWORD=\"$(openssl rand -base64 30 | tr -d '=+/' | cut -c1-24)\"\ncreate_account \"$PASSWORD\"\necho \"Password : [|${PASSWORD}|]\"\necho \"Save this password, it will not be displayed again.\"\n";
+        var tool = RuleVerifier.Reports<SecretPrintedByScriptRule>(("admin/account.sh", script));
+        Assert.That(tool.Single().Severity, Is.EqualTo(JobSwipe.InfraLint.Diagnostics.DiagnosticSeverity.Info));
+        var inCi = RuleVerifier.Reports<SecretPrintedByScriptRule>(("admin/account.sh", script), (".github/workflows/seed.yml", "on: push\njobs:\n  s:\n    runs-on: ubuntu-latest\n    steps:\n      - run: bash admin/account.sh\n"));
+        Assert.That(inCi.Single().Severity, Is.EqualTo(JobSwipe.InfraLint.Diagnostics.DiagnosticSeverity.Warning));
+    }
+
+    [Test]
+    public void An_operator_tool_printing_a_secret_it_did_not_generate_is_still_a_warning() =>
+        Assert.That(RuleVerifier.Reports<SecretPrintedByScriptRule>(("admin/account.sh", "#!/bin/bash\nPASSWORD=\"$PDS_ADMIN_PASSWORD\"\necho \"Password : [|${PASSWORD}|]\"\n")).Single().Severity,
+            Is.EqualTo(JobSwipe.InfraLint.Diagnostics.DiagnosticSeverity.Warning));
 }

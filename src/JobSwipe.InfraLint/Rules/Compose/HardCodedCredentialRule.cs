@@ -32,6 +32,11 @@ public sealed class HardCodedCredentialRule : InfraAnalyzer
     private static void Analyze(FileAnalysisContext<ComposeFile> context)
     {
         bool production = context.File.Environment == FileEnvironment.Production;
+        // A development, test or sample stack by its name or folder is never deployed as it is; nor is a non-production
+        // stack of a template repository, one a package.json script starts, or one that only runs the databases of an
+        // app developers start themselves: info there.
+        bool lowered = DeploymentContext.IsSampleOrDevelopmentStack(context.File) || !production && (DeploymentContext.IsTemplateRepository(context.Repository)
+            || DeploymentContext.IsStartedByPackageScripts(context.Repository, context.File) || DeploymentContext.RunsOnlyBackingServices(context.Model));
         var reported = new HashSet<TextSpan>();
         foreach (var service in context.Model.Services)
         {
@@ -39,8 +44,7 @@ public sealed class HardCodedCredentialRule : InfraAnalyzer
             {
                 if (Judge(variable, production) is { } finding && reported.Add(finding.Span))
                 {
-                    // A development, test or sample stack by its name or folder is never deployed as it is: info there.
-                    context.Report(Descriptor, finding.Span, DeploymentContext.IsSampleOrDevelopmentStack(context.File) || context.File.Environment != FileEnvironment.Production && (DeploymentContext.IsTemplateRepository(context.Repository) || DeploymentContext.IsStartedByPackageScripts(context.Repository, context.File)), variable.Key, finding.What, service.Name, finding.Advice);
+                    context.Report(Descriptor, finding.Span, lowered, variable.Key, finding.What, service.Name, finding.Advice);
                 }
             }
         }

@@ -3,6 +3,7 @@ using JobSwipe.InfraLint.Diagnostics;
 using JobSwipe.InfraLint.Syntax.Dockerfile;
 using JobSwipe.InfraLint.Workspace;
 using JobSwipe.InfraLint.Semantics.Dockerfile;
+using JobSwipe.InfraLint.Semantics.Secrets;
 
 namespace JobSwipe.InfraLint.Rules.Dockerfile;
 
@@ -60,60 +61,4 @@ public sealed class SecretFilesInBuildContextRule : InfraAnalyzer
                 return;
             }
         });
-}
-
-/// <summary>The repository's files that look like secrets by name (and, for .pem, by a private key header), found once.</summary>
-internal sealed class SecretFileIndex
-{
-
-    private SecretFileIndex(Repository repository)
-    {
-        var files = new List<string>();
-        foreach (WorkspaceFile file in repository.Files)
-        {
-            if (IsSecretFile(repository, file))
-            {
-                files.Add(file.RelativePath);
-            }
-        }
-
-        Files = files;
-    }
-
-    public IReadOnlyList<string> Files { get; }
-
-    public static SecretFileIndex For(Repository repository) => repository.Facts.Get(static r => new SecretFileIndex(r));
-
-    private static bool IsSecretFile(Repository repository, WorkspaceFile file)
-    {
-        string name = file.Name.ToLowerInvariant();
-        if (name == ".env" || name.StartsWith(".env.", StringComparison.Ordinal) && !IsTemplate(name))
-        {
-            return true;
-        }
-
-        if (name.StartsWith("id_rsa", StringComparison.Ordinal) || name.StartsWith("id_ed25519", StringComparison.Ordinal) || name.StartsWith("id_ecdsa", StringComparison.Ordinal) || name.StartsWith("id_dsa", StringComparison.Ordinal))
-        {
-            return !name.EndsWith(".pub", StringComparison.Ordinal);
-        }
-
-        if (name.EndsWith(".key", StringComparison.Ordinal) || name.EndsWith(".p12", StringComparison.Ordinal) || name.EndsWith(".pfx", StringComparison.Ordinal)
-            || name is "credentials" or "credentials.json" or ".netrc" or ".pgpass" || name.EndsWith("-credentials.json", StringComparison.Ordinal) || name.EndsWith("_credentials.json", StringComparison.Ordinal)
-            || name.StartsWith("service-account", StringComparison.Ordinal) && name.EndsWith(".json", StringComparison.Ordinal))
-        {
-            return true;
-        }
-
-        if (name.EndsWith(".pem", StringComparison.Ordinal))
-        {
-            // Certificates are public; only a private key is a secret.
-            return repository.GetText(file) is not { } text || text.Content.Contains("PRIVATE KEY", StringComparison.Ordinal);
-        }
-
-        return false;
-    }
-
-    private static bool IsTemplate(string name) =>
-        name.EndsWith(".example", StringComparison.Ordinal) || name.EndsWith(".sample", StringComparison.Ordinal) || name.EndsWith(".template", StringComparison.Ordinal)
-        || name.EndsWith(".dist", StringComparison.Ordinal) || name.EndsWith(".tpl", StringComparison.Ordinal) || name.EndsWith(".defaults", StringComparison.Ordinal);
 }

@@ -8,7 +8,8 @@ namespace JobSwipe.InfraLint.Rules.RepositoryRules;
 /// <summary>
 /// JSI7002: CI pipelines exist but none runs a test command; reported at the first CI file. Test runners of the common
 /// ecosystems count, run directly, through make/just/task/scripts, or inside a container (<c>docker run … test</c>,
-/// <c>docker compose exec app test</c>), and so does a step named for tests (<c>- name: Run specs</c>).
+/// <c>docker compose exec app test</c>), and so does a step named for tests (<c>- name: Run specs</c>). Info in a
+/// template repository and in a repository that holds no test of its own.
 /// </summary>
 public sealed partial class CiRunsNoTestsRule : InfraAnalyzer
 {
@@ -28,7 +29,9 @@ public sealed partial class CiRunsNoTestsRule : InfraAnalyzer
         }
 
         string checkedFiles = evidence.CiFiles.Count == 1 ? $"checked {evidence.CiFiles[0].RelativePath}" : $"checked {evidence.CiFiles.Count} CI files";
-        ctx.ReportDiagnostic(DeploymentContext.ForRepositoryKind(Diagnostic.Create(Descriptor, evidence.FileLocation(evidence.CiFiles[0]), checkedFiles), ctx.Repository));
+        // A repository without a test of its own (configuration and packaging of others' software) has no suite for CI to run: info.
+        var finding = DeploymentContext.ForRepositoryKind(Diagnostic.Create(Descriptor, evidence.FileLocation(evidence.CiFiles[0]), checkedFiles), ctx.Repository);
+        ctx.ReportDiagnostic(evidence.HasTests ? finding : finding.Lowered());
     });
 
     internal static bool RunsTests(RepositoryEvidence evidence)

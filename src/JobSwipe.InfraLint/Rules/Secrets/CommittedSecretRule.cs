@@ -76,7 +76,7 @@ public sealed class CommittedSecretRule : InfraAnalyzer
         if (extension.Equals(".p12", StringComparison.OrdinalIgnoreCase) || extension.Equals(".pfx", StringComparison.OrdinalIgnoreCase))
         {
             var keyStore = Diagnostic.Create(Descriptor, Location.ForPath(file.RelativePath), "A PKCS#12 key store (certificate and private key)");
-            report(IsSample(file) ? keyStore.Lowered(DiagnosticSeverity.Warning) : keyStore);
+            report(IsSample(file) || ThrowawayCredentials.IsLocalCertificateKey(file) ? keyStore.Lowered() : keyStore);
             return;
         }
 
@@ -92,16 +92,43 @@ public sealed class CommittedSecretRule : InfraAnalyzer
             GenericAssignments = !IsLockFile(file.Name) && !sample,
             UnquotedValuesAreLiterals = !CodeExtensions.Contains(extension) || file.Kind != FileKind.Other,
         };
+        bool? testWorkflow = null;
         foreach (var match in SecretPatterns.Scan(text.Content, options))
         {
             var location = Location.Create(file.RelativePath, text, new TextSpan(match.Start, match.Length));
             var finding = Diagnostic.Create(Descriptor, location, Capitalize(match.Provider));
-            // A value judged by its name and randomness (or by standing where a password goes) is a heuristic: a warning,
-            // except in production files. A documented provider format or a private key is an error, except in tests,
-            // documentation and examples, where it is most often a sample (still reported, as a warning).
-            bool lowered = sample || SecretPatterns.IsJudgedByPosition(match) && file.Environment != FileEnvironment.Production;
-            report(lowered ? finding.Lowered(DiagnosticSeverity.Warning) : finding);
+            report(finding.Lowered(Severity(file, text.Content, match, sample, ref testWorkflow)));
         }
+    }
+
+    /// <summary>
+    /// How sure the finding is that a live credential leaked. A documented provider format or a private key is an error;
+    /// a value judged by its name and randomness (or by standing where a password goes) a warning outside production
+    /// files. In tests, documentation and examples only a credential that proves itself live (a GitHub or npm token with
+    /// a valid checksum, a Stripe live key) stays a warning; the rest are samples (info). So are an AWS key ID in a link,
+    /// the key of a localhost certificate, and values judged by position in throwaway places: a CI workflow that tests
+    /// against services it starts and deploys nothing, a package.json script, a seed script.
+    /// </summary>
+    private static DiagnosticSeverity Severity(WorkspaceFile file, string text, SecretMatch match, bool sample, ref bool? testWorkflow)
+    {
+        bool byPosition = SecretPatterns.IsJudgedByPosition(match);
+        if (sample)
+        {
+            return SecretPatterns.IsVerifiedLive(match, text) ? DiagnosticSeverity.Warning : DiagnosticSeverity.Info;
+        }
+
+        if (SecretPatterns.IsKeyIdInLink(match, text) || match.DetectorId is "private-key" or "putty-private-key" && ThrowawayCredentials.IsLocalCertificateKey(file))
+        {
+            return DiagnosticSeverity.Info;
+        }
+
+        if (byPosition && (ThrowawayCredentials.IsSeedData(file) || ThrowawayCredentials.IsInDeveloperScript(file, text, match.Start)
+            || (testWorkflow ??= ThrowawayCredentials.IsSelfContainedTestWorkflow(file, text))))
+        {
+            return DiagnosticSeverity.Info;
+        }
+
+        return byPosition && file.Environment != FileEnvironment.Production ? DiagnosticSeverity.Warning : DiagnosticSeverity.Error;
     }
 
     /// <summary>True for tests, documentation, examples and translations: the generic and password detectors do not run there.</summary>

@@ -1,5 +1,7 @@
 using System.Runtime.CompilerServices;
 using JobSwipe.InfraLint.Diagnostics;
+using JobSwipe.InfraLint.Syntax.Compose;
+using JobSwipe.InfraLint.Syntax.Containers;
 using JobSwipe.InfraLint.Workspace;
 
 namespace JobSwipe.InfraLint.Semantics.Common;
@@ -37,6 +39,21 @@ public static class DeploymentContext
 
         string[] segments = file.RelativePath.Split('/');
         return segments[..^1].Any(s => SampleFolders.Contains(s.TrimStart('.'))) || file.Name.Split('.', '-', '_').Any(SampleNameParts.Contains);
+    }
+
+    // Backing services other than datastores that development stacks run next to them.
+    private static readonly string[] BackingServiceImages = ["rabbitmq", "memcached", "mailhog", "mailpit", "localstack", "azurite", "nats", "zookeeper", "kafka", "adminer", "pgadmin4", "mssql/server", "smtp4dev"];
+
+    /// <summary>
+    /// True for a compose file that runs only datastores and backing services from public images and builds nothing:
+    /// the databases of an application that developers start on their own machine (<c>backend/docker-compose.database.yml</c>).
+    /// </summary>
+    public static bool RunsOnlyBackingServices(ComposeFile model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        return model.Services.Count > 0 && model.Services.All(s => s.Build is null && s.Image?.Value is { } image
+            && ImageReference.Parse(image) is { } reference
+            && (BackupEvidence.DatastoreImages.Contains(reference.ShortName) || BackingServiceImages.Any(b => reference.Name.EndsWith(b, StringComparison.Ordinal))));
     }
 
     /// <summary>
@@ -124,9 +141,19 @@ public static class DeploymentContext
     private static bool DetectDeploys(Repository repository)
     {
         var evidence = RepositoryEvidence.For(repository);
-        return evidence.FlyConfigs.Count > 0 || evidence.CiTexts.Concat(evidence.ScriptTexts).Any(t => System.Text.RegularExpressions.Regex.IsMatch(t.Lower,
+        return evidence.FlyConfigs.Count > 0 || evidence.CiTexts.Concat(evidence.ScriptTexts).Any(t => RunsDeploy(t.Lower));
+    }
+
+    /// <summary>
+    /// True when a workflow, script or Makefile (its lower-cased text) runs a deploy: fly deploy, kubectl apply, helm
+    /// upgrade, docker stack deploy, gcloud/aws/az/heroku deploys, terraform apply, ansible-playbook, compose over ssh, …
+    /// </summary>
+    public static bool RunsDeploy(string lowerText)
+    {
+        ArgumentNullException.ThrowIfNull(lowerText);
+        return System.Text.RegularExpressions.Regex.IsMatch(lowerText,
             @"\b(flyctl deploy|fly deploy|superfly/flyctl-actions|kubectl (apply|set image|rollout restart)|helm (upgrade|install)|docker stack deploy|gcloud (run|app|functions) deploy|aws ecs update-service|ecs-deploy|az (webapp|containerapp)|azure/webapps-deploy|heroku (container:release|deploy)|git push heroku|railway up|terraform apply|ansible-playbook|appleboy/ssh-action|ssh [^\n]*docker[ -]compose|dokku|kamal deploy|cap [\w-]+ deploy|vercel deploy|netlify deploy|wrangler deploy|serverless deploy|sam deploy|cdk deploy|pulumi up)\b",
-            System.Text.RegularExpressions.RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)));
+            System.Text.RegularExpressions.RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
     }
 
     private static bool Detect(Repository repository)

@@ -98,6 +98,26 @@ public sealed class RepositoryEvidence
     /// <summary>Every <c>image:</c> of a compose service, with the service it belongs to.</summary>
     public IReadOnlyList<ComposeServiceImage> ComposeImages => _composeImages.Value;
 
+    /// <summary>
+    /// True when the repository holds tests of its own: a file in a test folder (<c>test/</c>, <c>tests/</c>, <c>spec/</c>,
+    /// <c>__tests__/</c>, <c>e2e/</c>) or named as a test (<c>*_test.go</c>, <c>test_*.py</c>, <c>*.spec.ts</c>,
+    /// <c>*.test.js</c>, <c>*Tests.cs</c>, <c>*_spec.rb</c>, <c>*.bats</c>), outside vendored folders.
+    /// </summary>
+    public bool HasTests => _hasTests ??= _repository.Files.Any(f => !IsVendored(f) && IsTestFile(f));
+
+    private bool? _hasTests;
+
+    private static readonly HashSet<string> TestFolders = new(StringComparer.OrdinalIgnoreCase) { "test", "tests", "spec", "specs", "__tests__", "e2e", "testing" };
+
+    private static bool IsTestFile(WorkspaceFile file)
+    {
+        string name = file.Name.ToLowerInvariant();
+        return file.RelativePath.Split('/')[..^1].Any(TestFolders.Contains) || name.StartsWith("test_", StringComparison.Ordinal) && name.EndsWith(".py", StringComparison.Ordinal)
+            || name.Contains("_test.", StringComparison.Ordinal) || name.Contains(".test.", StringComparison.Ordinal) || name.Contains(".spec.", StringComparison.Ordinal)
+            || name.Contains("_spec.", StringComparison.Ordinal) || name.EndsWith("tests.cs", StringComparison.Ordinal) || name.EndsWith("test.java", StringComparison.Ordinal)
+            || name.EndsWith(".bats", StringComparison.Ordinal);
+    }
+
     /// <summary>A location for a finding about a whole file: the file, with no line.</summary>
     public Location FileLocation(WorkspaceFile file) => Location.ForPath(file.RelativePath);
 

@@ -42,7 +42,8 @@ public static partial class SecretHeuristics
     /// True for an obvious placeholder that a human must replace: a word of the vocabulary (<c>changeme</c>,
     /// <c>REPLACE_ME</c>, <c>TODO</c>), a value that begins or contains one (<c>replace-me-with-a-random-string</c>,
     /// <c>your-api-key</c>, <c>sk-example-…</c>), a filler (<c>xxxx</c>, <c>****</c>, <c>...</c>), a marked field
-    /// (<c>&lt;your-key&gt;</c>, <c>[token]</c>, <c>{YOUR_PASSWORD}</c>) or a template expression (<c>${VAR}</c>,
+    /// (<c>&lt;your-key&gt;</c>, <c>[token]</c>, <c>{YOUR_PASSWORD}</c>), a secret's name in capitals where its value goes
+    /// (<c>STRONG_DB_PASSWORD</c>) or a template expression (<c>${VAR}</c>,
     /// <c>{{ secret }}</c>, <c>%(name)s</c>, <c>$(VAR)</c>, <c>#{Var}</c>).
     /// </summary>
     public static bool IsPlaceholder(string? value)
@@ -79,10 +80,19 @@ public static partial class SecretHeuristics
             }
         }
 
+        // A secret's name written where its value goes, for a human to replace: STRONG_DB_PASSWORD, YOUR_SECRET_KEY.
+        if (ConstantCase().IsMatch(v) && IsSecretLikeName(v))
+        {
+            return true;
+        }
+
         // Fillers inside a value: AKIAXXXXXXXXXXXXXXXX, sk_live_xxxxxxxx, 0000000000000000 (case-sensitive: random text has "xXxX").
         return v.Contains("xxxx", StringComparison.Ordinal) || v.Contains("XXXX", StringComparison.Ordinal) || v.Contains("****", StringComparison.Ordinal)
             || v.Contains("...", StringComparison.Ordinal) || v.Contains('…') || v.Contains("00000000", StringComparison.Ordinal);
     }
+
+    [GeneratedRegex(@"^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$", RegexOptions.CultureInvariant)]
+    private static partial Regex ConstantCase();
 
     // <your-key>, [token], {YOUR_PASSWORD}, x{3,}, *{3,}, ..., all one repeated character.
     [GeneratedRegex(@"^(?:<[^<>]*>|\[[^\[\]]*\]|\{[A-Za-z_][A-Za-z0-9_ .-]*\}|[xX*.#_-]{3,}|(.)\1+)$", RegexOptions.CultureInvariant)]

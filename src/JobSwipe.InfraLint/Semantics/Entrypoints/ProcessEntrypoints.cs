@@ -7,6 +7,7 @@ using JobSwipe.InfraLint.Syntax.Procfile;
 using JobSwipe.InfraLint.Syntax.Shell;
 using JobSwipe.InfraLint.Syntax.Toml;
 using JobSwipe.InfraLint.Text;
+using JobSwipe.InfraLint.Syntax.Yaml;
 using JobSwipe.InfraLint.Workspace;
 
 namespace JobSwipe.InfraLint.Semantics.Entrypoints;
@@ -401,10 +402,35 @@ public static partial class ProcessEntrypoints
     }
 
     private static List<Word> ComposeWords(ComposeCommand? command) => command is null ? []
-        : command.IsStringForm ? [.. command.Arguments.Select(a => new Word(a, command.Node.ReportSpan))]
+        : command.IsStringForm ? StringFormWords(command)
         : [.. command.Items.Select(i => new Word(i.Value, i.ReportSpan))];
 
     private static string Unquote(string text) => text.Length >= 2 && text[0] == '"' && text[^1] == '"' ? text[1..^1] : text;
+
+    /// <summary>
+    /// The words of a string-form compose <c>command</c> or <c>entrypoint</c>, each at its own place in the file when it appears as written
+    /// in the scalar (no quotes or escapes inside it); otherwise at the whole command.
+    /// </summary>
+    private static List<Word> StringFormWords(ComposeCommand command)
+    {
+        var words = new List<Word>(command.Arguments.Count);
+        int cursor = 0;
+        foreach (string argument in command.Arguments)
+        {
+            int at = command.Node is YamlScalar scalar && argument.Length > 0 ? scalar.Value.IndexOf(argument, cursor, StringComparison.Ordinal) : -1;
+            if (at < 0)
+            {
+                words.Add(new Word(argument, command.Node.ReportSpan));
+                continue;
+            }
+
+            cursor = at + argument.Length;
+            var span = ((YamlScalar)command.Node).MapValueSpanToSource(at, argument.Length);
+            words.Add(new Word(argument, span.Length == argument.Length ? span : command.Node.ReportSpan));
+        }
+
+        return words;
+    }
 
     // The first command's words of a parsed command line, mapped to the host file from offset (or all to the fallback span).
     private static List<Word> ShellWords(ParseResult<ShellScript> parsed, int offset, TextSpan fallback)

@@ -25,6 +25,18 @@ internal static partial class GenericAssignments
     // root_password_sha2, Mailu's PASSWORD_SCHEME): not the secret itself.
     private static readonly string[] DigestWords = ["sha1", "sha2", "sha256", "sha512", "md5", "bcrypt", "digest", "_hex", "_scheme", "_algorithm", "_algo"];
 
+    // Tokens and keys that mark a position, a version or a record, not an identity: Square's version_token, paging
+    // cursors (page_token, continuation_token), idempotency keys, and keys of caches, tables and message routes.
+    private static readonly string[] MarkerWords =
+    [
+        "version_token", "page_token", "continuation_token", "sync_token", "next_token", "resume_token", "sequence_token", "change_token", "cursor",
+        "idempotency", "dedup", "cache_key", "partition_key", "sort_key", "primary_key", "foreign_key", "routing_key", "object_key", "lookup_key",
+    ];
+
+    // Names that say the value is a sample (test_spreadsheet_key, fake_token), and names of an action on a password
+    // (Django allauth's rate limits "reset_password", "change_password"), not the password.
+    private static readonly string[] NonSecretNamePrefixes = ["test_", "sample_", "example_", "fake_", "mock_", "dummy_", "demo_", "reset_", "change_", "forgot_"];
+
     private static readonly HashSet<string> BareNames = new(StringComparer.OrdinalIgnoreCase) { "token", "key", "secret", "password", "passwd", "pwd", "pass" };
 
     // Longer lines are minified code or embedded data, where name = value pairs are not configuration.
@@ -186,6 +198,13 @@ internal static partial class GenericAssignments
             return false;
         }
 
+        // A query-string parameter's name (sortOptions=), words and numbers joined by separators (renewal-early-bird-2024),
+        // a host name (example.network): a random key mixes letters and digits inside its runs and has no dot.
+        if (!password && (QueryParameterName().IsMatch(v) || WordsAndNumbers().IsMatch(v) || HostName().IsMatch(v)))
+        {
+            return false;
+        }
+
         int classes = (lower > 0 ? 1 : 0) + (upper > 0 ? 1 : 0) + (digits > 0 ? 1 : 0) + (symbols > 0 ? 1 : 0);
         double entropy = SecretPatterns.ShannonEntropy(v);
         double lengthCap = Math.Log2(v.Length) - 0.5;
@@ -237,7 +256,8 @@ internal static partial class GenericAssignments
             || lower.Contains("_usage", StringComparison.Ordinal) || lower.Contains("_format", StringComparison.Ordinal) || lower.Contains("_kind", StringComparison.Ordinal)
             || lower.Contains("_ref", StringComparison.Ordinal) || lower.Contains("_arn", StringComparison.Ordinal) || lower.Contains("_secret_name", StringComparison.Ordinal)
             || lower.StartsWith("existing_", StringComparison.Ordinal) || lower.EndsWith("_name", StringComparison.Ordinal)
-            || DigestWords.Any(w => lower.Contains(w, StringComparison.Ordinal)));
+            || DigestWords.Any(w => lower.Contains(w, StringComparison.Ordinal)) || MarkerWords.Any(w => lower.Contains(w, StringComparison.Ordinal))
+            || NonSecretNamePrefixes.Any(p => lower.StartsWith(p, StringComparison.Ordinal)) || char.IsAsciiDigit(lower[0]));
     }
 
     private static bool IsPasswordName(string name)
@@ -399,6 +419,16 @@ internal static partial class GenericAssignments
 
     [GeneratedRegex(@"^[a-z]+(?:[A-Z][a-z]+)+$|^(?:[A-Z][a-z]+){2,}$", RegexOptions.CultureInvariant)]
     private static partial Regex CamelCase();
+
+    [GeneratedRegex(@"^(?:[a-z]+|[a-z]+(?:[A-Z][a-z]+)+)=$", RegexOptions.CultureInvariant)]
+    private static partial Regex QueryParameterName();
+
+    // At least two runs of letters; every run (between - _ . separators) all letters or all digits.
+    [GeneratedRegex(@"^(?=.*[A-Za-z][^A-Za-z]+[A-Za-z])(?:[A-Za-z]+|[0-9]+)(?:[\-_.](?:[A-Za-z]+|[0-9]+))+$", RegexOptions.CultureInvariant)]
+    private static partial Regex WordsAndNumbers();
+
+    [GeneratedRegex(@"^[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?)*\.[a-z]{2,24}$", RegexOptions.CultureInvariant)]
+    private static partial Regex HostName();
 
     [GeneratedRegex(@"^[vV]?[0-9]+(?:[.\-:/_][0-9A-Za-z]+)+$", RegexOptions.CultureInvariant)]
     private static partial Regex VersionLike();

@@ -286,7 +286,7 @@ public static partial class SecretPatterns
                     continue;
                 }
 
-                if (detector.IsAllowedValue(value) || IsPlaceholderValue(value) || IsSequentialFiller(value) || IsAllowlistedLine(text, group.Index)
+                if (detector.IsAllowedValue(value) || IsPlaceholderValue(value) || IsSequentialFiller(value) || IsAllowlistedLine(text, group.Index) || EncodesProse(value)
                     || detector.IsNameAnchored && (IsWordLike(value) || IsCalled(text, group.Index + group.Length)))
                 {
                     continue;
@@ -299,6 +299,44 @@ public static partial class SecretPatterns
         {
             // A pathological line: skip this detector there rather than fail the run.
         }
+    }
+
+    /// <summary>
+    /// True when the part after a token's prefix is base64 of an English sentence ("This is an example of a shorter
+    /// Base64 string"): documentation writes such values; a key's bytes are random. JSON payloads (JWTs, Grafana and
+    /// 1Password tokens) start with '{' and are not prose.
+    /// </summary>
+    internal static bool EncodesProse(string value)
+    {
+        int cut = value.LastIndexOfAny(['_', '-', '.', ',']);
+        string body = cut >= 0 && cut < value.Length - 16 ? value[(cut + 1)..] : value;
+        if (body.Length < 16 || body.Length % 4 == 1)
+        {
+            return false;
+        }
+
+        string padded = body.Replace('-', '+').Replace('_', '/');
+        padded = padded.PadRight(padded.Length + ((4 - (padded.Length % 4)) % 4), '=');
+        Span<byte> bytes = stackalloc byte[padded.Length];
+        if (!Convert.TryFromBase64String(padded, bytes, out int written) || written < 12)
+        {
+            return false;
+        }
+
+        var decoded = bytes[..written];
+        int letters = 0, spaces = 0;
+        foreach (byte b in decoded)
+        {
+            if (b is < 0x20 or > 0x7E)
+            {
+                return false;
+            }
+
+            letters += char.IsAsciiLetter((char)b) ? 1 : 0;
+            spaces += b == ' ' ? 1 : 0;
+        }
+
+        return decoded[0] is not ((byte)'{' or (byte)'[') && spaces >= 3 && letters + spaces >= decoded.Length * 0.85;
     }
 
     /// <summary>True when the value holds a run typed by hand (<c>123456789</c>, <c>abcdefgh</c>): a fake, not a generated key.</summary>
@@ -315,6 +353,98 @@ public static partial class SecretPatterns
     {
         int end = text.IndexOf('\n', offset);
         return end < 0 ? text.Length : end;
+    }
+
+    private static readonly string[] KeyIdLinkParameters = ["SubscriptionId=", "AWSAccessKeyId=", "X-Amz-Credential="];
+
+    /// <summary>
+    /// True for an AWS access key ID that is a parameter of a link: an Amazon affiliate link's <c>SubscriptionId</c>, a
+    /// presigned URL's <c>AWSAccessKeyId</c> or <c>X-Amz-Credential</c>. The ID alone grants nothing (the secret access key
+    /// is not in a link), and a presigned URL's signature expires.
+    /// </summary>
+    public static bool IsKeyIdInLink(SecretMatch match, string text)
+    {
+        ArgumentNullException.ThrowIfNull(match);
+        ArgumentNullException.ThrowIfNull(text);
+        if (match.DetectorId != "aws-access-key-id")
+        {
+            return false;
+        }
+
+        int lineStart = LineStart(text, match.Start);
+        var before = text.AsSpan(lineStart, match.Start - lineStart);
+        foreach (string parameter in KeyIdLinkParameters)
+        {
+            if (before.EndsWith(parameter, StringComparison.OrdinalIgnoreCase))
+            {
+                return before.Contains("://", StringComparison.Ordinal) || before.Contains(":\\u002F\\u002F", StringComparison.Ordinal);
+            }
+        }
+
+        return false;
+    }
+
+    private const string Base62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+
+    // Prefixes that say a key is a live or production one (not a test-mode or sandbox key).
+    private static readonly string[] LivePrefixes = ["sk_live_", "rk_live_", "shippo_live_", "duffel_live_", "access-production-", "pypi-AgEIcHlwaS5vcmc"];
+
+    /// <summary>
+    /// True when a match shows by itself that it is a real, live credential: a GitHub (<c>ghp_</c>, <c>gho_</c>,
+    /// <c>ghu_</c>, <c>ghs_</c>, <c>ghr_</c>) or npm token whose last six characters are the CRC32 of the 30 before them in
+    /// base62 (the checksum both providers put in their tokens), or a key whose prefix says it is live or production
+    /// (Stripe, Shippo, Duffel, Plaid, Braintree, Flutterwave, GoCardless, PyPI). Made-up tokens in tests and
+    /// documentation fail the checksum; a random string cannot pass it but once in 2^32.
+    /// </summary>
+    public static bool IsVerifiedLive(SecretMatch match, string text)
+    {
+        ArgumentNullException.ThrowIfNull(match);
+        ArgumentNullException.ThrowIfNull(text);
+        var value = text.AsSpan(match.Start, match.Length);
+        if (match.DetectorId is "github-token" or "github-oauth-token" or "github-app-token" or "github-refresh-token" or "npm-token")
+        {
+            return value.Length == 40 && HasBase62Checksum(value[4..]);
+        }
+
+        string secret = value.ToString();
+        return LivePrefixes.Any(p => secret.StartsWith(p, StringComparison.Ordinal)) || match.DetectorId == "gocardless-token"
+            || match.DetectorId == "braintree-access-token" && value.Contains("$production$", StringComparison.Ordinal)
+            || match.DetectorId == "flutterwave-key" && !value.Contains("_TEST", StringComparison.Ordinal);
+    }
+
+    // 30 base62 characters, then the CRC32 of their bytes in base62, left-padded with '0' to six characters.
+    internal static bool HasBase62Checksum(ReadOnlySpan<char> token)
+    {
+        if (token.Length != 36)
+        {
+            return false;
+        }
+
+        uint crc = Crc32(token[..30]);
+        Span<char> expected = stackalloc char[6];
+        for (int i = 5; i >= 0; i--)
+        {
+            expected[i] = Base62[(int)(crc % 62)];
+            crc /= 62;
+        }
+
+        return crc == 0 && token[30..].SequenceEqual(expected);
+    }
+
+    /// <summary>CRC-32 (IEEE 802.3, as zlib's) of ASCII characters.</summary>
+    internal static uint Crc32(ReadOnlySpan<char> ascii)
+    {
+        uint crc = 0xFFFFFFFF;
+        foreach (char c in ascii)
+        {
+            crc ^= (byte)c;
+            for (int bit = 0; bit < 8; bit++)
+            {
+                crc = (crc & 1) != 0 ? (crc >> 1) ^ 0xEDB88320 : crc >> 1;
+            }
+        }
+
+        return ~crc;
     }
 
     // gitleaks:allow and detect-secrets' pragma keep working for users switching tools.

@@ -6,7 +6,7 @@ namespace JobSwipe.InfraLint.Tests.Rules.Fly;
 public sealed class BareFlyDurationRuleTests
 {
     [Test]
-    public void KillTimeoutIsSeconds()
+    public void A_bare_kill_timeout_is_reported_as_seconds()
     {
         var d = RuleVerifier.Reports<BareFlyDurationRule>(("fly.toml", """
             app = "a"
@@ -16,7 +16,7 @@ public sealed class BareFlyDurationRuleTests
     }
 
     [Test]
-    public void ServiceChecksAreMilliseconds()
+    public void A_bare_service_check_interval_is_reported_as_milliseconds()
     {
         var d = RuleVerifier.Reports<BareFlyDurationRule>(("fly.toml", """
             app = "a"
@@ -32,7 +32,7 @@ public sealed class BareFlyDurationRuleTests
     }
 
     [Test]
-    public void HttpServiceChecksAreNotConverted()
+    public void A_bare_http_service_check_interval_is_reported_as_not_converted()
     {
         var d = RuleVerifier.Reports<BareFlyDurationRule>(("fly.toml", """
             app = "a"
@@ -45,7 +45,7 @@ public sealed class BareFlyDurationRuleTests
     }
 
     [Test]
-    public void DurationsWithUnitsAreFine() =>
+    public void Durations_with_units_are_quiet() =>
         RuleVerifier.ReportsNothing<BareFlyDurationRule>(("fly.toml", """
             app = "a"
             kill_timeout = "30s"

@@ -6,7 +6,7 @@ namespace JobSwipe.InfraLint.Tests.Rules.Fly;
 public sealed class FlyInternalPortMismatchRuleTests
 {
     [Test]
-    public void ProcessCommandPort()
+    public void An_internal_port_other_than_the_process_commands_port_is_reported()
     {
         var d = RuleVerifier.Reports<FlyInternalPortMismatchRule>(("fly.toml", """
             app = "a"
@@ -21,7 +21,7 @@ public sealed class FlyInternalPortMismatchRuleTests
     }
 
     [Test]
-    public void DockerfileCmdAndExpose() =>
+    public void An_internal_port_other_than_the_dockerfiles_cmd_or_expose_is_reported() =>
         RuleVerifier.Reports<FlyInternalPortMismatchRule>(
             ("a/fly.toml", "app = \"a\"\n[http_service]\n  internal_port = [|3000|]\n"),
             ("a/Dockerfile", "FROM python:3.12\nEXPOSE 8000\nCMD [\"uvicorn\", \"main:app\", \"--host\", \"0.0.0.0\", \"--port\", \"8000\"]\n"),
@@ -29,7 +29,7 @@ public sealed class FlyInternalPortMismatchRuleTests
             ("b/Dockerfile", "FROM node:22\nEXPOSE 8080\nCMD node server.js\n"));
 
     [Test]
-    public void EnvPort() =>
+    public void An_internal_port_other_than_the_env_port_is_reported() =>
         RuleVerifier.Reports<FlyInternalPortMismatchRule>(("fly.toml", """
             app = "a"
             [env]
@@ -39,7 +39,7 @@ public sealed class FlyInternalPortMismatchRuleTests
             """));
 
     [Test]
-    public void MatchingPortsAndUnknownOnes() =>
+    public void Matching_ports_and_unknown_ones_are_quiet() =>
         RuleVerifier.ReportsNothing<FlyInternalPortMismatchRule>(
             ("a/fly.toml", "app = \"a\"\n[env]\n  PORT = \"8080\"\n[processes]\n  app = \"uvicorn main:app --port $PORT\"\n[http_service]\n  internal_port = 8080\n"),
             ("b/fly.toml", "app = \"b\"\n[http_service]\n  internal_port = 8080\n"),

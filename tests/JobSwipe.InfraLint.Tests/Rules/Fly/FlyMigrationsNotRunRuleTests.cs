@@ -9,7 +9,7 @@ public sealed class FlyMigrationsNotRunRuleTests
     private static readonly (string, string) Migration = ("api/alembic/versions/0001_init.py", "revision = '0001'\n");
 
     [Test]
-    public void AlembicWithoutReleaseCommand()
+    public void Alembic_without_a_release_command_is_reported()
     {
         var d = RuleVerifier.Reports<FlyMigrationsNotRunRule>(
             ("api/fly.toml", "app = \"api\"\n[[|deploy|]]\n  strategy = \"rolling\"\n"),
@@ -19,14 +19,14 @@ public sealed class FlyMigrationsNotRunRuleTests
     }
 
     [Test]
-    public void RailsMigrationsBelowTheConfig() =>
+    public void Rails_migrations_below_the_config_are_reported() =>
         RuleVerifier.Reports<FlyMigrationsNotRunRule>(
             ("fly.toml", "app = [|\"shop\"|]\n"),
             ("Dockerfile", "FROM ruby:3.3\nCMD [\"bin/rails\", \"server\"]\n"),
             ("db/migrate/20240101000000_create_users.rb", "class CreateUsers; end\n"));
 
     [Test]
-    public void ReleaseCommandProcessImageOrDeployScriptMigrate() =>
+    public void A_release_command_process_image_or_deploy_script_that_migrates_is_quiet() =>
         RuleVerifier.ReportsNothing<FlyMigrationsNotRunRule>(
             ("a/fly.toml", "app = \"a\"\n[deploy]\n  release_command = \"alembic upgrade head\"\n"),
             ("a/Dockerfile", "FROM python:3.12\n"),
@@ -40,7 +40,7 @@ public sealed class FlyMigrationsNotRunRuleTests
             ("c/prisma/migrations/20240101_init/migration.sql", "CREATE TABLE t (id int);\n"));
 
     [Test]
-    public void DeployScriptThatMigrates() =>
+    public void A_deploy_script_that_migrates_is_quiet() =>
         RuleVerifier.ReportsNothing<FlyMigrationsNotRunRule>(
             ("api/fly.toml", "app = \"api\"\n"),
             Dockerfile,
@@ -48,6 +48,6 @@ public sealed class FlyMigrationsNotRunRuleTests
             ("scripts/deploy.sh", "#!/bin/sh\nset -e\nfly deploy --config api/fly.toml\nfly ssh console --app api -C \"alembic upgrade head\"\n"));
 
     [Test]
-    public void NoMigrationsNoFinding() =>
+    public void An_app_without_migrations_is_quiet() =>
         RuleVerifier.ReportsNothing<FlyMigrationsNotRunRule>(("api/fly.toml", "app = \"api\"\n"), Dockerfile);
 }

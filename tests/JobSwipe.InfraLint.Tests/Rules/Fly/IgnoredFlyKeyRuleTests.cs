@@ -6,7 +6,7 @@ namespace JobSwipe.InfraLint.Tests.Rules.Fly;
 public sealed class IgnoredFlyKeyRuleTests
 {
     [Test]
-    public void MisspelledKeySaysDidYouMean()
+    public void A_misspelled_key_is_reported_with_did_you_mean()
     {
         var d = RuleVerifier.Reports<IgnoredFlyKeyRule>(("fly.toml", """
             app = "a"
@@ -20,7 +20,7 @@ public sealed class IgnoredFlyKeyRuleTests
     }
 
     [Test]
-    public void InventedKeysGetAdvice()
+    public void Invented_keys_are_reported_with_advice()
     {
         var d = RuleVerifier.Reports<IgnoredFlyKeyRule>(("fly.toml", """
             app = "a"
@@ -35,7 +35,7 @@ public sealed class IgnoredFlyKeyRuleTests
     }
 
     [Test]
-    public void LegacyNomadKeys() =>
+    public void Legacy_nomad_keys_are_reported() =>
         RuleVerifier.Reports<IgnoredFlyKeyRule>(("fly.toml", """
             app = "a"
             [|processes|] = []
@@ -54,7 +54,7 @@ public sealed class IgnoredFlyKeyRuleTests
             """));
 
     [Test]
-    public void UnknownTopLevelSection() =>
+    public void An_unknown_top_level_section_is_reported() =>
         RuleVerifier.Reports<IgnoredFlyKeyRule>(("fly.toml", """
             app = "a"
             [[[|mount_points|]]]
@@ -62,7 +62,7 @@ public sealed class IgnoredFlyKeyRuleTests
             """));
 
     [Test]
-    public void EveryDocumentedKeyIsKnown() =>
+    public void Every_documented_key_is_quiet() =>
         RuleVerifier.ReportsNothing<IgnoredFlyKeyRule>(("fly.toml", """
             app = "a"
             primary_region = "ord"

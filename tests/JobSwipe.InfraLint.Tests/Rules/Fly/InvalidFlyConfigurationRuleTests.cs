@@ -6,7 +6,7 @@ namespace JobSwipe.InfraLint.Tests.Rules.Fly;
 public sealed class InvalidFlyConfigurationRuleTests
 {
     [Test]
-    public void HttpServiceWrittenAsArrayOfTables() =>
+    public void Http_service_written_as_array_of_tables() =>
         RuleVerifier.Reports<InvalidFlyConfigurationRule>(("fly.toml", """
             app = "a"
             [[[|http_service|]]]
@@ -14,7 +14,7 @@ public sealed class InvalidFlyConfigurationRuleTests
             """));
 
     [Test]
-    public void ChecksWrittenAsSingleTable()
+    public void Checks_written_as_single_table()
     {
         var d = RuleVerifier.Reports<InvalidFlyConfigurationRule>(("fly.toml", """
             app = "a"
@@ -27,7 +27,7 @@ public sealed class InvalidFlyConfigurationRuleTests
     }
 
     [Test]
-    public void ChecksAsArrayOfTablesAndMountsAsEitherShapeAreValid() =>
+    public void Checks_as_array_of_tables_and_mounts_as_either_shape_are_valid() =>
         RuleVerifier.ReportsNothing<InvalidFlyConfigurationRule>(("fly.toml", """
             app = "a"
             [http_service]
@@ -44,7 +44,7 @@ public sealed class InvalidFlyConfigurationRuleTests
             """));
 
     [Test]
-    public void WrongTypesAndValuesAreAllReported() =>
+    public void Wrong_types_and_values_are_all_reported() =>
         RuleVerifier.Reports<InvalidFlyConfigurationRule>(("fly.toml", """
             app = [|42|]
             [http_service]
@@ -61,7 +61,7 @@ public sealed class InvalidFlyConfigurationRuleTests
             """));
 
     [Test]
-    public void AllowedValuesAndLegacyBooleansAreValid() =>
+    public void Allowed_values_and_legacy_booleans_are_valid() =>
         RuleVerifier.ReportsNothing<InvalidFlyConfigurationRule>(("fly.toml", """
             app = "a"
             kill_timeout = "30s"
@@ -87,7 +87,7 @@ public sealed class InvalidFlyConfigurationRuleTests
             """));
 
     [Test]
-    public void MemoryAndMemoryMbConflict()
+    public void Memory_and_memory_mb_conflict()
     {
         var d = RuleVerifier.Reports<InvalidFlyConfigurationRule>(("fly.toml", """
             app = "a"
@@ -99,7 +99,7 @@ public sealed class InvalidFlyConfigurationRuleTests
     }
 
     [Test]
-    public void ProcessGroupsMustBeDefined()
+    public void Process_groups_must_be_defined()
     {
         var d = RuleVerifier.Reports<InvalidFlyConfigurationRule>(("fly.toml", """
             app = "a"
@@ -145,7 +145,7 @@ public sealed class InvalidFlyConfigurationRuleTests
     }
 
     [Test]
-    public void ProcessesWithoutProcessesSectionMeanApp() =>
+    public void Processes_without_processes_section_mean_app() =>
         RuleVerifier.Reports<InvalidFlyConfigurationRule>(("fly.toml", """
             app = "a"
             [http_service]
@@ -154,7 +154,7 @@ public sealed class InvalidFlyConfigurationRuleTests
             """));
 
     [Test]
-    public void ServiceWithoutProcessesWhileGroupsAreDefined() =>
+    public void Service_without_processes_while_groups_are_defined() =>
         RuleVerifier.Reports<InvalidFlyConfigurationRule>(("fly.toml", """
             app = "a"
             [processes]
@@ -166,7 +166,7 @@ public sealed class InvalidFlyConfigurationRuleTests
             """));
 
     [Test]
-    public void ProcessCommandsMustBeStringsThatSplit() =>
+    public void Process_commands_must_be_strings_that_split() =>
         RuleVerifier.Reports<InvalidFlyConfigurationRule>(("fly.toml", """
             app = "a"
             console_command = [|"/bin/sh -c 'echo"|]
@@ -175,7 +175,7 @@ public sealed class InvalidFlyConfigurationRuleTests
             """));
 
     [Test]
-    public void TopLevelChecksNeedTypeAndSaneDurations() =>
+    public void Top_level_checks_need_type_and_sane_durations() =>
         RuleVerifier.Reports<InvalidFlyConfigurationRule>(("fly.toml", """
             app = "a"
             [checks.alive]
@@ -186,7 +186,7 @@ public sealed class InvalidFlyConfigurationRuleTests
             """));
 
     [Test]
-    public void TopLevelChecksFromTheLaunchTemplateAreValid() =>
+    public void Top_level_checks_from_the_launch_template_are_valid() =>
         RuleVerifier.ReportsNothing<InvalidFlyConfigurationRule>(("fly.toml", """
             app = "a"
             primary_region = "ord"
@@ -207,7 +207,7 @@ public sealed class InvalidFlyConfigurationRuleTests
             """));
 
     [Test]
-    public void MountRules() =>
+    public void Mount_rules() =>
         RuleVerifier.Reports<InvalidFlyConfigurationRule>(("fly.toml", """
             app = "a"
             [[mounts]]
@@ -218,7 +218,7 @@ public sealed class InvalidFlyConfigurationRuleTests
             """));
 
     [Test]
-    public void FilesNeedExactlyOneSource() =>
+    public void Files_need_exactly_one_source() =>
         RuleVerifier.Reports<InvalidFlyConfigurationRule>(("fly.toml", """
             app = "a"
             [[files]]
@@ -231,7 +231,7 @@ public sealed class InvalidFlyConfigurationRuleTests
             """));
 
     [Test]
-    public void UnknownKeysAreNotThisRule() =>
+    public void Unknown_keys_are_not_this_rule() =>
         RuleVerifier.ReportsNothing<InvalidFlyConfigurationRule>(("fly.toml", """
             app = "a"
             scale_to_zero = true
@@ -394,7 +394,7 @@ public sealed class InvalidFlyConfigurationRuleTests
     }
 
     [Test]
-    public void AutoExtendFollowsFlyctlZeroMeansUnset() =>
+    public void Auto_extend_follows_flyctl_zero_means_unset() =>
         RuleVerifier.ReportsNothing<InvalidFlyConfigurationRule>(("fly.toml", """
             app = "a"
             [[mounts]]
@@ -405,7 +405,7 @@ public sealed class InvalidFlyConfigurationRuleTests
             """));
 
     [Test]
-    public void AutoExtendOutOfRange() =>
+    public void Auto_extend_out_of_range() =>
         RuleVerifier.Reports<InvalidFlyConfigurationRule>(("fly.toml", """
             app = "a"
             [[mounts]]
@@ -417,7 +417,7 @@ public sealed class InvalidFlyConfigurationRuleTests
             """));
 
     [Test]
-    public void BuildArgsAreNotConvertedLikeEnv()
+    public void Build_args_are_not_converted_like_env()
     {
         var d = RuleVerifier.Reports<InvalidFlyConfigurationRule>(("fly.toml", """
             app = "a"

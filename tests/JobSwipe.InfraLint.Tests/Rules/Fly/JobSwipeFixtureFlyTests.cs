@@ -18,21 +18,21 @@ public sealed class JobSwipeFixtureFlyTests
     [TestCase("JSI3004", "fly.toml", 9)]
     [TestCase("JSI3005", "backend/ollama-fly.toml", 8)]
     [TestCase("JSI3008", "backend/ollama-fly.toml", 11)]
-    public void AuditFindingIsReported(string id, string path, int line) =>
+    public void Audit_finding_is_reported(string id, string path, int line) =>
         Assert.That(FlyFindings("jobswipe").Select(d => (d.Id, d.Location.Path, d.Location.Span.Start.Line)), Does.Contain((id, path, line)));
 
     [TestCase("JSI3007", "backend/fly.toml", 19)]
-    public void NoAutomatedMigrations(string id, string path, int line) => AuditFindingIsReported(id, path, line);
+    public void No_automated_migrations(string id, string path, int line) => Audit_finding_is_reported(id, path, line);
 
     [Test]
-    public void WellConfiguredBackendRaisesOnlyTheMigrationFinding() =>
+    public void Well_configured_backend_raises_only_the_migration_finding() =>
         Assert.That(FlyFindings("jobswipe").Where(d => d.Location.Path == "backend/fly.toml").Select(d => d.Id), Is.All.EqualTo("JSI3007"));
 
     [Test]
-    public void NoUnexpectedFlyFindings() =>
+    public void No_unexpected_fly_findings() =>
         Assert.That(FlyFindings("jobswipe").Select(d => d.Id).Distinct(), Is.SubsetOf(new[] { "JSI3001", "JSI3002", "JSI3003", "JSI3004", "JSI3005", "JSI3007", "JSI3008" }));
 
     [Test]
-    public void RemediatedFixtureRaisesNone() =>
+    public void Remediated_fixture_raises_none() =>
         Assert.That(FlyFindings("jobswipe-remediated").Select(d => d.ToString()), Is.Empty);
 }

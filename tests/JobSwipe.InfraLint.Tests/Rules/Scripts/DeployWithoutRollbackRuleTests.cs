@@ -75,4 +75,10 @@ public sealed class DeployWithoutRollbackRuleTests
     {
         RuleVerifier.ReportsNothing<DeployWithoutRollbackRule>(("build.sh", "docker build -t app .\necho 'run: fly deploy'\nfly status\nkubectl apply --dry-run=client -f k8s/\n"));
     }
+
+    [Test]
+    public void Kubectl_create_namespace_is_not_a_deploy()
+    {
+        RuleVerifier.ReportsNothing<DeployWithoutRollbackRule>(("k.sh", "kubectl create namespace nginx\nkubectl rollout status deployment nginx -n nginx\n"));
+    }
 }

@@ -56,6 +56,41 @@ public static class FakeSecrets
         yield return ("url-password", "postgresql://app:" + Random(Alnum, 20, 27) + "@db.internal:5432/app");
     }
 
+    /// <summary>
+    /// A GitHub- or npm-style token (<c>ghp_</c>, <c>npm_</c>…) whose last six characters are the base62 CRC32 of the 30
+    /// random ones, as the providers issue them (computed here with a table, independently of the product's loop).
+    /// </summary>
+    public static string Checksummed(string prefix, int seed)
+    {
+        string body = Random(Alnum, 30, seed);
+        uint crc = 0xFFFFFFFF;
+        foreach (byte b in Encoding.ASCII.GetBytes(body))
+        {
+            crc = CrcTable[(crc ^ b) & 0xFF] ^ (crc >> 8);
+        }
+
+        crc = ~crc;
+        const string base62 = Digits + Upper + Lower;
+        var checksum = new char[6];
+        for (int i = 5; i >= 0; i--, crc /= 62)
+        {
+            checksum[i] = base62[(int)(crc % 62)];
+        }
+
+        return prefix + body + new string(checksum);
+    }
+
+    private static readonly uint[] CrcTable = Enumerable.Range(0, 256).Select(n =>
+    {
+        uint c = (uint)n;
+        for (int k = 0; k < 8; k++)
+        {
+            c = (c & 1) != 0 ? 0xEDB88320 ^ (c >> 1) : c >> 1;
+        }
+
+        return c;
+    }).ToArray();
+
     public static string PrivateKey(int seed)
     {
         var lines = Enumerable.Range(0, 4).Select(i => Random(Alnum + "+/", 64, seed + i));

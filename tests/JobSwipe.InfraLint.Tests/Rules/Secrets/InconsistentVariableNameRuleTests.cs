@@ -41,10 +41,7 @@ public class InconsistentVariableNameRuleTests
         RuleVerifier.ReportsNothing<InconsistentVariableNameRule>(
             (".env.example", "OLLAMA_HOST=0.0.0.0\nDB_HOST=db\nREDIS_URL=redis://redis:6379\n"),
             (".env.production.example", "OLLAMA_URL=http://ollama.internal:11434\nDATABASE_URL=postgresql://app@db/app\nREDIS_URL=redis://r:6379\n"));
-}
 
-public class InconsistentVariableNameProjectTests
-{
     [Test]
     public void Separate_top_level_projects_are_not_compared() =>
         RuleVerifier.ReportsNothing<InconsistentVariableNameRule>(

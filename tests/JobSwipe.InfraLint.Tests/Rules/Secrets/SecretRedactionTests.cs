@@ -7,8 +7,8 @@ namespace JobSwipe.InfraLint.Tests.Rules.Secrets;
 
 /// <summary>
 /// Plants a distinctive value for every secret-bearing rule in one repository, runs the whole engine and renders
-/// every output it offers: none may contain a planted value. Rules not yet in the catalog are listed by ID so the
-/// test covers them as soon as they are.
+/// every output it offers: none may contain a planted value, and every secret-bearing rule must fire on it (so the test
+/// is not vacuous).
 /// </summary>
 public class SecretRedactionTests
 {
@@ -58,10 +58,9 @@ public class SecretRedactionTests
             Assert.That(text, Does.Not.Contain(marker).And.Not.Contain(marker.ToLowerInvariant()), $"part of a planted secret reached the {name}");
         }
 
-        var present = AnalyzerCatalog.AllDescriptors.Select(d => d.Id).Intersect(SecretBearingIds).ToList();
         var fired = result.Diagnostics.Select(d => d.Id).ToHashSet();
-        Assert.That(present, Does.Contain("JSI5001"));
-        Assert.That(present.Where(id => !fired.Contains(id)), Is.Empty, "every secret-bearing rule in the catalog fires on the planted repository");
+        Assert.That(AnalyzerCatalog.AllDescriptors.Select(d => d.Id), Is.SupersetOf(SecretBearingIds));
+        Assert.That(SecretBearingIds.Where(id => !fired.Contains(id)), Is.Empty, "every secret-bearing rule fires on the planted repository");
         Assert.That(result.Diagnostics.Where(d => d.Id == "JSI0004"), Is.Empty, "no rule failed");
     }
 }

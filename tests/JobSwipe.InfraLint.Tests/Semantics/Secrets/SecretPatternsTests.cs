@@ -176,4 +176,31 @@ public class SecretPatternsTests
         Assert.That(SecretPatterns.ShannonEntropy("aaaa"), Is.Zero);
         Assert.That(SecretPatterns.ShannonEntropy("abcd"), Is.EqualTo(2.0).Within(1e-9));
     }
+
+    [Test]
+    public void Crc32_is_the_zlib_one() =>
+        Assert.That(SecretPatterns.Crc32("123456789"), Is.EqualTo(0xCBF43926u));
+
+    [Test]
+    public void A_github_or_npm_token_with_its_checksum_proves_itself_live_and_a_made_up_one_does_not()
+    {
+        foreach (var (prefix, id) in new[] { ("gh" + "p_", "github-token"), ("gh" + "s_", "github-app-token"), ("np" + "m_", "npm-token") })
+        {
+            string token = FakeSecrets.Checksummed(prefix, 7);
+            string tampered = token[..10] + (token[10] == 'a' ? 'b' : 'a') + token[11..];
+            string madeUp = prefix + FakeSecrets.Random(FakeSecrets.Alnum, 36, 8);
+            Assert.That(SecretPatterns.IsVerifiedLive(new SecretMatch(id, "", 0, token.Length), token), Is.True, token);
+            Assert.That(SecretPatterns.IsVerifiedLive(new SecretMatch(id, "", 0, tampered.Length), tampered), Is.False, tampered);
+            Assert.That(SecretPatterns.IsVerifiedLive(new SecretMatch(id, "", 0, madeUp.Length), madeUp), Is.False, madeUp);
+        }
+    }
+
+    [Test]
+    public void A_live_prefix_proves_a_key_live_and_a_test_mode_key_does_not()
+    {
+        string live = "sk" + "_live_" + FakeSecrets.Random(FakeSecrets.Alnum, 24, 9);
+        string testMode = "sk" + "_test_" + FakeSecrets.Random(FakeSecrets.Alnum, 24, 9);
+        Assert.That(SecretPatterns.IsVerifiedLive(new SecretMatch("stripe-live-key", "", 0, live.Length), live), Is.True);
+        Assert.That(SecretPatterns.IsVerifiedLive(new SecretMatch("stripe-test-key", "", 0, testMode.Length), testMode), Is.False);
+    }
 }

@@ -9,7 +9,7 @@ namespace JobSwipe.InfraLint.Tests.Syntax.DockerIgnore;
 public class DockerIgnoreParserTests
 {
     [Test]
-    public void PatternsCommentsAndSpans()
+    public void Patterns_comments_and_spans()
     {
         var text = new SourceText("# build output\n  bin/  \n!  bin/keep.txt\n /abs//dir/./x/../y\n  # not a comment\n\n");
         ParseResult<DockerIgnoreFile> result = DockerIgnoreParser.Parse(text);
@@ -37,7 +37,7 @@ public class DockerIgnoreParserTests
     [TestCase("temporary.txt", false)]
     [TestCase("a/b/c/temporary.txt", false)]
     [TestCase("tempab", false)]
-    public void DocumentationExampleWithSingleStarsAndQuestionMark(string path, bool excluded)
+    public void Documentation_example_with_single_stars_and_question_mark(string path, bool excluded)
     {
         DockerIgnoreMatcher matcher = DockerIgnoreMatcher.FromLines("# comment", "*/temp*", "*/*/temp*", "temp?");
         Assert.That(matcher.IsExcluded(path), Is.EqualTo(excluded));
@@ -46,11 +46,11 @@ public class DockerIgnoreParserTests
     [TestCase("main.go", true)]
     [TestCase("cmd/tool/main.go", true)]
     [TestCase("cmd/tool/main.gox", false)]
-    public void DoubleStarMatchesAnyNumberOfDirectories(string path, bool excluded) =>
+    public void Double_star_matches_any_number_of_directories(string path, bool excluded) =>
         Assert.That(DockerIgnoreMatcher.FromLines("**/*.go").IsExcluded(path), Is.EqualTo(excluded));
 
     [Test]
-    public void ExceptionReincludes()
+    public void Exception_reincludes()
     {
         DockerIgnoreMatcher m = DockerIgnoreMatcher.FromLines("*.md", "!README.md");
         Assert.That(m.IsExcluded("CHANGELOG.md"), Is.True);
@@ -59,7 +59,7 @@ public class DockerIgnoreParserTests
     }
 
     [Test]
-    public void LastMatchingLineWins()
+    public void Last_matching_line_wins()
     {
         DockerIgnoreMatcher first = DockerIgnoreMatcher.FromLines("*.md", "!README*.md", "README-secret.md");
         Assert.That(first.IsExcluded("README-secret.md"), Is.True);
@@ -72,7 +72,7 @@ public class DockerIgnoreParserTests
     }
 
     [Test]
-    public void IncludeOnlyWhatIsListed()
+    public void Include_only_what_is_listed()
     {
         DockerIgnoreMatcher m = DockerIgnoreMatcher.FromLines("*", "!src", "!package.json");
         Assert.That(m.IsExcluded("node_modules/x/index.js"), Is.True);
@@ -82,7 +82,7 @@ public class DockerIgnoreParserTests
     }
 
     [Test]
-    public void LeadingSlashAndDotSlashAreTheSame()
+    public void Leading_slash_and_dot_slash_are_the_same()
     {
         DockerIgnoreMatcher m = DockerIgnoreMatcher.FromLines("/foo/bar");
         Assert.That(m.IsExcluded("foo/bar"), Is.True);
@@ -106,14 +106,14 @@ public class DockerIgnoreParserTests
     [TestCase("\\*.txt", "a.txt", false)]
     [TestCase(".env*", ".env.local", true)]
     [TestCase("file?.log", "file/.log", false)]
-    public void GlobSemantics(string pattern, string path, bool excluded) =>
+    public void Glob_semantics(string pattern, string path, bool excluded) =>
         Assert.That(DockerIgnoreMatcher.FromLines(pattern).IsExcluded(path), Is.EqualTo(excluded));
 
     [TestCase("[abc")]
     [TestCase("a]b")]
     [TestCase("trailing\\")]
     [TestCase("!")]
-    public void MalformedPatternsAreSyntaxErrors(string line)
+    public void Malformed_patterns_are_syntax_errors(string line)
     {
         var text = new SourceText("ok\n" + line + "\n");
         ParseResult<DockerIgnoreFile> result = DockerIgnoreParser.Parse(text);
@@ -122,7 +122,7 @@ public class DockerIgnoreParserTests
     }
 
     [Test]
-    public void DecidingPatternIsReported()
+    public void Deciding_pattern_is_reported()
     {
         DockerIgnoreFile file = DockerIgnoreParser.Parse(new SourceText("*.log\n!keep.log\n")).Model!;
         Assert.That(file.DecidingPattern("keep.log")!.IsException, Is.True);
@@ -130,7 +130,7 @@ public class DockerIgnoreParserTests
     }
 
     [Test]
-    public void ManyDoubleStarsStayFast()
+    public void Many_double_stars_do_not_blow_up()
     {
         DockerIgnoreMatcher m = DockerIgnoreMatcher.FromLines(string.Concat(Enumerable.Repeat("**/a", 30)) + "/x");
         string path = string.Join('/', Enumerable.Repeat("a", 200)) + "/y";
@@ -140,7 +140,7 @@ public class DockerIgnoreParserTests
     }
 
     [Test]
-    public void FuzzedInputNeverThrows()
+    public void Fuzzed_input_never_throws()
     {
         TimeSpan elapsed = MiscFuzz.Run(["node_modules\n!node_modules/keep\n**/*.pyc\n[a-z]?\n/build/**\n# c\n"], s =>
         {

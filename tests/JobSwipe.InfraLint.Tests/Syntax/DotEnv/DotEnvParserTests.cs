@@ -33,7 +33,7 @@ public class DotEnvParserTests
     }
 
     [Test]
-    public void EntriesHaveKeysValuesAndExactSpans()
+    public void Entries_have_keys_values_and_exact_spans()
     {
         (SourceText text, DotEnvFile env) = Parse(Sample);
         Assert.That(env.Entries.Select(e => e.Key), Is.EqualTo(new[] { "DATABASE_URL", "API_KEY", "HASHED", "EMPTY", "SINGLE", "DOUBLE", "MULTI", "REF", "PASSTHROUGH", "DATABASE_URL" }));
@@ -54,7 +54,7 @@ public class DotEnvParserTests
     }
 
     [Test]
-    public void QuotedValues()
+    public void Quoted_values()
     {
         (SourceText text, DotEnvFile env) = Parse(Sample);
         DotEnvEntry single = env.Get("SINGLE")!;
@@ -76,7 +76,7 @@ public class DotEnvParserTests
     }
 
     [Test]
-    public void ReferencesAreRecognised()
+    public void References_are_recognised()
     {
         (SourceText text, DotEnvFile env) = Parse(Sample);
         IReadOnlyList<DotEnvReference> refs = env.Get("REF")!.References;
@@ -89,7 +89,7 @@ public class DotEnvParserTests
     }
 
     [Test]
-    public void BareKeyPassesThrough()
+    public void Bare_key_passes_through()
     {
         (_, DotEnvFile env) = Parse(Sample);
         DotEnvEntry bare = env.Get("PASSTHROUGH")!;
@@ -98,7 +98,7 @@ public class DotEnvParserTests
     }
 
     [Test]
-    public void DuplicatesArePairedAndLastWins()
+    public void Duplicates_are_paired_and_last_wins()
     {
         (SourceText text, DotEnvFile env) = Parse(Sample);
         DotEnvDuplicate dup = env.Duplicates.Single();
@@ -108,7 +108,7 @@ public class DotEnvParserTests
     }
 
     [Test]
-    public void CommentsAreKept()
+    public void Comments_are_kept()
     {
         (SourceText text, DotEnvFile env) = Parse(Sample);
         Assert.That(env.Comments.Select(c => c.Text), Is.EqualTo(new[] { "Database settings", "the key" }));
@@ -116,7 +116,7 @@ public class DotEnvParserTests
     }
 
     [Test]
-    public void QuotedValueFollowedByCommentAndJunk()
+    public void Quoted_value_followed_by_comment_and_junk()
     {
         (_, DotEnvFile env) = Parse("A=\"x\" # note\nB='y'junk\n");
         Assert.That(env.Get("A")!.InlineComment!.Text, Is.EqualTo("note"));
@@ -128,7 +128,7 @@ public class DotEnvParserTests
     [TestCase("=value\n")]
     [TestCase("MY KEY=value\n")]
     [TestCase("KEY$=1\n")]
-    public void NonAssignmentsAreInvalidLinesNotErrors(string content)
+    public void Non_assignments_are_invalid_lines_not_errors(string content)
     {
         (SourceText text, DotEnvFile env) = Parse(content + "GOOD=1\n");
         Assert.That(env.InvalidLines, Has.Count.EqualTo(1));
@@ -139,7 +139,7 @@ public class DotEnvParserTests
 
     [TestCase("A=\"never closed\nB=2\n", "double-quoted")]
     [TestCase("A='never closed\nB=2\n", "single-quoted")]
-    public void UnterminatedQuoteIsASyntaxError(string content, string what)
+    public void Unterminated_quote_is_a_syntax_error(string content, string what)
     {
         var text = new SourceText(content);
         ParseResult<DotEnvFile> result = DotEnvParser.Parse(text);
@@ -151,7 +151,7 @@ public class DotEnvParserTests
     }
 
     [Test]
-    public void CrLfAndColonSeparator()
+    public void Crlf_and_colon_separator()
     {
         (SourceText text, DotEnvFile env) = Parse("A=1\r\nB: two\r\nexport=3\r\n");
         Assert.That(env.Entries.Select(e => (e.Key, e.Value)), Is.EqualTo(new[] { ("A", (string?)"1"), ("B", "two"), ("export", "3") }));
@@ -159,7 +159,7 @@ public class DotEnvParserTests
     }
 
     [Test]
-    public void ManyUnterminatedQuotesStayFast()
+    public void Many_unterminated_quotes_do_not_blow_up()
     {
         string content = string.Concat(Enumerable.Repeat("A=\"x\n", 50_001));
         var watch = System.Diagnostics.Stopwatch.StartNew();
@@ -169,7 +169,7 @@ public class DotEnvParserTests
     }
 
     [Test]
-    public void FuzzedInputNeverThrows()
+    public void Fuzzed_input_never_throws()
     {
         TimeSpan elapsed = MiscFuzz.Run([Sample, "A=\"a\\\"b\"\nB='c'\n"], s =>
         {
@@ -181,20 +181,5 @@ public class DotEnvParserTests
             }
         }, seed: 4242);
         Assert.That(elapsed, Is.LessThan(TimeSpan.FromSeconds(MiscFuzz.Iterations > MiscFuzz.DefaultIterations ? 600 : 10)));
-    }
-}
-
-public class DotEnvLimitTests
-{
-    [TestCase("${")]
-    [TestCase("${$")]
-    [TestCase("${A")]
-    public void ManyUnclosedReferencesStayLinear(string unit)
-    {
-        string content = "A=" + string.Concat(Enumerable.Repeat(unit, 100_000)) + "}\nB=\"" + string.Concat(Enumerable.Repeat(unit, 100_000)) + "\"\n";
-        var watch = System.Diagnostics.Stopwatch.StartNew();
-        JobSwipe.InfraLint.Syntax.ParseResult<JobSwipe.InfraLint.Syntax.DotEnv.DotEnvFile> result = JobSwipe.InfraLint.Syntax.DotEnv.DotEnvParser.Parse(new JobSwipe.InfraLint.Text.SourceText(content));
-        BlowUpGuard.Check(watch.Elapsed, TimeSpan.FromSeconds(2));
-        Assert.That(result.Model!.Entries, Has.Count.EqualTo(2));
     }
 }

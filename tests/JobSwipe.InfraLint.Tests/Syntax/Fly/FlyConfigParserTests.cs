@@ -115,7 +115,7 @@ public class FlyConfigParserTests
     }
 
     [Test]
-    public void TopLevelScalarsPointAtTheirValues()
+    public void Top_level_scalars_point_at_their_values()
     {
         (SourceText text, FlyConfig fly) = Parse(FlyFixtures.Full);
         Assert.That(fly.App!.Value.AsString(), Is.EqualTo("jobswipe-api"));
@@ -126,7 +126,7 @@ public class FlyConfigParserTests
     }
 
     [Test]
-    public void BuildDeployEnvAndProcesses()
+    public void Build_deploy_env_and_processes()
     {
         (SourceText text, FlyConfig fly) = Parse(FlyFixtures.Full);
         Assert.That(fly.Build!.Dockerfile!.Value.AsString(), Is.EqualTo("Dockerfile.prod"));
@@ -144,7 +144,7 @@ public class FlyConfigParserTests
     }
 
     [Test]
-    public void ServicesChecksMountsVmAndOthers()
+    public void Services_checks_mounts_vm_and_others()
     {
         (SourceText text, FlyConfig fly) = Parse(FlyFixtures.Full);
         FlyHttpService http = fly.HttpService!;
@@ -170,7 +170,7 @@ public class FlyConfigParserTests
     }
 
     [Test]
-    public void TableAndArraySpellingsAreBothAccepted()
+    public void Table_and_array_spellings_are_both_accepted()
     {
         (_, FlyConfig fly) = Parse("[mounts]\nsource = \"a\"\ndestination = \"/a\"\n[vm]\nmemory = 512\n[[processes]]\nname = \"web\"\ncommand = \"run\"\n");
         Assert.That(fly.Mounts.Single().Source!.Value.AsString(), Is.EqualTo("a"));
@@ -183,7 +183,7 @@ public class FlyConfigParserTests
     }
 
     [Test]
-    public void DottedKeysAndLessCommonSections()
+    public void Dotted_keys_and_less_common_sections()
     {
         (SourceText text, FlyConfig fly) = Parse("host_dedication_id = \"h1\"\n[build]\ncompose.file = \"docker-compose.yml\"\n[deploy]\nrelease_command_vm.memory = \"1gb\"\nseed_command = \"seed\"\n[[machine_checks]]\nimage = \"curl\"\n[[mounts]]\nsource = \"d\"\nauto_extend_size_threshold = 80\n");
         Assert.That(fly.Root.GetEntry("host_dedication_id")!.Value.AsString(), Is.EqualTo("h1"));
@@ -196,7 +196,7 @@ public class FlyConfigParserTests
     }
 
     [Test]
-    public void KeysAndTheirSpellingsComeFromTheSchema()
+    public void Keys_and_their_spellings_come_from_the_schema()
     {
         // One list of fly.toml's keys: the typed view reads through FlySchema, so a key the schema lacks cannot be read.
         (_, FlyConfig fly) = Parse("[[compute]]\nmemory = \"1gb\"\n[[vm]]\ncpus = 2\n[metric]\nport = 9091\n[http_service]\nmax_machines_running = 3\n");
@@ -210,7 +210,7 @@ public class FlyConfigParserTests
     }
 
     [Test]
-    public void EveryAccessorReadsAKeyOfTheSchema()
+    public void Every_accessor_reads_a_key_of_the_schema()
     {
         (_, FlyConfig fly) = Parse("app = \"a\"\n[build]\n[deploy]\n[http_service]\n[[http_service.checks]]\n[[services]]\n[[services.ports]]\n[[services.tcp_checks]]\n[checks.x]\n[[mounts]]\n[[vm]]\n[[metrics]]\n[[statics]]\n[[restart]]\n[[files]]\n[env]\nA = \"1\"\n[processes]\nweb = \"run\"\n");
         var sections = new List<object> { fly, fly.Build!, fly.Deploy!, fly.HttpService!, fly.Services[0], fly.Services[0].Ports[0], fly.Services[0].Checks[0], fly.HttpService!.Checks[0], fly.Checks[0], fly.Mounts[0], fly.Vm[0], fly.Metrics[0], fly.Statics[0], fly.Restart[0], fly.Files[0] };
@@ -224,7 +224,7 @@ public class FlyConfigParserTests
     }
 
     [Test]
-    public void WrongTypesAreNotSyntaxErrors()
+    public void Wrong_types_are_not_syntax_errors()
     {
         (_, FlyConfig fly) = Parse("app = 5\n[http_service]\ninternal_port = \"8080\"\n[env]\nDEBUG = true\n");
         Assert.That(fly.App!.Value.Kind, Is.EqualTo(TomlValueKind.Integer));
@@ -233,7 +233,7 @@ public class FlyConfigParserTests
     }
 
     [Test]
-    public void EmptyAndBrokenFiles()
+    public void Empty_and_broken_files()
     {
         (_, FlyConfig empty) = Parse(string.Empty);
         Assert.That(empty.App, Is.Null);
@@ -244,7 +244,7 @@ public class FlyConfigParserTests
     }
 
     [Test]
-    public void DuplicateEnvKeysAreVisible()
+    public void Duplicate_env_keys_are_visible()
     {
         (_, FlyConfig fly) = Parse("[env]\nA = \"1\"\nA = \"2\"\n");
         Assert.That(fly.Env.Select(e => e.StringValue), Is.EqualTo(new[] { "1", "2" }));
@@ -252,7 +252,7 @@ public class FlyConfigParserTests
     }
 
     [Test]
-    public void FuzzedFlyFilesNeverThrow()
+    public void Fuzzed_fly_files_never_throw()
     {
         TimeSpan elapsed = MiscFuzz.Run([FlyFixtures.Full], s =>
         {

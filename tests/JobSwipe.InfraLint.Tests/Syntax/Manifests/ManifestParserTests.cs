@@ -29,7 +29,7 @@ public class ManifestParserTests
         """;
 
     [Test]
-    public void RequirementsNamesSpansAndIncludes()
+    public void Requirements_names_spans_and_includes()
     {
         var text = new SourceText(Requirements);
         ParseResult<RequirementsManifest> result = RequirementsParser.Parse(text);
@@ -56,7 +56,7 @@ public class ManifestParserTests
     }
 
     [Test]
-    public void RequirementsDevFlag()
+    public void Requirements_dev_flag()
     {
         RequirementsManifest m = RequirementsParser.Parse(new SourceText("pytest\n"), isDev: true).Model!;
         Assert.That(m.Dependencies.Single().IsDev, Is.True);
@@ -95,7 +95,7 @@ public class ManifestParserTests
         """;
 
     [Test]
-    public void PyprojectAllDependencyTables()
+    public void Pyproject_all_dependency_tables()
     {
         var text = new SourceText(Pyproject);
         ParseResult<PyprojectManifest> result = PyprojectParser.Parse(text);
@@ -117,7 +117,7 @@ public class ManifestParserTests
     }
 
     [Test]
-    public void PipfilePackages()
+    public void Pipfile_packages()
     {
         var text = new SourceText("[[source]]\nurl = \"https://pypi.org/simple\"\n\n[packages]\nDjango = \"*\"\n\"django-environ\" = {version = \">=0.11\"}\n\n[dev-packages]\npytest = \"*\"\n");
         PipfileManifest m = PipfileParser.Parse(text).Model!;
@@ -142,7 +142,7 @@ public class ManifestParserTests
         """;
 
     [Test]
-    public void PackageJsonDependenciesScriptsAndMain()
+    public void Package_json_dependencies_scripts_and_main()
     {
         var text = new SourceText(PackageJson);
         ParseResult<PackageJsonManifest> result = PackageJsonParser.Parse(text);
@@ -167,7 +167,7 @@ public class ManifestParserTests
     [TestCase("{ \"a\": 1, }", 1, 11)]
     [TestCase("{ \"a\": 1 } extra", 1, 12)]
     [TestCase("{ \"dependencies\": { \"x\": \"1\" ", 1, 30)]
-    public void PackageJsonErrorsAreLocated(string content, int line, int column)
+    public void Package_json_errors_are_located(string content, int line, int column)
     {
         var text = new SourceText(content);
         ParseResult<PackageJsonManifest> result = PackageJsonParser.Parse(text);
@@ -179,11 +179,11 @@ public class ManifestParserTests
     [TestCase("")]
     [TestCase("[1, 2]")]
     [TestCase("\"str\"")]
-    public void PackageJsonNotAnObject(string content) =>
+    public void Package_json_not_an_object(string content) =>
         Assert.That(PackageJsonParser.Parse(new SourceText(content)).Errors, Is.Not.Empty);
 
     [Test]
-    public void PackageJsonDeepNestingIsAnError()
+    public void Package_json_deep_nesting_is_an_error()
     {
         string content = "{\"a\":" + new string('[', 20000) + new string(']', 20000) + "}";
         SyntaxError error = PackageJsonParser.Parse(new SourceText(content)).Errors.Single();
@@ -191,7 +191,7 @@ public class ManifestParserTests
     }
 
     [Test]
-    public void FuzzedManifestsNeverThrow()
+    public void Fuzzed_manifests_never_throw()
     {
         TimeSpan elapsed = MiscFuzz.Run([Requirements, Pyproject, PackageJson], s =>
         {

@@ -18,7 +18,7 @@ public class ProcfileParserTests
         """;
 
     [Test]
-    public void EntriesHaveNameAndCommandSpans()
+    public void Entries_have_name_and_command_spans()
     {
         var text = new SourceText(Sample);
         ParseResult<ProcfileModel> result = ProcfileParser.Parse(text);
@@ -41,21 +41,21 @@ public class ProcfileParserTests
     [TestCase("\n\n")]
     [TestCase(":\n")]
     [TestCase("web:\n")]
-    public void OddInputs(string content)
+    public void Odd_inputs(string content)
     {
         ParseResult<ProcfileModel> result = ProcfileParser.Parse(new SourceText(content));
         Assert.That(result.Model, Is.Not.Null);
     }
 
     [Test]
-    public void EmptyCommandIsKept()
+    public void Empty_command_is_kept()
     {
         ProcfileModel model = ProcfileParser.Parse(new SourceText("web:\r\n")).Model!;
         Assert.That(model.Get("web")!.Command, Is.Empty);
     }
 
     [Test]
-    public void FuzzedInputNeverThrows()
+    public void Fuzzed_input_never_throws()
     {
         TimeSpan elapsed = MiscFuzz.Run([Sample], s => Assert.That(ProcfileParser.Parse(new SourceText(s)).Model, Is.Not.Null), seed: 99);
         Assert.That(elapsed, Is.LessThan(TimeSpan.FromSeconds(MiscFuzz.Iterations > MiscFuzz.DefaultIterations ? 600 : 10)));

@@ -140,7 +140,7 @@ public class ShellHeredocAndAnalysisTests
     }
 
     [Test]
-    public void Traps()
+    public void Traps_give_their_action_signals_and_resets()
     {
         ShellScript script = ParseOk("trap 'rm -f \"$tmp\"' EXIT INT TERM\ntrap cleanup ERR\ntrap - SIGINT\ntrap -- 'echo bye' 0\ntrap -p\n");
         IReadOnlyList<ShellTrap> traps = script.Traps;

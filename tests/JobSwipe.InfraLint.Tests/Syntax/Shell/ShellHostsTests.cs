@@ -34,7 +34,7 @@ public class ShellHostsTests
             ("Procfile", "web: sudo -u app nice -n 5 uvicorn [|missing:app|] --port $PORT\n"),
             ("main.py", "app = object()\n"));
         RuleVerifier.Reports<EntrypointTargetMissingRule>(
-            ("compose.yaml", "services:\n  api:\n    build: api\n    command: [|env APP_ENV=prod timeout 3600 python server.py|]\n"),
+            ("compose.yaml", "services:\n  api:\n    build: api\n    command: env APP_ENV=prod timeout 3600 python [|server.py|]\n"),
             ("api/Dockerfile", "FROM python:3.12\nWORKDIR /app\nCOPY . .\nCMD [\"python\", \"main.py\"]\n"),
             ("api/main.py", "print(1)\n"));
     }

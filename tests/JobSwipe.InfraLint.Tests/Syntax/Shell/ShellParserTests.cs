@@ -203,7 +203,7 @@ public class ShellParserTests
     }
 
     [Test]
-    public void Loops()
+    public void For_while_until_and_select_loops_are_parsed()
     {
         ShellScript script = ParseOk("for f in *.txt \"$@\"; do\n  cat \"$f\"\ndone\nwhile read -r line; do echo \"$line\"; done < <(ls)\nuntil false; do :; done\nfor ((i=0; i<3; i++)); do echo $i; done\nfor x; do echo; done\nselect o in a b; do break; done\n");
         var commands = script.Body.Items.Select(i => i.Pipelines[0].Commands[0]).ToList();
@@ -284,7 +284,7 @@ public class ShellParserTests
     }
 
     [Test]
-    public void Redirections()
+    public void Redirections_keep_operator_descriptor_and_target()
     {
         SimpleCommand command = Single("cmd >out 2>>err <in 3<&0 &>all >|clobber <<<\"$here\" 2>&-");
         Assert.Multiple(() =>

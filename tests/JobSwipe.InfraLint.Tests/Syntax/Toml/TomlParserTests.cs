@@ -51,7 +51,7 @@ public class TomlParserTests
     }
 
     [Test]
-    public void ValuesHaveKindsTypedValuesAndExactSpans()
+    public void Values_have_kinds_typed_values_and_exact_spans()
     {
         (SourceText text, TomlDocumentModel doc) = Parse(Sample);
         TomlTableNode server = doc.Root.GetTable("server")!;
@@ -93,7 +93,7 @@ public class TomlParserTests
     }
 
     [Test]
-    public void LineAndColumnOfAValueMatchTheSource()
+    public void Line_and_column_of_a_value_match_the_source()
     {
         (SourceText text, TomlDocumentModel doc) = Parse(Sample);
         TomlKeyValueNode port = doc.Root.GetEntryPath("server", "port")!;
@@ -102,7 +102,7 @@ public class TomlParserTests
     }
 
     [Test]
-    public void DottedKeysKeepEverySegmentAndCreateImplicitTables()
+    public void Dotted_keys_keep_every_segment_and_create_implicit_tables()
     {
         (SourceText text, TomlDocumentModel doc) = Parse(Sample);
         TomlTableNode owner = doc.Root.GetTable("owner")!;
@@ -117,7 +117,7 @@ public class TomlParserTests
     }
 
     [Test]
-    public void ArraysOfTablesAreEnumeratedInOrder()
+    public void Arrays_of_tables_are_enumerated_in_order()
     {
         (SourceText text, TomlDocumentModel doc) = Parse(Sample);
         IReadOnlyList<TomlTableNode> services = doc.Root.GetTables("services");
@@ -131,7 +131,7 @@ public class TomlParserTests
     }
 
     [Test]
-    public void CommentsAreKeptWithSpans()
+    public void Comments_are_kept_with_spans()
     {
         (SourceText text, TomlDocumentModel doc) = Parse(Sample);
         Assert.That(doc.Comments.Select(c => c.Text), Is.EqualTo(new[] { "top comment", "trailing" }));
@@ -139,7 +139,7 @@ public class TomlParserTests
     }
 
     [Test]
-    public void SubTableHeaderCreatesImplicitParentThatALaterHeaderDefines()
+    public void Sub_table_header_creates_implicit_parent_that_a_later_header_defines()
     {
         (_, TomlDocumentModel doc) = Parse("[a.b]\nx = 1\n[a]\ny = 2\n");
         TomlTableNode a = doc.Root.GetTable("a")!;
@@ -152,7 +152,7 @@ public class TomlParserTests
     }
 
     [Test]
-    public void DuplicateKeysAreKeptAndListedNotErrors()
+    public void Duplicate_keys_are_kept_and_listed_not_errors()
     {
         (SourceText text, TomlDocumentModel doc) = Parse("a = 1\nb = 2\na = 3\n");
         Assert.That(doc.Root.Entries.Select(e => e.Name), Is.EqualTo(new[] { "a", "b", "a" }));
@@ -168,7 +168,7 @@ public class TomlParserTests
     }
 
     [Test]
-    public void DuplicateTablesAreMergedAndListed()
+    public void Duplicate_tables_are_merged_and_listed()
     {
         (SourceText text, TomlDocumentModel doc) = Parse("[t]\nx = 1\n[t]\ny = 2\n");
         TomlDuplicate dup = doc.Duplicates.Single();
@@ -184,14 +184,14 @@ public class TomlParserTests
     [TestCase("[[a]]\n[a]\n")]
     [TestCase("[a]\n[[a]]\n")]
     [TestCase("a.b = 1\n[a]\n")]
-    public void ConflictsAreListed(string content)
+    public void Conflicts_are_listed(string content)
     {
         (_, TomlDocumentModel doc) = Parse(content);
         Assert.That(doc.Duplicates.Select(d => d.Kind), Does.Contain(TomlDuplicateKind.Conflict));
     }
 
     [Test]
-    public void UnterminatedStringIsAPlainWordsErrorAtItsLocation()
+    public void Unterminated_string_is_a_plain_words_error_at_its_location()
     {
         var text = new SourceText("a = 1\nname = \"oops\nb = 2\n");
         ParseResult<TomlDocumentModel> result = TomlParser.Parse(text);
@@ -209,7 +209,7 @@ public class TomlParserTests
     [TestCase("a = 99999999999999999999\n")]
     [TestCase("a = 1 b = 2\n")]
     [TestCase("a = 1\rb = 2\n")]
-    public void MalformedInputGivesErrorsNotExceptions(string content)
+    public void Malformed_input_gives_errors_not_exceptions(string content)
     {
         ParseResult<TomlDocumentModel> result = TomlParser.Parse(new SourceText(content));
         Assert.That(result.Errors, Is.Not.Empty);
@@ -217,7 +217,7 @@ public class TomlParserTests
     }
 
     [Test]
-    public void CrLfAndAstralCharactersKeepOffsetsExact()
+    public void Crlf_and_astral_characters_keep_offsets_exact()
     {
         (SourceText text, TomlDocumentModel doc) = Parse("a = \"\ud83d\ude00\"\r\nb = 'x'\r\n");
         Assert.That(text.GetText(doc.Root.GetValue("a")!.Span), Is.EqualTo("\"\ud83d\ude00\""));
@@ -227,7 +227,7 @@ public class TomlParserTests
 
     [TestCase(20000)]
     [TestCase(300)]
-    public void DeepNestingIsAnErrorNotACrash(int depth)
+    public void Deep_nesting_is_an_error_not_a_crash(int depth)
     {
         string arrays = "a = " + new string('[', depth) + new string(']', depth) + "\n";
         string tables = "b = " + string.Concat(Enumerable.Repeat("{x = ", depth)) + "1" + new string('}', depth) + "\n";
@@ -240,14 +240,14 @@ public class TomlParserTests
     }
 
     [Test]
-    public void ModerateNestingIsFine()
+    public void Moderate_nesting_is_fine()
     {
         string content = "a = " + new string('[', 100) + new string(']', 100) + "\n";
         Assert.That(TomlParser.Parse(new SourceText(content)).Errors, Is.Empty);
     }
 
     [Test]
-    public void EveryNodeSpanLiesInTheText()
+    public void Every_node_span_lies_in_the_text()
     {
         (SourceText text, TomlDocumentModel doc) = Parse(Sample);
         foreach (TomlTableNode table in doc.AllTables)
@@ -261,7 +261,7 @@ public class TomlParserTests
     }
 
     [Test]
-    public void FuzzedInputNeverThrows()
+    public void Fuzzed_input_never_throws()
     {
         string[] seeds = [Sample, FlyFixtures.Full, "a = [1, [2, {b = [3]}]]\n", "[[x.y]]\nz = \"\"\"\nq\n\"\"\"\n"];
         TimeSpan elapsed = MiscFuzz.Run(seeds, s =>
@@ -275,43 +275,5 @@ public class TomlParserTests
             }
         });
         Assert.That(elapsed, Is.LessThan(TimeSpan.FromSeconds(MiscFuzz.Iterations > MiscFuzz.DefaultIterations ? 600 : 10)));
-    }
-}
-
-public class TomlScaleTests
-{
-    [Test]
-    public void ManyTablesAndKeysStayFast()
-    {
-        var sb = new System.Text.StringBuilder();
-        for (int i = 0; i < 5000; i++)
-        {
-            sb.Append("[t").Append(i).Append("]\nk = ").Append(i).Append('\n');
-        }
-
-        for (int i = 0; i < 5000; i++)
-        {
-            sb.Append("[[arr]]\nv = ").Append(i).Append('\n');
-        }
-
-        var watch = System.Diagnostics.Stopwatch.StartNew();
-        JobSwipe.InfraLint.Syntax.ParseResult<JobSwipe.InfraLint.Syntax.Toml.TomlDocumentModel> result = JobSwipe.InfraLint.Syntax.Toml.TomlParser.Parse(new JobSwipe.InfraLint.Text.SourceText(sb.ToString()));
-        BlowUpGuard.Check(watch.Elapsed, TimeSpan.FromSeconds(5));
-        Assert.That(result.Errors, Is.Empty);
-        Assert.That(result.Model!.Root.GetTables("arr"), Has.Count.EqualTo(5000));
-        Assert.That(result.Model.Root.GetPath("t4999", "k")!.AsInteger(), Is.EqualTo(4999));
-    }
-}
-
-public class TomlLimitTests
-{
-    [TestCase("a{0} = 1\n")]
-    [TestCase("[a{0}]\nx = 1\n")]
-    [TestCase("[[a{0}]]\nx = 1\n")]
-    public void VeryLongDottedKeysAreAnErrorNotAMemoryBlowUp(string template)
-    {
-        string content = string.Format(System.Globalization.CultureInfo.InvariantCulture, template, string.Concat(Enumerable.Repeat(".a", 20000)));
-        JobSwipe.InfraLint.Syntax.ParseResult<JobSwipe.InfraLint.Syntax.Toml.TomlDocumentModel> result = JobSwipe.InfraLint.Syntax.Toml.TomlParser.Parse(new JobSwipe.InfraLint.Text.SourceText(content));
-        Assert.That(result.Errors.Select(e => e.Message), Has.Some.Contains("more than"));
     }
 }

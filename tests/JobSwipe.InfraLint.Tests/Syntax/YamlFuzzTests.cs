@@ -7,7 +7,7 @@ using JobSwipe.InfraLint.Text;
 
 namespace JobSwipe.InfraLint.Tests.Syntax;
 
-/// <summary>Mutates the YAML fixtures and checks the YAML, compose and CI parsers never throw and stay fast.</summary>
+/// <summary>Mutates the YAML fixtures and checks the YAML, compose and CI parsers never throw and do not blow up.</summary>
 public class YamlFuzzTests
 {
     private const int DefaultIterations = 1500;
