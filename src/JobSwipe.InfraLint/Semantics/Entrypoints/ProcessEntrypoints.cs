@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using JobSwipe.InfraLint.Semantics.Scripts;
 using JobSwipe.InfraLint.Syntax;
 using JobSwipe.InfraLint.Syntax.Compose;
 using JobSwipe.InfraLint.Syntax.Dockerfile;
@@ -210,21 +211,14 @@ public static partial class ProcessEntrypoints
             }
 
             string name = BaseName(words[i].Value);
-            if (name is "exec" or "tini" or "dumb-init" or "--" or "ddtrace-run" or "opentelemetry-instrument" || name.StartsWith('-'))
+            if (name is "exec" or "env" or "tini" or "dumb-init" or "--" or "ddtrace-run" or "opentelemetry-instrument" || name.StartsWith('-'))
             {
+                // exec and env alone (CommandWrappers stops at a wrapper with nothing to run), inits, tracers, their options.
                 i++;
             }
-            else if (name == "env")
+            else if (CommandLine.RunnerLength([.. words.Select(w => w.Value)], i) is > 0 and var runner)
             {
-                i++;
-                while (i < words.Count && words[i].Value.Contains('=', StringComparison.Ordinal))
-                {
-                    i++;
-                }
-            }
-            else if (name is "poetry" or "pipenv" or "uv" or "pdm" && i + 1 < words.Count && words[i + 1].Value == "run")
-            {
-                i += 2;
+                i += runner;
             }
             else if (name == "newrelic-admin" && i + 1 < words.Count && words[i + 1].Value == "run-program")
             {

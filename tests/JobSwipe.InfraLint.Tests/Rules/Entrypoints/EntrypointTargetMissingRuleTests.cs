@@ -99,6 +99,13 @@ public sealed class EntrypointTargetMissingRuleTests
             ("main.py", Main));
 
     [Test]
+    public void Package_runners_are_the_ones_the_scripts_rules_know() =>
+        // hatch run and pipx-like runners were known to the script rules (CommandLine) but not here; one list now.
+        RuleVerifier.Reports<EntrypointTargetMissingRule>(
+            ("Procfile", "web: hatch run uvicorn [|missing:app|] --port $PORT\nworker: sudo -E uv run celery -A [|gone.tasks|] worker\n"),
+            ("main.py", Main));
+
+    [Test]
     public void Dockerfile_cmd_behind_wrapper_words_is_checked_in_exec_and_shell_form()
     {
         RuleVerifier.Reports<EntrypointTargetMissingRule>(
