@@ -200,10 +200,11 @@ public static partial class ProcessEntrypoints
 
     private static Interpretation? Interpret(List<Word> words, string? cwd)
     {
+        string[] values = [.. words.Select(w => w.Value)];
         int i = 0;
         while (i < words.Count)
         {
-            int run = i + CommandWrappers.CommandIndex([.. words.Skip(i).Select(w => w.Value)]);
+            int run = i + CommandWrappers.CommandIndex(i == 0 ? values : values[i..]);
             if (run != i)
             {
                 i = run;
@@ -216,7 +217,7 @@ public static partial class ProcessEntrypoints
                 // exec and env alone (CommandWrappers stops at a wrapper with nothing to run), inits, tracers, their options.
                 i++;
             }
-            else if (CommandLine.RunnerLength([.. words.Select(w => w.Value)], i) is > 0 and var runner)
+            else if (CommandLine.RunnerLength(values, i) is > 0 and var runner)
             {
                 i += runner;
             }

@@ -123,17 +123,18 @@ public sealed class CommandLine
         }
 
         var words = command.Words;
+        string[] values = [.. words.Select(w => w.Value)];
         int i = 0;
         while (i < words.Count)
         {
-            int run = i + CommandWrappers.CommandIndex([.. words.Skip(i).Select(w => w.Value)]);
+            int run = i + CommandWrappers.CommandIndex(i == 0 ? values : values[i..]);
             if (run != i)
             {
                 i = run;
                 continue;
             }
 
-            int runner = RunnerLength([.. words.Select(w => w.Value)], i);
+            int runner = RunnerLength(values, i);
             if (runner > 0)
             {
                 i += runner;
