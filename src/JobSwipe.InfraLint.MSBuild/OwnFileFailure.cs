@@ -1,4 +1,5 @@
 using JobSwipe.InfraLint.Diagnostics;
+using JobSwipe.InfraLint.Reporting;
 using Microsoft.Build.Utilities;
 
 namespace JobSwipe.InfraLint.MSBuild;
@@ -7,13 +8,10 @@ namespace JobSwipe.InfraLint.MSBuild;
 internal static class OwnFileFailure
 {
     /// <param name="log">The task's logger.</param>
-    /// <param name="path">The file, as the warning's location (no line).</param>
-    /// <param name="action">What failed, completing "InfraLint could not …" (<c>write the SARIF file</c>).</param>
-    /// <param name="error">The error's type or a short description.</param>
-    /// <param name="consequence">What it means for this build.</param>
-    public static void LogOwnFileFailure(this TaskLoggingHelper log, string path, string action, string error, string consequence)
+    /// <param name="problem">The file (the warning's location, no line), what failed, the error and what it means for this build.</param>
+    public static void LogOwnFileFailure(this TaskLoggingHelper log, OwnFileProblem problem)
     {
         var descriptor = EngineDescriptors.OwnFileFailed;
-        log.LogWarning(null, descriptor.Id, null, descriptor.HelpLinkUri, path, 0, 0, 0, 0, "{0}", descriptor.FormatMessage(action, error, consequence));
+        log.LogWarning(null, descriptor.Id, null, descriptor.HelpLinkUri, problem.Path, 0, 0, 0, 0, "{0}", descriptor.FormatMessage(problem.Action, problem.Error, problem.Consequence));
     }
 }

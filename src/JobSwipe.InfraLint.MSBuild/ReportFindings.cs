@@ -1,7 +1,6 @@
 using JobSwipe.InfraLint.Configuration;
 using JobSwipe.InfraLint.Diagnostics;
 using JobSwipe.InfraLint.Reporting;
-using JobSwipe.InfraLint.Text;
 using Microsoft.Build.Framework;
 using Task = Microsoft.Build.Utilities.Task;
 
@@ -14,8 +13,10 @@ namespace JobSwipe.InfraLint.MSBuild;
 /// When several projects of one build lint the same root, the first to claim the run reports it and the others
 /// log a low-importance note, so each finding appears once.
 /// </summary>
-public sealed class ReportFindings : Task
+public sealed class ReportFindings : Task, ICancelableTask
 {
+    private volatile bool _canceled;
+
     [Required]
     public ITaskItem[] Runs { get; set; } = [];
 
@@ -34,11 +35,19 @@ public sealed class ReportFindings : Task
     [Output]
     public int ErrorCount { get; set; }
 
+    /// <summary>Stops reporting (Ctrl+C): no further finding is logged and <see cref="Execute"/> returns false.</summary>
+    public void Cancel() => _canceled = true;
+
     public override bool Execute()
     {
         var policy = WarningPolicy.FromProperties(NoWarn, WarningsAsErrors, WarningsNotAsErrors, TreatWarningsAsErrors);
         foreach (var run in Runs)
         {
+            if (_canceled)
+            {
+                return false;
+            }
+
             string resultsPath = run.ItemSpec;
             string root = run.GetMetadata("Root");
             var findings = FindingsFile.TryRead(resultsPath);
@@ -46,13 +55,13 @@ public sealed class ReportFindings : Task
             {
                 if (policy.Apply(EngineDescriptors.OwnFileFailed.Id, EngineDescriptors.OwnFileFailed.DefaultSeverity) > DiagnosticSeverity.Hidden)
                 {
-                    Log.LogOwnFileFailure(resultsPath, "read its findings file", "missing or not valid", "the infrastructure files were not reported in this build");
+                    Log.LogOwnFileFailure(OwnFileProblem.FindingsFileUnreadable(resultsPath));
                 }
 
                 continue;
             }
 
-            if (!TryClaim(resultsPath, run.GetMetadata("RunId")))
+            if (!CachedAnalysis.TryClaim(resultsPath, run.GetMetadata("RunId")))
             {
                 Log.LogMessage(MessageImportance.Low, "InfraLint: the findings for {0} are reported by another project of this build.", root);
                 continue;
@@ -61,12 +70,17 @@ public sealed class ReportFindings : Task
             int errors = 0, warnings = 0, infos = 0;
             foreach (var finding in findings.Findings)
             {
+                if (_canceled)
+                {
+                    return false;
+                }
+
                 var severity = policy.Apply(finding.RuleId, finding.ParsedSeverity);
                 // A repository-level finding (no path) is logged against the project file with no line, as NuGet's
                 // project-level warnings are; a whole-file finding (line 0) against its file without a line.
                 string file = finding.Path.Length == 0
                     ? ProjectFile ?? BuildEngine.ProjectFileOfTaskNode
-                    : DisplayText.Escape(CanonicalFormatter.GetFullPath(new Location(finding.Path, default), findings.Root));
+                    : CanonicalFormatter.DisplayPath(finding.Path, findings.Root);
                 switch (severity)
                 {
                     case DiagnosticSeverity.Error:
@@ -96,42 +110,5 @@ public sealed class ReportFindings : Task
         }
 
         return !Log.HasLoggedErrors;
-    }
-
-    /// <summary>Atomically creates a claim file for the run; exactly one project of a build succeeds.</summary>
-    private static bool TryClaim(string resultsPath, string runId)
-    {
-        if (string.IsNullOrEmpty(runId))
-        {
-            return true;
-        }
-
-        try
-        {
-            string directory = Path.Combine(Path.GetDirectoryName(resultsPath)!, "claims");
-            Directory.CreateDirectory(directory);
-            foreach (var stale in new DirectoryInfo(directory).EnumerateFiles().Where(f => f.LastWriteTimeUtc < DateTime.UtcNow.AddHours(-1)))
-            {
-                try
-                {
-                    stale.Delete();
-                }
-                catch (IOException)
-                {
-                }
-            }
-
-            using var claim = new FileStream(Path.Combine(directory, runId), FileMode.CreateNew, FileAccess.Write, FileShare.None);
-            return true;
-        }
-        catch (IOException) when (File.Exists(Path.Combine(Path.GetDirectoryName(resultsPath)!, "claims", runId)))
-        {
-            return false;
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            // Cannot claim (read-only folder): report rather than lose the findings.
-            return true;
-        }
     }
 }

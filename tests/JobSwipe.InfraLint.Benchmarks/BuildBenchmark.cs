@@ -11,8 +11,14 @@ namespace JobSwipe.InfraLint.Benchmarks;
 /// <list type="number">
 ///   <item>bin and obj are deleted, <c>dotnet build-server shutdown</c>, <c>dotnet restore</c> (not timed);</item>
 ///   <item><b>cold</b>: <c>dotnet build --no-restore</c>, the first build after restore with no build server running;</item>
-///   <item><b>no-op</b>: the same command again, with nothing changed.</item>
+///   <item><b>no-op</b>: the same command again, with nothing changed;</item>
+///   <item><b>a file no rule reads</b>: a line appended to <c>app.log</c>, which the consumer's .gitignore ignores (so the
+///   secret scan skips it, and nothing else reads it), then the same command;</item>
+///   <item><b>a source file</b>: a line appended to <c>AppClass.cs</c> (compiled, and read by the secret scan), then the
+///   same command.</item>
 /// </list>
+/// For the two edits the table also says in how many runs InfraLint linted again (its findings file was rewritten)
+/// rather than reporting from its cache.
 /// Every command runs with <c>-nodeReuse:false</c>, <c>MSBUILDDISABLENODEREUSE=1</c>, <c>-p:UseSharedCompilation=false</c>
 /// (no compiler server outlives a build) and the run's own NUGET_PACKAGES folder.
 /// </summary>
@@ -49,6 +55,9 @@ public sealed class BuildBenchmark(string repositoryRoot, string workRoot, Repor
 
         var cold = new Dictionary<string, List<double>> { [with] = [], [without] = [] };
         var noop = new Dictionary<string, List<double>> { [with] = [], [without] = [] };
+        var unreadEdit = new Dictionary<string, List<double>> { [with] = [], [without] = [] };
+        var sourceEdit = new Dictionary<string, List<double>> { [with] = [], [without] = [] };
+        int unreadRelints = 0, sourceRelints = 0;
         for (int run = 0; run < runs; run++)
         {
             foreach (string consumer in run % 2 == 0 ? new[] { without, with } : new[] { with, without })
@@ -67,7 +76,16 @@ public sealed class BuildBenchmark(string repositoryRoot, string workRoot, Repor
                 var restore = DotNet(consumer, "restore", "-nodeReuse:false", "-tl:off", "-v:q");
                 var first = DotNet(consumer, "build", "--no-restore", "-nodeReuse:false", "-tl:off", "-v:q", "-p:UseSharedCompilation=false");
                 var second = DotNet(consumer, "build", "--no-restore", "-nodeReuse:false", "-tl:off", "-v:q", "-p:UseSharedCompilation=false");
-                foreach (var (name, result) in new[] { ("restore", restore), ("cold build", first), ("no-op build", second) })
+                string findings = Path.Combine(consumer, "obj", "infralint", "findings.json");
+                DateTime stamp = File.Exists(findings) ? File.GetLastWriteTimeUtc(findings) : default;
+                File.AppendAllText(Path.Combine(consumer, "app.log"), $"run {run}: a line no rule reads\n");
+                var third = DotNet(consumer, "build", "--no-restore", "-nodeReuse:false", "-tl:off", "-v:q", "-p:UseSharedCompilation=false");
+                bool relintedUnread = File.Exists(findings) && File.GetLastWriteTimeUtc(findings) != stamp;
+                stamp = File.Exists(findings) ? File.GetLastWriteTimeUtc(findings) : default;
+                File.AppendAllText(Path.Combine(consumer, "AppClass.cs"), $"// run {run}\n");
+                var fourth = DotNet(consumer, "build", "--no-restore", "-nodeReuse:false", "-tl:off", "-v:q", "-p:UseSharedCompilation=false");
+                bool relintedSource = File.Exists(findings) && File.GetLastWriteTimeUtc(findings) != stamp;
+                foreach (var (name, result) in new[] { ("restore", restore), ("cold build", first), ("no-op build", second), ("build after editing app.log", third), ("build after editing AppClass.cs", fourth) })
                 {
                     if (result.ExitCode != 0)
                     {
@@ -84,6 +102,13 @@ public sealed class BuildBenchmark(string repositoryRoot, string workRoot, Repor
 
                 cold[consumer].Add(first.Wall.TotalMilliseconds);
                 noop[consumer].Add(second.Wall.TotalMilliseconds);
+                unreadEdit[consumer].Add(third.Wall.TotalMilliseconds);
+                sourceEdit[consumer].Add(fourth.Wall.TotalMilliseconds);
+                if (consumer == with)
+                {
+                    unreadRelints += relintedUnread ? 1 : 0;
+                    sourceRelints += relintedSource ? 1 : 0;
+                }
             }
         }
 
@@ -94,6 +119,8 @@ public sealed class BuildBenchmark(string repositoryRoot, string workRoot, Repor
             [
                 Row("cold: first `dotnet build --no-restore` after restore, build servers shut down", cold),
                 Row("no-op: the same command again", noop),
+                Row($"a line appended to a git-ignored file no rule reads (app.log), then the same command: InfraLint linted again in {unreadRelints} of {runs} runs", unreadEdit),
+                Row($"a line appended to AppClass.cs (compiled; read by the secret scan), then the same command: InfraLint linted again in {sourceRelints} of {runs} runs", sourceEdit),
             ]);
 
         double noopWithout = Stats.Median(noop[without]);
@@ -124,6 +151,8 @@ public sealed class BuildBenchmark(string repositoryRoot, string workRoot, Repor
         Write(root, "Directory.Build.targets", "<Project />\n");
         Write(root, "Directory.Packages.props", "<Project>\n  <PropertyGroup>\n    <ManagePackageVersionsCentrally>false</ManagePackageVersionsCentrally>\n  </PropertyGroup>\n</Project>\n");
         Write(root, ".editorconfig", "root = true\n");
+        Write(root, ".gitignore", "bin/\nobj/\n*.log\n");
+        Write(root, "app.log", "a log the application writes\n");
         string reference = version is null
             ? string.Empty
             : $"""<PackageReference Include="JobSwipe.InfraLint" Version="{version}" PrivateAssets="all" />""";

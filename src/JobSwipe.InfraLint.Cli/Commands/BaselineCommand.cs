@@ -35,14 +35,13 @@ internal static class BaselineCommand
             }
 
             string baselinePath = target.BaselinePath(parse.GetValue(baseline));
-            var result = LintEngine.Run(target.Options(baselineFile: null));
-            var written = Baseline.FromDiagnostics(result.Diagnostics);
+            var (written, findings) = Baseline.Capture(target.Options(baselineFile: null));
             if (!ReportFile.TryWrite(baselinePath, written.ToJson(), "the baseline", stderr))
             {
                 return InfraLintCli.UsageError;
             }
 
-            stderr.WriteLine(string.Create(CultureInfo.InvariantCulture, $"infralint: wrote {result.Diagnostics.Count} finding(s) ({written.Entries.Count} distinct) to {baselinePath}; from now on only new findings are reported"));
+            stderr.WriteLine(string.Create(CultureInfo.InvariantCulture, $"infralint: wrote {findings} finding(s) ({written.Entries.Count} distinct) to {baselinePath}; from now on only new findings are reported"));
             return InfraLintCli.Success;
         });
 

@@ -80,7 +80,7 @@ internal sealed record LintTarget(string Root, IReadOnlyList<string> Analyzers, 
     }
 
     /// <summary>The baseline file: <paramref name="file"/> when given, else the default under the root.</summary>
-    public string BaselinePath(string? file) => Path.GetFullPath(file ?? Path.Combine(Root, Baseline.DefaultFileName));
+    public string BaselinePath(string? file) => Baseline.PathFor(Root, file);
 
     public LintOptions Options(string? baselineFile) => new(Root)
     {

@@ -112,7 +112,7 @@ public sealed class AnalyzerConfigOptions
     }
 
     /// <summary>
-    /// The file's environment from <c>infralint_environment = production|development</c>: the last valid entry wins,
+    /// The file's environment from <c>infralint_environment = production|development|test_data</c>: the last valid entry wins,
     /// <c>unset</c> removes an earlier setting (editorconfig's meaning), other words are skipped (and reported by validation).
     /// </summary>
     public bool TryGetEnvironment(out FileEnvironment environment, [NotNullWhen(true)] out EditorConfigEntry? source)
@@ -168,16 +168,17 @@ public sealed class AnalyzerConfigOptions
         return DiagnosticSeverityExtensions.TryParse(word, out severity);
     }
 
-    /// <summary>Whether a value is valid for <see cref="EnvironmentKey"/>: <c>production</c>, <c>development</c> or <c>unset</c>.</summary>
+    /// <summary>Whether a value is valid for <see cref="EnvironmentKey"/>: <c>production</c>, <c>development</c>, <c>test_data</c> or <c>unset</c>.</summary>
     internal static bool IsValidEnvironmentValue(string value) => TryParseEnvironment(value, out _) || value == UnsetValue;
 
-    /// <summary><c>production</c> or <c>development</c>, case-insensitive.</summary>
+    /// <summary><c>production</c>, <c>development</c> or <c>test_data</c>, case-insensitive.</summary>
     public static bool TryParseEnvironment(string? value, out FileEnvironment environment)
     {
         switch (value?.Trim().ToLowerInvariant())
         {
             case "production": environment = FileEnvironment.Production; return true;
             case "development": environment = FileEnvironment.Development; return true;
+            case "test_data": environment = FileEnvironment.TestData; return true;
             default: environment = FileEnvironment.Unspecified; return false;
         }
     }

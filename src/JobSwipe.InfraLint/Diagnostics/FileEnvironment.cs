@@ -7,4 +7,11 @@ public enum FileEnvironment
     Unspecified = 0,
     Development = 1,
     Production = 2,
+
+    /// <summary>
+    /// Test data: a fixture, a parser's test input, a generator's expected output (<c>testdata/</c>, <c>fixtures/</c>,
+    /// <c>test/results/</c>…). Read by tests, never built or deployed as it is, often invalid on purpose: the engine
+    /// reports its findings as info at most.
+    /// </summary>
+    TestData = 3,
 }

@@ -44,6 +44,24 @@ public sealed class Baseline
 
     public IReadOnlyList<BaselineEntry> Entries { get; }
 
+    /// <summary>
+    /// The baseline file of a root: <paramref name="file"/> when given (absolute, or relative to the current folder), else
+    /// <see cref="DefaultFileName"/> under <paramref name="root"/>; always a full path.
+    /// </summary>
+    public static string PathFor(string root, string? file) => Path.GetFullPath(file ?? Path.Combine(root, DefaultFileName));
+
+    /// <summary>
+    /// Today's findings as a baseline: lints with <paramref name="options"/> but without any baseline (what <c>infralint
+    /// baseline</c> and <c>InfraLintUpdateBaseline</c> write), with how many findings it holds (identical ones counted once
+    /// per occurrence).
+    /// </summary>
+    public static (Baseline Baseline, int Findings) Capture(LintOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var result = LintEngine.Run(options with { BaselineFile = null }, cancellationToken: cancellationToken);
+        return (FromDiagnostics(result.Diagnostics), result.Diagnostics.Count);
+    }
+
     /// <summary>A baseline holding every finding of <paramref name="diagnostics"/> (fingerprinted by the engine).</summary>
     public static Baseline FromDiagnostics(IEnumerable<Diagnostic> diagnostics) =>
         new(diagnostics.Select(d => new BaselineEntry(d.Id, d.Location.Path, d.Fingerprint ?? string.Empty, 1)));

@@ -157,11 +157,22 @@ public static class LintEngine
             BinaryFilesSkipped = unread.Count(f => f.Reason == FileContent.BinaryReason),
             InlineSuppressed = inlineSuppressed,
             Skipped = skippedFiles,
+            ContentNotRead = ContentNotRead(options, files, repository),
             Rules = rules,
             KindTimings = costs.GetKindTimings(),
             AnalyzerTimings = costs.GetAnalyzerTimings(registrations.Select(r => r.Analyzer).ToArray()),
         };
     }
+
+    /// <summary>
+    /// The files whose contents the run never read. Besides the repository's reads, the configuration reads every
+    /// .editorconfig and the git helpers read a <c>.git</c> file (a worktree's pointer) directly: those always count as
+    /// read. With custom analyzers every file does.
+    /// </summary>
+    private static string[] ContentNotRead(LintOptions options, IReadOnlyList<WorkspaceFile> files, Repository repository) =>
+        options.AnalyzerAssemblies.Count > 0 || options.Analyzers != AnalyzerCatalog.BuiltIn
+            ? []
+            : [.. files.Where(f => f.Kind != FileKind.EditorConfig && f.Name != ".git" && !repository.WasContentRead(f.RelativePath)).Select(f => f.RelativePath)];
 
     /// <summary>
     /// Every rule a run with these options can report (the engine's, the built-in analyzers' and the custom ones'), in
@@ -396,9 +407,17 @@ public static class LintEngine
             string fullPath = file?.FullPath ?? Path.Combine(repository.RootFullPath, diagnostic.Location.Path);
             // A rule may lower a finding below its catalog severity from context it knows (a sample stack, a tool that
             // needs the Docker socket): Diagnostic.Lowered. A configured severity still wins.
-            var severity = configuration.TryGetSeverity(fullPath, diagnostic.Descriptor, out var configured)
+            bool isConfigured = configuration.TryGetSeverity(fullPath, diagnostic.Descriptor, out var configured);
+            var severity = isConfigured
                 ? configured
                 : diagnostic.Severity < diagnostic.Descriptor.DefaultSeverity ? diagnostic.Severity : diagnostic.Descriptor.GetDefaultSeverity(environment, file?.Kind.IsDeployed() == true);
+            // Test data (fixtures, a parser's test inputs, a generator's expected outputs) is never built or deployed as it
+            // is: whatever a rule finds there is info at most, unless configured (infralint_environment opts a folder back in).
+            if (environment == FileEnvironment.TestData && severity > DiagnosticSeverity.Info && !isConfigured)
+            {
+                severity = DiagnosticSeverity.Info;
+            }
+
             severity = policy.Apply(diagnostic.Id, severity);
             if (severity <= DiagnosticSeverity.Hidden)
             {

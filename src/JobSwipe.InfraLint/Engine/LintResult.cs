@@ -50,6 +50,14 @@ public sealed record LintResult(
     /// <summary>The files the run did not lint: skipped at discovery (links, limits) or when read (binary, too large, unreadable).</summary>
     public IReadOnlyList<SkippedFile> Skipped { get; init; } = [];
 
+    /// <summary>
+    /// The discovered files whose contents nothing in the run read (in path order): no rule, no parser, no suppression or
+    /// configuration read them, so a change to their contents alone cannot change the findings. The no-op cache
+    /// leaves their size and time out of its fingerprint (their paths, kinds and emptiness stay in). Empty when custom
+    /// analyzers ran: they may read files their own way.
+    /// </summary>
+    public IReadOnlyList<string> ContentNotRead { get; init; } = [];
+
     public int Count(DiagnosticSeverity severity) => Diagnostics.Count(d => d.Severity == severity);
 
     public bool HasErrors => Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error);

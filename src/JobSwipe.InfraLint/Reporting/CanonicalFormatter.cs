@@ -16,12 +16,19 @@ public static class CanonicalFormatter
     public static string Format(Diagnostic diagnostic, string rootFullPath)
     {
         var span = diagnostic.Location.Span;
-        string path = DisplayText.Escape(GetFullPath(diagnostic.Location, rootFullPath));
+        string path = DisplayPath(diagnostic.Location.Path, rootFullPath);
         string position = diagnostic.Location.HasPosition
             ? string.Create(CultureInfo.InvariantCulture, $"({span.Start.Line},{span.Start.Column},{span.End.Line},{span.End.Column})")
             : string.Empty;
         return $"{path}{position}: {diagnostic.Severity.ToDisplayString()} {diagnostic.Id}: {FindingLocation.AppendTo(diagnostic.Message, [.. diagnostic.AdditionalLocations.Select(FindingLocation.From)])}";
     }
+
+    /// <summary>
+    /// A finding's file as one-line formats name it: absolute, in the platform's separator style, escaped for display
+    /// (the root itself for a finding about the repository). The MSBuild task logs findings against it too.
+    /// </summary>
+    public static string DisplayPath(string relativePath, string rootFullPath) =>
+        DisplayText.Escape(GetFullPath(new Location(relativePath, default), rootFullPath));
 
     /// <summary>The absolute path of a location, in the platform's separator style.</summary>
     public static string GetFullPath(Location location, string rootFullPath)

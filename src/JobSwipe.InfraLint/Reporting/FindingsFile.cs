@@ -184,6 +184,13 @@ public sealed record FindingsFile(
     [JsonPropertyName("baselineSuppressed")]
     public int BaselineSuppressed { get; init; }
 
+    /// <summary>
+    /// The no-op cache only (null, so absent, elsewhere): the files whose contents the run did not read, whose size
+    /// and time its <see cref="Fingerprint"/> leaves out (<see cref="LintResult.ContentNotRead"/>).
+    /// </summary>
+    [JsonPropertyName("contentNotRead")]
+    public IReadOnlyList<string>? ContentNotRead { get; init; }
+
     /// <summary>The files the run did not lint (binary, too large, unreadable, links out of the root…), with the reason.</summary>
     [JsonPropertyName("skipped")]
     public IReadOnlyList<SkippedRecord> Skipped { get; init; } = [];

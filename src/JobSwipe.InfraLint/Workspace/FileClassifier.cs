@@ -115,6 +115,10 @@ public static class FileClassifier
         string lower = relativePath.ToLowerInvariant();
         string name = GetName(lower);
         string[] segments = lower.Split('/');
+        if (IsTestData(segments))
+        {
+            return FileEnvironment.TestData;
+        }
 
         foreach (string folder in segments.AsSpan(0, segments.Length - 1))
         {
@@ -153,6 +157,46 @@ public static class FileClassifier
         }
 
         return FileEnvironment.Unspecified;
+    }
+
+    // Folders that hold only test data, by the conventions of Go (testdata/, which its tools skip), Jest (__snapshots__,
+    // __fixtures__), Rails and pytest (fixtures/), golden-file tests (golden/) and parsers' suites (testfiles/,
+    // testfiles-negative/). Not test/ or tests/ alone: a Dockerfile there may be the image CI builds and runs.
+    private static readonly HashSet<string> TestDataFolders = new(StringComparer.Ordinal)
+    {
+        "testdata", "test-data", "test_data", "testfiles", "test-files", "test_files", "fixtures", "__fixtures__", "test-fixtures", "test_fixtures",
+        "golden", "goldens", "__snapshots__",
+    };
+
+    // Below a test folder, folders that hold what a test compares against: a generator's expected outputs
+    // (test/results/<case>/Dockerfile), recorded snapshots.
+    private static readonly HashSet<string> ExpectedOutputFolders = new(StringComparer.Ordinal)
+    {
+        "results", "expected", "expected-output", "expected_output", "expected-outputs", "expected_outputs", "expectations", "snapshots", "outputs",
+    };
+
+    private static readonly HashSet<string> TestFolders = new(StringComparer.Ordinal) { "test", "tests", "spec", "specs", "__tests__" };
+
+    /// <summary>
+    /// True for a file under a folder that holds only test data (<c>testdata/</c>, <c>fixtures/</c>, <c>testfiles-negative/</c>,
+    /// <c>golden/</c>), or under the expected outputs of a test folder (<c>test/results/</c>, <c>tests/snapshots/</c>).
+    /// </summary>
+    /// <param name="lowerSegments">The lower-cased path split on '/', the file name last.</param>
+    private static bool IsTestData(string[] lowerSegments)
+    {
+        bool inTests = false;
+        foreach (string folder in lowerSegments.AsSpan(0, lowerSegments.Length - 1))
+        {
+            if (TestDataFolders.Contains(folder) || folder.StartsWith("testfiles-", StringComparison.Ordinal) || folder.StartsWith("testfiles_", StringComparison.Ordinal)
+                || inTests && ExpectedOutputFolders.Contains(folder))
+            {
+                return true;
+            }
+
+            inTests |= TestFolders.Contains(folder);
+        }
+
+        return false;
     }
 
     private static bool IsWorkflowFolder(string dir) => dir == ".github/workflows" || dir.EndsWith("/.github/workflows", StringComparison.Ordinal);

@@ -24,6 +24,8 @@ public sealed class Repository
 {
     private readonly ConcurrentDictionary<string, Lazy<LoadedFile>> _loaded = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, SkippedFile> _unread = new(StringComparer.Ordinal);
+    // Every file whose contents this snapshot (or one it was made from, see WithFiles) read or tried to read.
+    private ConcurrentDictionary<string, byte> _contentRead = new(StringComparer.Ordinal);
     private readonly Dictionary<string, WorkspaceFile> _byPath;
     private readonly HashSet<string> _directories;
     private readonly long _maxFileSize;
@@ -62,7 +64,7 @@ public sealed class Repository
     /// </summary>
     public Repository WithFiles(IReadOnlyList<WorkspaceFile> files)
     {
-        var next = new Repository(RootFullPath, files, _maxFileSize, _overlay);
+        var next = new Repository(RootFullPath, files, _maxFileSize, _overlay) { _contentRead = _contentRead };
         foreach (var (path, loaded) in _loaded)
         {
             if (next._byPath.TryGetValue(path, out var file) && _byPath.TryGetValue(path, out var previous) && file == previous)
@@ -120,6 +122,7 @@ public sealed class Repository
             return GetText(file);
         }
 
+        _contentRead.TryAdd(file.RelativePath, 0);
         var content = FileContent.Read(file.FullPath, _maxFileSize);
         if (content.Text is null)
         {
@@ -128,6 +131,13 @@ public sealed class Repository
 
         return content.Text;
     }
+
+    /// <summary>
+    /// True when the contents of the file at <paramref name="relativePath"/> were read (or an attempt was made: a binary
+    /// or too large file counts) through this snapshot or the one it was made from. The no-op cache leaves the files
+    /// that no run read out of its fingerprint's content part: their contents cannot change the findings.
+    /// </summary>
+    public bool WasContentRead(string relativePath) => _contentRead.ContainsKey(relativePath);
 
     /// <summary>Files of kinds the engine does not parse that a rule tried to read with <see cref="ReadText"/> and could not.</summary>
     public IReadOnlyCollection<SkippedFile> UnreadFiles => [.. _unread.Values.OrderBy(f => f.RelativePath, StringComparer.Ordinal)];
@@ -183,6 +193,7 @@ public sealed class Repository
     private LoadedFile LoadCore(WorkspaceFile file)
     {
         long start = Stopwatch.GetTimestamp();
+        _contentRead.TryAdd(file.RelativePath, 0);
         var content = _overlay is not null && _overlay.TryGetValue(file.RelativePath, out byte[]? pending)
             ? FileContent.FromBytes(pending, _maxFileSize)
             : FileContent.Read(file.FullPath, _maxFileSize);

@@ -229,6 +229,74 @@ public sealed class ComposeMergePrecisionTests
             ("docker/queue.yml", "services:\n  queue:\n    image: rabbitmq:3.13\n    depends_on: [cache]\n"));
 
     [Test]
+    public void Per_service_fragments_the_root_file_includes_use_its_networks_volumes_and_each_others_services() =>
+        // laradock: the root docker-compose.yml declares the networks and volumes and includes `<service>/compose.yml`;
+        // each fragment uses the root's networks and volumes and depends on services other fragments define. Compose
+        // validates the merged project, so none of these names is undefined; a name nothing defines still is.
+        AssertFindings(
+            ["nginx/compose.yml(7,9) JSI2005", "nginx/compose.yml(10,9) JSI2007"],
+            ("docker-compose.yml", """
+                networks:
+                  frontend:
+                  backend:
+                volumes:
+                  cache:
+                include:
+                  - path: php-fpm/compose.yml
+                  - path: nginx/compose.yml
+                """),
+            ("php-fpm/compose.yml", """
+                services:
+                  php-fpm:
+                    build: ./php-fpm
+                    volumes:
+                      - cache:/var/cache
+                    networks:
+                      - backend
+                """),
+            ("nginx/compose.yml", """
+                services:
+                  nginx:
+                    build: ./nginx
+                    depends_on:
+                      - php-fpm
+                    links:
+                      - php-fmp
+                    networks:
+                      - frontend
+                      - edge
+                """));
+
+    [Test]
+    public void A_fragment_nothing_shows_merged_is_a_warning_for_names_only_the_root_project_defines_and_an_error_for_others()
+    {
+        // The same fragments assembled by a tool the repository does not show (no include, no -f list): the per-service
+        // file declares nothing at top level, so the root's project and the other per-service files (php-fpm's, which another
+        // root file includes) are where its names most likely come from, but that is a guess; a name nothing defines is
+        // still an error.
+        var findings = AssertFindings(
+            ["mysql/compose.yml(5,9) JSI2007", "mysql/compose.yml(6,9) JSI2007", "mysql/compose.yml(8,9) JSI2005", "mysql/compose.yml(9,9) JSI2005", "mysql/compose.yml(10,9) JSI2005"],
+            ("docker-compose.yml", "networks:\n  backend:\nservices:\n  nginx:\n    image: nginx:1.27\n    networks:\n      - backend\n"),
+            ("php-fpm/compose.yml", "services:\n  php-fpm:\n    image: php:8.3-fpm\n"),
+            ("docker-compose.multi-php.yml", "include:\n  - path: php-fpm/compose.yml\n"),
+            ("mysql/compose.yml", "services:\n  mysql:\n    image: mysql:8.4\n    networks:\n      - backend\n      - storage\n    depends_on:\n      - nginx\n      - php-fpm\n      - redis\n"));
+        Assert.That(
+            findings.Select(d => $"{d.Location.Span.Start.Line} {d.Severity}"),
+            Is.EquivalentTo(new[] { "5 Warning", "6 Error", "8 Warning", "9 Warning", "10 Error" }));
+        Assert.That(findings[0].Message, Does.Contain("only in docker-compose.yml"));
+    }
+
+    [Test]
+    public void A_compose_file_with_top_level_declarations_of_its_own_is_not_a_fragment() =>
+        Assert.That(
+            AssertFindings(
+                ["tools/compose.yml(5,9) JSI2007"],
+                ("compose.yaml", "networks:\n  backend:\nservices:\n  app:\n    image: app:1.0\n"),
+                ("tools/compose.yml", "services:\n  tool:\n    image: tool:1.0\n    networks:\n      - backend\nvolumes:\n  cache:\n"))
+            .Single().Severity,
+            Is.EqualTo(DiagnosticSeverity.Error));
+
+    [Test]
     public void A_service_an_add_on_redefines_lacks_its_memory_limit_once_in_the_base_and_a_limit_in_the_override_counts() =>
         RuleVerifier.Reports<NoMemoryLimitRule>(
             ("docker/docker-compose.yml", "services:\n  [|db|]:\n    image: postgres:16\n    restart: always\n  [|cache|]:\n    image: redis:7.2\n    restart: always\n  app:\n    image: app:1.0\n"),

@@ -32,6 +32,7 @@ public sealed class UndeclaredResourceRule : InfraAnalyzer
         }
 
         Dictionary<string, HashSet<string>>? declared = null;
+        (CandidateProject? Project, Dictionary<string, HashSet<string>>? Declared)? candidate = null;
         var reported = new HashSet<TextSpan>();
         foreach (var service in context.Model.Services)
         {
@@ -42,16 +43,27 @@ public sealed class UndeclaredResourceRule : InfraAnalyzer
                     continue;
                 }
 
-                declared ??= Declared(context);
+                declared ??= Declared(ComposeFacts.Scope(context.Repository, context.File, context.Model));
                 if (!declared[kind].Contains(name) && reported.Add(span))
                 {
+                    // A fragment whose project the repository does not show: a name only that project declares is a warning.
+                    candidate ??= ComposeFacts.FindCandidateProject(context.Repository, context.File, context.Model) is { } project
+                        ? (project, Declared(project.Scope))
+                        : (null, null);
+                    if (candidate is ({ } fragmentOf, { } candidateDeclared) && candidateDeclared[kind].Contains(name))
+                    {
+                        context.ReportDiagnostic(Diagnostic.Create(Descriptor, context.GetLocation(span), service.Name, kind.TrimEnd('s'), name, kind, ComposeFacts.CandidateClause(fragmentOf))
+                            .Lowered(DiagnosticSeverity.Warning));
+                        continue;
+                    }
+
                     context.Report(Descriptor, span, service.Name, kind.TrimEnd('s'), name, kind, ComposeFacts.CombinedFilesClause(context.Repository, context.File));
                 }
             }
         }
     }
 
-    private static Dictionary<string, HashSet<string>> Declared(FileAnalysisContext<ComposeFile> context)
+    private static Dictionary<string, HashSet<string>> Declared(IEnumerable<ComposeFile> scope)
     {
         var declared = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal)
         {
@@ -60,7 +72,7 @@ public sealed class UndeclaredResourceRule : InfraAnalyzer
             ["secrets"] = new(StringComparer.Ordinal),
             ["configs"] = new(StringComparer.Ordinal),
         };
-        foreach (var file in ComposeFacts.Scope(context.Repository, context.File, context.Model))
+        foreach (var file in scope)
         {
             declared["volumes"].UnionWith(file.Volumes.Select(d => d.Name));
             declared["networks"].UnionWith(file.Networks.Select(d => d.Name));

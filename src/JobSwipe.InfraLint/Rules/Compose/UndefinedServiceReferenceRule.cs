@@ -32,6 +32,7 @@ public sealed class UndefinedServiceReferenceRule : InfraAnalyzer
         }
 
         HashSet<string>? defined = null;
+        (CandidateProject? Project, HashSet<string>? Defined)? candidate = null;
         var reported = new HashSet<TextSpan>();
         foreach (var service in context.Model.Services)
         {
@@ -45,6 +46,17 @@ public sealed class UndefinedServiceReferenceRule : InfraAnalyzer
                 defined ??= [.. ComposeFacts.Scope(context.Repository, context.File, context.Model).SelectMany(f => f.Services).Select(s => s.Name)];
                 if (!defined.Contains(name) && reported.Add(span))
                 {
+                    // A fragment whose project the repository does not show: a service only that project defines is a warning.
+                    candidate ??= ComposeFacts.FindCandidateProject(context.Repository, context.File, context.Model) is { } project
+                        ? (project, [.. project.Scope.SelectMany(f => f.Services).Select(s => s.Name)])
+                        : (null, null);
+                    if (candidate is ({ } fragmentOf, { } candidateDefined) && candidateDefined.Contains(name))
+                    {
+                        context.ReportDiagnostic(Diagnostic.Create(Descriptor, context.GetLocation(span), service.Name, name, where, ComposeFacts.CandidateClause(fragmentOf))
+                            .Lowered(DiagnosticSeverity.Warning));
+                        continue;
+                    }
+
                     // A service does not depend on itself: its own name is never the one meant (laradock's haproxy linking 'proxy').
                     string? suggestion = NameSuggestions.Closest(name, defined.Where(d => d != service.Name));
                     string clause = ComposeFacts.CombinedFilesClause(context.Repository, context.File) + (suggestion is null ? string.Empty : $" (did you mean '{suggestion}'?)");

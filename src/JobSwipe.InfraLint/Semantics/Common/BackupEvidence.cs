@@ -27,7 +27,7 @@ public static class BackupEvidence
         var result = new List<Datastore>();
         foreach (var image in evidence.ComposeImages)
         {
-            if (image.File.Environment != FileEnvironment.Development && DatastoreImages.Contains(image.ShortName))
+            if (image.File.Environment is not (FileEnvironment.Development or FileEnvironment.TestData) && DatastoreImages.Contains(image.ShortName))
             {
                 result.Add(new Datastore($"'{image.Service}'", image.File.RelativePath, Location.Create(image.File.RelativePath, image.Text, image.ServiceSpan)));
             }

@@ -27,7 +27,7 @@ public static class DeploymentContext
 
     /// <summary>
     /// True for a file that is plainly a development, test, CI or sample stack by its name or folder
-    /// (<c>docker-compose.dev.yml</c>, <c>tests/compose.yaml</c>, <c>examples/…</c>), and never for a production file.
+    /// (<c>docker-compose.dev.yml</c>, <c>tests/compose.yaml</c>, <c>examples/…</c>) or is test data, and never for a production file.
     /// </summary>
     public static bool IsSampleOrDevelopmentStack(WorkspaceFile file)
     {
@@ -35,6 +35,11 @@ public static class DeploymentContext
         if (file.Environment == FileEnvironment.Production)
         {
             return false;
+        }
+
+        if (file.Environment == FileEnvironment.TestData)
+        {
+            return true;
         }
 
         string[] segments = file.RelativePath.Split('/');

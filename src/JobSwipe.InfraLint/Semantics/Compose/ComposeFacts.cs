@@ -25,6 +25,20 @@ internal static class ComposeFacts
         ComposeProjects.For(repository).Scope(repository, file, model);
 
     /// <summary>
+    /// The project a fragment in a sub-folder most likely belongs to when the repository does not show how it is merged
+    /// (<see cref="ComposeProjects.FindCandidateProject"/>): a name only that project defines is a warning, not an error.
+    /// </summary>
+    public static CandidateProject? FindCandidateProject(Repository repository, WorkspaceFile file, ComposeFile model) =>
+        ComposeProjects.For(repository).FindCandidateProject(repository, file, model);
+
+    /// <summary>
+    /// For messages about a name only a fragment's candidate project defines: <c> in this file, only in docker-compose.yml,
+    /// which nothing here merges this file with</c>.
+    /// </summary>
+    public static string CandidateClause(CandidateProject project) =>
+        $" in this file, only in {string.Join(", ", project.Bases)}, which nothing in the repository merges this file with";
+
+    /// <summary>
     /// For messages about an undefined name: <c> in this file or the files it is used with (a.yml, b.yml)</c>, or empty
     /// when the file is used alone.
     /// </summary>

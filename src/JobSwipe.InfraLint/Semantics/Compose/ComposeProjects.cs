@@ -18,7 +18,9 @@ namespace JobSwipe.InfraLint.Semantics.Compose;
 /// <item>an add-on (<c>compose.*.yaml</c>, <c>docker-compose.*.yml</c>, or any compose file in a folder below) needs
 /// the nearest base file: it overrides one of the base's services partially, or refers (<c>depends_on</c>,
 /// <c>links</c>, <c>extends</c>, a named volume, network, secret or config) to a name only the base defines;</item>
-/// <item>a service <c>extends</c> a service of another file (<c>extends: file:</c>), or a file <c>include</c>s another;</item>
+/// <item>a service <c>extends</c> a service of another file (<c>extends: file:</c>), or a file <c>include</c>s another
+/// (both ways: the included file is validated within the including project, so it may use the including file's names
+/// and those of its other includes);</item>
 /// <item>a file is an overlay (an override by name, or with partial services) beside other compose files of a folder
 /// that has no base file: it is merged over one of them, which one is unknown.</item>
 /// </list>
@@ -36,6 +38,7 @@ internal sealed class ComposeProjects
 
     private readonly Dictionary<string, HashSet<string>> _combined = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ComposeFile> _models = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<string>> _byDirectory;
 
     private ComposeProjects(Repository repository)
     {
@@ -56,7 +59,7 @@ internal sealed class ComposeProjects
             }
         }
 
-        var byDirectory = _models.Keys.GroupBy(DirectoryOf, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        var byDirectory = _byDirectory = _models.Keys.GroupBy(DirectoryOf, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
         foreach (var (directory, files) in byDirectory)
         {
             var bases = files.Where(f => BaseNames.Contains(NameOf(f))).ToList();
@@ -89,6 +92,18 @@ internal sealed class ComposeProjects
                 && baseFiles.Any(b => NeedsBase(model, _models[b])))
             {
                 Combine([.. baseFiles, path]);
+            }
+
+            // An included file is validated as part of the including project (Compose merges it in first), so it may use
+            // the networks, volumes and services the including file and its other includes define: laradock's
+            // `<service>/compose.yml` fragments, which the root file includes and which use the root's networks.
+            foreach (var include in model.Include)
+            {
+                if (!include.Value.Contains('$', StringComparison.Ordinal) && Repository.Combine(DirectoryOf(path), include.Value) is { } included
+                    && _models.ContainsKey(included))
+                {
+                    Combine([path, included]);
+                }
             }
 
             foreach (var service in model.Services)
@@ -140,6 +155,41 @@ internal sealed class ComposeProjects
         }
 
         return scope;
+    }
+
+    /// <summary>
+    /// For a file that is evidently a fragment of a project assembled in a way the repository does not show (a script
+    /// that concatenates files, a tool outside it), the project it most likely belongs to: the base files of the nearest
+    /// folder above it with their scope, and the other fragment-shaped files below them. A fragment lies in a sub-folder, is used
+    /// together with no file, includes none, and declares no top-level volume, network, secret or config of its own.
+    /// Null for any other file.
+    /// </summary>
+    public CandidateProject? FindCandidateProject(Repository repository, WorkspaceFile file, ComposeFile model)
+    {
+        if (_combined.ContainsKey(file.RelativePath) || FragmentBases(file.RelativePath, model) is not { } bases)
+        {
+            return null;
+        }
+
+        var scope = bases.Select(b => (Path: b, File: repository.GetFile(b))).Where(b => b.File is not null)
+            .SelectMany(b => Scope(repository, b.File!, _models[b.Path]))
+            .Concat(_models.Where(m => m.Key != file.RelativePath && FragmentBases(m.Key, m.Value) is { } others && others.SequenceEqual(bases)).Select(m => m.Value))
+            .Distinct().ToList();
+        return new CandidateProject([.. bases.Order(StringComparer.Ordinal)], scope);
+    }
+
+    /// <summary>
+    /// The base files a file shaped like a fragment (in a sub-folder, no include, no top-level declarations) would be
+    /// merged with; null for any other file. Whether it is also merged with something the repository shows is not asked:
+    /// a sibling fragment another list combines still defines its services for the project assembled elsewhere.
+    /// </summary>
+    private List<string>? FragmentBases(string path, ComposeFile model)
+    {
+        string directory = DirectoryOf(path);
+        return model.Include.Count > 0 || directory.Length == 0
+            || model.Volumes.Count + model.Networks.Count + model.Secrets.Count + model.Configs.Count > 0
+            ? null
+            : NearestBase(DirectoryOf(directory) + "/", _byDirectory);
     }
 
     /// <summary>
@@ -243,3 +293,8 @@ internal sealed class ComposeProjects
 
     private static string? Parent(string directory) => directory.Length == 0 ? null : DirectoryOf(directory);
 }
+
+/// <summary>The project a fragment most likely belongs to (<see cref="ComposeProjects.FindCandidateProject"/>).</summary>
+/// <param name="Bases">The base files it would be merged with, for messages.</param>
+/// <param name="Scope">Those files and everything they are used together with or include.</param>
+internal sealed record CandidateProject(IReadOnlyList<string> Bases, IReadOnlyList<ComposeFile> Scope);
