@@ -1,7 +1,7 @@
 using System.CommandLine;
 using JobSwipe.InfraLint.Diagnostics;
 using JobSwipe.InfraLint.Engine;
-using JobSwipe.InfraLint.Semantics.Common;
+using JobSwipe.InfraLint.Text;
 
 namespace JobSwipe.InfraLint.Cli.Commands;
 

@@ -1,8 +1,8 @@
 using JobSwipe.InfraLint.Analysis;
 using JobSwipe.InfraLint.Diagnostics;
 using JobSwipe.InfraLint.Syntax.Compose;
+using JobSwipe.InfraLint.Syntax.Containers;
 using JobSwipe.InfraLint.Workspace;
-using JobSwipe.InfraLint.Semantics.Compose;
 
 namespace JobSwipe.InfraLint.Rules.Compose;
 
@@ -41,7 +41,7 @@ public sealed class DatastorePortOnAllInterfacesRule : InfraAnalyzer
 
         foreach (var service in context.Model.Services)
         {
-            bool minio = service.Image is { } image && ComposeFacts.Repository(image.Value).EndsWith("minio/minio", StringComparison.Ordinal);
+            bool minio = service.Image is { } image && ImageReference.Parse(image.Value)?.Name.EndsWith("minio/minio", StringComparison.Ordinal) == true;
             foreach (var port in service.Ports)
             {
                 if (port.ContainerPort is not { } container || !int.TryParse(container.Value, out int number))

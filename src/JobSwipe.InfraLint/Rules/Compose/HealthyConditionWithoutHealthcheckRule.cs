@@ -1,6 +1,7 @@
 using JobSwipe.InfraLint.Analysis;
 using JobSwipe.InfraLint.Diagnostics;
 using JobSwipe.InfraLint.Syntax.Compose;
+using JobSwipe.InfraLint.Syntax.Containers;
 using JobSwipe.InfraLint.Syntax.Dockerfile;
 using JobSwipe.InfraLint.Syntax.Yaml;
 using JobSwipe.InfraLint.Workspace;
@@ -79,9 +80,9 @@ public sealed class HealthyConditionWithoutHealthcheckRule : InfraAnalyzer
             return FromDockerfile(context, build);
         }
 
-        if (service.Image is { } image && ComposeFacts.IsOfficialImage(image.Value))
+        if (ImageReference.Parse(service.Image?.Value) is { IsOfficial: true } image)
         {
-            return $"none in the service, and the official image {ComposeFacts.Repository(image.Value)} defines none";
+            return $"none in the service, and the official image {image.Name} defines none";
         }
 
         return null;
@@ -104,23 +105,17 @@ public sealed class HealthyConditionWithoutHealthcheckRule : InfraAnalyzer
         }
 
         var stage = build.Target is { } target ? dockerfile.FindStage(target.Value.ToLowerInvariant()) : dockerfile.FinalStage;
-        for (int hops = 0; stage is not null && hops <= dockerfile.Stages.Count; hops++)
+        if (stage is null)
         {
-            if (stage.Instructions.LastOrDefault(i => i.Kind == DockerInstructionKind.Healthcheck) is { } instruction)
-            {
-                return string.Equals((instruction as CommandInstruction)?.HealthcheckType?.Text, "NONE", StringComparison.OrdinalIgnoreCase) ? $"{path} sets HEALTHCHECK NONE" : null;
-            }
-
-            if (stage.From.BaseStageIndex is int index)
-            {
-                stage = dockerfile.Stages[index];
-                continue;
-            }
-
-            string? image = stage.From.Image?.Text;
-            return image is not null && ComposeFacts.IsOfficialImage(image) ? $"none in the service or in {path}, whose base image {ComposeFacts.Repository(image)} defines none" : null;
+            return null;
         }
 
-        return null;
+        if (dockerfile.InheritedNewestFirst(stage).FirstOrDefault(i => i.Kind == DockerInstructionKind.Healthcheck) is { } instruction)
+        {
+            return string.Equals((instruction as CommandInstruction)?.HealthcheckType?.Text, "NONE", StringComparison.OrdinalIgnoreCase) ? $"{path} sets HEALTHCHECK NONE" : null;
+        }
+
+        return ImageReference.Parse(dockerfile.RootFrom(stage).Image?.Text) is { IsOfficial: true } image ? $"none in the service or in {path}, whose base image {image.Name} defines none" : null;
     }
 }
+

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using JobSwipe.InfraLint.Analysis;
 using JobSwipe.InfraLint.Diagnostics;
 using JobSwipe.InfraLint.Syntax.Compose;
+using JobSwipe.InfraLint.Syntax.Containers;
 using JobSwipe.InfraLint.Syntax.Yaml;
 using JobSwipe.InfraLint.Text;
 using JobSwipe.InfraLint.Workspace;
@@ -216,22 +217,9 @@ public sealed partial class ServiceInDevelopmentModeRule : InfraAnalyzer
         return first is not null && Path.GetFileName(first) == "vault";
     }
 
-    private static bool IsVaultImage(string image) => Repository(image) is "vault" or "hashicorp/vault" or "hashicorp/vault-enterprise" || Repository(image).EndsWith("/vault", StringComparison.Ordinal);
+    private static bool IsVaultImage(string image) => ImageReference.Parse(image)?.Name is { } name && (name is "vault" or "hashicorp/vault" or "hashicorp/vault-enterprise" || name.EndsWith("/vault", StringComparison.Ordinal));
 
-    private static bool IsOfficialVaultImage(string image) => Repository(image) is "vault" or "hashicorp/vault" or "docker.io/hashicorp/vault" or "library/vault" or "docker.io/library/vault";
-
-    private static string Repository(string image)
-    {
-        string name = image.Trim().ToLowerInvariant();
-        int at = name.IndexOf('@', StringComparison.Ordinal);
-        if (at >= 0)
-        {
-            name = name[..at];
-        }
-
-        int colon = name.LastIndexOf(':');
-        return colon > name.LastIndexOf('/') ? name[..colon] : name;
-    }
+    private static bool IsOfficialVaultImage(string image) => ImageReference.Parse(image) is { IsDockerHub: true, Name: "vault" or "hashicorp/vault" };
 
     private static bool IsTrue(string value) => value is "1" || value.Equals("true", StringComparison.OrdinalIgnoreCase) || value.Equals("yes", StringComparison.OrdinalIgnoreCase) || value.Equals("on", StringComparison.OrdinalIgnoreCase);
 

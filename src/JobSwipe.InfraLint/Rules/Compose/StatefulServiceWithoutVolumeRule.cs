@@ -1,6 +1,7 @@
 using JobSwipe.InfraLint.Analysis;
 using JobSwipe.InfraLint.Diagnostics;
 using JobSwipe.InfraLint.Syntax.Compose;
+using JobSwipe.InfraLint.Syntax.Containers;
 using JobSwipe.InfraLint.Workspace;
 using JobSwipe.InfraLint.Semantics.Compose;
 
@@ -69,7 +70,7 @@ public sealed class StatefulServiceWithoutVolumeRule : InfraAnalyzer
         foreach (var service in context.Model.Services)
         {
             if (service.Image is not { } image || image.Value.Contains('$', StringComparison.Ordinal) || service.Extends is not null || service.VolumesFrom.Count > 0
-                || !Stores.TryGetValue(ComposeFacts.Repository(image.Value), out var store))
+                || ImageReference.Parse(image.Value) is not { } reference || !Stores.TryGetValue(reference.Name, out var store))
             {
                 continue;
             }

@@ -3,7 +3,6 @@ using JobSwipe.InfraLint.Diagnostics;
 using JobSwipe.InfraLint.Syntax.Compose;
 using JobSwipe.InfraLint.Text;
 using JobSwipe.InfraLint.Workspace;
-using JobSwipe.InfraLint.Semantics.Common;
 using JobSwipe.InfraLint.Semantics.Compose;
 
 namespace JobSwipe.InfraLint.Rules.Compose;
@@ -58,7 +57,8 @@ public sealed class UndefinedServiceReferenceRule : InfraAnalyzer
                         continue;
                     }
 
-                    string? suggestion = Suggest(name, defined);
+                    // A service does not depend on itself: its own name is never the one meant (laradock's haproxy linking 'proxy').
+                    string? suggestion = NameSuggestions.Closest(name, defined.Where(d => d != service.Name));
                     string clause = ComposeFacts.CombinedFilesClause(context.Repository, context.File) + (suggestion is null ? string.Empty : $" (did you mean '{suggestion}'?)");
                     context.Report(Descriptor, span, service.Name, name, where, clause);
                 }
@@ -101,24 +101,5 @@ public sealed class UndefinedServiceReferenceRule : InfraAnalyzer
             int colon = value.IndexOf(':', StringComparison.Ordinal);
             yield return (colon < 0 ? value : value[..colon], from.Span, "volumes_from");
         }
-    }
-
-    /// <summary>A defined name within two edits (one for short names), or one that differs only in '-'/'_' and case.</summary>
-    internal static string? Suggest(string name, IEnumerable<string> candidates)
-    {
-        static string Fold(string s) => s.Replace('_', '-').ToLowerInvariant();
-        string? best = null;
-        int bestDistance = name.Length >= 6 ? 3 : 2;
-        foreach (string candidate in candidates)
-        {
-            int distance = Fold(candidate) == Fold(name) ? 0 : NameSuggestions.Distance(name, candidate, limit: 2);
-            if (distance < bestDistance)
-            {
-                best = candidate;
-                bestDistance = distance;
-            }
-        }
-
-        return best;
     }
 }

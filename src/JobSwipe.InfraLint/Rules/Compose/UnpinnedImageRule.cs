@@ -1,6 +1,7 @@
 using JobSwipe.InfraLint.Analysis;
 using JobSwipe.InfraLint.Diagnostics;
 using JobSwipe.InfraLint.Syntax.Compose;
+using JobSwipe.InfraLint.Syntax.Containers;
 using JobSwipe.InfraLint.Workspace;
 
 namespace JobSwipe.InfraLint.Rules.Compose;
@@ -33,18 +34,18 @@ public sealed class UnpinnedImageRule : InfraAnalyzer
             }
 
             string value = image.Value;
-            if (value.Length == 0 || value.Contains('$', StringComparison.Ordinal) || value.Contains('@', StringComparison.Ordinal))
+            if (value.Contains('$', StringComparison.Ordinal) || ImageReference.Parse(value) is not { HasDigest: false } reference)
             {
                 continue;
             }
 
-            int colon = value.LastIndexOf(':');
-            if (colon <= value.LastIndexOf('/'))
+            if (reference.Tag is not { } tag)
             {
                 context.Report(Descriptor, image.ReportSpan, value, service.Name, "has no tag (Compose pulls `latest`)");
             }
-            else if (value[(colon + 1)..].Trim().Equals("latest", StringComparison.OrdinalIgnoreCase))
+            else if (tag.Equals("latest", StringComparison.OrdinalIgnoreCase))
             {
+                int colon = value.LastIndexOf(':');
                 var span = image.IsAlias ? image.ReportSpan : image.MapValueSpanToSource(colon + 1, value.Length - colon - 1);
                 context.Report(Descriptor, span, value, service.Name, "uses the `latest` tag");
             }

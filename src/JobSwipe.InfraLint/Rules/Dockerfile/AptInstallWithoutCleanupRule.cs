@@ -23,7 +23,7 @@ public sealed class AptInstallWithoutCleanupRule : InfraAnalyzer
     public override void Initialize(AnalysisContext context) =>
         context.RegisterFileAction<DockerfileModel>(FileKind.Dockerfile, ctx =>
         {
-            foreach (DockerStage stage in DockerfileFacts.FinalLineage(ctx.Model))
+            foreach (DockerStage stage in ctx.Model.FinalLineage())
             {
                 foreach (DockerInstruction run in stage.Instructions)
                 {

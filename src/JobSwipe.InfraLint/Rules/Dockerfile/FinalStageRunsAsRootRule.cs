@@ -4,7 +4,6 @@ using JobSwipe.InfraLint.Diagnostics;
 using JobSwipe.InfraLint.Syntax.Dockerfile;
 using JobSwipe.InfraLint.Workspace;
 using JobSwipe.InfraLint.Semantics.Common;
-using JobSwipe.InfraLint.Semantics.Dockerfile;
 
 namespace JobSwipe.InfraLint.Rules.Dockerfile;
 
@@ -32,7 +31,7 @@ public sealed partial class FinalStageRunsAsRootRule : InfraAnalyzer
                 return;
             }
 
-            DockerInstruction? lastUser = DockerfileFacts.InheritedNewestFirst(model, final).FirstOrDefault(i => i.Kind == DockerInstructionKind.User);
+            DockerInstruction? lastUser = model.InheritedNewestFirst(final).FirstOrDefault(i => i.Kind == DockerInstructionKind.User);
             if (lastUser is not null)
             {
                 string user = lastUser.Expand(lastUser.ArgumentsText).Value.Trim();
@@ -45,7 +44,7 @@ public sealed partial class FinalStageRunsAsRootRule : InfraAnalyzer
                 return;
             }
 
-            FromInstruction root = DockerfileFacts.RootFrom(model, final);
+            FromInstruction root = model.RootFrom(final);
             if (!BaseRunsAsRoot(root) || DropsPrivilegesAtStart(model, final) || IsToolboxImage(model, final) || EntrypointScriptDropsPrivileges(ctx.Repository, model, final))
             {
                 return;
@@ -75,7 +74,7 @@ public sealed partial class FinalStageRunsAsRootRule : InfraAnalyzer
         || final.Name is { } name && name.ToLowerInvariant().Split('-', '_', '.').Any(p => p is "dev" or "development" or "devcontainer" or "test" or "tests" or "debug");
 
     private static string Suggestion(DockerfileModel model, DockerStage final) =>
-        DockerfileFacts.RootFrom(model, final).ImageReference?.IsScratch == true
+        model.RootFrom(final).ImageReference?.IsScratch == true
             ? "a scratch image has no useradd or /etc/passwd: switch to a numeric user with USER 65532:65532 before CMD"
             : NeedsRoot(model, final)
                 ? "LiteFS mounts a FUSE file system and needs root: keep it, or drop privileges in the exec command LiteFS starts"
@@ -83,7 +82,7 @@ public sealed partial class FinalStageRunsAsRootRule : InfraAnalyzer
 
     // LiteFS (`litefs mount` as the entrypoint, the binary copied from flyio/litefs) mounts a FUSE file system, which needs root.
     private static bool NeedsRoot(DockerfileModel model, DockerStage final) =>
-        DockerfileFacts.InheritedNewestFirst(model, final).Any(i =>
+        model.InheritedNewestFirst(final).Any(i =>
             i is CopyInstruction { From.Value: { } from } && from.Contains("litefs", StringComparison.OrdinalIgnoreCase)
             || i is CommandInstruction { Kind: DockerInstructionKind.Entrypoint or DockerInstructionKind.Cmd } c
                && (c.ShellCommand?.Text ?? string.Join(' ', c.ExecArguments.Select(a => a.Text))).Contains("litefs mount", StringComparison.Ordinal));
@@ -127,11 +126,10 @@ public sealed partial class FinalStageRunsAsRootRule : InfraAnalyzer
             return true;
         }
 
-        string repository = reference.Repository.StartsWith("library/", StringComparison.OrdinalIgnoreCase) ? reference.Repository[8..] : reference.Repository;
-        bool official = (reference.Registry is null || reference.Registry is "docker.io" or "index.docker.io") && !repository.Contains('/', StringComparison.Ordinal);
-        if (official)
+        if (reference.IsOfficial)
         {
-            bool phpServer = repository.Equals("php", StringComparison.OrdinalIgnoreCase) && reference.Tag is { } tag && (tag.Contains("fpm", StringComparison.OrdinalIgnoreCase) || tag.Contains("apache", StringComparison.OrdinalIgnoreCase));
+            string repository = reference.Name;
+            bool phpServer = repository == "php" && reference.Tag is { } tag && (tag.Contains("fpm", StringComparison.OrdinalIgnoreCase) || tag.Contains("apache", StringComparison.OrdinalIgnoreCase));
             return !PrivilegeDroppingOfficialImages.Contains(repository) && !phpServer;
         }
 
@@ -141,7 +139,7 @@ public sealed partial class FinalStageRunsAsRootRule : InfraAnalyzer
     // A base or toolbox image, not an application (no CMD/ENTRYPOINT, or a bare interpreter or shell: CMD ["python3"]), or a server that drops privileges for its workers.
     private static bool IsToolboxImage(DockerfileModel model, DockerStage final)
     {
-        var command = DockerfileFacts.InheritedNewestFirst(model, final).OfType<CommandInstruction>()
+        var command = model.InheritedNewestFirst(final).OfType<CommandInstruction>()
             .FirstOrDefault(i => i.Kind is DockerInstructionKind.Cmd or DockerInstructionKind.Entrypoint);
         if (command is null)
         {
@@ -174,8 +172,8 @@ public sealed partial class FinalStageRunsAsRootRule : InfraAnalyzer
     // or the app as another user (su-exec, gosu, setpriv…): found by its file name among the repository's scripts.
     private static bool EntrypointScriptDropsPrivileges(Repository repository, DockerfileModel model, DockerStage final)
     {
-        var command = DockerfileFacts.InheritedNewestFirst(model, final).OfType<CommandInstruction>().FirstOrDefault(i => i.Kind == DockerInstructionKind.Entrypoint)
-            ?? DockerfileFacts.InheritedNewestFirst(model, final).OfType<CommandInstruction>().FirstOrDefault(i => i.Kind == DockerInstructionKind.Cmd);
+        var command = model.InheritedNewestFirst(final).OfType<CommandInstruction>().FirstOrDefault(i => i.Kind == DockerInstructionKind.Entrypoint)
+            ?? model.InheritedNewestFirst(final).OfType<CommandInstruction>().FirstOrDefault(i => i.Kind == DockerInstructionKind.Cmd);
         string first = command is null ? string.Empty : command.IsExecForm ? command.ExecArguments.FirstOrDefault()?.Text ?? string.Empty : command.ShellCommand?.Text.Trim().Split(' ')[0] ?? string.Empty;
         string name = first[(first.LastIndexOf('/') + 1)..];
         if (name.Length == 0 || !name.Contains('.', StringComparison.Ordinal) && !name.Contains("entrypoint", StringComparison.OrdinalIgnoreCase))
@@ -189,7 +187,7 @@ public sealed partial class FinalStageRunsAsRootRule : InfraAnalyzer
     // The docker-library pattern: the entrypoint starts as root and drops to an unprivileged user with gosu/su-exec.
     private static bool DropsPrivilegesAtStart(DockerfileModel model, DockerStage final)
     {
-        foreach (DockerInstruction instruction in DockerfileFacts.InheritedNewestFirst(model, final))
+        foreach (DockerInstruction instruction in model.InheritedNewestFirst(final))
         {
             if (instruction is CommandInstruction { Kind: DockerInstructionKind.Run or DockerInstructionKind.Entrypoint or DockerInstructionKind.Cmd } command)
             {

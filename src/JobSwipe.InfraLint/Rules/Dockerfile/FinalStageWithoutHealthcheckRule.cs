@@ -2,7 +2,6 @@ using JobSwipe.InfraLint.Analysis;
 using JobSwipe.InfraLint.Diagnostics;
 using JobSwipe.InfraLint.Syntax.Dockerfile;
 using JobSwipe.InfraLint.Workspace;
-using JobSwipe.InfraLint.Semantics.Dockerfile;
 
 namespace JobSwipe.InfraLint.Rules.Dockerfile;
 
@@ -25,7 +24,7 @@ public sealed class FinalStageWithoutHealthcheckRule : InfraAnalyzer
                 return;
             }
 
-            if (DockerfileFacts.InheritedNewestFirst(model, final).Any(i => i.Kind == DockerInstructionKind.Healthcheck))
+            if (model.InheritedNewestFirst(final).Any(i => i.Kind == DockerInstructionKind.Healthcheck))
             {
                 return;
             }

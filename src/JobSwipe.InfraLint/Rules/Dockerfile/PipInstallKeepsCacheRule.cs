@@ -22,9 +22,9 @@ public sealed partial class PipInstallKeepsCacheRule : InfraAnalyzer
     public override void Initialize(AnalysisContext context) =>
         context.RegisterFileAction<DockerfileModel>(FileKind.Dockerfile, ctx =>
         {
-            foreach (DockerStage stage in DockerfileFacts.FinalLineage(ctx.Model))
+            foreach (DockerStage stage in ctx.Model.FinalLineage())
             {
-                bool envSet = DockerfileFacts.Lineage(ctx.Model, stage).Skip(1).Any(s => s.Instructions.OfType<KeyValueInstruction>()
+                bool envSet = ctx.Model.Lineage(stage).Skip(1).Any(s => s.Instructions.OfType<KeyValueInstruction>()
                     .Any(e => e.Kind == DockerInstructionKind.Env && e.Pairs.Any(p => p.Key == "PIP_NO_CACHE_DIR" && DisablesCache(p.Value))));
                 if (envSet)
                 {

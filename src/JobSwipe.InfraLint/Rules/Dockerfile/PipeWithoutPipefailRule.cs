@@ -77,7 +77,7 @@ public sealed class PipeWithoutPipefailRule : InfraAnalyzer
             foreach (var (instruction, diagnostic) in reports)
             {
                 var lineage = instruction.StageIndex >= 0 && instruction.StageIndex < ctx.Model.Stages.Count
-                    ? DockerfileFacts.Lineage(ctx.Model, ctx.Model.Stages[instruction.StageIndex]).Select(s => s.Index).ToList()
+                    ? ctx.Model.Lineage(ctx.Model.Stages[instruction.StageIndex]).Select(s => s.Index).ToList()
                     : [instruction.StageIndex];
                 int anchor = lineage.Last(index => reports.Any(r => r.Run.StageIndex == index));
                 var firstRun = reports.First(r => r.Run.StageIndex == anchor).Run;
@@ -87,8 +87,8 @@ public sealed class PipeWithoutPipefailRule : InfraAnalyzer
 
     /// <summary>Known not to have bash: an Alpine or BusyBox base, or a stage that installs with apk.</summary>
     private static bool HasNoBash(DockerfileModel model, DockerStage stage) =>
-        DockerfileFacts.RootFrom(model, stage).ImageReference is { } image && (image.Repository.Contains("alpine", StringComparison.OrdinalIgnoreCase) || image.Repository.Contains("busybox", StringComparison.OrdinalIgnoreCase) || (image.Tag?.Contains("alpine", StringComparison.OrdinalIgnoreCase) ?? false))
-        || DockerfileFacts.Lineage(model, stage).Any(s => s.Instructions.Any(i => RunShell.Of(i).Commands.Any(c => c.Name == "apk")));
+        model.RootFrom(stage).ImageReference is { } image && (image.Repository.Contains("alpine", StringComparison.OrdinalIgnoreCase) || image.Repository.Contains("busybox", StringComparison.OrdinalIgnoreCase) || (image.Tag?.Contains("alpine", StringComparison.OrdinalIgnoreCase) ?? false))
+        || model.Lineage(stage).Any(s => s.Instructions.Any(i => RunShell.Of(i).Commands.Any(c => c.Name == "apk")));
 
     /// <summary>
     /// Inserts <c>SHELL ["/bin/bash", "-o", "pipefail", "-c"]</c> before the RUN (above the comments that introduce it), when
@@ -98,7 +98,7 @@ public sealed class PipeWithoutPipefailRule : InfraAnalyzer
     private static Fix? ShellFix(DockerfileModel model, DockerInstruction run, string path)
     {
         if (run.StageIndex < 0 || run.StageIndex >= model.Stages.Count
-            || DockerfileFacts.InheritedNewestFirst(model, model.Stages[run.StageIndex]).Any(i => i.Kind == DockerInstructionKind.Shell)
+            || model.InheritedNewestFirst(model.Stages[run.StageIndex]).Any(i => i.Kind == DockerInstructionKind.Shell)
             || !FixEdits.StartsLine(model.Text, run.Span.Start) || HasNoBash(model, model.Stages[run.StageIndex]))
         {
             return null;

@@ -109,7 +109,7 @@ public sealed class PlaywrightBrowsersMissingRule : InfraAnalyzer
 
     private static bool InstallsBrowsers(DockerfileModel model, DockerStage final, Repository repository, DependencyManifest manifest)
     {
-        foreach (DockerStage stage in DockerfileFacts.Lineage(model, final))
+        foreach (DockerStage stage in model.Lineage(final))
         {
             if (IsPlaywrightImage(stage.From))
             {
@@ -127,7 +127,7 @@ public sealed class PlaywrightBrowsersMissingRule : InfraAnalyzer
                 {
                     string source = copy.Expand(from).Value;
                     if (source.StartsWith("mcr.microsoft.com/playwright", StringComparison.OrdinalIgnoreCase)
-                        || model.FindStage(source) is { } origin && DockerfileFacts.Lineage(model, origin).Any(s => IsPlaywrightImage(s.From) || s.Instructions.Any(i => RunsPlaywrightInstall(i, manifest))))
+                        || model.FindStage(source) is { } origin && model.Lineage(origin).Any(s => IsPlaywrightImage(s.From) || s.Instructions.Any(i => RunsPlaywrightInstall(i, manifest))))
                     {
                         return true;
                     }

@@ -3,7 +3,6 @@ using JobSwipe.InfraLint.Diagnostics;
 using JobSwipe.InfraLint.Syntax.Dockerfile;
 using JobSwipe.InfraLint.Text;
 using JobSwipe.InfraLint.Workspace;
-using JobSwipe.InfraLint.Semantics.Dockerfile;
 
 namespace JobSwipe.InfraLint.Rules.Dockerfile;
 
@@ -23,7 +22,7 @@ public sealed class RelativeWorkdirRule : InfraAnalyzer
             foreach (DockerStage stage in ctx.Model.Stages)
             {
                 // An absolute WORKDIR in a stage this one is based on anchors the relative ones.
-                bool anchored = DockerfileFacts.Lineage(ctx.Model, stage).Skip(1)
+                bool anchored = ctx.Model.Lineage(stage).Skip(1)
                     .Any(s => s.Instructions.Any(i => i.Kind == DockerInstructionKind.Workdir && IsAbsoluteOrVariable(i)));
                 bool offered = false;
                 foreach (DockerInstruction instruction in stage.Instructions.Where(i => i.Kind == DockerInstructionKind.Workdir))
@@ -38,7 +37,7 @@ public sealed class RelativeWorkdirRule : InfraAnalyzer
                     {
                         // The base is known only for an image built from scratch, whose working directory starts at /.
                         // Only the first: a later relative WORKDIR is relative to this one, and once this one is absolute it is no finding.
-                        var fix = !offered && DockerfileFacts.RootFrom(ctx.Model, stage).ImageReference is { IsScratch: true } ? Anchor(ctx.Model.Text, instruction.Arguments[0], ctx.File.RelativePath) : null;
+                        var fix = !offered && ctx.Model.RootFrom(stage).ImageReference is { IsScratch: true } ? Anchor(ctx.Model.Text, instruction.Arguments[0], ctx.File.RelativePath) : null;
                         offered = true;
                         ctx.ReportDiagnostic(Diagnostic.Create(Descriptor, ctx.GetLocation(instruction.Arguments[0].Span), instruction.Expand(instruction.ArgumentsText).Value).WithFix(fix));
                     }

@@ -3,7 +3,6 @@ using JobSwipe.InfraLint.Diagnostics;
 using JobSwipe.InfraLint.Syntax.Dockerfile;
 using JobSwipe.InfraLint.Workspace;
 using JobSwipe.InfraLint.Semantics.Common;
-using JobSwipe.InfraLint.Semantics.Dockerfile;
 
 namespace JobSwipe.InfraLint.Rules.Dockerfile;
 
@@ -24,7 +23,7 @@ public sealed class SecretInImageRule : InfraAnalyzer
     public override void Initialize(AnalysisContext context) =>
         context.RegisterFileAction<DockerfileModel>(FileKind.Dockerfile, ctx =>
         {
-            IReadOnlyList<DockerStage> reaching = DockerfileFacts.FinalLineage(ctx.Model);
+            IReadOnlyList<DockerStage> reaching = ctx.Model.FinalLineage();
             var redeclared = new HashSet<string>(StringComparer.Ordinal);
             foreach (DockerStage stage in reaching)
             {

@@ -51,7 +51,7 @@ public sealed class ShellFormCommandRule : InfraAnalyzer
     /// </summary>
     private static Fix? ToExecForm(SourceText text, CommandInstruction command, ShellSource shell, string path)
     {
-        var parsed = ShellParser.Parse(new SourceText(shell.Text));
+        var parsed = shell.Parse();
         if (parsed.Errors.Count > 0 || parsed.Model is not { } script || script.Comments.Count > 0 || script.Shebang is not null
             || script.Body.Items is not [{ Pipelines: [{ Commands: [SimpleCommand { Name: { } name } simple], IsNegated: false, IsTimed: false }], IsBackground: false }]
             || simple.Assignments.Count > 0 || simple.Redirections.Count > 0 || ShellOnly.Contains(name.Value))

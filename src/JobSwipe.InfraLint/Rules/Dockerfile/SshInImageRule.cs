@@ -28,7 +28,7 @@ public sealed class SshInImageRule : InfraAnalyzer
             // and EXPOSE 22 as additional locations; EXPOSE 22 alone is reported at itself.
             var installs = new List<(TextSpan Span, string Evidence)>();
             var exposes = new List<TextSpan>();
-            foreach (DockerStage stage in DockerfileFacts.FinalLineage(ctx.Model))
+            foreach (DockerStage stage in ctx.Model.FinalLineage())
             {
                 foreach (DockerInstruction instruction in stage.Instructions)
                 {

@@ -3,7 +3,6 @@ using JobSwipe.InfraLint.Diagnostics;
 using JobSwipe.InfraLint.Syntax.Dockerfile;
 using JobSwipe.InfraLint.Text;
 using JobSwipe.InfraLint.Workspace;
-using JobSwipe.InfraLint.Semantics.Common;
 using JobSwipe.InfraLint.Semantics.Dockerfile;
 
 namespace JobSwipe.InfraLint.Rules.Dockerfile;
@@ -92,7 +91,7 @@ public sealed class UnknownOrDuplicateStageRule : InfraAnalyzer
     // Docker Hub official image is pulled by its bare name. A name close to a stage is still a typo of that stage.
     private static bool IsSuppliedFromOutside(Repository repository, DockerfileModel model, string name) =>
         BuildContexts.For(repository).IsNamedContext(name)
-        || OfficialImages.Contains(name) && !model.Stages.Any(s => s.Name is { } n && NameSuggestions.Distance(n, name.ToLowerInvariant()) <= 2);
+        || OfficialImages.Contains(name) && NameSuggestions.Closest(name, model.Stages.Select(s => s.Name).OfType<string>()) is null;
 
     // Official images commonly copied from by bare name (COPY --from=busybox /bin/busybox /busybox).
     private static readonly HashSet<string> OfficialImages = new(StringComparer.OrdinalIgnoreCase)
@@ -142,8 +141,7 @@ public sealed class UnknownOrDuplicateStageRule : InfraAnalyzer
 
     private static string Suggest(DockerfileModel model, string name)
     {
-        string? close = model.Stages.Select(s => s.Name).OfType<string>().OrderBy(n => NameSuggestions.Distance(n, name.ToLowerInvariant())).FirstOrDefault();
-        return close is not null && NameSuggestions.Distance(close, name.ToLowerInvariant()) <= Math.Max(2, name.Length / 3)
+        return NameSuggestions.Closest(name, model.Stages.Select(s => s.Name).OfType<string>()) is { } close
             ? $"did you mean '{close}'?"
             : "name an earlier stage (FROM ... AS name) or a tagged image";
     }

@@ -26,7 +26,7 @@ public sealed class ProcfileWebPortNotBoundRule : InfraAnalyzer
     private static void Analyze(FileAnalysisContext<ProcfileModel> ctx)
     {
         ProcfileEntry? web = ctx.Model.Get("web");
-        if (web is null || ShellParser.Parse(new SourceText(web.Command)).Model?.EnumerateCommands().FirstOrDefault() is not { } first)
+        if (web is null || web.ParseCommand().Model?.EnumerateCommands().FirstOrDefault() is not { } first)
         {
             return;
         }

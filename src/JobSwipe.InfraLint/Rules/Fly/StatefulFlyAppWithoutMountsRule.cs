@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using JobSwipe.InfraLint.Analysis;
 using JobSwipe.InfraLint.Diagnostics;
+using JobSwipe.InfraLint.Syntax.Containers;
 using JobSwipe.InfraLint.Syntax.Dockerfile;
 using JobSwipe.InfraLint.Syntax.Fly;
 using JobSwipe.InfraLint.Syntax.Toml;
@@ -44,7 +45,7 @@ public sealed partial class StatefulFlyAppWithoutMountsRule : InfraAnalyzer
                 return;
             }
 
-            if (config.Build?.Image?.Value is TomlStringValue image && Stateful(image.Value) is { } kept)
+            if (config.Build?.Image?.Value is TomlStringValue image && ImageReference.Parse(image.Value) is { } reference && StatefulImages.TryGetValue(reference.ShortName, out string? kept))
             {
                 ctx.Report(Descriptor, image.Span, ctx.File.Name, $"image {image.Value} keeps {kept}");
                 return;
@@ -62,25 +63,12 @@ public sealed partial class StatefulFlyAppWithoutMountsRule : InfraAnalyzer
             var app = new FlyApp(ctx.File, config);
             if (app.DockerfilePath is { } path && ctx.Repository.GetFile(path) is { } dockerfile
                 && ctx.Repository.GetModel<DockerfileModel>(dockerfile)?.FinalStage?.From.ImageReference is { } from
-                && Stateful(from.Repository) is { } keeps)
+                && StatefulImages.TryGetValue(from.ShortName, out string? keeps))
             {
                 TextSpan span = config.Build?.Dockerfile?.Value.Span ?? app.AppSpan;
                 ctx.Report(Descriptor, span, ctx.File.Name, $"its image is built from {from.Repository} ({path}), which keeps {keeps}");
             }
         });
-
-    private static string? Stateful(string image)
-    {
-        string repository = image.Split('@')[0];
-        int colon = repository.LastIndexOf(':');
-        if (colon > repository.LastIndexOf('/'))
-        {
-            repository = repository[..colon];
-        }
-
-        string last = repository[(repository.LastIndexOf('/') + 1)..];
-        return StatefulImages.TryGetValue(last, out string? kept) ? kept : null;
-    }
 
     private static string? DescribeDataVariable(string key, string? value)
     {

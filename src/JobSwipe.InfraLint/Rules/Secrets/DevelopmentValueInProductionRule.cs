@@ -1,6 +1,7 @@
 using JobSwipe.InfraLint.Analysis;
 using JobSwipe.InfraLint.Diagnostics;
 using JobSwipe.InfraLint.Syntax.Compose;
+using JobSwipe.InfraLint.Syntax.Containers;
 using JobSwipe.InfraLint.Syntax.DotEnv;
 using JobSwipe.InfraLint.Syntax.Fly;
 using JobSwipe.InfraLint.Text;
@@ -136,9 +137,7 @@ public sealed class DevelopmentValueInProductionRule : InfraAnalyzer
     private static bool IsOwnAddress(ComposeService service, string key)
     {
         string prefix = key.Split('_')[0].ToLowerInvariant();
-        string image = service.Image?.Value.ToLowerInvariant() ?? string.Empty;
-        image = image.Split('@')[0];
-        image = image[(image.LastIndexOf('/') + 1)..].Split(':')[0];
+        string image = ImageReference.Parse(service.Image?.Value)?.ShortName ?? string.Empty;
         return prefix.Length > 0 && (service.Name.ToLowerInvariant().Contains(prefix, StringComparison.Ordinal) || image == prefix);
     }
 

@@ -1,4 +1,5 @@
 using JobSwipe.InfraLint.Diagnostics;
+using JobSwipe.InfraLint.Syntax.Containers;
 using JobSwipe.InfraLint.Workspace;
 
 namespace JobSwipe.InfraLint.Semantics.Common;
@@ -36,8 +37,7 @@ public static class BackupEvidence
         {
             if (config.Build?.Image is { } imageEntry && imageEntry.Value.AsString() is { } image)
             {
-                string name = image.ToLowerInvariant().Split('@')[0];
-                name = name[(name.LastIndexOf('/') + 1)..].Split(':')[0];
+                string name = ImageReference.Parse(image)?.ShortName ?? string.Empty;
                 if (DatastoreImages.Contains(name))
                 {
                     result.Add(new Datastore($"'{config.App?.Value.AsString() ?? name}'", file.RelativePath, Location.Create(file.RelativePath, config.Text, imageEntry.Value.Span)));

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using JobSwipe.InfraLint.Diagnostics;
 using JobSwipe.InfraLint.Syntax.Compose;
+using JobSwipe.InfraLint.Syntax.Containers;
 using JobSwipe.InfraLint.Workspace;
 
 namespace JobSwipe.InfraLint.Semantics.Common;
@@ -56,13 +57,8 @@ public static class DeploymentContext
     {
         ArgumentNullException.ThrowIfNull(model);
         return model.Services.Count > 0 && model.Services.All(s => s.Build is null && s.Image?.Value is { } image
-            && (BackupEvidence.DatastoreImages.Contains(ShortName(image)) || BackingServiceImages.Any(b => ComposeServiceImage.RepositoryOf(image).EndsWith(b, StringComparison.Ordinal))));
-
-        static string ShortName(string image)
-        {
-            string repository = ComposeServiceImage.RepositoryOf(image);
-            return repository[(repository.LastIndexOf('/') + 1)..];
-        }
+            && ImageReference.Parse(image) is { } reference
+            && (BackupEvidence.DatastoreImages.Contains(reference.ShortName) || BackingServiceImages.Any(b => reference.Name.EndsWith(b, StringComparison.Ordinal))));
     }
 
     /// <summary>

@@ -1,5 +1,6 @@
 using JobSwipe.InfraLint.Diagnostics;
 using JobSwipe.InfraLint.Syntax.Compose;
+using JobSwipe.InfraLint.Syntax.Containers;
 using JobSwipe.InfraLint.Syntax.Fly;
 using JobSwipe.InfraLint.Syntax.Manifests;
 using JobSwipe.InfraLint.Syntax.Shell;
@@ -10,40 +11,14 @@ namespace JobSwipe.InfraLint.Semantics.Common;
 /// <summary>A compose service's image: the service name and the image reference, with their spans.</summary>
 public sealed record ComposeServiceImage(WorkspaceFile File, Text.SourceText Text, string Service, Text.TextSpan ServiceSpan, string Image, Text.TextSpan ImageSpan)
 {
-    /// <summary>The image's repository name without registry, tag or digest, lower case (<c>hashicorp/vault</c>, <c>postgres</c>).</summary>
-    public string Repository => RepositoryOf(Image);
+    /// <summary>The parsed image reference (quotes a text scan kept removed), or null for an empty image.</summary>
+    public ImageReference? Reference => ImageReference.Parse(Image.Trim('"', '\''));
 
-    /// <summary>An image reference's repository name without registry, tag or digest, lower case.</summary>
-    public static string RepositoryOf(string reference)
-    {
-        ArgumentNullException.ThrowIfNull(reference);
-        string image = reference.Trim('"', '\'').ToLowerInvariant();
-        int at = image.IndexOf('@', StringComparison.Ordinal);
-        if (at >= 0)
-        {
-            image = image[..at];
-        }
-
-        int slash = image.LastIndexOf('/');
-        int colon = image.LastIndexOf(':');
-        if (colon > slash)
-        {
-            image = image[..colon];
-        }
-
-        foreach (string registry in new[] { "docker.io/library/", "docker.io/", "library/" })
-        {
-            if (image.StartsWith(registry, StringComparison.Ordinal))
-            {
-                image = image[registry.Length..];
-            }
-        }
-
-        return image;
-    }
+    /// <summary>The image's name without tag or digest, lower case, Docker Hub's registry and <c>library/</c> dropped (<c>hashicorp/vault</c>, <c>postgres</c>).</summary>
+    public string Repository => Reference?.Name ?? string.Empty;
 
     /// <summary>The last segment of <see cref="Repository"/> (<c>vault</c>, <c>postgres</c>).</summary>
-    public string ShortName => Repository[(Repository.LastIndexOf('/') + 1)..];
+    public string ShortName => Reference?.ShortName ?? string.Empty;
 }
 
 /// <summary>A text of the repository read as evidence: the file and its lower-cased text without comment lines.</summary>

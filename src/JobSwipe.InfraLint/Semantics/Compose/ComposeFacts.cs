@@ -7,36 +7,6 @@ namespace JobSwipe.InfraLint.Semantics.Compose;
 /// <summary>Small shared judgements of the compose rules: image names, overlay files, the names a file can rely on.</summary>
 internal static class ComposeFacts
 {
-    /// <summary>The image's repository, lower case, without registry <c>docker.io/</c>, <c>library/</c>, tag or digest.</summary>
-    public static string Repository(string image)
-    {
-        string name = image.Trim().ToLowerInvariant();
-        int at = name.IndexOf('@', StringComparison.Ordinal);
-        if (at >= 0)
-        {
-            name = name[..at];
-        }
-
-        int colon = name.LastIndexOf(':');
-        if (colon > name.LastIndexOf('/'))
-        {
-            name = name[..colon];
-        }
-
-        foreach (string prefix in new[] { "docker.io/", "index.docker.io/", "registry-1.docker.io/" })
-        {
-            if (name.StartsWith(prefix, StringComparison.Ordinal))
-            {
-                name = name[prefix.Length..];
-            }
-        }
-
-        return name.StartsWith("library/", StringComparison.Ordinal) ? name["library/".Length..] : name;
-    }
-
-    /// <summary>A docker-library official image (no namespace): these ship no HEALTHCHECK by policy.</summary>
-    public static bool IsOfficialImage(string image) => !Repository(image).Contains('/', StringComparison.Ordinal) && !image.Contains('$', StringComparison.Ordinal);
-
     /// <summary>A service that only overrides another file's service (no image, no build, no extends).</summary>
     public static bool IsPartial(ComposeService service) => service.Image is null && service.Build is null && service.Extends is null;
 

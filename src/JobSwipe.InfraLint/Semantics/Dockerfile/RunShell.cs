@@ -8,7 +8,8 @@ namespace JobSwipe.InfraLint.Semantics.Dockerfile;
 /// <summary>
 /// One simple command found in a RUN: its shell context and a map from its spans back to the Dockerfile. Commands
 /// inside <c>sh -c '...'</c> are included (<see cref="IsNested"/>), mapped into the quoted script when it is
-/// single-quoted, else to the whole script word.
+/// single-quoted, else to the whole script word; so is the command of an exec-form RUN (also nested: its words are JSON
+/// strings, so no fix edits them as shell).
 /// </summary>
 internal sealed class RunCommand
 {
@@ -66,7 +67,7 @@ internal sealed class RunShell
     /// <summary>Every simple command of the RUN, nested <c>sh -c</c> scripts included, in source order.</summary>
     public IReadOnlyList<RunCommand> Commands { get; }
 
-    /// <summary>The top-level script, or null when the RUN is not shell (exec form of a program, a python heredoc).</summary>
+    /// <summary>The top-level script, or null when the RUN is not shell (exec form of a program, whose one command is still in <see cref="Commands"/>; a python heredoc).</summary>
     public ShellScript? Script { get; }
 
     /// <summary>The parsed shell of a RUN; empty for other instructions.</summary>
@@ -83,7 +84,7 @@ internal sealed class RunShell
             return SetOptions.None;
         }
 
-        foreach (DockerInstruction instruction in DockerfileFacts.InheritedNewestFirst(model, model.Stages[run.StageIndex]))
+        foreach (DockerInstruction instruction in model.InheritedNewestFirst(model.Stages[run.StageIndex]))
         {
             if (instruction.StageIndex == run.StageIndex && instruction.Span.Start > run.Span.Start)
             {
@@ -118,7 +119,7 @@ internal sealed class RunShell
             return false;
         }
 
-        FromInstruction root = DockerfileFacts.RootFrom(model, stage);
+        FromInstruction root = model.RootFrom(stage);
         string repository = root.ImageReference?.Repository.ToLowerInvariant() ?? "";
         string tag = root.ImageReference?.Tag?.ToLowerInvariant() ?? "";
         return repository.EndsWith("alpine", StringComparison.Ordinal) || repository.EndsWith("busybox", StringComparison.Ordinal) || tag.Contains("alpine", StringComparison.Ordinal);
@@ -132,7 +133,7 @@ internal sealed class RunShell
             return false;
         }
 
-        foreach (DockerInstruction instruction in DockerfileFacts.InheritedNewestFirst(model, model.Stages[run.StageIndex]))
+        foreach (DockerInstruction instruction in model.InheritedNewestFirst(model.Stages[run.StageIndex]))
         {
             if (instruction.StageIndex == run.StageIndex && instruction.Span.Start > run.Span.Start)
             {
@@ -156,7 +157,7 @@ internal sealed class RunShell
         ShellScript? script = null;
         if (source is not null)
         {
-            var parsed = ShellParser.Parse(new SourceText(source.Text));
+            var parsed = source.Parse();
             script = parsed.Model;
             if (script is not null && (script.Shebang is null || Shells.Contains(script.Shebang.Interpreter)))
             {
@@ -182,8 +183,47 @@ internal sealed class RunShell
                 }
             }
         }
+        else if (run.IsExecForm && run.ExecArguments.Count > 0 && !Shells.Contains(Path.GetFileName(run.ExecArguments[0].Text)))
+        {
+            // RUN ["sudo", "apt-get", "install", "-y", "curl"]: one command of literal words, each mapped to its JSON string.
+            // It is not shell (no Script), but its command is read like any other; nested, as its text is JSON, not shell.
+            var (text, words) = ExecCommandText(run.ExecArguments);
+            if (ShellParser.Parse(new SourceText(text)).Model is { } exec)
+            {
+                Collect(exec, span => ExecSpan(words, span), commands, nested: true, depth: 0);
+            }
+        }
 
         return new RunShell(commands, script);
+    }
+
+    // The exec arguments as one shell command line of single-quoted words, with the range each word takes in it.
+    private static (string Text, List<(int Start, int End, TextSpan Source)> Words) ExecCommandText(IReadOnlyList<DockerToken> arguments)
+    {
+        var text = new System.Text.StringBuilder();
+        var words = new List<(int, int, TextSpan)>();
+        foreach (DockerToken argument in arguments)
+        {
+            if (text.Length > 0)
+            {
+                text.Append(' ');
+            }
+
+            int start = text.Length;
+            text.Append('\'').Append(argument.Text.Replace("'", "'\\''", StringComparison.Ordinal)).Append('\'');
+            words.Add((start, text.Length, argument.Span));
+        }
+
+        return (text.ToString(), words);
+    }
+
+    // A span of the exec command line in the Dockerfile: from the JSON string where it starts to the one where it ends.
+    private static TextSpan ExecSpan(List<(int Start, int End, TextSpan Source)> words, TextSpan span)
+    {
+        int end = span.Start + Math.Max(span.Length, 1) - 1;
+        var first = words.LastOrDefault(w => w.Start <= span.Start, words[0]);
+        var last = words.LastOrDefault(w => w.Start <= end, first);
+        return TextSpan.FromBounds(first.Source.Start, last.Source.Start + last.Source.Length);
     }
 
     private static void Collect(ShellScript script, Func<TextSpan, TextSpan> map, List<RunCommand> into, bool nested, int depth)

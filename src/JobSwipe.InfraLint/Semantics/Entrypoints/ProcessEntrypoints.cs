@@ -1,4 +1,6 @@
 using System.Text.RegularExpressions;
+using JobSwipe.InfraLint.Semantics.Scripts;
+using JobSwipe.InfraLint.Syntax;
 using JobSwipe.InfraLint.Syntax.Compose;
 using JobSwipe.InfraLint.Syntax.Dockerfile;
 using JobSwipe.InfraLint.Syntax.Fly;
@@ -88,7 +90,7 @@ public static partial class ProcessEntrypoints
             foreach (ProcfileEntry entry in procfile.Entries)
             {
                 int offset = procfile.Text.Content.Length >= entry.CommandSpan.Start + entry.CommandSpan.Length && procfile.Text.Content.Substring(entry.CommandSpan.Start, entry.CommandSpan.Length) == entry.Command ? entry.CommandSpan.Start : -1;
-                var words = ShellWords(entry.Command, offset, entry.CommandSpan);
+                var words = ShellWords(entry.ParseCommand(), offset, entry.CommandSpan);
                 Add(result, file, procfile.Text, EntrypointSource.Procfile, entry.Name, file.Directory, words);
             }
         }
@@ -100,7 +102,7 @@ public static partial class ProcessEntrypoints
                 continue;
             }
 
-            var chain = Chain(dockerfile, stage);
+            var chain = dockerfile.InheritedInOrder(stage);
             var cmd = chain.OfType<CommandInstruction>().LastOrDefault(i => i.Kind == DockerInstructionKind.Cmd);
             var entry = chain.OfType<CommandInstruction>().LastOrDefault(i => i.Kind == DockerInstructionKind.Entrypoint);
             var words = new List<Word>();
@@ -135,7 +137,13 @@ public static partial class ProcessEntrypoints
             if (fly.Build?.Image is null && Repository.Combine(file.Directory, dockerfilePath) is { } dfPath && repository.GetFile(dfPath) is { } df
                 && repository.GetModel<DockerfileModel>(df) is { FinalStage: { } stage } model)
             {
-                cwd = MapWorkdir(Chain(model, stage), file.Directory, repository);
+                cwd = MapWorkdir(model.InheritedInOrder(stage), file.Directory, repository);
+            }
+
+            // The release command runs once per deploy in a machine of the same image.
+            if (fly.Deploy?.ReleaseCommand?.Value is TomlStringValue release)
+            {
+                Add(result, file, fly.Text, EntrypointSource.Fly, "release", cwd, TomlStringWords(fly.Text, release));
             }
 
             foreach (FlyProcess process in fly.Processes)
@@ -145,9 +153,7 @@ public static partial class ProcessEntrypoints
                     continue;
                 }
 
-                string source = fly.Text.Content.Substring(value.Span.Start, value.Span.Length);
-                int offset = source.Length >= 2 && source[1..^1] == value.Value ? value.Span.Start + 1 : -1;
-                Add(result, file, fly.Text, EntrypointSource.Fly, process.Name == "app" ? "web" : process.Name, cwd, ShellWords(value.Value, offset, value.Span));
+                Add(result, file, fly.Text, EntrypointSource.Fly, process.Name == "app" ? "web" : process.Name, cwd, TomlStringWords(fly.Text, value));
             }
         }
 
@@ -160,7 +166,7 @@ public static partial class ProcessEntrypoints
 
             foreach (ComposeService service in compose.Services)
             {
-                if (service.Command is not { } command || service.Build?.Context is not { } context || Repository.Combine(file.Directory, context.Value) is not { } contextDir)
+                if (service.Command is null && service.Entrypoint is null || service.Build?.Context is not { } context || Repository.Combine(file.Directory, context.Value) is not { } contextDir)
                 {
                     continue;
                 }
@@ -169,12 +175,12 @@ public static partial class ProcessEntrypoints
                 string? cwd = contextDir;
                 if (Repository.Combine(contextDir, dockerfilePath) is { } dfPath && repository.GetFile(dfPath) is { } df && repository.GetModel<DockerfileModel>(df) is { FinalStage: { } stage } model)
                 {
-                    cwd = MapWorkdir(Chain(model, stage), contextDir, repository);
+                    cwd = MapWorkdir(model.InheritedInOrder(stage), contextDir, repository);
                 }
 
-                List<Word> words = command.IsStringForm
-                    ? StringFormWords(command)
-                    : [.. command.Items.Select(i => new Word(i.Value, i.ReportSpan))];
+                // Compose runs the entrypoint with the command as its arguments; an init or entrypoint script only hands over to the command.
+                List<Word> entrypoint = ComposeWords(service.Entrypoint);
+                List<Word> words = IsWrapperEntrypoint(entrypoint) ? ComposeWords(service.Command) : [.. entrypoint, .. ComposeWords(service.Command)];
                 Add(result, file, compose.Text, EntrypointSource.Compose, null, cwd, words);
             }
         }
@@ -199,10 +205,11 @@ public static partial class ProcessEntrypoints
 
     private static Interpretation? Interpret(List<Word> words, string? cwd)
     {
+        string[] values = [.. words.Select(w => w.Value)];
         int i = 0;
         while (i < words.Count)
         {
-            int run = i + CommandWrappers.CommandIndex([.. words.Skip(i).Select(w => w.Value)]);
+            int run = i + CommandWrappers.CommandIndex(i == 0 ? values : values[i..]);
             if (run != i)
             {
                 i = run;
@@ -210,21 +217,14 @@ public static partial class ProcessEntrypoints
             }
 
             string name = BaseName(words[i].Value);
-            if (name is "exec" or "tini" or "dumb-init" or "--" or "ddtrace-run" or "opentelemetry-instrument" || name.StartsWith('-'))
+            if (name is "exec" or "env" or "tini" or "dumb-init" or "--" or "ddtrace-run" or "opentelemetry-instrument" || name.StartsWith('-'))
             {
+                // exec and env alone (CommandWrappers stops at a wrapper with nothing to run), inits, tracers, their options.
                 i++;
             }
-            else if (name == "env")
+            else if (CommandLine.RunnerLength(values, i) is > 0 and var runner)
             {
-                i++;
-                while (i < words.Count && words[i].Value.Contains('=', StringComparison.Ordinal))
-                {
-                    i++;
-                }
-            }
-            else if (name is "poetry" or "pipenv" or "uv" or "pdm" && i + 1 < words.Count && words[i + 1].Value == "run")
-            {
-                i += 2;
+                i += runner;
             }
             else if (name == "newrelic-admin" && i + 1 < words.Count && words[i + 1].Value == "run-program")
             {
@@ -357,9 +357,11 @@ public static partial class ProcessEntrypoints
         return name.StartsWith("python", StringComparison.Ordinal) && (name.Length == 6 || char.IsAsciiDigit(name[6])) ? "python" : name;
     }
 
-    private static bool IsWrapperEntrypoint(CommandInstruction entry)
+    private static bool IsWrapperEntrypoint(CommandInstruction entry) => IsWrapperEntrypoint(InstructionWords(entry));
+
+    // No entrypoint, an init (tini, dumb-init) or an entrypoint script: the command is what runs.
+    private static bool IsWrapperEntrypoint(List<Word> words)
     {
-        var words = InstructionWords(entry);
         if (words.Count == 0)
         {
             return true;
@@ -378,7 +380,7 @@ public static partial class ProcessEntrypoints
 
         if (instruction.ShellCommand is { } shell)
         {
-            var parsed = ShellParser.Parse(new SourceText(shell.Text));
+            var parsed = shell.Parse();
             var first = parsed.Model?.EnumerateCommands().FirstOrDefault();
             if (first is null)
             {
@@ -391,10 +393,22 @@ public static partial class ProcessEntrypoints
         return [];
     }
 
+    // A fly.toml command string's words, each mapped to its place when the string is written without escapes.
+    private static List<Word> TomlStringWords(SourceText text, TomlStringValue value)
+    {
+        string source = text.Content.Substring(value.Span.Start, value.Span.Length);
+        int offset = source.Length >= 2 && source[1..^1] == value.Value ? value.Span.Start + 1 : -1;
+        return ShellWords(ShellParser.Parse(new SourceText(value.Value)), offset, value.Span);
+    }
+
+    private static List<Word> ComposeWords(ComposeCommand? command) => command is null ? []
+        : command.IsStringForm ? StringFormWords(command)
+        : [.. command.Items.Select(i => new Word(i.Value, i.ReportSpan))];
+
     private static string Unquote(string text) => text.Length >= 2 && text[0] == '"' && text[^1] == '"' ? text[1..^1] : text;
 
     /// <summary>
-    /// The words of a string-form compose <c>command</c>, each at its own place in the file when it appears as written
+    /// The words of a string-form compose <c>command</c> or <c>entrypoint</c>, each at its own place in the file when it appears as written
     /// in the scalar (no quotes or escapes inside it); otherwise at the whole command.
     /// </summary>
     private static List<Word> StringFormWords(ComposeCommand command)
@@ -418,9 +432,9 @@ public static partial class ProcessEntrypoints
         return words;
     }
 
-    private static List<Word> ShellWords(string command, int offset, TextSpan fallback)
+    // The first command's words of a parsed command line, mapped to the host file from offset (or all to the fallback span).
+    private static List<Word> ShellWords(ParseResult<ShellScript> parsed, int offset, TextSpan fallback)
     {
-        var parsed = ShellParser.Parse(new SourceText(command));
         var first = parsed.Model?.EnumerateCommands().FirstOrDefault();
         if (first is null)
         {
@@ -497,23 +511,6 @@ public static partial class ProcessEntrypoints
         }
 
         return null;
-    }
-
-    /// <summary>The instructions of a stage preceded by those of the stages it is built <c>FROM</c> (a stage inherits WORKDIR, files, CMD and ENTRYPOINT).</summary>
-    public static IReadOnlyList<DockerInstruction> Chain(DockerfileModel dockerfile, DockerStage stage)
-    {
-        ArgumentNullException.ThrowIfNull(dockerfile);
-        ArgumentNullException.ThrowIfNull(stage);
-        var stages = new List<DockerStage> { stage };
-        var current = stage;
-        while (current.From.BaseStageIndex is int index && index >= 0 && index < dockerfile.Stages.Count && index < current.Index && stages.Count <= dockerfile.Stages.Count)
-        {
-            current = dockerfile.Stages[index];
-            stages.Add(current);
-        }
-
-        stages.Reverse();
-        return [.. stages.SelectMany(s => s.Instructions)];
     }
 
     private static string NormalizeContainer(string path)

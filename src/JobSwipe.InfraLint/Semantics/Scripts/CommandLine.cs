@@ -123,32 +123,21 @@ public sealed class CommandLine
         }
 
         var words = command.Words;
+        string[] values = [.. words.Select(w => w.Value)];
         int i = 0;
         while (i < words.Count)
         {
-            int run = i + CommandWrappers.CommandIndex([.. words.Skip(i).Select(w => w.Value)]);
+            int run = i + CommandWrappers.CommandIndex(i == 0 ? values : values[i..]);
             if (run != i)
             {
                 i = run;
                 continue;
             }
 
-            string name = BaseName(words[i].Value);
-            if (Runners.Contains(name))
+            int runner = RunnerLength(values, i);
+            if (runner > 0)
             {
-                i++;
-                while (i < words.Count && words[i].Value.StartsWith('-'))
-                {
-                    i++;
-                }
-
-                continue;
-            }
-
-            if (i + 1 < words.Count && ((name == "bundle" && words[i + 1].Value == "exec") || (name is "poetry" or "pipenv" or "uv" or "pdm" or "hatch" && words[i + 1].Value == "run")
-                || (name == "dotnet" && words[i + 1].Value is "tool") || (name == "yarn" && words[i + 1].Value == "dlx") || (name == "pnpm" && words[i + 1].Value is "dlx" or "exec")))
-            {
-                i += 2;
+                i += runner;
                 continue;
             }
 
@@ -161,6 +150,36 @@ public sealed class CommandLine
         }
 
         return new CommandLine(command, words[i], BaseName(words[i].Value), [.. words.Skip(i + 1)]);
+    }
+
+    /// <summary>
+    /// How many words at <paramref name="index"/> are a package runner that runs the tool named next (<c>npx -y</c>,
+    /// <c>bundle exec</c>, <c>poetry run</c>, <c>uv run</c>, <c>pnpm dlx</c>…), or 0. Shell-level wrappers (sudo, env,
+    /// exec…) are <see cref="CommandWrappers"/>'.
+    /// </summary>
+    public static int RunnerLength(IReadOnlyList<string> words, int index)
+    {
+        ArgumentNullException.ThrowIfNull(words);
+        if (index >= words.Count)
+        {
+            return 0;
+        }
+
+        string name = BaseName(words[index]);
+        if (Runners.Contains(name))
+        {
+            int i = index + 1;
+            while (i < words.Count && words[i].StartsWith('-'))
+            {
+                i++;
+            }
+
+            return i - index;
+        }
+
+        string next = index + 1 < words.Count ? words[index + 1] : "";
+        return (name == "bundle" && next == "exec") || (name is "poetry" or "pipenv" or "uv" or "pdm" or "hatch" && next == "run")
+            || (name == "dotnet" && next == "tool") || (name == "yarn" && next == "dlx") || (name == "pnpm" && next is "dlx" or "exec") ? 2 : 0;
     }
 
     /// <summary>The lower-case file name of a command path; <c>python3.12</c> → <c>python</c>, <c>pip3</c> → <c>pip</c>.</summary>

@@ -173,7 +173,7 @@ public static class ExecutedFiles
             yield break;
         }
 
-        if (instruction.ShellCommand is { } shell && ShellParser.Parse(new SourceText(shell.Text)).Model is { } script)
+        if (instruction.ShellCommand is { } shell && shell.Parse().Model is { } script)
         {
             foreach (CommandContext c in script.EnumerateCommands())
             {
@@ -187,7 +187,7 @@ public static class ExecutedFiles
 
     private static IEnumerable<(string Word, TextSpan Span)> AllWords(CommandInstruction instruction)
     {
-        if (instruction.ShellCommand is { } shell && ShellParser.Parse(new SourceText(shell.Text)).Model is { } script)
+        if (instruction.ShellCommand is { } shell && shell.Parse().Model is { } script)
         {
             foreach (CommandContext c in script.EnumerateCommands())
             {

@@ -1,3 +1,4 @@
+using JobSwipe.InfraLint.Syntax.Shell;
 using JobSwipe.InfraLint.Syntax.Yaml;
 using JobSwipe.InfraLint.Text;
 
@@ -432,79 +433,5 @@ public static class ComposeParser
         }
 
         return result;
-    }
-}
-
-/// <summary>Splits a command string into words like a simple shell: whitespace separates, quotes group, backslash escapes.</summary>
-public static class ShellWords
-{
-    public static IReadOnlyList<string> Split(string command)
-    {
-        var words = new List<string>();
-        var current = new System.Text.StringBuilder();
-        bool inWord = false;
-        char quote = '\0';
-        for (int i = 0; i < command.Length; i++)
-        {
-            char c = command[i];
-            if (quote == '\'')
-            {
-                if (c == '\'')
-                {
-                    quote = '\0';
-                }
-                else
-                {
-                    current.Append(c);
-                }
-            }
-            else if (quote == '"')
-            {
-                if (c == '"')
-                {
-                    quote = '\0';
-                }
-                else if (c == '\\' && i + 1 < command.Length && command[i + 1] is '"' or '\\' or '$' or '`')
-                {
-                    current.Append(command[++i]);
-                }
-                else
-                {
-                    current.Append(c);
-                }
-            }
-            else if (char.IsWhiteSpace(c))
-            {
-                if (inWord)
-                {
-                    words.Add(current.ToString());
-                    current.Clear();
-                    inWord = false;
-                }
-            }
-            else
-            {
-                inWord = true;
-                if (c is '\'' or '"')
-                {
-                    quote = c;
-                }
-                else if (c == '\\' && i + 1 < command.Length)
-                {
-                    current.Append(command[++i]);
-                }
-                else
-                {
-                    current.Append(c);
-                }
-            }
-        }
-
-        if (inWord)
-        {
-            words.Add(current.ToString());
-        }
-
-        return words;
     }
 }

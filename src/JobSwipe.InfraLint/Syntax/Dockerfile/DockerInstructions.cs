@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using JobSwipe.InfraLint.Syntax.Containers;
 using JobSwipe.InfraLint.Text;
 
 namespace JobSwipe.InfraLint.Syntax.Dockerfile;

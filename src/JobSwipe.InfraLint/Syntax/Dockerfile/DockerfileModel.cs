@@ -61,6 +61,43 @@ public sealed class DockerfileModel : ISyntaxModel
 
         return int.TryParse(nameOrIndex, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int index) && index < Stages.Count ? Stages[index] : null;
     }
+
+    /// <summary>
+    /// The stage, then the earlier stage it is based on (<c>FROM build AS test</c>), and so on to the stage whose FROM
+    /// names an image: the one walk of stage lineage.
+    /// </summary>
+    public IEnumerable<DockerStage> Lineage(DockerStage stage)
+    {
+        ArgumentNullException.ThrowIfNull(stage);
+        var seen = new HashSet<int>();
+        DockerStage? current = stage;
+        while (current is not null && seen.Add(current.Index))
+        {
+            yield return current;
+            current = current.From.BaseStageIndex is int b && b >= 0 && b < Stages.Count && b != current.Index ? Stages[b] : null;
+        }
+    }
+
+    /// <summary>The stage the image is finally built from, then the stages it inherits from; empty without a FROM.</summary>
+    public IReadOnlyList<DockerStage> FinalLineage() => FinalStage is { } final ? [.. Lineage(final)] : [];
+
+    /// <summary>The FROM of the stage's root (the last stage of its lineage): it names an external image (or scratch).</summary>
+    public FromInstruction RootFrom(DockerStage stage) => Lineage(stage).Last().From;
+
+    /// <summary>The instructions in effect for a stage, newest first: its own, then those of the stages it is based on.</summary>
+    public IEnumerable<DockerInstruction> InheritedNewestFirst(DockerStage stage)
+    {
+        foreach (DockerStage s in Lineage(stage))
+        {
+            for (int i = s.Instructions.Count - 1; i >= 0; i--)
+            {
+                yield return s.Instructions[i];
+            }
+        }
+    }
+
+    /// <summary>The instructions of a stage preceded by those of the stages it is built <c>FROM</c>, oldest first (a stage inherits WORKDIR, files, CMD and ENTRYPOINT).</summary>
+    public IReadOnlyList<DockerInstruction> InheritedInOrder(DockerStage stage) => [.. Lineage(stage).Reverse().SelectMany(s => s.Instructions)];
 }
 
 /// <summary>A parser directive such as <c># escape=`</c>. <see cref="Name"/> is lower case.</summary>
@@ -249,60 +286,4 @@ public sealed class DockerKeyValue
 public sealed record ExpandedValue(string Raw, string Value, bool IsResolved, IReadOnlyList<string> UnresolvedVariables)
 {
     public override string ToString() => Value;
-}
-
-/// <summary>
-/// A container image reference: <c>[registry/]repository[:tag][@digest]</c>.
-/// </summary>
-public sealed record ImageReference(string Raw, string? Registry, string Repository, string? Tag, string? Digest)
-{
-    /// <summary>True for <c>FROM scratch</c>.</summary>
-    public bool IsScratch => string.Equals(Raw, "scratch", StringComparison.OrdinalIgnoreCase);
-
-    public bool HasTag => Tag is not null;
-
-    public bool HasDigest => Digest is not null;
-
-    /// <summary>Splits a reference; returns null for an empty or blank string.</summary>
-    public static ImageReference? Parse(string reference)
-    {
-        if (string.IsNullOrWhiteSpace(reference))
-        {
-            return null;
-        }
-
-        string rest = reference.Trim();
-        string? digest = null;
-        int at = rest.IndexOf('@', StringComparison.Ordinal);
-        if (at >= 0)
-        {
-            digest = rest[(at + 1)..];
-            rest = rest[..at];
-        }
-
-        string? tag = null;
-        int slash = rest.LastIndexOf('/');
-        int colon = rest.LastIndexOf(':');
-        if (colon > slash)
-        {
-            tag = rest[(colon + 1)..];
-            rest = rest[..colon];
-        }
-
-        string? registry = null;
-        int firstSlash = rest.IndexOf('/', StringComparison.Ordinal);
-        if (firstSlash > 0)
-        {
-            string first = rest[..firstSlash];
-            if (first.Contains('.', StringComparison.Ordinal) || first.Contains(':', StringComparison.Ordinal) || first == "localhost")
-            {
-                registry = first;
-                rest = rest[(firstSlash + 1)..];
-            }
-        }
-
-        return new ImageReference(reference, registry, rest, tag, digest);
-    }
-
-    public override string ToString() => Raw;
 }

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Text;
 using System.Text.Json;
+using JobSwipe.InfraLint.Syntax.Containers;
 using JobSwipe.InfraLint.Text;
 
 namespace JobSwipe.InfraLint.Syntax.Dockerfile;
@@ -631,7 +632,7 @@ public static class DockerfileParser
 
         private DockerInstruction BuildArg(Ctx c)
         {
-            List<(int Start, int End)> words = ParseWords(c.Line, c.ArgsStart, c.ArgsEnd);
+            List<(int Start, int End)> words = SplitWords(c.Line.Text, c.ArgsStart, c.ArgsEnd, _escape, heredocBlanks: false);
             if (words.Count == 0)
             {
                 Missing(c, "at least one argument");
@@ -691,7 +692,7 @@ public static class DockerfileParser
             bool isEnv = c.Kind == DockerInstructionKind.Env;
             var pairs = new List<DockerKeyValue>();
             var tokens = new List<DockerToken>();
-            List<(int Start, int End)> words = ParseWords(c.Line, c.ArgsStart, c.ArgsEnd);
+            List<(int Start, int End)> words = SplitWords(c.Line.Text, c.ArgsStart, c.ArgsEnd, _escape, heredocBlanks: false);
             bool legacy = false;
             if (words.Count == 0)
             {
@@ -924,7 +925,7 @@ public static class DockerfileParser
 
         private static bool IsWholeHeredoc(string command)
         {
-            var words = SplitShellWords(command, 0, command.Length);
+            var words = SplitWords(command, 0, command.Length, '\\', heredocBlanks: true);
             return words.Count == 1 && MatchHeredoc(command, words[0].Start, words[0].End) is not null;
         }
 
@@ -1185,66 +1186,14 @@ public static class DockerfileParser
             return tokens;
         }
 
-        /// <summary>BuildKit's parseWords: whitespace-separated words, quotes kept, quoted spaces do not split.</summary>
-        private List<(int Start, int End)> ParseWords(LogicalLine line, int start, int end)
-        {
-            var words = new List<(int, int)>();
-            string t = line.Text;
-            int i = start;
-            while (i < end)
-            {
-                while (i < end && char.IsWhiteSpace(t[i]))
-                {
-                    i++;
-                }
-
-                if (i >= end)
-                {
-                    break;
-                }
-
-                int ws = i;
-                char quote = '\0';
-                while (i < end)
-                {
-                    char ch = t[i];
-                    if (quote == '\0')
-                    {
-                        if (char.IsWhiteSpace(ch))
-                        {
-                            break;
-                        }
-
-                        if (ch is '\'' or '"')
-                        {
-                            quote = ch;
-                        }
-                        else if (ch == _escape)
-                        {
-                            i++;
-                        }
-                    }
-                    else if (ch == quote)
-                    {
-                        quote = '\0';
-                    }
-                    else if (ch == _escape && quote != '\'')
-                    {
-                        i++;
-                    }
-
-                    i++;
-                }
-
-                i = Math.Min(i, end);
-                words.Add((ws, i));
-            }
-
-            return words;
-        }
-
-        /// <summary>Shell-like words (quotes kept, backslash escapes) used to find heredoc markers, as BuildKit does.</summary>
-        private static List<(int Start, int End)> SplitShellWords(string t, int start, int end)
+        /// <summary>
+        /// The one word splitter of the parser, as BuildKit's: whitespace-separated words with their quotes kept, quoted
+        /// blanks not splitting, <paramref name="escape"/> escaping the next character (outside quotes and inside double
+        /// quotes). ARG/ENV use it with the file's escape character (parseWords); heredoc detection uses it with a
+        /// backslash and <paramref name="heredocBlanks"/>, since BuildKit's lexer keeps the blanks after <c>&lt;&lt;</c> in
+        /// the word (<c>&lt;&lt;  EOF</c> is one word).
+        /// </summary>
+        private static List<(int Start, int End)> SplitWords(string t, int start, int end, char escape, bool heredocBlanks)
         {
             var words = new List<(int, int)>();
             int i = start;
@@ -1276,13 +1225,12 @@ public static class DockerfileParser
                         {
                             quote = ch;
                         }
-                        else if (ch == '\\')
+                        else if (ch == escape)
                         {
                             i++;
                         }
-                        else if (ch == '<' && i + 1 < end && t[i + 1] == '<')
+                        else if (heredocBlanks && ch == '<' && i + 1 < end && t[i + 1] == '<')
                         {
-                            // BuildKit's lexer keeps the blanks after "<<" in the word: "<<  EOF" is one word.
                             i += 2;
                             while (i < end && t[i] is ' ' or '\t')
                             {
@@ -1296,7 +1244,7 @@ public static class DockerfileParser
                     {
                         quote = '\0';
                     }
-                    else if (ch == '\\' && quote == '"')
+                    else if (ch == escape && quote == '"')
                     {
                         i++;
                     }
@@ -1352,7 +1300,7 @@ public static class DockerfileParser
 
             string rest = t[i..end];
             string name = VariableExpander.Unquote(rest, '\\');
-            if (name.Length == 0 || SplitShellWords(rest, 0, rest.Length).Count != 1)
+            if (name.Length == 0 || SplitWords(rest, 0, rest.Length, '\\', heredocBlanks: true).Count != 1)
             {
                 return null;
             }
@@ -1382,7 +1330,7 @@ public static class DockerfileParser
                 return result;
             }
 
-            foreach (var (ws, we) in SplitShellWords(t, 0, t.Length))
+            foreach (var (ws, we) in SplitWords(t, 0, t.Length, '\\', heredocBlanks: true))
             {
                 HeredocMarker? marker = MatchHeredoc(t, ws, we);
                 if (marker is null)

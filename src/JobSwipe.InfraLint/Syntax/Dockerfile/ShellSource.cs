@@ -1,3 +1,4 @@
+using JobSwipe.InfraLint.Syntax.Shell;
 using JobSwipe.InfraLint.Text;
 
 namespace JobSwipe.InfraLint.Syntax.Dockerfile;
@@ -11,6 +12,7 @@ namespace JobSwipe.InfraLint.Syntax.Dockerfile;
 public sealed class ShellSource
 {
     private readonly int[] _map;
+    private ParseResult<ShellScript>? _parsed;
 
     internal ShellSource(string text, int[] map, TextSpan sourceSpan)
     {
@@ -24,6 +26,13 @@ public sealed class ShellSource
 
     /// <summary>The region of the Dockerfile the command was taken from.</summary>
     public TextSpan SourceSpan { get; }
+
+    /// <summary>
+    /// The shell parse of <see cref="Text"/>, done once per command: every rule and fact that reads this RUN, CMD,
+    /// ENTRYPOINT or heredoc shares the same <see cref="ShellScript"/> (spans are logical; map them with
+    /// <see cref="MapToSource(TextSpan)"/>).
+    /// </summary>
+    public ParseResult<ShellScript> Parse() => LazyInitializer.EnsureInitialized(ref _parsed, () => ShellParser.Parse(new SourceText(Text)));
 
     /// <summary>The Dockerfile offset of a logical offset (an offset equal to the length maps to the end of the source span).</summary>
     public int MapToSource(int logicalOffset)

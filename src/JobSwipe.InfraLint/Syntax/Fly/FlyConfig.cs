@@ -17,7 +17,9 @@ public static class FlyConfigParser
 /// <summary>
 /// A lenient, typed view of a fly.toml over the TOML model. Every accessor returns the TOML entry
 /// (key and value with spans) or null when absent; values are not converted, so a wrong type is visible
-/// to rules rather than lost. Sections accept both table and array-of-tables spellings, like flyctl.
+/// to rules rather than lost. Sections accept both table and array-of-tables spellings, like flyctl. Only the keys rules
+/// and semantics read have accessors; the keys themselves, their aliases (<c>mount</c>, <c>compute</c>) and shapes are
+/// <see cref="FlySchema"/>'s, and every lookup goes through it.
 /// </summary>
 public sealed class FlyConfig : ISyntaxModel
 {
@@ -25,19 +27,19 @@ public sealed class FlyConfig : ISyntaxModel
     {
         Document = document;
         TomlTableNode root = document.Root;
-        Build = root.GetTable("build") is { } b ? new FlyBuild(b) : null;
-        Deploy = root.GetTable("deploy") is { } d ? new FlyDeploy(d) : null;
-        HttpService = root.GetTables("http_service") is { Count: > 0 } hs ? new FlyHttpService(hs[0]) : null;
-        Experimental = root.GetTable("experimental");
-        Env = [.. root.GetTables("env").SelectMany(t => t.Entries).Select(e => new FlyEnvEntry(e))];
+        Build = root.GetTable(FlySchema.Key("build")) is { } b ? new FlyBuild(b) : null;
+        Deploy = root.GetTable(FlySchema.Key("deploy")) is { } d ? new FlyDeploy(d) : null;
+        HttpService = root.GetTables(FlySchema.Key("http_service")) is { Count: > 0 } hs ? new FlyHttpService(hs[0]) : null;
+        Experimental = root.GetTable(FlySchema.Key("experimental"));
+        Env = [.. root.GetTables(FlySchema.Key("env")).SelectMany(t => t.Entries).Select(e => new FlyEnvEntry(e))];
         Processes = ReadProcesses(root);
-        Services = [.. root.GetTables("services").Select(t => new FlyService(t))];
-        Mounts = [.. Tables(root, "mounts", "mount").Select(t => new FlyMount(t))];
-        Vm = [.. Tables(root, "vm", "compute", "computes").Select(t => new FlyVm(t))];
-        Metrics = [.. Tables(root, "metrics", "metric").Select(t => new FlyMetrics(t))];
-        Statics = [.. root.GetTables("statics").Select(t => new FlyStatic(t))];
-        Restart = [.. root.GetTables("restart").Select(t => new FlyRestart(t))];
-        Files = [.. root.GetTables("files").Select(t => new FlySection(t))];
+        Services = [.. root.GetTables(FlySchema.Key("services")).Select(t => new FlyService(t))];
+        Mounts = [.. Tables(root, "mounts").Select(t => new FlyMount(t))];
+        Vm = [.. Tables(root, "vm").Select(t => new FlyVm(t))];
+        Metrics = [.. Tables(root, "metrics").Select(t => new FlyMetrics(t))];
+        Statics = [.. root.GetTables(FlySchema.Key("statics")).Select(t => new FlyStatic(t))];
+        Restart = [.. root.GetTables(FlySchema.Key("restart")).Select(t => new FlyRestart(t))];
+        Files = [.. root.GetTables(FlySchema.Key("files")).Select(t => new FlySection(t))];
         Checks = ReadTopLevelChecks(root);
     }
 
@@ -49,26 +51,9 @@ public sealed class FlyConfig : ISyntaxModel
 
     public TomlTableNode Root => Document.Root;
 
-    public TomlKeyValueNode? App => Root.GetEntry("app");
+    public TomlKeyValueNode? App => Root.GetEntry(FlySchema.Key("app"));
 
-    public TomlKeyValueNode? PrimaryRegion => Root.GetEntry("primary_region");
-
-    public TomlKeyValueNode? KillSignal => Root.GetEntry("kill_signal");
-
-    public TomlKeyValueNode? KillTimeout => Root.GetEntry("kill_timeout");
-
-    public TomlKeyValueNode? SwapSizeMb => Root.GetEntry("swap_size_mb");
-
-    public TomlKeyValueNode? ConsoleCommand => Root.GetEntry("console_command");
-
-    public TomlKeyValueNode? HostDedicationId => Root.GetEntry("host_dedication_id");
-
-    public TomlKeyValueNode? MachineConfig => Root.GetEntry("machine_config");
-
-    public TomlKeyValueNode? Container => Root.GetEntry("container");
-
-    /// <summary>Top-level <c>[[machine_checks]]</c> (pre-deploy test machines).</summary>
-    public IReadOnlyList<FlySection> MachineChecks => [.. Root.GetTables("machine_checks").Select(t => new FlySection(t))];
+    public TomlKeyValueNode? ConsoleCommand => Root.GetEntry(FlySchema.Key("console_command"));
 
     public FlyBuild? Build { get; }
 
@@ -105,18 +90,19 @@ public sealed class FlyConfig : ISyntaxModel
     /// <summary>Top-level machine checks: <c>[checks.NAME]</c> tables (or legacy <c>[[checks]]</c> with a name key).</summary>
     public IReadOnlyList<FlyCheck> Checks { get; }
 
-    private static IEnumerable<TomlTableNode> Tables(TomlTableNode root, params string[] names) => names.SelectMany(root.GetTables);
+    // A section under each spelling flyctl accepts for it (mounts and mount; vm, compute and computes), as the schema lists them.
+    private static IEnumerable<TomlTableNode> Tables(TomlTableNode root, string name) => FlySchema.Spellings(name).SelectMany(root.GetTables);
 
     private static IReadOnlyList<FlyProcess> ReadProcesses(TomlTableNode root)
     {
         var result = new List<FlyProcess>();
-        switch (root.Get("processes"))
+        switch (root.Get(FlySchema.Key("processes")))
         {
             case TomlTableArrayNode legacy:
                 foreach (TomlTableNode element in legacy.Elements)
                 {
-                    TomlKeyValueNode? name = element.GetEntry("name");
-                    result.Add(new FlyProcess(name?.Value.AsString() ?? string.Empty, name?.Value.Span ?? element.NameSpan, element.GetEntry("command"), element));
+                    TomlKeyValueNode? name = element.GetEntry(FlySchema.Key("name"));
+                    result.Add(new FlyProcess(name?.Value.AsString() ?? string.Empty, name?.Value.Span ?? element.NameSpan, element.GetEntry(FlySchema.Key("command")), element));
                 }
 
                 break;
@@ -134,10 +120,10 @@ public sealed class FlyConfig : ISyntaxModel
 
     private static IReadOnlyList<FlyCheck> ReadTopLevelChecks(TomlTableNode root)
     {
-        switch (root.Get("checks"))
+        switch (root.Get(FlySchema.Key("checks")))
         {
             case TomlTableArrayNode legacy:
-                return [.. legacy.Elements.Select(e => new FlyCheck(e, e.GetString("name")))];
+                return [.. legacy.Elements.Select(e => new FlyCheck(e, e.GetString(FlySchema.Key("name"))))];
             case { } node when node.AsTable() is { } table:
                 return [.. table.Keys.Select(k => (k, table.GetTable(k))).Where(p => p.Item2 is not null).Select(p => new FlyCheck(p.Item2!, p.k))];
             default:
@@ -156,7 +142,8 @@ public class FlySection
     /// <summary>The header (or inline table, or implicit key) span, for pointing at the section itself.</summary>
     public TextSpan Span => Table.HeaderSpan ?? Table.Span;
 
-    public TomlKeyValueNode? Entry(string key) => Table.GetEntry(key);
+    /// <summary>The entry of a key the schema knows (<see cref="FlySchema.Key"/>), or null when the file does not set it.</summary>
+    public TomlKeyValueNode? Entry(string key) => Table.GetEntry(FlySchema.Key(key));
 
     /// <summary>The <c>processes</c> entry (a list of process group names).</summary>
     public TomlKeyValueNode? Processes => Entry("processes");
@@ -179,18 +166,14 @@ public sealed class FlyBuild : FlySection
 
     public TomlKeyValueNode? Builtin => Entry("builtin");
 
-    public TomlKeyValueNode? IgnoreFile => Entry("ignorefile");
-
     /// <summary><c>build-target</c> (or the legacy <c>build_target</c> spelling flyctl patches).</summary>
     public TomlKeyValueNode? Target => Entry("build-target") ?? Entry("build_target");
 
-    public TomlTableNode? Settings => Table.GetTable("settings");
-
     /// <summary>The <c>compose</c> table (<c>[build.compose]</c> or <c>compose.file = ...</c>).</summary>
-    public TomlTableNode? Compose => Table.GetTable("compose");
+    public TomlTableNode? Compose => Table.GetTable(FlySchema.Key("compose"));
 
     /// <summary>The <c>[build.args]</c> entries.</summary>
-    public IReadOnlyList<TomlKeyValueNode> Args => Table.GetTable("args")?.Entries ?? [];
+    public IReadOnlyList<TomlKeyValueNode> Args => Table.GetTable(FlySchema.Key("args"))?.Entries ?? [];
 }
 
 public sealed class FlyDeploy : FlySection
@@ -203,17 +186,6 @@ public sealed class FlyDeploy : FlySection
     public TomlKeyValueNode? ReleaseCommand => Entry("release_command");
 
     public TomlKeyValueNode? Strategy => Entry("strategy");
-
-    public TomlKeyValueNode? MaxUnavailable => Entry("max_unavailable");
-
-    public TomlKeyValueNode? WaitTimeout => Entry("wait_timeout");
-
-    public TomlKeyValueNode? ReleaseCommandTimeout => Entry("release_command_timeout");
-
-    public TomlKeyValueNode? SeedCommand => Entry("seed_command");
-
-    /// <summary>The <c>release_command_vm</c> table (often written with dotted keys).</summary>
-    public TomlTableNode? ReleaseCommandVm => Table.GetTable("release_command_vm");
 }
 
 /// <summary>One <c>[env]</c> entry.</summary>
@@ -250,25 +222,7 @@ public sealed class FlyHttpService : FlySection
 
     public TomlKeyValueNode? InternalPort => Entry("internal_port");
 
-    public TomlKeyValueNode? ForceHttps => Entry("force_https");
-
-    public TomlKeyValueNode? AutoStopMachines => Entry("auto_stop_machines");
-
-    public TomlKeyValueNode? AutoStartMachines => Entry("auto_start_machines");
-
-    public TomlKeyValueNode? MinMachinesRunning => Entry("min_machines_running");
-
-    public TomlKeyValueNode? MaxMachinesRunning => Entry("max_machines_running");
-
-    public TomlTableNode? Concurrency => Table.GetTable("concurrency");
-
-    public IReadOnlyList<FlyCheck> Checks => [.. Table.GetTables("checks").Select(t => new FlyCheck(t, null))];
-
-    public IReadOnlyList<FlySection> MachineChecks => [.. Table.GetTables("machine_checks").Select(t => new FlySection(t))];
-
-    public TomlTableNode? TlsOptions => Table.GetTable("tls_options");
-
-    public TomlTableNode? HttpOptions => Table.GetTable("http_options");
+    public IReadOnlyList<FlyCheck> Checks => [.. Table.GetTables(FlySchema.Key("checks")).Select(t => new FlyCheck(t, null))];
 }
 
 public sealed class FlyService : FlySection
@@ -282,19 +236,11 @@ public sealed class FlyService : FlySection
 
     public TomlKeyValueNode? Protocol => Entry("protocol");
 
-    public TomlKeyValueNode? AutoStopMachines => Entry("auto_stop_machines");
+    public IReadOnlyList<FlyServicePort> Ports => [.. Table.GetTables(FlySchema.Key("ports")).Select(t => new FlyServicePort(t))];
 
-    public TomlKeyValueNode? AutoStartMachines => Entry("auto_start_machines");
+    public IReadOnlyList<FlyCheck> TcpChecks => [.. Table.GetTables(FlySchema.Key("tcp_checks")).Select(t => new FlyCheck(t, null))];
 
-    public TomlKeyValueNode? MinMachinesRunning => Entry("min_machines_running");
-
-    public TomlTableNode? Concurrency => Table.GetTable("concurrency");
-
-    public IReadOnlyList<FlyServicePort> Ports => [.. Table.GetTables("ports").Select(t => new FlyServicePort(t))];
-
-    public IReadOnlyList<FlyCheck> TcpChecks => [.. Table.GetTables("tcp_checks").Select(t => new FlyCheck(t, null))];
-
-    public IReadOnlyList<FlyCheck> HttpChecks => [.. Table.GetTables("http_checks").Select(t => new FlyCheck(t, null))];
+    public IReadOnlyList<FlyCheck> HttpChecks => [.. Table.GetTables(FlySchema.Key("http_checks")).Select(t => new FlyCheck(t, null))];
 
     /// <summary>TCP and HTTP checks together.</summary>
     public IReadOnlyList<FlyCheck> Checks => [.. TcpChecks, .. HttpChecks];
@@ -308,14 +254,6 @@ public sealed class FlyServicePort : FlySection
     }
 
     public TomlKeyValueNode? Port => Entry("port");
-
-    public TomlKeyValueNode? StartPort => Entry("start_port");
-
-    public TomlKeyValueNode? EndPort => Entry("end_port");
-
-    public TomlKeyValueNode? Handlers => Entry("handlers");
-
-    public TomlKeyValueNode? ForceHttps => Entry("force_https");
 }
 
 /// <summary>A health check (<c>[[http_service.checks]]</c>, <c>[[services.tcp_checks]]</c>, <c>[checks.NAME]</c>).</summary>
@@ -333,20 +271,12 @@ public sealed class FlyCheck : FlySection
 
     public TomlKeyValueNode? Path => Entry("path");
 
-    public TomlKeyValueNode? Method => Entry("method");
-
     public TomlKeyValueNode? Interval => Entry("interval");
 
     public TomlKeyValueNode? Timeout => Entry("timeout");
 
-    public TomlKeyValueNode? GracePeriod => Entry("grace_period");
-
     /// <summary>The HTTP protocol of an HTTP check (<c>http</c> or <c>https</c>).</summary>
     public TomlKeyValueNode? Protocol => Entry("protocol");
-
-    public TomlKeyValueNode? TlsSkipVerify => Entry("tls_skip_verify");
-
-    public TomlTableNode? Headers => Table.GetTable("headers");
 }
 
 public sealed class FlyMount : FlySection
@@ -383,14 +313,6 @@ public sealed class FlyVm : FlySection
     public TomlKeyValueNode? Memory => Entry("memory");
 
     public TomlKeyValueNode? MemoryMb => Entry("memory_mb");
-
-    public TomlKeyValueNode? Cpus => Entry("cpus");
-
-    public TomlKeyValueNode? CpuKind => Entry("cpu_kind");
-
-    public TomlKeyValueNode? GpuKind => Entry("gpu_kind");
-
-    public TomlKeyValueNode? Gpus => Entry("gpus");
 }
 
 public sealed class FlyMetrics : FlySection
@@ -403,8 +325,6 @@ public sealed class FlyMetrics : FlySection
     public TomlKeyValueNode? Port => Entry("port");
 
     public TomlKeyValueNode? Path => Entry("path");
-
-    public TomlKeyValueNode? Https => Entry("https");
 }
 
 public sealed class FlyStatic : FlySection
@@ -417,10 +337,6 @@ public sealed class FlyStatic : FlySection
     public TomlKeyValueNode? GuestPath => Entry("guest_path");
 
     public TomlKeyValueNode? UrlPrefix => Entry("url_prefix");
-
-    public TomlKeyValueNode? TigrisBucket => Entry("tigris_bucket");
-
-    public TomlKeyValueNode? IndexDocument => Entry("index_document");
 }
 
 public sealed class FlyRestart : FlySection
@@ -431,6 +347,4 @@ public sealed class FlyRestart : FlySection
     }
 
     public TomlKeyValueNode? Policy => Entry("policy");
-
-    public TomlKeyValueNode? Retries => Entry("retries");
 }

@@ -1,9 +1,17 @@
+using JobSwipe.InfraLint.Syntax.Shell;
 using JobSwipe.InfraLint.Text;
 
 namespace JobSwipe.InfraLint.Syntax.Procfile;
 
 /// <summary>One <c>name: command</c> line of a Procfile.</summary>
-public sealed record ProcfileEntry(string Name, TextSpan NameSpan, string Command, TextSpan CommandSpan, TextSpan Span);
+public sealed record ProcfileEntry(string Name, TextSpan NameSpan, string Command, TextSpan CommandSpan, TextSpan Span)
+{
+    // Per entry instance (not a field: it would take part in the record's equality).
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ProcfileEntry, ParseResult<ShellScript>> Parsed = [];
+
+    /// <summary>The shell parse of <see cref="Command"/>, done once and shared by every rule and fact that reads the entry.</summary>
+    public ParseResult<ShellScript> ParseCommand() => Parsed.GetValue(this, e => ShellParser.Parse(new SourceText(e.Command)));
+}
 
 /// <summary>A line that is not <c>name: command</c>, a comment or blank.</summary>
 public sealed record ProcfileInvalidLine(string Text, TextSpan Span, string Reason);

@@ -32,6 +32,19 @@ public class UndefinedServiceReferenceRuleTests
     }
 
     [Test]
+    public void Never_suggests_the_referring_service_itself_or_a_longer_name()
+    {
+        // 'cach' is one edit from 'cache', but the service does not depend on itself; 'mongo' is not 'mongo-webui' (laradock).
+        var findings = RuleVerifier.Reports<UndefinedServiceReferenceRule>(("compose.yml", "services:\n  cache:\n    image: redis:7\n    depends_on:\n      - [|cach|]\n  mongo-webui:\n    image: mongo-express:1\n    depends_on:\n      - [|mongo|]\n  web:\n    image: app:1\n    depends_on:\n      - [|cach|]\n"));
+        Assert.Multiple(() =>
+        {
+            Assert.That(findings[0].Message, Does.Not.Contain("did you mean"));
+            Assert.That(findings[1].Message, Does.Not.Contain("did you mean"));
+            Assert.That(findings[2].Message, Does.Contain("(did you mean 'cache'?)"));
+        });
+    }
+
+    [Test]
     public void Does_not_report_defined_included_or_base_file_services() =>
         RuleVerifier.ReportsNothing<UndefinedServiceReferenceRule>(
             ("docker-compose.yml", """

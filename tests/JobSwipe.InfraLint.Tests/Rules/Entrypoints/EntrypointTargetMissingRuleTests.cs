@@ -91,6 +91,47 @@ public sealed class EntrypointTargetMissingRuleTests
             ("backend/api/main.py", Main));
     }
 
+    // Issue 14 bug b in every host that starts a process: wrapper words (sudo, env, nice, timeout…) are seen through.
+    [Test]
+    public void Procfile_commands_behind_wrapper_words_are_checked() =>
+        RuleVerifier.Reports<EntrypointTargetMissingRule>(
+            ("Procfile", "web: sudo -u app nice -n 5 uvicorn [|missing:app|] --port $PORT\nworker: sudo -E env A=1 celery -A [|gone.tasks|] worker\n"),
+            ("main.py", Main));
+
+    [Test]
+    public void Package_runners_are_the_ones_the_scripts_rules_know() =>
+        // hatch run and pipx-like runners were known to the script rules (CommandLine) but not here; one list now.
+        RuleVerifier.Reports<EntrypointTargetMissingRule>(
+            ("Procfile", "web: hatch run uvicorn [|missing:app|] --port $PORT\nworker: sudo -E uv run celery -A [|gone.tasks|] worker\n"),
+            ("main.py", Main));
+
+    [Test]
+    public void Dockerfile_cmd_behind_wrapper_words_is_checked_in_exec_and_shell_form()
+    {
+        RuleVerifier.Reports<EntrypointTargetMissingRule>(
+            ("a/Dockerfile", "FROM python:3.12\nWORKDIR /srv\nCOPY . .\nCMD [\"sudo\", \"-u\", \"app\", \"uvicorn\", [|\"app:api\"|]]\n"),
+            ("a/app.py", "application = object()\n"));
+        RuleVerifier.Reports<EntrypointTargetMissingRule>(
+            ("b/Dockerfile", "FROM python:3.12\nWORKDIR /srv\nCOPY . .\nCMD sudo -E timeout 3600 uvicorn [|app:api|] --port 80\n"),
+            ("b/app.py", "application = object()\n"));
+    }
+
+    [Test]
+    public void Compose_command_and_entrypoint_behind_wrapper_words_are_checked()
+    {
+        RuleVerifier.Reports<EntrypointTargetMissingRule>(
+            ("compose.yaml", "services:\n  api:\n    build: api\n    command: sudo -E env APP_ENV=prod python [|server.py|]\n  worker:\n    build: api\n    entrypoint: [\"sudo\", \"-u\", \"app\", \"celery\", \"-A\", [|\"gone.tasks\"|], \"worker\"]\n"),
+            ("api/Dockerfile", "FROM python:3.12\nWORKDIR /app\nCOPY . .\n"),
+            ("api/main.py", "print(1)\n"));
+    }
+
+    [Test]
+    public void Fly_processes_and_release_command_behind_wrapper_words_are_checked() =>
+        RuleVerifier.Reports<EntrypointTargetMissingRule>(
+            ("backend/fly.toml", "app = \"x\"\n[build]\n  dockerfile = \"Dockerfile\"\n[deploy]\n  release_command = \"sudo -E python [|migrate.py|]\"\n[processes]\n  web = \"sudo -u app nice -n 5 uvicorn [|main:app|] --port 8080\"\n"),
+            ("backend/Dockerfile", "FROM python:3.12\nWORKDIR /app\nCOPY . .\n"),
+            ("backend/api/main.py", Main));
+
     [Test]
     public void Unknown_working_directories_and_variables_are_not_guessed()
     {

@@ -15,6 +15,13 @@ public sealed class ProcfileWebPortNotBoundRuleTests
     }
 
     [Test]
+    public void Servers_behind_wrapper_words_are_judged_like_plain_ones()
+    {
+        RuleVerifier.Reports<ProcfileWebPortNotBoundRule>(("a/Procfile", "web: sudo -u app nohup env APP_ENV=prod uvicorn main:app --port [|8000|]\n"));
+        RuleVerifier.ReportsNothing<ProcfileWebPortNotBoundRule>(("b/Procfile", "web: sudo -E nice -n 5 gunicorn --bind 0.0.0.0:$PORT app:app\n"));
+    }
+
+    [Test]
     public void Port_bindings_and_servers_that_read_port_themselves_are_quiet()
     {
         RuleVerifier.ReportsNothing<ProcfileWebPortNotBoundRule>(("a/Procfile", "web: uvicorn main:app --host 0.0.0.0 --port $PORT\nworker: celery -A x worker\n"));

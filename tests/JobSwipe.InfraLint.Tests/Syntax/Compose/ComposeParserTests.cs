@@ -1,4 +1,5 @@
 using JobSwipe.InfraLint.Syntax.Compose;
+using JobSwipe.InfraLint.Syntax.Shell;
 using JobSwipe.InfraLint.Syntax.Yaml;
 using JobSwipe.InfraLint.Text;
 

@@ -1,3 +1,4 @@
+using JobSwipe.InfraLint.Syntax.Containers;
 using JobSwipe.InfraLint.Syntax.Dockerfile;
 using JobSwipe.InfraLint.Text;
 using static JobSwipe.InfraLint.Tests.Syntax.Dockerfile.DockerfileParserTests;
@@ -217,6 +218,23 @@ public class DockerfileSemanticsTests
         {
             Assert.That(model.Stages.Select(s => s.Name), Is.EqualTo(new[] { "x", "x", null }));
             Assert.That(model.Stages[2].From.BaseStageIndex, Is.EqualTo(1));
+        });
+    }
+
+    [Test]
+    public void Lineage_walks_from_a_stage_to_the_image_it_starts_from()
+    {
+        // The one walk of stage lineage: the Dockerfile rules, the entrypoint resolver and the compose healthcheck rule use it.
+        var model = ParseOk("FROM python:3.12 AS base\nWORKDIR /app\nFROM base AS build\nUSER app\nFROM alpine AS other\nFROM build\nCMD [\"run\"]\n");
+        DockerStage final = model.FinalStage!;
+        Assert.Multiple(() =>
+        {
+            Assert.That(model.Lineage(final).Select(s => s.Index), Is.EqualTo(new[] { 3, 1, 0 }));
+            Assert.That(model.FinalLineage().Select(s => s.Index), Is.EqualTo(new[] { 3, 1, 0 }));
+            Assert.That(model.RootFrom(final).Image!.Text, Is.EqualTo("python:3.12"));
+            Assert.That(model.InheritedNewestFirst(final).Select(i => i.Kind), Is.EqualTo(new[] { DockerInstructionKind.Cmd, DockerInstructionKind.User, DockerInstructionKind.Workdir }));
+            Assert.That(model.InheritedInOrder(final).Select(i => i.Kind), Is.EqualTo(new[] { DockerInstructionKind.Workdir, DockerInstructionKind.User, DockerInstructionKind.Cmd }));
+            Assert.That(model.Lineage(model.Stages[2]).Select(s => s.Index), Is.EqualTo(new[] { 2 }));
         });
     }
 

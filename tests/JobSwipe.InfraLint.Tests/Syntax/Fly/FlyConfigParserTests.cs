@@ -120,8 +120,8 @@ public class FlyConfigParserTests
         (SourceText text, FlyConfig fly) = Parse(FlyFixtures.Full);
         Assert.That(fly.App!.Value.AsString(), Is.EqualTo("jobswipe-api"));
         Assert.That(text.GetText(fly.App.Value.Span), Is.EqualTo("\"jobswipe-api\""));
-        Assert.That(text.GetSpan(fly.PrimaryRegion!.Key.Span), Is.EqualTo(LinePositionSpan.FromLine(3, 1, 15)));
-        Assert.That(fly.KillTimeout!.Value.AsString(), Is.EqualTo("30s"));
+        Assert.That(text.GetSpan(fly.Root.GetEntry("primary_region")!.Key.Span), Is.EqualTo(LinePositionSpan.FromLine(3, 1, 15)));
+        Assert.That(fly.Root.GetEntry("kill_timeout")!.Value.AsString(), Is.EqualTo("30s"));
         Assert.That(fly.Comments.Single().Text, Is.EqualTo("fly.toml app configuration file"));
     }
 
@@ -149,8 +149,8 @@ public class FlyConfigParserTests
         (SourceText text, FlyConfig fly) = Parse(FlyFixtures.Full);
         FlyHttpService http = fly.HttpService!;
         Assert.That(http.InternalPort!.Value.AsInteger(), Is.EqualTo(8080));
-        Assert.That(http.AutoStopMachines!.Value.AsString(), Is.EqualTo("stop"));
-        Assert.That(http.Concurrency!.GetValue("soft_limit")!.AsInteger(), Is.EqualTo(200));
+        Assert.That(http.Entry("auto_stop_machines")!.Value.AsString(), Is.EqualTo("stop"));
+        Assert.That(http.Table.GetTable("concurrency")!.GetValue("soft_limit")!.AsInteger(), Is.EqualTo(200));
         Assert.That(fly.Root.GetPath("http_service", "concurrency", "soft_limit")!.AsTable(), Is.Null);
         Assert.That(http.Checks.Single().Path!.Value.AsString(), Is.EqualTo("/healthz"));
         Assert.That(text.GetText(http.Span), Is.EqualTo("[http_service]"));
@@ -186,13 +186,41 @@ public class FlyConfigParserTests
     public void Dotted_keys_and_less_common_sections()
     {
         (SourceText text, FlyConfig fly) = Parse("host_dedication_id = \"h1\"\n[build]\ncompose.file = \"docker-compose.yml\"\n[deploy]\nrelease_command_vm.memory = \"1gb\"\nseed_command = \"seed\"\n[[machine_checks]]\nimage = \"curl\"\n[[mounts]]\nsource = \"d\"\nauto_extend_size_threshold = 80\n");
-        Assert.That(fly.HostDedicationId!.Value.AsString(), Is.EqualTo("h1"));
+        Assert.That(fly.Root.GetEntry("host_dedication_id")!.Value.AsString(), Is.EqualTo("h1"));
         Assert.That(fly.Build!.Compose!.GetString("file"), Is.EqualTo("docker-compose.yml"));
         Assert.That(text.GetText(fly.Build.Compose.NameSpan), Is.EqualTo("compose"));
-        Assert.That(fly.Deploy!.ReleaseCommandVm!.GetString("memory"), Is.EqualTo("1gb"));
-        Assert.That(fly.Deploy.SeedCommand!.Value.AsString(), Is.EqualTo("seed"));
-        Assert.That(fly.MachineChecks.Single().Entry("image")!.Value.AsString(), Is.EqualTo("curl"));
+        Assert.That(fly.Deploy!.Table.GetTable("release_command_vm")!.GetString("memory"), Is.EqualTo("1gb"));
+        Assert.That(fly.Deploy.Entry("seed_command")!.Value.AsString(), Is.EqualTo("seed"));
+        Assert.That(fly.Root.GetTables("machine_checks").Single().GetString("image"), Is.EqualTo("curl"));
         Assert.That(fly.Mounts.Single().AutoExtendSizeThreshold!.Value.AsInteger(), Is.EqualTo(80));
+    }
+
+    [Test]
+    public void Keys_and_their_spellings_come_from_the_schema()
+    {
+        // One list of fly.toml's keys: the typed view reads through FlySchema, so a key the schema lacks cannot be read.
+        (_, FlyConfig fly) = Parse("[[compute]]\nmemory = \"1gb\"\n[[vm]]\ncpus = 2\n[metric]\nport = 9091\n[http_service]\nmax_machines_running = 3\n");
+        Assert.Multiple(() =>
+        {
+            Assert.That(fly.Vm.Select(v => v.Memory?.Value.AsString()), Is.EqualTo(new[] { null, "1gb" }), "vm before compute, as the schema lists them");
+            Assert.That(fly.Metrics.Single().Port!.Value.AsInteger(), Is.EqualTo(9091));
+            Assert.That(fly.HttpService!.Entry("max_machines_running"), Is.Not.Null, "a known invention can be read to report it");
+            Assert.That(() => fly.HttpService!.Entry("max_machine_running"), Throws.TypeOf<ArgumentOutOfRangeException>());
+        });
+    }
+
+    [Test]
+    public void Every_accessor_reads_a_key_of_the_schema()
+    {
+        (_, FlyConfig fly) = Parse("app = \"a\"\n[build]\n[deploy]\n[http_service]\n[[http_service.checks]]\n[[services]]\n[[services.ports]]\n[[services.tcp_checks]]\n[checks.x]\n[[mounts]]\n[[vm]]\n[[metrics]]\n[[statics]]\n[[restart]]\n[[files]]\n[env]\nA = \"1\"\n[processes]\nweb = \"run\"\n");
+        var sections = new List<object> { fly, fly.Build!, fly.Deploy!, fly.HttpService!, fly.Services[0], fly.Services[0].Ports[0], fly.Services[0].Checks[0], fly.HttpService!.Checks[0], fly.Checks[0], fly.Mounts[0], fly.Vm[0], fly.Metrics[0], fly.Statics[0], fly.Restart[0], fly.Files[0] };
+        foreach (object section in sections)
+        {
+            foreach (var property in section.GetType().GetProperties().Where(p => p.GetIndexParameters().Length == 0))
+            {
+                Assert.That(() => property.GetValue(section), Throws.Nothing, $"{section.GetType().Name}.{property.Name}");
+            }
+        }
     }
 
     [Test]

@@ -1,51 +1,29 @@
 using JobSwipe.InfraLint.Rules.Dockerfile;
 using JobSwipe.InfraLint.Rules.Entrypoints;
-using JobSwipe.InfraLint.Rules.Scripts;
 using JobSwipe.InfraLint.Tests.Infrastructure;
 
 namespace JobSwipe.InfraLint.Tests.Syntax.Shell;
 
 /// <summary>
 /// The two embedded-shell facts every host shares: wrapper words (sudo, env, nice, …) are seen through the same way, and
-/// findings quote the text as written, never the stand-in for host syntax such as <c>${{ … }}</c>.
+/// findings quote the text as written, never the stand-in for host syntax such as <c>${{ … }}</c>. Each host also has
+/// these cases in its rules' test files (AptInstallWithoutCleanupRuleTests, ScriptRunsRemoteCodeRuleTests,
+/// EntrypointTargetMissingRuleTests, ProcfileWebPortNotBoundRuleTests); these are the ones across rules.
 /// </summary>
 public class ShellHostsTests
 {
     [Test]
     public void Dockerfile_run_sees_through_sudo_and_env()
     {
-        RuleVerifier.Reports<AptInstallWithoutCleanupRule>(("Dockerfile",
-            "FROM debian:12\nRUN sudo apt-get [|update|] && sudo -E apt-get [|install|] -y curl\nRUN sh -c 'env DEBIAN_FRONTEND=noninteractive apt-get [|install|] -y git'\n"));
+        RuleVerifier.Reports<AptInstallWithoutCleanupRule>(("Dockerfile", "FROM debian:12\nRUN sh -c 'env DEBIAN_FRONTEND=noninteractive apt-get [|install|] -y git'\n"));
         RuleVerifier.Reports<PipInstallKeepsCacheRule>(("Dockerfile", "FROM python:3.12\nRUN nice -n 5 env PIP_INDEX_URL=https://mirror.test pip [|install|] flask\n"));
     }
-
-    [Test]
-    public void Dockerfile_run_wrapped_commands_that_are_fine_stay_quiet() =>
-        RuleVerifier.ReportsNothing<AptInstallWithoutCleanupRule>(("Dockerfile",
-            "FROM debian:12\nRUN sudo apt-get update && sudo apt-get install -y --no-install-recommends curl && sudo rm -rf /var/lib/apt/lists/*\n"));
 
     [Test]
     public void Dockerfile_run_remote_script_behind_wrappers()
     {
         var found = RuleVerifier.Reports<RemoteScriptPipedToShellRule>(("Dockerfile", "FROM debian:12\nARG HOST=get.example.test\nRUN timeout 60 curl -fsSL https://${HOST}/i.sh | sudo -E [|bash|]\n"));
         Assert.That(found[0].Message, Does.StartWith("curl downloads a script and pipes it into bash"));
-    }
-
-    [Test]
-    public void Script_sees_through_wrappers_and_quotes_the_text_as_written()
-    {
-        var found = RuleVerifier.Reports<ScriptRunsRemoteCodeRule>(("install.sh", "#!/bin/sh\n[|timeout 60 curl -fsSL https://${INSTALL_HOST}/x.sh | nice sudo -E bash|]\n"));
-        Assert.That(found[0].Message, Does.StartWith("'timeout 60 curl -fsSL https://${INSTALL_HOST}/x.sh | nice sudo -E bash'"));
-    }
-
-    [Test]
-    public void Ci_step_quotes_expressions_as_written_not_their_stand_in()
-    {
-        var found = RuleVerifier.Reports<ScriptRunsRemoteCodeRule>((".github/workflows/ci.yml",
-            "on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - run: [|curl -fsSL https://${{ secrets.INSTALL_HOST }}/install.sh | bash|]\n      - run: [|env TOKEN=${{ secrets.T }} curl -s https://${{ vars.HOST }}/x | sudo bash|] -s\n"));
-        Assert.That(found[0].Message, Does.StartWith("'curl -fsSL https://${{ secrets.INSTALL_HOST }}/install.sh | bash'"));
-        Assert.That(found[1].Message, Does.StartWith("'env TOKEN=${{ secrets.T }} curl -s https://${{ vars.HOST }}/x | sudo bash'"));
-        Assert.That(found.Select(d => d.Message), Has.None.Contains("$H0"));
     }
 
     [Test]

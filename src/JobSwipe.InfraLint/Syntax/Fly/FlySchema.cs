@@ -1,4 +1,4 @@
-namespace JobSwipe.InfraLint.Semantics.Fly;
+namespace JobSwipe.InfraLint.Syntax.Fly;
 
 /// <summary>What a value must be.</summary>
 internal enum FlyType
@@ -351,6 +351,8 @@ internal static class FlySchema
         },
     };
 
+    private static readonly FlySectionSpec Metrics = new("[[metrics]]", Int("port", 1, 65535), Str("path"), Bool("https"), List("processes"));
+
     /// <summary>The root of fly.toml.</summary>
     public static readonly FlySectionSpec Root = new(
         "fly.toml",
@@ -380,8 +382,8 @@ internal static class FlySchema
         TableOrArray("compute", Compute),
         TableOrArray("computes", Compute),
         Array("statics", new FlySectionSpec("[[statics]]", Str("guest_path"), Str("url_prefix"), Str("tigris_bucket"), Str("index_document"))),
-        TableOrArray("metrics", new FlySectionSpec("[[metrics]]", Int("port", 1, 65535), Str("path"), Bool("https"), List("processes"))),
-        TableOrArray("metric", new FlySectionSpec("[[metrics]]", Int("port", 1, 65535), Str("path"), Bool("https"), List("processes"))))
+        TableOrArray("metrics", Metrics),
+        TableOrArray("metric", Metrics))
     {
         KnownInventions = new Dictionary<string, string>(StringComparer.Ordinal)
         {
@@ -398,4 +400,43 @@ internal static class FlySchema
             ["healthcheck"] = "health checks are [[http_service.checks]] or [checks.NAME]",
         },
     };
+
+    // Every key name of every section, and the known mistakes (max_machines_running), initialised after Root, which it walks.
+    private static readonly HashSet<string> KeyNames = CollectKeyNames(Root, []);
+
+    /// <summary>
+    /// <paramref name="name"/> when some section of fly.toml has such a key; a name the schema does not know is a
+    /// programming error. The typed view (<see cref="FlyConfig"/>) reads every key through this, so the schema stays
+    /// the one list of fly.toml's keys.
+    /// </summary>
+    public static string Key(string name) =>
+        KeyNames.Contains(name) ? name : throw new ArgumentOutOfRangeException(nameof(name), name, "not a key of fly.toml's schema (FlySchema)");
+
+    /// <summary>The spellings flyctl accepts for a top-level section: the keys of the root that share its section (<c>mounts</c>, <c>mount</c>).</summary>
+    public static IReadOnlyList<string> Spellings(string name)
+    {
+        FlySectionSpec? section = Root.Keys[Key(name)].Section;
+        return section is null ? [name] : [.. Root.Keys.Values.Where(k => ReferenceEquals(k.Section, section)).Select(k => k.Name)];
+    }
+
+    private static HashSet<string> CollectKeyNames(FlySectionSpec spec, HashSet<FlySectionSpec> seen)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        if (!seen.Add(spec))
+        {
+            return names;
+        }
+
+        names.UnionWith(spec.KnownInventions.Keys);
+        foreach (FlyKey key in spec.Keys.Values)
+        {
+            names.Add(key.Name);
+            if (key.Section is { } section)
+            {
+                names.UnionWith(CollectKeyNames(section, seen));
+            }
+        }
+
+        return names;
+    }
 }
