@@ -167,7 +167,7 @@ public static partial class ComposeFileLists
 
         string literalDirectory = directory.Length == 0 || entry.StartsWith('/') ? string.Empty : directory + "/";
         string pattern = "^" + Regex.Escape(literalDirectory) + string.Join(".+", parts.Select(p => Regex.Escape(p.StartsWith("./", StringComparison.Ordinal) ? p[2..] : p))) + "$";
-        return new Regex(pattern, RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(100));
+        return new Regex(pattern, RegexOptions.CultureInvariant, RegexLimits.MatchTimeout);
     }
 
     private static void FromCi(CiPipeline pipeline, string source, List<ComposeFileList> lists)

@@ -4,6 +4,7 @@ using JobSwipe.InfraLint.Diagnostics;
 using JobSwipe.InfraLint.Syntax.Dockerfile;
 using JobSwipe.InfraLint.Workspace;
 using JobSwipe.InfraLint.Semantics.Common;
+using JobSwipe.InfraLint.Text;
 
 namespace JobSwipe.InfraLint.Rules.Dockerfile;
 
@@ -202,6 +203,6 @@ public sealed partial class FinalStageRunsAsRootRule : InfraAnalyzer
         return false;
     }
 
-    [GeneratedRegex(@"(^|\bexec\s+)(/usr/s?bin/)?(apache2(ctl)?|httpd|nginx|php-fpm[\d.]*)\s+-", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"(^|\bexec\s+)(/usr/s?bin/)?(apache2(ctl)?|httpd|nginx|php-fpm[\d.]*)\s+-", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexLimits.MatchTimeoutMilliseconds)]
     private static partial Regex PrivilegeDroppingServer();
 }

@@ -129,7 +129,7 @@ public sealed class DevelopmentValueInProductionRule : InfraAnalyzer
 
         string folder = fly.Directory;
         var process = new System.Text.RegularExpressions.Regex(@"(^|[\s/;&|""'\[])" + System.Text.RegularExpressions.Regex.Escape(prefix) + @"(-server)?\b[^\n]*?(\bserve\b|\bserver\b|\bstart\b|\bdaemon\b|&\s*$)|\[program:" + System.Text.RegularExpressions.Regex.Escape(prefix),
-            System.Text.RegularExpressions.RegexOptions.Multiline | System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+            System.Text.RegularExpressions.RegexOptions.Multiline | System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant, RegexLimits.MatchTimeout);
         return repository.GetFilesUnder(folder).Where(f => (f.Kind is FileKind.ShellScript or FileKind.Dockerfile or FileKind.Procfile || f.Name.EndsWith(".conf", StringComparison.OrdinalIgnoreCase) || f.Name.Contains("supervisor", StringComparison.OrdinalIgnoreCase)))
             .Any(f => repository.GetText(f)?.Content is { } text && process.IsMatch(text));
     }

@@ -6,6 +6,7 @@ using JobSwipe.InfraLint.Syntax.Dockerfile;
 using JobSwipe.InfraLint.Syntax.Fly;
 using JobSwipe.InfraLint.Syntax.Yaml;
 using JobSwipe.InfraLint.Workspace;
+using JobSwipe.InfraLint.Text;
 
 namespace JobSwipe.InfraLint.Semantics.Dockerfile;
 
@@ -351,6 +352,6 @@ internal sealed partial class BuildContexts
             }
         }
 
-        return new Regex(sb.Append('$').ToString(), RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+        return new Regex(sb.Append('$').ToString(), RegexOptions.CultureInvariant, RegexLimits.MatchTimeout);
     }
 }
