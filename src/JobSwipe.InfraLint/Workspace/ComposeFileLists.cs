@@ -86,7 +86,7 @@ public static partial class ComposeFileLists
 
         foreach (var env in repository.GetFiles(FileKind.DotEnv))
         {
-            if (repository.GetModel<DotEnvFile>(env) is { } model && model.Entries.FirstOrDefault(e => e.Key == ComposeFileVariable) is { Value: { } value })
+            if (repository.GetModel<DotEnvDocument>(env) is { } model && model.Entries.FirstOrDefault(e => e.Key == ComposeFileVariable) is { Value: { } value })
             {
                 string? separator = model.Entries.FirstOrDefault(e => e.Key == "COMPOSE_PATH_SEPARATOR")?.Value;
                 Add(lists, env.RelativePath, Split(value, separator), [env.Directory]);

@@ -96,7 +96,7 @@ public sealed partial class UnusedDockerfileRule : InfraAnalyzer
 
         foreach (var file in evidence.ComposeFiles)
         {
-            if (evidence.Repository.GetModel<ComposeFile>(file) is { } compose)
+            if (evidence.Repository.GetModel<ComposeDocument>(file) is { } compose)
             {
                 foreach (var build in compose.Services.Select(s => s.Build).OfType<ComposeBuild>())
                 {

@@ -53,7 +53,7 @@ public sealed partial class UnvalidatedSecretsImportRule : InfraAnalyzer
                         }
                     }
 
-                    if (env is null || ctx.Repository.GetModel<DotEnvFile>(env) is not { } dotenv)
+                    if (env is null || ctx.Repository.GetModel<DotEnvDocument>(env) is not { } dotenv)
                     {
                         continue;
                     }

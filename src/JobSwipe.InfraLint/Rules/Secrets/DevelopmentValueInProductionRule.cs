@@ -25,7 +25,7 @@ public sealed class DevelopmentValueInProductionRule : InfraAnalyzer
 
     public override void Initialize(AnalysisContext context)
     {
-        context.RegisterFileAction<DotEnvFile>(FileKind.DotEnv, ctx =>
+        context.RegisterFileAction<DotEnvDocument>(FileKind.DotEnv, ctx =>
         {
             if (!IsProductionConfig(ctx.File))
             {
@@ -43,7 +43,7 @@ public sealed class DevelopmentValueInProductionRule : InfraAnalyzer
             }
         });
 
-        context.RegisterFileAction<ComposeFile>(FileKind.Compose, ctx =>
+        context.RegisterFileAction<ComposeDocument>(FileKind.Compose, ctx =>
         {
             if (!IsProductionConfig(ctx.File))
             {
@@ -104,7 +104,7 @@ public sealed class DevelopmentValueInProductionRule : InfraAnalyzer
     // A compose file whose name carries no production marker (it is production only by its folder or configuration) and
     // that binds its published ports to the developer's machine (127.0.0.1:5432:5432), or a service sharing the host's
     // network: localhost there is the developer's machine or the host, not a missing service.
-    private static bool IsLocalStack(WorkspaceFile file, ComposeFile model, ComposeService service)
+    private static bool IsLocalStack(WorkspaceFile file, ComposeDocument model, ComposeService service)
     {
         string name = file.Name.ToLowerInvariant();
         if (name.Split('.', '-', '_').Any(p => p is "prod" or "production" or "live" or "release"))

@@ -54,7 +54,7 @@ public static class DeploymentContext
     /// True for a compose file that runs only datastores and backing services from public images and builds nothing:
     /// the databases of an application that developers start on their own machine (<c>backend/docker-compose.database.yml</c>).
     /// </summary>
-    public static bool RunsOnlyBackingServices(ComposeFile model)
+    public static bool RunsOnlyBackingServices(ComposeDocument model)
     {
         ArgumentNullException.ThrowIfNull(model);
         return model.Services.Count > 0 && model.Services.All(s => s.Build is null && s.Image?.Value is { } image
