@@ -1,6 +1,7 @@
 using JobSwipe.InfraLint.Analysis;
 using JobSwipe.InfraLint.Diagnostics;
 using JobSwipe.InfraLint.Workspace;
+using JobSwipe.InfraLint.Semantics.Common;
 using JobSwipe.InfraLint.Semantics.Fly;
 
 namespace JobSwipe.InfraLint.Rules.Fly;
@@ -20,6 +21,12 @@ public sealed class NoBuildableFlyImageRule : InfraAnalyzer
     private static readonly string[] DefaultDockerfiles = ["Dockerfile", "dockerfile", "Containerfile"];
 
     public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptor];
+
+    private static bool DeployedByTheRepository(Repository repository)
+    {
+        var evidence = RepositoryEvidence.For(repository);
+        return evidence.CiTexts.Concat(evidence.ScriptTexts).Any(t => t.Lower.Contains("fly deploy", StringComparison.Ordinal) || t.Lower.Contains("flyctl deploy", StringComparison.Ordinal) || t.Lower.Contains("superfly/flyctl-actions", StringComparison.Ordinal));
+    }
 
     public override void Initialize(AnalysisContext context) => context.RegisterRepositoryAction(ctx =>
     {
@@ -61,7 +68,12 @@ public sealed class NoBuildableFlyImageRule : InfraAnalyzer
             string? existing = DefaultDockerfiles.Select(n => Repository.Combine(app.File.Directory, n)).FirstOrDefault(p => p is not null && ctx.Repository.FileExists(p));
             if (existing is null)
             {
-                Report(app.AppSpan, $"it has no [build] image, dockerfile or builder and there is no Dockerfile next to it, so `fly deploy` has nothing to build; set [build] image = \"…\" (a prebuilt image) or dockerfile = \"…\"");
+                var finding = Diagnostic.Create(Descriptor, Location.Create(app.File.RelativePath, app.Config.Text, app.AppSpan), app.File.Name,
+                    $"it has no [build] image, dockerfile or builder and there is no Dockerfile next to it, so `fly deploy` has nothing to build; set [build] image = \"…\" (a prebuilt image) or dockerfile = \"…\"");
+
+                // A reference config: no app name and nothing in the repository runs `fly deploy` (a template that
+                // `fly launch` or `fly pg create` fills in, the image given on their command line). Info, not an error.
+                ctx.ReportDiagnostic(app.AppName is null && !DeployedByTheRepository(ctx.Repository) ? finding.Lowered() : finding);
                 continue;
             }
 

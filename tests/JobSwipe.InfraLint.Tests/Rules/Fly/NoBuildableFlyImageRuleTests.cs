@@ -1,3 +1,4 @@
+using JobSwipe.InfraLint.Diagnostics;
 using JobSwipe.InfraLint.Rules.Fly;
 using JobSwipe.InfraLint.Tests.Infrastructure;
 
@@ -32,6 +33,26 @@ public sealed class NoBuildableFlyImageRuleTests
     [Test]
     public void A_config_with_nothing_to_build_is_reported() =>
         RuleVerifier.Reports<NoBuildableFlyImageRule>(("ops/fly.toml", "app = [|\"a\"|]\n"));
+
+    [Test]
+    public void A_reference_config_without_an_app_that_nothing_deploys_is_info()
+    {
+        // No app name and no `fly deploy` anywhere: a config that `fly launch` or `fly pg create` fills in, with the
+        // image on their command line. Accurate, but no error.
+        var finding = RuleVerifier.Reports<NoBuildableFlyImageRule>(("fly.toml", "[||]kill_signal = \"SIGINT\"\n[env]\n  PRIMARY_REGION = \"ord\"\n")).Single();
+        Assert.That(finding.Severity, Is.EqualTo(DiagnosticSeverity.Info));
+    }
+
+    [Test]
+    public void A_config_without_an_app_that_the_repository_deploys_is_still_an_error()
+    {
+        var finding = RuleVerifier.Reports<NoBuildableFlyImageRule>(
+            ("fly.toml", "[||]kill_signal = \"SIGINT\"\n"),
+            (".github/workflows/deploy.yml", "on: push\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    steps:\n      - run: flyctl deploy --remote-only -a shop\n")).Single();
+        Assert.That(finding.Severity, Is.EqualTo(DiagnosticSeverity.Error));
+        var named = RuleVerifier.Reports<NoBuildableFlyImageRule>(("fly.toml", "app = [|\"shop\"|]\n")).Single();
+        Assert.That(named.Severity, Is.EqualTo(DiagnosticSeverity.Error), "an app name says it is deployed");
+    }
 
     [Test]
     public void An_image_or_a_dockerfile_next_to_the_config_is_quiet() =>
