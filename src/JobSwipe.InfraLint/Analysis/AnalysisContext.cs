@@ -22,7 +22,7 @@ public sealed class AnalysisContext
 
     /// <summary>
     /// Runs <paramref name="action"/> once for every file of <paramref name="kind"/> whose model parsed without errors.
-    /// <typeparamref name="TModel"/> is the kind's model type (for example <c>ComposeFile</c> for <see cref="FileKind.Compose"/>).
+    /// <typeparamref name="TModel"/> is the kind's model type (for example <c>ComposeDocument</c> for <see cref="FileKind.Compose"/>).
     /// </summary>
     public void RegisterFileAction<TModel>(FileKind kind, Action<FileAnalysisContext<TModel>> action)
         where TModel : class, ISyntaxModel

@@ -3,6 +3,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using JobSwipe.InfraLint.Text;
 
 namespace JobSwipe.InfraLint.Configuration;
 
@@ -37,7 +38,7 @@ public sealed class EditorConfigGlob
 
     private const int MaxStarsForBacktracking = 3;
 
-    private static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(500);
+    private static readonly TimeSpan MatchTimeout = RegexLimits.MatchTimeout;
 
     private static readonly ConcurrentDictionary<string, (EditorConfigGlob? Glob, string? Error)> Cache = new(StringComparer.Ordinal);
 

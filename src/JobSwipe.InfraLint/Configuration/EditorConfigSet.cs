@@ -3,7 +3,7 @@ using JobSwipe.InfraLint.Text;
 namespace JobSwipe.InfraLint.Configuration;
 
 /// <summary>One property that applies to a file: where it is (file, section) and what it says.</summary>
-public sealed record EditorConfigEntry(EditorConfigFile File, EditorConfigSection Section, EditorConfigProperty Property)
+public sealed record EditorConfigEntry(EditorConfigDocument File, EditorConfigSection Section, EditorConfigProperty Property)
 {
     public string Key => Property.Key;
 
@@ -77,18 +77,18 @@ public sealed class EditorConfigSet
     /// <summary>Files larger than this are not read (reported as a problem).</summary>
     public const long MaxFileBytes = 4 * 1024 * 1024;
 
-    private readonly EditorConfigFile[] _files;
+    private readonly EditorConfigDocument[] _files;
     private readonly List<ConfigurationProblem> _problems;
 
     /// <summary>A set from files already parsed (tests, callers with their own IO). Order does not matter.</summary>
-    public EditorConfigSet(IEnumerable<EditorConfigFile> files, IEnumerable<ConfigurationProblem>? readProblems = null)
+    public EditorConfigSet(IEnumerable<EditorConfigDocument> files, IEnumerable<ConfigurationProblem>? readProblems = null)
     {
         ArgumentNullException.ThrowIfNull(files);
 
         // Stable sort by directory length, like Roslyn's DirectoryLengthComparer.
         _files = [.. files.Where(f => f is not null).OrderBy(f => f.NormalizedDirectory.Length)];
         _problems = [.. readProblems ?? []];
-        foreach (EditorConfigFile file in _files)
+        foreach (EditorConfigDocument file in _files)
         {
             _problems.AddRange(file.Problems);
         }
@@ -98,7 +98,7 @@ public sealed class EditorConfigSet
     public static EditorConfigSet Empty { get; } = new([]);
 
     /// <summary>The files, shallowest directory first.</summary>
-    public IReadOnlyList<EditorConfigFile> Files => _files;
+    public IReadOnlyList<EditorConfigDocument> Files => _files;
 
     /// <summary>Unreadable files, malformed lines and invalid section globs. See also <see cref="Validate"/>.</summary>
     public IReadOnlyList<ConfigurationProblem> Problems => _problems;
@@ -114,7 +114,7 @@ public sealed class EditorConfigSet
     {
         ArgumentNullException.ThrowIfNull(rootDirectory);
         var problems = new List<ConfigurationProblem>();
-        var files = new List<EditorConfigFile>();
+        var files = new List<EditorConfigDocument>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
 
         string root;
@@ -130,13 +130,13 @@ public sealed class EditorConfigSet
 
         for (string? directory = root; directory is not null; directory = SafeParent(directory))
         {
-            string candidate = Path.Combine(directory, EditorConfigFile.FileName);
+            string candidate = Path.Combine(directory, EditorConfigDocument.FileName);
             if (!seen.Add(PathNormalizer.Normalize(candidate)) || !File.Exists(candidate))
             {
                 continue;
             }
 
-            EditorConfigFile? file = TryRead(candidate, directory, problems);
+            EditorConfigDocument? file = TryRead(candidate, directory, problems);
             if (file is not null)
             {
                 files.Add(file);
@@ -172,7 +172,7 @@ public sealed class EditorConfigSet
                 continue;
             }
 
-            EditorConfigFile? file = TryRead(full, directory, problems);
+            EditorConfigDocument? file = TryRead(full, directory, problems);
             if (file is not null)
             {
                 files.Add(file);
@@ -187,8 +187,8 @@ public sealed class EditorConfigSet
     {
         ArgumentNullException.ThrowIfNull(absoluteFilePath);
         string path = PathNormalizer.Normalize(absoluteFilePath);
-        var applicable = new List<EditorConfigFile>();
-        foreach (EditorConfigFile file in _files)
+        var applicable = new List<EditorConfigDocument>();
+        foreach (EditorConfigDocument file in _files)
         {
             string directory = file.NormalizedDirectory;
             if (path.Length > directory.Length + 1
@@ -203,7 +203,7 @@ public sealed class EditorConfigSet
         var entries = new List<EditorConfigEntry>();
         for (int i = Math.Max(first, 0); i < applicable.Count; i++)
         {
-            EditorConfigFile file = applicable[i];
+            EditorConfigDocument file = applicable[i];
             string relative = path[file.NormalizedDirectory.Length..];
             foreach (EditorConfigSection section in file.Sections)
             {
@@ -233,7 +233,7 @@ public sealed class EditorConfigSet
         ArgumentNullException.ThrowIfNull(knownRuleIds);
         var known = new HashSet<string>(knownRuleIds, StringComparer.OrdinalIgnoreCase);
         var result = new List<ConfigurationProblem>(_problems);
-        foreach (EditorConfigFile file in _files)
+        foreach (EditorConfigDocument file in _files)
         {
             foreach (EditorConfigProperty property in file.Preamble)
             {
@@ -257,7 +257,7 @@ public sealed class EditorConfigSet
             .Select(x => x.Problem)];
     }
 
-    private static void ValidateProperty(EditorConfigFile file, EditorConfigProperty property, HashSet<string> known, List<ConfigurationProblem> result, bool inPreamble)
+    private static void ValidateProperty(EditorConfigDocument file, EditorConfigProperty property, HashSet<string> known, List<ConfigurationProblem> result, bool inPreamble)
     {
         string key = property.Key;
         bool ours;
@@ -313,7 +313,7 @@ public sealed class EditorConfigSet
         }
     }
 
-    private static void CheckSeverity(EditorConfigFile file, EditorConfigProperty property, List<ConfigurationProblem> result)
+    private static void CheckSeverity(EditorConfigDocument file, EditorConfigProperty property, List<ConfigurationProblem> result)
     {
         if (!AnalyzerConfigOptions.TryParseSeverityWord(property.Value, out _, out _))
         {
@@ -341,7 +341,7 @@ public sealed class EditorConfigSet
         }
     }
 
-    private static EditorConfigFile? TryRead(string path, string directory, List<ConfigurationProblem> problems)
+    private static EditorConfigDocument? TryRead(string path, string directory, List<ConfigurationProblem> problems)
     {
         try
         {
@@ -353,7 +353,7 @@ public sealed class EditorConfigSet
             }
 
             string content = File.ReadAllText(path);
-            return EditorConfigFile.Parse(new SourceText(content), directory);
+            return EditorConfigDocument.Parse(new SourceText(content), directory);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException or System.Security.SecurityException)
         {

@@ -379,7 +379,7 @@ public static partial class LintEngine
                 var file = repository.GetFile(path);
                 var loaded = file is null ? null : repository.Load(file);
                 // Files of kinds without a parser (scanned by JSI5001) still honour directives in their comments.
-                var model = loaded?.Model ?? (loaded?.Text is { } text && !ParserRegistry.CanParse(loaded.File.Kind) ? PlainTextModel.Create(text) : null);
+                var model = loaded?.Model ?? (loaded?.Text is { } text && !ParserRegistry.CanParse(loaded.File.Kind) ? PlainTextDocument.Create(text) : null);
                 index = model is null ? null : SuppressionIndex.Build(path, model, knownIds, suppressionProblems);
                 suppressions[path] = index is { IsEmpty: false } ? index : null;
             }

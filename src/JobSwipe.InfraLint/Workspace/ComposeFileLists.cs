@@ -86,7 +86,7 @@ public static partial class ComposeFileLists
 
         foreach (var env in repository.GetFiles(FileKind.DotEnv))
         {
-            if (repository.GetModel<DotEnvFile>(env) is { } model && model.Entries.FirstOrDefault(e => e.Key == ComposeFileVariable) is { Value: { } value })
+            if (repository.GetModel<DotEnvDocument>(env) is { } model && model.Entries.FirstOrDefault(e => e.Key == ComposeFileVariable) is { Value: { } value })
             {
                 string? separator = model.Entries.FirstOrDefault(e => e.Key == "COMPOSE_PATH_SEPARATOR")?.Value;
                 Add(lists, env.RelativePath, Split(value, separator), [env.Directory]);
@@ -167,7 +167,7 @@ public static partial class ComposeFileLists
 
         string literalDirectory = directory.Length == 0 || entry.StartsWith('/') ? string.Empty : directory + "/";
         string pattern = "^" + Regex.Escape(literalDirectory) + string.Join(".+", parts.Select(p => Regex.Escape(p.StartsWith("./", StringComparison.Ordinal) ? p[2..] : p))) + "$";
-        return new Regex(pattern, RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(100));
+        return new Regex(pattern, RegexOptions.CultureInvariant, RegexLimits.MatchTimeout);
     }
 
     private static void FromCi(CiPipeline pipeline, string source, List<ComposeFileList> lists)

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using JobSwipe.InfraLint.Text;
 
 namespace JobSwipe.InfraLint.Workspace;
 
@@ -122,7 +123,7 @@ public sealed class GitIgnore
         line = line.TrimStart('/');
         string body = ToRegex(line);
         string pattern = anchored || line.StartsWith("**", StringComparison.Ordinal) ? "^" + body + "$" : "^(?:.*/)?" + body + "$";
-        return new Rule(new Regex(pattern, RegexOptions.CultureInvariant | RegexOptions.Singleline, TimeSpan.FromSeconds(1)), negated, directoryOnly);
+        return new Rule(new Regex(pattern, RegexOptions.CultureInvariant | RegexOptions.Singleline, RegexLimits.MatchTimeout), negated, directoryOnly);
     }
 
     private static string ToRegex(string glob)

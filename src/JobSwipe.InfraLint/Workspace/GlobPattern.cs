@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using JobSwipe.InfraLint.Text;
 
 namespace JobSwipe.InfraLint.Workspace;
 
@@ -69,7 +70,7 @@ public sealed class GlobPattern
 
         builder.Append("(?:/.*)?$");
         var options = RegexOptions.CultureInvariant | (OperatingSystem.IsWindows() ? RegexOptions.IgnoreCase : RegexOptions.None);
-        _regex = new Regex(builder.ToString(), options, TimeSpan.FromSeconds(1));
+        _regex = new Regex(builder.ToString(), options, RegexLimits.MatchTimeout);
     }
 
     public string Pattern { get; }

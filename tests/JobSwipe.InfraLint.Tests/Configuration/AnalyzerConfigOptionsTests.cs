@@ -9,7 +9,7 @@ public class AnalyzerConfigOptionsTests
     private static readonly IReadOnlySet<string> KnownIds = new HashSet<string> { "JSI2001", "JSI2003", "JSI4001", "JSI5001" };
 
     private static EditorConfigSet Set(params (string Directory, string Text)[] files) =>
-        new(files.Select(f => EditorConfigFile.Parse(f.Text, f.Directory)));
+        new(files.Select(f => EditorConfigDocument.Parse(f.Text, f.Directory)));
 
     private static DiagnosticSeverity? Severity(EditorConfigSet set, string path, string id, string? category = null, bool enabled = true) =>
         set.GetAnalyzerConfigOptions(path).TryGetSeverity(id, category, enabled, out DiagnosticSeverity severity, out _) ? severity : null;
@@ -177,7 +177,7 @@ public class AnalyzerConfigOptionsTests
     [Test]
     public void Validation_of_a_clean_file_is_empty()
     {
-        EditorConfigFile file = EditorConfigFile.Parse(EditorConfigFileTests.Sample, "/r");
+        EditorConfigDocument file = EditorConfigDocument.Parse(EditorConfigDocumentTests.Sample, "/r");
         var set = new EditorConfigSet([file]);
         Assert.That(set.Validate(new HashSet<string> { "JSI2001", "JSI4001" }), Is.Empty);
     }

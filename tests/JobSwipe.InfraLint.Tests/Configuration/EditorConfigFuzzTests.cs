@@ -12,7 +12,7 @@ public class EditorConfigFuzzTests
 
     private static readonly string[] Seeds =
     [
-        EditorConfigFileTests.Sample,
+        EditorConfigDocumentTests.Sample,
         "root = true\n[*.{yml,yaml}]\ndotnet_diagnostic.JSI2001.severity = error\n[{a,{b,c{1..10}}}/**/[!x]?.toml]\ninfralint_environment = production\n[\\{\\}\\[]\nk: v # c\n",
         "[a]b] ; c\n[f\\#g]\n[{0..-5}]\n[[ab]]cd]\n= v\n[*\n[]\n",
     ];
@@ -69,7 +69,7 @@ public class EditorConfigFuzzTests
 
     private static void Exercise(string input)
     {
-        EditorConfigFile file = EditorConfigFile.Parse(input, "/fuzz");
+        EditorConfigDocument file = EditorConfigDocument.Parse(input, "/fuzz");
         foreach (ConfigurationProblem problem in file.Problems)
         {
             Assert.That(problem.Span.Start, Is.InRange(0, input.Length));

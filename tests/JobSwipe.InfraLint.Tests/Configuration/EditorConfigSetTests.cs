@@ -6,7 +6,7 @@ namespace JobSwipe.InfraLint.Tests.Configuration;
 public class EditorConfigSetTests
 {
     private static EditorConfigSet Set(params (string Directory, string Text)[] files) =>
-        new(files.Select(f => EditorConfigFile.Parse(f.Text, f.Directory)));
+        new(files.Select(f => EditorConfigDocument.Parse(f.Text, f.Directory)));
 
     private static string? Value(EditorConfigSet set, string path, string key) =>
         set.GetOptions(path).TryGetValue(key, out string value) ? value : null;

@@ -139,7 +139,7 @@ public sealed class BaselineTests
         public override IReadOnlyList<JobSwipe.InfraLint.Diagnostics.DiagnosticDescriptor> SupportedDiagnostics { get; } = [FlagAnalyzer.Flag];
 
         public override void Initialize(JobSwipe.InfraLint.Analysis.AnalysisContext context) =>
-            context.RegisterFileAction<JobSwipe.InfraLint.Syntax.DotEnv.DotEnvFile>(JobSwipe.InfraLint.Workspace.FileKind.DotEnv, c =>
+            context.RegisterFileAction<JobSwipe.InfraLint.Syntax.DotEnv.DotEnvDocument>(JobSwipe.InfraLint.Workspace.FileKind.DotEnv, c =>
             {
                 foreach (var entry in c.Model.Entries)
                 {

@@ -199,7 +199,7 @@ public class FixRunnerTests
     {
         public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics => [Pair];
 
-        public override void Initialize(AnalysisContext context) => context.RegisterFileAction<DotEnvFile>(FileKind.DotEnv, ctx =>
+        public override void Initialize(AnalysisContext context) => context.RegisterFileAction<DotEnvDocument>(FileKind.DotEnv, ctx =>
         {
             var text = ctx.Model.Text;
             for (int at = text.Content.IndexOf("aa", StringComparison.Ordinal); at >= 0; at = text.Content.IndexOf("aa", at + 1, StringComparison.Ordinal))
@@ -217,7 +217,7 @@ public class FixRunnerTests
 
         public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics => [Pair];
 
-        public override void Initialize(AnalysisContext context) => context.RegisterFileAction<DotEnvFile>(FileKind.DotEnv, _ =>
+        public override void Initialize(AnalysisContext context) => context.RegisterFileAction<DotEnvDocument>(FileKind.DotEnv, _ =>
         {
             if (Interlocked.Increment(ref _runs) == 2)
             {

@@ -112,7 +112,7 @@ public class LintEngineTests
         public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics => [Probe];
 
         public override void Initialize(AnalysisContext context) =>
-            context.RegisterFileAction<DockerfileModel>(FileKind.Dockerfile, ctx =>
+            context.RegisterFileAction<DockerfileDocument>(FileKind.Dockerfile, ctx =>
             {
                 foreach (var instruction in ctx.Model.Instructions)
                 {
@@ -126,7 +126,7 @@ public class LintEngineTests
         public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics => [Undeclared];
 
         public override void Initialize(AnalysisContext context) =>
-            context.RegisterFileAction<DockerfileModel>(FileKind.Dockerfile, _ => throw new InvalidOperationException("secret-in-exception"));
+            context.RegisterFileAction<DockerfileDocument>(FileKind.Dockerfile, _ => throw new InvalidOperationException("secret-in-exception"));
     }
 
     private sealed class ReportsUndeclared : InfraAnalyzer
@@ -134,6 +134,6 @@ public class LintEngineTests
         public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics => [];
 
         public override void Initialize(AnalysisContext context) =>
-            context.RegisterFileAction<DockerfileModel>(FileKind.Dockerfile, ctx => ctx.Report(Undeclared, ctx.Model.Instructions[0].KeywordSpan));
+            context.RegisterFileAction<DockerfileDocument>(FileKind.Dockerfile, ctx => ctx.Report(Undeclared, ctx.Model.Instructions[0].KeywordSpan));
     }
 }

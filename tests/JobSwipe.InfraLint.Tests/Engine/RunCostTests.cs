@@ -114,7 +114,7 @@ public class RunCostTests
 
         public override void Initialize(AnalysisContext context)
         {
-            context.RegisterFileAction<DockerfileModel>(FileKind.Dockerfile, _ => Thread.Sleep(FileMilliseconds));
+            context.RegisterFileAction<DockerfileDocument>(FileKind.Dockerfile, _ => Thread.Sleep(FileMilliseconds));
             context.RegisterRepositoryAction(_ => Thread.Sleep(RepositoryMilliseconds));
         }
     }
@@ -126,7 +126,7 @@ public class RunCostTests
         public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Probe];
 
         public override void Initialize(AnalysisContext context) =>
-            context.RegisterFileAction<DockerfileModel>(FileKind.Dockerfile, ctx => ctx.Repository.Facts.Get("slow fact", _ =>
+            context.RegisterFileAction<DockerfileDocument>(FileKind.Dockerfile, ctx => ctx.Repository.Facts.Get("slow fact", _ =>
             {
                 Thread.Sleep(FactMilliseconds);
                 return new object();
@@ -139,8 +139,8 @@ public class RunCostTests
 
         public override void Initialize(AnalysisContext context)
         {
-            context.RegisterFileAction<DockerfileModel>(FileKind.Dockerfile, _ => { });
-            context.RegisterFileAction<DotEnvFile>(FileKind.DotEnv, _ => { });
+            context.RegisterFileAction<DockerfileDocument>(FileKind.Dockerfile, _ => { });
+            context.RegisterFileAction<DotEnvDocument>(FileKind.DotEnv, _ => { });
         }
     }
 }

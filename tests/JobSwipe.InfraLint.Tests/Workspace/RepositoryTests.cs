@@ -29,7 +29,7 @@ public class RepositoryTests
         Assert.That(second.Load(second.GetFile("deploy.sh")!), Is.SameAs(scriptLoaded), "the script is not read or parsed again");
         var reparsed = second.Load(second.GetFile("stack.yml")!);
         Assert.That(reparsed, Is.Not.SameAs(stackLoaded));
-        Assert.That(reparsed.Model, Is.InstanceOf<ComposeFile>());
+        Assert.That(reparsed.Model, Is.InstanceOf<ComposeDocument>());
     }
 
     [Test]

@@ -26,9 +26,9 @@ public sealed class ExampleEnvSecretAnalyzer : InfraAnalyzer
     public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Rule];
 
     public override void Initialize(AnalysisContext context) =>
-        context.RegisterFileAction<DotEnvFile>(FileKind.DotEnv, Analyze);
+        context.RegisterFileAction<DotEnvDocument>(FileKind.DotEnv, Analyze);
 
-    private static void Analyze(FileAnalysisContext<DotEnvFile> context)
+    private static void Analyze(FileAnalysisContext<DotEnvDocument> context)
     {
         string name = context.File.Name.ToLowerInvariant();
         if (!name.Contains("example", StringComparison.Ordinal) && !name.Contains("sample", StringComparison.Ordinal))

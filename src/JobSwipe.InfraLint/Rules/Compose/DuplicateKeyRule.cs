@@ -22,9 +22,9 @@ public sealed class DuplicateKeyRule : InfraAnalyzer
     public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics => [Descriptor];
 
     public override void Initialize(AnalysisContext context) =>
-        context.RegisterFileAction<ComposeFile>(FileKind.Compose, Analyze);
+        context.RegisterFileAction<ComposeDocument>(FileKind.Compose, Analyze);
 
-    private static void Analyze(FileAnalysisContext<ComposeFile> context)
+    private static void Analyze(FileAnalysisContext<ComposeDocument> context)
     {
         var text = context.Model.Text;
         foreach (var document in context.Model.Yaml.Documents)
@@ -99,7 +99,7 @@ public sealed class DuplicateKeyRule : InfraAnalyzer
     }
 
     /// <summary>Deletes the earlier entry: safe when both values are the same text, unsafe otherwise (the later value then wins, as most YAML loaders already decide).</summary>
-    private static Fix? DropFirst(FileAnalysisContext<ComposeFile> context, YamlMapping mapping, YamlMappingEntry first, YamlMappingEntry duplicate)
+    private static Fix? DropFirst(FileAnalysisContext<ComposeDocument> context, YamlMapping mapping, YamlMappingEntry first, YamlMappingEntry duplicate)
     {
         var text = context.Model.Text;
         if (mapping.IsFlow || first.IsMerged || first.Key.IsAlias || first.Value.IsAlias || duplicate.Value.IsAlias
@@ -113,7 +113,7 @@ public sealed class DuplicateKeyRule : InfraAnalyzer
     }
 
     /// <summary>The same for a variable listed twice in a list-form environment.</summary>
-    private static Fix? DropFirstItem(FileAnalysisContext<ComposeFile> context, ComposeKeyValue first, ComposeKeyValue duplicate)
+    private static Fix? DropFirstItem(FileAnalysisContext<ComposeDocument> context, ComposeKeyValue first, ComposeKeyValue duplicate)
     {
         if (first.Node is not YamlScalar { IsAlias: false } item || FixEdits.DeleteBlockLines(context.Model.Text, item.Span.Start, item.Span.End, sequenceItem: true) is not { } edit)
         {

@@ -27,9 +27,9 @@ public sealed class HardCodedCredentialRule : InfraAnalyzer
     public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics => [Descriptor];
 
     public override void Initialize(AnalysisContext context) =>
-        context.RegisterFileAction<ComposeFile>(FileKind.Compose, Analyze);
+        context.RegisterFileAction<ComposeDocument>(FileKind.Compose, Analyze);
 
-    private static void Analyze(FileAnalysisContext<ComposeFile> context)
+    private static void Analyze(FileAnalysisContext<ComposeDocument> context)
     {
         bool production = context.File.Environment == FileEnvironment.Production;
         // A development, test or sample stack by its name or folder is never deployed as it is; nor is a non-production

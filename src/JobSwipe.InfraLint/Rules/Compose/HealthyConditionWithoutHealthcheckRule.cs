@@ -26,9 +26,9 @@ public sealed class HealthyConditionWithoutHealthcheckRule : InfraAnalyzer
     public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics => [Descriptor];
 
     public override void Initialize(AnalysisContext context) =>
-        context.RegisterFileAction<ComposeFile>(FileKind.Compose, Analyze);
+        context.RegisterFileAction<ComposeDocument>(FileKind.Compose, Analyze);
 
-    private static void Analyze(FileAnalysisContext<ComposeFile> context)
+    private static void Analyze(FileAnalysisContext<ComposeDocument> context)
     {
         var services = new Dictionary<string, ComposeService>(StringComparer.Ordinal);
         foreach (var service in context.Model.Services)
@@ -62,7 +62,7 @@ public sealed class HealthyConditionWithoutHealthcheckRule : InfraAnalyzer
     }
 
     /// <summary>Why the service certainly has no healthcheck, or null when it has one or the rule cannot know.</summary>
-    private static string? WhyNoHealthcheck(FileAnalysisContext<ComposeFile> context, ComposeService service)
+    private static string? WhyNoHealthcheck(FileAnalysisContext<ComposeDocument> context, ComposeService service)
     {
         if (service.Healthcheck is { } healthcheck)
         {
@@ -88,7 +88,7 @@ public sealed class HealthyConditionWithoutHealthcheckRule : InfraAnalyzer
         return null;
     }
 
-    private static string? FromDockerfile(FileAnalysisContext<ComposeFile> context, ComposeBuild build)
+    private static string? FromDockerfile(FileAnalysisContext<ComposeDocument> context, ComposeBuild build)
     {
         string contextPath = build.Context?.Value ?? ".";
         if (contextPath.Contains("://", StringComparison.Ordinal) || contextPath.StartsWith("git@", StringComparison.Ordinal) || contextPath.Contains('$', StringComparison.Ordinal)
@@ -99,7 +99,7 @@ public sealed class HealthyConditionWithoutHealthcheckRule : InfraAnalyzer
 
         string dockerfileName = build.Dockerfile?.Value ?? "Dockerfile";
         if (Repository.Combine(context.File.Directory, contextPath) is not { } directory || Repository.Combine(directory, dockerfileName) is not { } path
-            || context.Repository.GetFile(path) is not { } file || context.Repository.GetModel<DockerfileModel>(file) is not { } dockerfile)
+            || context.Repository.GetFile(path) is not { } file || context.Repository.GetModel<DockerfileDocument>(file) is not { } dockerfile)
         {
             return null;
         }

@@ -21,9 +21,9 @@ public sealed class HostPrivilegeGrantedRule : InfraAnalyzer
     public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics => [Descriptor];
 
     public override void Initialize(AnalysisContext context) =>
-        context.RegisterFileAction<ComposeFile>(FileKind.Compose, Analyze);
+        context.RegisterFileAction<ComposeDocument>(FileKind.Compose, Analyze);
 
-    private static void Analyze(FileAnalysisContext<ComposeFile> context)
+    private static void Analyze(FileAnalysisContext<ComposeDocument> context)
     {
         var reported = new HashSet<TextSpan>();
         // A development, test or sample stack (or any stack of a template repository) is not deployed as it is: info there.
@@ -82,7 +82,7 @@ public sealed class HostPrivilegeGrantedRule : InfraAnalyzer
     ];
 
     // By image or service name, or by the base image of the Dockerfile the service builds (FROM nginxproxy/nginx-proxy).
-    private static bool NeedsDockerSocket(ComposeService service, FileAnalysisContext<ComposeFile> context)
+    private static bool NeedsDockerSocket(ComposeService service, FileAnalysisContext<ComposeDocument> context)
     {
         string image = service.Image?.Value.ToLowerInvariant() ?? string.Empty;
         if (service.Build is { } build && Repository.Combine(context.File.Directory, build.Context?.Value ?? ".") is { } dir

@@ -21,11 +21,11 @@ public sealed class NoMemoryLimitRule : InfraAnalyzer
     public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics => [Descriptor];
 
     public override void Initialize(AnalysisContext context) =>
-        context.RegisterFileAction<ComposeFile>(FileKind.Compose, Analyze);
+        context.RegisterFileAction<ComposeDocument>(FileKind.Compose, Analyze);
 
     private static bool HasLimit(ComposeService service) => service.Resources?.LimitsMemory is not null || service.MemLimit is not null;
 
-    private static void Analyze(FileAnalysisContext<ComposeFile> context)
+    private static void Analyze(FileAnalysisContext<ComposeDocument> context)
     {
         foreach (var service in context.Model.Services)
         {

@@ -31,11 +31,11 @@ public sealed partial class ServiceHostNotDefinedRule : InfraAnalyzer
     private static void Analyze(RepositoryAnalysisContext context)
     {
         var repository = context.Repository;
-        var models = new List<(WorkspaceFile File, ComposeFile Model)>();
+        var models = new List<(WorkspaceFile File, ComposeDocument Model)>();
         var definedIn = new Dictionary<string, List<string>>(StringComparer.OrdinalIgnoreCase);
         foreach (var file in repository.GetFiles(FileKind.Compose))
         {
-            if (repository.GetModel<ComposeFile>(file) is not { } model)
+            if (repository.GetModel<ComposeDocument>(file) is not { } model)
             {
                 continue;
             }
@@ -135,7 +135,7 @@ public sealed partial class ServiceHostNotDefinedRule : InfraAnalyzer
         } || m["name"] is YamlScalar { IsNull: false } name && name.Value.Length > 0);
 
     /// <summary>The names a container of this file's project answers to.</summary>
-    private static HashSet<string> KnownHosts(Repository repository, WorkspaceFile file, ComposeFile model)
+    private static HashSet<string> KnownHosts(Repository repository, WorkspaceFile file, ComposeDocument model)
     {
         var known = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var scope in ComposeFacts.Scope(repository, file, model))

@@ -43,9 +43,9 @@ public sealed partial class ServiceInDevelopmentModeRule : InfraAnalyzer
     public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics => [Descriptor];
 
     public override void Initialize(AnalysisContext context) =>
-        context.RegisterFileAction<ComposeFile>(FileKind.Compose, Analyze);
+        context.RegisterFileAction<ComposeDocument>(FileKind.Compose, Analyze);
 
-    private static void Analyze(FileAnalysisContext<ComposeFile> context)
+    private static void Analyze(FileAnalysisContext<ComposeDocument> context)
     {
         bool production = context.File.Environment == FileEnvironment.Production;
         foreach (var service in context.Model.Services)
@@ -153,7 +153,7 @@ public sealed partial class ServiceInDevelopmentModeRule : InfraAnalyzer
     }
 
     /// <summary>One finding per service: at its first evidence, with the others as additional locations and all of them in the message.</summary>
-    private static void Report(FileAnalysisContext<ComposeFile> context, ComposeService service, string what, List<Evidence> evidence, string advice)
+    private static void Report(FileAnalysisContext<ComposeDocument> context, ComposeService service, string what, List<Evidence> evidence, string advice)
     {
         if (evidence.Count == 0)
         {

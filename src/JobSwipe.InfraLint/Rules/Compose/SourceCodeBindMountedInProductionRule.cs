@@ -39,7 +39,7 @@ public sealed class SourceCodeBindMountedInProductionRule : InfraAnalyzer
         var codeFolders = IndexCodeFolders(repository);
         foreach (var file in composeFiles)
         {
-            if (repository.GetModel<ComposeFile>(file) is not { } compose)
+            if (repository.GetModel<ComposeDocument>(file) is not { } compose)
             {
                 continue;
             }

@@ -31,7 +31,7 @@ public sealed class StatefulServiceWithoutVolumeRule : InfraAnalyzer
     public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics => [Descriptor];
 
     public override void Initialize(AnalysisContext context) =>
-        context.RegisterFileAction<ComposeFile>(FileKind.Compose, Analyze);
+        context.RegisterFileAction<ComposeDocument>(FileKind.Compose, Analyze);
 
     private static Dictionary<string, Store> Build()
     {
@@ -65,7 +65,7 @@ public sealed class StatefulServiceWithoutVolumeRule : InfraAnalyzer
         return stores;
     }
 
-    private static void Analyze(FileAnalysisContext<ComposeFile> context)
+    private static void Analyze(FileAnalysisContext<ComposeDocument> context)
     {
         foreach (var service in context.Model.Services)
         {

@@ -22,9 +22,9 @@ public sealed class UndeclaredResourceRule : InfraAnalyzer
     public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics => [Descriptor];
 
     public override void Initialize(AnalysisContext context) =>
-        context.RegisterFileAction<ComposeFile>(FileKind.Compose, Analyze);
+        context.RegisterFileAction<ComposeDocument>(FileKind.Compose, Analyze);
 
-    private static void Analyze(FileAnalysisContext<ComposeFile> context)
+    private static void Analyze(FileAnalysisContext<ComposeDocument> context)
     {
         if (ComposeFacts.HasUnresolvedInclude(context.Repository, context.File, context.Model))
         {
@@ -63,7 +63,7 @@ public sealed class UndeclaredResourceRule : InfraAnalyzer
         }
     }
 
-    private static Dictionary<string, HashSet<string>> Declared(IEnumerable<ComposeFile> scope)
+    private static Dictionary<string, HashSet<string>> Declared(IEnumerable<ComposeDocument> scope)
     {
         var declared = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal)
         {

@@ -22,9 +22,9 @@ public sealed class UndefinedServiceReferenceRule : InfraAnalyzer
     public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics => [Descriptor];
 
     public override void Initialize(AnalysisContext context) =>
-        context.RegisterFileAction<ComposeFile>(FileKind.Compose, Analyze);
+        context.RegisterFileAction<ComposeDocument>(FileKind.Compose, Analyze);
 
-    private static void Analyze(FileAnalysisContext<ComposeFile> context)
+    private static void Analyze(FileAnalysisContext<ComposeDocument> context)
     {
         if (ComposeFacts.HasUnresolvedInclude(context.Repository, context.File, context.Model))
         {

@@ -21,7 +21,7 @@ public sealed class AptInstallWithoutCleanupRule : InfraAnalyzer
     public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptor];
 
     public override void Initialize(AnalysisContext context) =>
-        context.RegisterFileAction<DockerfileModel>(FileKind.Dockerfile, ctx =>
+        context.RegisterFileAction<DockerfileDocument>(FileKind.Dockerfile, ctx =>
         {
             foreach (DockerStage stage in ctx.Model.FinalLineage())
             {
@@ -59,7 +59,7 @@ public sealed class AptInstallWithoutCleanupRule : InfraAnalyzer
     /// trailing comment, not in the background), or a last line <c>rm -rf /var/lib/apt/lists/*</c> to a <c>RUN &lt;&lt;EOF</c> script. None when a later RUN installs with apt without updating first: it
     /// relies on the lists this layer keeps, and would fail.
     /// </summary>
-    private static Fix? RemoveListsFix(DockerfileModel model, DockerInstruction run, string path)
+    private static Fix? RemoveListsFix(DockerfileDocument model, DockerInstruction run, string path)
     {
         if (LaterInstallNeedsLists(model, run))
         {
@@ -85,7 +85,7 @@ public sealed class AptInstallWithoutCleanupRule : InfraAnalyzer
     }
 
     // A later RUN that installs with apt without updating first relies on the lists this one keeps.
-    private static bool LaterInstallNeedsLists(DockerfileModel model, DockerInstruction run) =>
+    private static bool LaterInstallNeedsLists(DockerfileDocument model, DockerInstruction run) =>
         model.Instructions.Any(i => i.Span.Start > run.Span.Start && RunShell.Of(i).Commands is var commands
             && commands.Any(c => AptVerb(c) == "install") && !commands.Any(c => AptVerb(c) == "update"));
 

@@ -21,7 +21,7 @@ public sealed class CdInsteadOfWorkdirRule : InfraAnalyzer
     public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptor];
 
     public override void Initialize(AnalysisContext context) =>
-        context.RegisterFileAction<DockerfileModel>(FileKind.Dockerfile, ctx =>
+        context.RegisterFileAction<DockerfileDocument>(FileKind.Dockerfile, ctx =>
         {
             // One finding per stage and folder: one WORKDIR replaces every `cd` to it in the stage.
             var byFolder = new Dictionary<(int Stage, string Folder), List<TextSpan>>();

@@ -22,7 +22,7 @@ public sealed partial class CopySourceMissingRule : InfraAnalyzer
     public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptor];
 
     public override void Initialize(AnalysisContext context) =>
-        context.RegisterFileAction<DockerfileModel>(FileKind.Dockerfile, ctx =>
+        context.RegisterFileAction<DockerfileDocument>(FileKind.Dockerfile, ctx =>
         {
             BuildContexts index = BuildContexts.For(ctx.Repository);
             var contexts = index.ContextsOf(ctx.File, ctx.Model);

@@ -17,7 +17,7 @@ public sealed class DeprecatedMaintainerRule : InfraAnalyzer
     public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptor];
 
     public override void Initialize(AnalysisContext context) =>
-        context.RegisterFileAction<DockerfileModel>(FileKind.Dockerfile, ctx =>
+        context.RegisterFileAction<DockerfileDocument>(FileKind.Dockerfile, ctx =>
         {
             foreach (DockerInstruction instruction in ctx.Model.Instructions.Where(i => i.Kind == DockerInstructionKind.Maintainer))
             {
@@ -30,7 +30,7 @@ public sealed class DeprecatedMaintainerRule : InfraAnalyzer
     /// MAINTAINER, expands variables, so <c>$</c> is escaped). Only with the default escape character, and not for text with
     /// control characters (a fix writes no character that every report would have to escape).
     /// </summary>
-    private static Fix? ToLabel(DockerfileModel model, DockerInstruction maintainer, string path)
+    private static Fix? ToLabel(DockerfileDocument model, DockerInstruction maintainer, string path)
     {
         string value = maintainer.ArgumentsText.Trim();
         if (value.Length == 0 || maintainer.EscapeCharacter != '\\' || DisplayText.NeedsEscaping(value))

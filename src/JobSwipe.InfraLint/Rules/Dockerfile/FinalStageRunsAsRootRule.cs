@@ -4,6 +4,7 @@ using JobSwipe.InfraLint.Diagnostics;
 using JobSwipe.InfraLint.Syntax.Dockerfile;
 using JobSwipe.InfraLint.Workspace;
 using JobSwipe.InfraLint.Semantics.Common;
+using JobSwipe.InfraLint.Text;
 
 namespace JobSwipe.InfraLint.Rules.Dockerfile;
 
@@ -23,9 +24,9 @@ public sealed partial class FinalStageRunsAsRootRule : InfraAnalyzer
     public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptor];
 
     public override void Initialize(AnalysisContext context) =>
-        context.RegisterFileAction<DockerfileModel>(FileKind.Dockerfile, ctx =>
+        context.RegisterFileAction<DockerfileDocument>(FileKind.Dockerfile, ctx =>
         {
-            DockerfileModel model = ctx.Model;
+            DockerfileDocument model = ctx.Model;
             if (model.FinalStage is not { } final)
             {
                 return;
@@ -73,7 +74,7 @@ public sealed partial class FinalStageRunsAsRootRule : InfraAnalyzer
         DeploymentContext.IsSampleOrDevelopmentStack(file)
         || final.Name is { } name && name.ToLowerInvariant().Split('-', '_', '.').Any(p => p is "dev" or "development" or "devcontainer" or "test" or "tests" or "debug");
 
-    private static string Suggestion(DockerfileModel model, DockerStage final) =>
+    private static string Suggestion(DockerfileDocument model, DockerStage final) =>
         model.RootFrom(final).ImageReference?.IsScratch == true
             ? "a scratch image has no useradd or /etc/passwd: switch to a numeric user with USER 65532:65532 before CMD"
             : NeedsRoot(model, final)
@@ -81,7 +82,7 @@ public sealed partial class FinalStageRunsAsRootRule : InfraAnalyzer
                 : "add a non-root user (RUN useradd ...) and switch to it with USER before CMD";
 
     // LiteFS (`litefs mount` as the entrypoint, the binary copied from flyio/litefs) mounts a FUSE file system, which needs root.
-    private static bool NeedsRoot(DockerfileModel model, DockerStage final) =>
+    private static bool NeedsRoot(DockerfileDocument model, DockerStage final) =>
         model.InheritedNewestFirst(final).Any(i =>
             i is CopyInstruction { From.Value: { } from } && from.Contains("litefs", StringComparison.OrdinalIgnoreCase)
             || i is CommandInstruction { Kind: DockerInstructionKind.Entrypoint or DockerInstructionKind.Cmd } c
@@ -137,7 +138,7 @@ public sealed partial class FinalStageRunsAsRootRule : InfraAnalyzer
     }
 
     // A base or toolbox image, not an application (no CMD/ENTRYPOINT, or a bare interpreter or shell: CMD ["python3"]), or a server that drops privileges for its workers.
-    private static bool IsToolboxImage(DockerfileModel model, DockerStage final)
+    private static bool IsToolboxImage(DockerfileDocument model, DockerStage final)
     {
         var command = model.InheritedNewestFirst(final).OfType<CommandInstruction>()
             .FirstOrDefault(i => i.Kind is DockerInstructionKind.Cmd or DockerInstructionKind.Entrypoint);
@@ -170,7 +171,7 @@ public sealed partial class FinalStageRunsAsRootRule : InfraAnalyzer
 
     // The entrypoint or command is a script of the repository (entrypoint.sh) that starts as root and re-executes itself
     // or the app as another user (su-exec, gosu, setpriv…): found by its file name among the repository's scripts.
-    private static bool EntrypointScriptDropsPrivileges(Repository repository, DockerfileModel model, DockerStage final)
+    private static bool EntrypointScriptDropsPrivileges(Repository repository, DockerfileDocument model, DockerStage final)
     {
         var command = model.InheritedNewestFirst(final).OfType<CommandInstruction>().FirstOrDefault(i => i.Kind == DockerInstructionKind.Entrypoint)
             ?? model.InheritedNewestFirst(final).OfType<CommandInstruction>().FirstOrDefault(i => i.Kind == DockerInstructionKind.Cmd);
@@ -185,7 +186,7 @@ public sealed partial class FinalStageRunsAsRootRule : InfraAnalyzer
     }
 
     // The docker-library pattern: the entrypoint starts as root and drops to an unprivileged user with gosu/su-exec.
-    private static bool DropsPrivilegesAtStart(DockerfileModel model, DockerStage final)
+    private static bool DropsPrivilegesAtStart(DockerfileDocument model, DockerStage final)
     {
         foreach (DockerInstruction instruction in model.InheritedNewestFirst(final))
         {
@@ -202,6 +203,6 @@ public sealed partial class FinalStageRunsAsRootRule : InfraAnalyzer
         return false;
     }
 
-    [GeneratedRegex(@"(^|\bexec\s+)(/usr/s?bin/)?(apache2(ctl)?|httpd|nginx|php-fpm[\d.]*)\s+-", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"(^|\bexec\s+)(/usr/s?bin/)?(apache2(ctl)?|httpd|nginx|php-fpm[\d.]*)\s+-", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexLimits.MatchTimeoutMilliseconds)]
     private static partial Regex PrivilegeDroppingServer();
 }

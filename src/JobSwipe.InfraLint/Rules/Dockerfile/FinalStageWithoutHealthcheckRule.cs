@@ -16,9 +16,9 @@ public sealed class FinalStageWithoutHealthcheckRule : InfraAnalyzer
     public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptor];
 
     public override void Initialize(AnalysisContext context) =>
-        context.RegisterFileAction<DockerfileModel>(FileKind.Dockerfile, ctx =>
+        context.RegisterFileAction<DockerfileDocument>(FileKind.Dockerfile, ctx =>
         {
-            DockerfileModel model = ctx.Model;
+            DockerfileDocument model = ctx.Model;
             if (model.FinalStage is not { } final || final.From.ImageReference?.IsScratch == true && final.From.BaseStageIndex is null)
             {
                 return;

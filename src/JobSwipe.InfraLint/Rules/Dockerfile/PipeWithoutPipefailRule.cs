@@ -22,7 +22,7 @@ public sealed class PipeWithoutPipefailRule : InfraAnalyzer
     public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptor];
 
     public override void Initialize(AnalysisContext context) =>
-        context.RegisterFileAction<DockerfileModel>(FileKind.Dockerfile, ctx =>
+        context.RegisterFileAction<DockerfileDocument>(FileKind.Dockerfile, ctx =>
         {
             var reports = new List<(DockerInstruction Run, Diagnostic Diagnostic)>();
             foreach (DockerInstruction instruction in ctx.Model.Instructions)
@@ -86,7 +86,7 @@ public sealed class PipeWithoutPipefailRule : InfraAnalyzer
         });
 
     /// <summary>Known not to have bash: an Alpine or BusyBox base, or a stage that installs with apk.</summary>
-    private static bool HasNoBash(DockerfileModel model, DockerStage stage) =>
+    private static bool HasNoBash(DockerfileDocument model, DockerStage stage) =>
         model.RootFrom(stage).ImageReference is { } image && (image.Repository.Contains("alpine", StringComparison.OrdinalIgnoreCase) || image.Repository.Contains("busybox", StringComparison.OrdinalIgnoreCase) || (image.Tag?.Contains("alpine", StringComparison.OrdinalIgnoreCase) ?? false))
         || model.Lineage(stage).Any(s => s.Instructions.Any(i => RunShell.Of(i).Commands.Any(c => c.Name == "apk")));
 
@@ -95,7 +95,7 @@ public sealed class PipeWithoutPipefailRule : InfraAnalyzer
     /// the stage and the stages it is based on set no SHELL and nothing says the image lacks bash (Alpine, BusyBox, apk).
     /// Unsafe: it assumes the image has bash, and every later RUN of the stage then runs under bash with pipefail.
     /// </summary>
-    private static Fix? ShellFix(DockerfileModel model, DockerInstruction run, string path)
+    private static Fix? ShellFix(DockerfileDocument model, DockerInstruction run, string path)
     {
         if (run.StageIndex < 0 || run.StageIndex >= model.Stages.Count
             || model.InheritedNewestFirst(model.Stages[run.StageIndex]).Any(i => i.Kind == DockerInstructionKind.Shell)

@@ -28,9 +28,9 @@ public sealed class PlaywrightBrowsersMissingRule : InfraAnalyzer
     public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptor];
 
     public override void Initialize(AnalysisContext context) =>
-        context.RegisterFileAction<DockerfileModel>(FileKind.Dockerfile, ctx =>
+        context.RegisterFileAction<DockerfileDocument>(FileKind.Dockerfile, ctx =>
         {
-            DockerfileModel model = ctx.Model;
+            DockerfileDocument model = ctx.Model;
             if (model.FinalStage is not { } final)
             {
                 return;
@@ -59,7 +59,7 @@ public sealed class PlaywrightBrowsersMissingRule : InfraAnalyzer
             }
         });
 
-    private static (WorkspaceFile File, DependencyManifest Manifest, Dependency Dependency)? FindDependency(Repository repository, BuildContexts index, BuildContext context, DockerfileModel model)
+    private static (WorkspaceFile File, DependencyManifest Manifest, Dependency Dependency)? FindDependency(Repository repository, BuildContexts index, BuildContext context, DockerfileDocument model)
     {
         // Manifests at the context root, and those the Dockerfile copies (by path, glob, or as a top-level file of a copied folder).
         var candidates = new List<string>();
@@ -107,7 +107,7 @@ public sealed class PlaywrightBrowsersMissingRule : InfraAnalyzer
         return n.StartsWith("requirements", StringComparison.Ordinal) && (n.Contains("dev", StringComparison.Ordinal) || n.Contains("test", StringComparison.Ordinal) || n.Contains("lint", StringComparison.Ordinal) || n.Contains("doc", StringComparison.Ordinal) || n.Contains("ci", StringComparison.Ordinal));
     }
 
-    private static bool InstallsBrowsers(DockerfileModel model, DockerStage final, Repository repository, DependencyManifest manifest)
+    private static bool InstallsBrowsers(DockerfileDocument model, DockerStage final, Repository repository, DependencyManifest manifest)
     {
         foreach (DockerStage stage in model.Lineage(final))
         {

@@ -23,7 +23,7 @@ public sealed class SecretFilesInBuildContextRule : InfraAnalyzer
     public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptor];
 
     public override void Initialize(AnalysisContext context) =>
-        context.RegisterFileAction<DockerfileModel>(FileKind.Dockerfile, ctx =>
+        context.RegisterFileAction<DockerfileDocument>(FileKind.Dockerfile, ctx =>
         {
             var wholeCopies = ctx.Model.Instructions.OfType<CopyInstruction>()
                 .Where(c => c.From is null)

@@ -21,7 +21,7 @@ public sealed class SecretInImageRule : InfraAnalyzer
     public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptor];
 
     public override void Initialize(AnalysisContext context) =>
-        context.RegisterFileAction<DockerfileModel>(FileKind.Dockerfile, ctx =>
+        context.RegisterFileAction<DockerfileDocument>(FileKind.Dockerfile, ctx =>
         {
             IReadOnlyList<DockerStage> reaching = ctx.Model.FinalLineage();
             var redeclared = new HashSet<string>(StringComparer.Ordinal);
@@ -45,7 +45,7 @@ public sealed class SecretInImageRule : InfraAnalyzer
             }
         });
 
-    private static void Check(FileAnalysisContext<DockerfileModel> ctx, DockerInstruction instruction, IReadOnlySet<string>? only = null)
+    private static void Check(FileAnalysisContext<DockerfileDocument> ctx, DockerInstruction instruction, IReadOnlySet<string>? only = null)
     {
         IReadOnlyList<DockerKeyValue> pairs = instruction switch
         {

@@ -22,7 +22,7 @@ public sealed class SshInImageRule : InfraAnalyzer
     public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptor];
 
     public override void Initialize(AnalysisContext context) =>
-        context.RegisterFileAction<DockerfileModel>(FileKind.Dockerfile, ctx =>
+        context.RegisterFileAction<DockerfileDocument>(FileKind.Dockerfile, ctx =>
         {
             // One SSH server in the image is one finding: at the first install (where the fix goes), the other installs
             // and EXPOSE 22 as additional locations; EXPOSE 22 alone is reported at itself.

@@ -21,9 +21,9 @@ public sealed class UnknownOrDuplicateStageRule : InfraAnalyzer
     public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptor];
 
     public override void Initialize(AnalysisContext context) =>
-        context.RegisterFileAction<DockerfileModel>(FileKind.Dockerfile, ctx =>
+        context.RegisterFileAction<DockerfileDocument>(FileKind.Dockerfile, ctx =>
         {
-            DockerfileModel model = ctx.Model;
+            DockerfileDocument model = ctx.Model;
             var firstByName = new Dictionary<string, DockerStage>(StringComparer.OrdinalIgnoreCase);
             foreach (DockerStage stage in model.Stages)
             {
@@ -89,7 +89,7 @@ public sealed class UnknownOrDuplicateStageRule : InfraAnalyzer
 
     // A named build context (bake contexts, compose additional_contexts, --build-context) replaces the stage lookup; a
     // Docker Hub official image is pulled by its bare name. A name close to a stage is still a typo of that stage.
-    private static bool IsSuppliedFromOutside(Repository repository, DockerfileModel model, string name) =>
+    private static bool IsSuppliedFromOutside(Repository repository, DockerfileDocument model, string name) =>
         BuildContexts.For(repository).IsNamedContext(name)
         || OfficialImages.Contains(name) && NameSuggestions.Closest(name, model.Stages.Select(s => s.Name).OfType<string>()) is null;
 
@@ -105,7 +105,7 @@ public sealed class UnknownOrDuplicateStageRule : InfraAnalyzer
     /// own stage (a circular dependency), a later stage (not built yet when this one runs), or a stage index past the last
     /// stage. Null when the name is an earlier stage or no stage at all.
     /// </summary>
-    private static string? StageOrderProblem(DockerfileModel model, DockerStage stage, string name)
+    private static string? StageOrderProblem(DockerfileDocument model, DockerStage stage, string name)
     {
         string current = stage.Name ?? $"stage-{stage.Index}";
         bool numeric = name.Length > 0 && name.All(char.IsAsciiDigit);
@@ -139,7 +139,7 @@ public sealed class UnknownOrDuplicateStageRule : InfraAnalyzer
     // An image reference has a tag, digest, registry or path; a bare word is meant as a stage name.
     private static bool LooksLikeImage(string name) => name.IndexOfAny([':', '/', '@', '.']) >= 0;
 
-    private static string Suggest(DockerfileModel model, string name)
+    private static string Suggest(DockerfileDocument model, string name)
     {
         return NameSuggestions.Closest(name, model.Stages.Select(s => s.Name).OfType<string>()) is { } close
             ? $"did you mean '{close}'?"

@@ -21,9 +21,9 @@ public sealed class ProcfileWebPortNotBoundRule : InfraAnalyzer
 
     public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptor];
 
-    public override void Initialize(AnalysisContext context) => context.RegisterFileAction<ProcfileModel>(FileKind.Procfile, Analyze);
+    public override void Initialize(AnalysisContext context) => context.RegisterFileAction<ProcfileDocument>(FileKind.Procfile, Analyze);
 
-    private static void Analyze(FileAnalysisContext<ProcfileModel> ctx)
+    private static void Analyze(FileAnalysisContext<ProcfileDocument> ctx)
     {
         ProcfileEntry? web = ctx.Model.Get("web");
         if (web is null || web.ParseCommand().Model?.EnumerateCommands().FirstOrDefault() is not { } first)

@@ -34,7 +34,7 @@ public sealed class FlyInternalPortMismatchRule : InfraAnalyzer
                 ? portEntry.StringValue ?? portEntry.Value.AsInteger()?.ToString(CultureInfo.InvariantCulture)
                 : null;
 
-            DockerfileModel? dockerfile = app.DockerfilePath is { } path && ctx.Repository.GetFile(path) is { } file ? ctx.Repository.GetModel<DockerfileModel>(file) : null;
+            DockerfileDocument? dockerfile = app.DockerfilePath is { } path && ctx.Repository.GetFile(path) is { } file ? ctx.Repository.GetModel<DockerfileDocument>(file) : null;
             DockerStage? stage = dockerfile?.FinalStage;
             (int Port, string Source)? imagePort = null;
             if (stage is not null)

@@ -113,7 +113,7 @@ public sealed partial class FlyMigrationsNotRunRule : InfraAnalyzer
         }
 
         // The image's own start command (or the script it starts) migrates.
-        if (app.DockerfilePath is { } path && repository.GetFile(path) is { } file && repository.GetModel<DockerfileModel>(file)?.FinalStage is { } stage)
+        if (app.DockerfilePath is { } path && repository.GetFile(path) is { } file && repository.GetModel<DockerfileDocument>(file)?.FinalStage is { } stage)
         {
             foreach (CommandInstruction command in stage.Instructions.OfType<CommandInstruction>().Where(i => i.Kind is DockerInstructionKind.Cmd or DockerInstructionKind.Entrypoint))
             {

@@ -62,7 +62,7 @@ public sealed partial class StatefulFlyAppWithoutMountsRule : InfraAnalyzer
 
             var app = new FlyApp(ctx.File, config);
             if (app.DockerfilePath is { } path && ctx.Repository.GetFile(path) is { } dockerfile
-                && ctx.Repository.GetModel<DockerfileModel>(dockerfile)?.FinalStage?.From.ImageReference is { } from
+                && ctx.Repository.GetModel<DockerfileDocument>(dockerfile)?.FinalStage?.From.ImageReference is { } from
                 && StatefulImages.TryGetValue(from.ShortName, out string? keeps))
             {
                 TextSpan span = config.Build?.Dockerfile?.Value.Span ?? app.AppSpan;

@@ -4,6 +4,7 @@ using JobSwipe.InfraLint.Diagnostics;
 using JobSwipe.InfraLint.Syntax.Compose;
 using JobSwipe.InfraLint.Workspace;
 using JobSwipe.InfraLint.Semantics.Common;
+using JobSwipe.InfraLint.Text;
 
 namespace JobSwipe.InfraLint.Rules.RepositoryRules;
 
@@ -95,7 +96,7 @@ public sealed partial class UnusedDockerfileRule : InfraAnalyzer
 
         foreach (var file in evidence.ComposeFiles)
         {
-            if (evidence.Repository.GetModel<ComposeFile>(file) is { } compose)
+            if (evidence.Repository.GetModel<ComposeDocument>(file) is { } compose)
             {
                 foreach (var build in compose.Services.Select(s => s.Build).OfType<ComposeBuild>())
                 {
@@ -196,7 +197,7 @@ public sealed partial class UnusedDockerfileRule : InfraAnalyzer
     }
 
     private static string? BakeSetting(string block, string key) =>
-        Regex.Match(block, "\"?\\b" + key + "\"?\\s*[=:]\\s*\"(?<v>[^\"$]+)\"", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)) is { Success: true } m ? m.Groups["v"].Value : null;
+        Regex.Match(block, "\"?\\b" + key + "\"?\\s*[=:]\\s*\"(?<v>[^\"$]+)\"", RegexOptions.CultureInvariant, RegexLimits.MatchTimeout) is { Success: true } m ? m.Groups["v"].Value : null;
 
     // .gitpod.yml `image: { file: .gitpod.Dockerfile }`, devcontainer.json `"dockerfile": "Dockerfile"`.
     [GeneratedRegex(@"(?:^[ \t]*file:[ \t]*[""']?|""dockerfile""\s*:\s*"")(?<v>[^\s""'#$]+)", RegexOptions.Multiline | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]

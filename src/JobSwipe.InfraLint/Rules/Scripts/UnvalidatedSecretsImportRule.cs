@@ -53,7 +53,7 @@ public sealed partial class UnvalidatedSecretsImportRule : InfraAnalyzer
                         }
                     }
 
-                    if (env is null || ctx.Repository.GetModel<DotEnvFile>(env) is not { } dotenv)
+                    if (env is null || ctx.Repository.GetModel<DotEnvDocument>(env) is not { } dotenv)
                     {
                         continue;
                     }
@@ -203,7 +203,7 @@ public sealed partial class UnvalidatedSecretsImportRule : InfraAnalyzer
     {
         try
         {
-            return new Regex(pattern, RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(200));
+            return new Regex(pattern, RegexOptions.CultureInvariant, RegexLimits.MatchTimeout);
         }
         catch (ArgumentException)
         {
@@ -239,6 +239,6 @@ public sealed partial class UnvalidatedSecretsImportRule : InfraAnalyzer
         return TryRegex(sb.Append('$').ToString());
     }
 
-    [GeneratedRegex("<[^<>]+>", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex("<[^<>]+>", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexLimits.MatchTimeoutMilliseconds)]
     private static partial Regex AngleBracketPlaceholder();
 }

@@ -25,7 +25,7 @@ public sealed class DevelopmentValueInProductionRule : InfraAnalyzer
 
     public override void Initialize(AnalysisContext context)
     {
-        context.RegisterFileAction<DotEnvFile>(FileKind.DotEnv, ctx =>
+        context.RegisterFileAction<DotEnvDocument>(FileKind.DotEnv, ctx =>
         {
             if (!IsProductionConfig(ctx.File))
             {
@@ -43,7 +43,7 @@ public sealed class DevelopmentValueInProductionRule : InfraAnalyzer
             }
         });
 
-        context.RegisterFileAction<ComposeFile>(FileKind.Compose, ctx =>
+        context.RegisterFileAction<ComposeDocument>(FileKind.Compose, ctx =>
         {
             if (!IsProductionConfig(ctx.File))
             {
@@ -104,7 +104,7 @@ public sealed class DevelopmentValueInProductionRule : InfraAnalyzer
     // A compose file whose name carries no production marker (it is production only by its folder or configuration) and
     // that binds its published ports to the developer's machine (127.0.0.1:5432:5432), or a service sharing the host's
     // network: localhost there is the developer's machine or the host, not a missing service.
-    private static bool IsLocalStack(WorkspaceFile file, ComposeFile model, ComposeService service)
+    private static bool IsLocalStack(WorkspaceFile file, ComposeDocument model, ComposeService service)
     {
         string name = file.Name.ToLowerInvariant();
         if (name.Split('.', '-', '_').Any(p => p is "prod" or "production" or "live" or "release"))
@@ -129,7 +129,7 @@ public sealed class DevelopmentValueInProductionRule : InfraAnalyzer
 
         string folder = fly.Directory;
         var process = new System.Text.RegularExpressions.Regex(@"(^|[\s/;&|""'\[])" + System.Text.RegularExpressions.Regex.Escape(prefix) + @"(-server)?\b[^\n]*?(\bserve\b|\bserver\b|\bstart\b|\bdaemon\b|&\s*$)|\[program:" + System.Text.RegularExpressions.Regex.Escape(prefix),
-            System.Text.RegularExpressions.RegexOptions.Multiline | System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+            System.Text.RegularExpressions.RegexOptions.Multiline | System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant, RegexLimits.MatchTimeout);
         return repository.GetFilesUnder(folder).Where(f => (f.Kind is FileKind.ShellScript or FileKind.Dockerfile or FileKind.Procfile || f.Name.EndsWith(".conf", StringComparison.OrdinalIgnoreCase) || f.Name.Contains("supervisor", StringComparison.OrdinalIgnoreCase)))
             .Any(f => repository.GetText(f)?.Content is { } text && process.IsMatch(text));
     }

@@ -16,7 +16,7 @@ public sealed class DuplicateEnvKeyRule : InfraAnalyzer
     public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptor];
 
     public override void Initialize(AnalysisContext context) =>
-        context.RegisterFileAction<DotEnvFile>(FileKind.DotEnv, ctx =>
+        context.RegisterFileAction<DotEnvDocument>(FileKind.DotEnv, ctx =>
         {
             foreach (var duplicate in ctx.Model.Duplicates)
             {
@@ -26,7 +26,7 @@ public sealed class DuplicateEnvKeyRule : InfraAnalyzer
         });
 
     /// <summary>Deletes the earlier assignment's lines: safe when both values are equal, unsafe otherwise (the later one is what most loaders keep).</summary>
-    private static Fix? DropFirst(FileAnalysisContext<DotEnvFile> ctx, DotEnvDuplicate duplicate)
+    private static Fix? DropFirst(FileAnalysisContext<DotEnvDocument> ctx, DotEnvDuplicate duplicate)
     {
         var text = ctx.Model.Text;
         var first = duplicate.First;

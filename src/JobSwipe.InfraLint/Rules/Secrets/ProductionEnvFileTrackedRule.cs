@@ -22,7 +22,7 @@ public sealed class ProductionEnvFileTrackedRule : InfraAnalyzer
     public override IReadOnlyList<Diagnostics.DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptor];
 
     public override void Initialize(AnalysisContext context) =>
-        context.RegisterFileAction<DotEnvFile>(FileKind.DotEnv, ctx =>
+        context.RegisterFileAction<DotEnvDocument>(FileKind.DotEnv, ctx =>
         {
             if (!DevelopmentValueInProductionRule.IsProductionConfig(ctx.File))
             {

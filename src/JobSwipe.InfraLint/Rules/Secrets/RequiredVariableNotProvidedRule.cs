@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using JobSwipe.InfraLint.Analysis;
 using JobSwipe.InfraLint.Diagnostics;
 using JobSwipe.InfraLint.Semantics.Common;
+using JobSwipe.InfraLint.Text;
 
 namespace JobSwipe.InfraLint.Rules.Secrets;
 
@@ -87,7 +88,7 @@ public sealed partial class RequiredVariableNotProvidedRule : InfraAnalyzer
 
     private static bool IsPlatform(string name) => PlatformVariables.Contains(name) || PlatformPrefixes.Any(p => name.StartsWith(p, StringComparison.Ordinal));
 
-    [GeneratedRegex(@"^[ \t]*environment[ \t]*=(?<list>[^\r\n]*)", RegexOptions.Multiline, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"^[ \t]*environment[ \t]*=(?<list>[^\r\n]*)", RegexOptions.Multiline, matchTimeoutMilliseconds: RegexLimits.MatchTimeoutMilliseconds)]
     private static partial Regex SupervisorEnvironmentLine();
 
     [GeneratedRegex(@"(?:^|,)\s*(?<name>[A-Za-z_][A-Za-z0-9_]*)\s*=")]

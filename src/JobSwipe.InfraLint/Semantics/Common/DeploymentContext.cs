@@ -3,6 +3,7 @@ using JobSwipe.InfraLint.Diagnostics;
 using JobSwipe.InfraLint.Syntax.Compose;
 using JobSwipe.InfraLint.Syntax.Containers;
 using JobSwipe.InfraLint.Workspace;
+using JobSwipe.InfraLint.Text;
 
 namespace JobSwipe.InfraLint.Semantics.Common;
 
@@ -53,7 +54,7 @@ public static class DeploymentContext
     /// True for a compose file that runs only datastores and backing services from public images and builds nothing:
     /// the databases of an application that developers start on their own machine (<c>backend/docker-compose.database.yml</c>).
     /// </summary>
-    public static bool RunsOnlyBackingServices(ComposeFile model)
+    public static bool RunsOnlyBackingServices(ComposeDocument model)
     {
         ArgumentNullException.ThrowIfNull(model);
         return model.Services.Count > 0 && model.Services.All(s => s.Build is null && s.Image?.Value is { } image
@@ -85,7 +86,7 @@ public static class DeploymentContext
                 continue;
             }
 
-            foreach (System.Text.RegularExpressions.Match script in System.Text.RegularExpressions.Regex.Matches(text, @"""(?<key>[^""\r\n]+)""\s*:\s*""(?<value>[^""\r\n]*compose[^""\r\n]*)""", System.Text.RegularExpressions.RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)))
+            foreach (System.Text.RegularExpressions.Match script in System.Text.RegularExpressions.Regex.Matches(text, @"""(?<key>[^""\r\n]+)""\s*:\s*""(?<value>[^""\r\n]*compose[^""\r\n]*)""", System.Text.RegularExpressions.RegexOptions.CultureInvariant, RegexLimits.MatchTimeout))
             {
                 string key = script.Groups["key"].Value.ToLowerInvariant();
                 if (key.Contains("prod", StringComparison.Ordinal) || key.Contains("deploy", StringComparison.Ordinal) || key.Contains("release", StringComparison.Ordinal))
@@ -158,7 +159,7 @@ public static class DeploymentContext
         ArgumentNullException.ThrowIfNull(lowerText);
         return System.Text.RegularExpressions.Regex.IsMatch(lowerText,
             @"\b(flyctl deploy|fly deploy|superfly/flyctl-actions|kubectl (apply|set image|rollout restart)|helm (upgrade|install)|docker stack deploy|gcloud (run|app|functions) deploy|aws ecs update-service|ecs-deploy|az (webapp|containerapp)|azure/webapps-deploy|heroku (container:release|deploy)|git push heroku|railway up|terraform apply|ansible-playbook|appleboy/ssh-action|ssh [^\n]*docker[ -]compose|dokku|kamal deploy|cap [\w-]+ deploy|vercel deploy|netlify deploy|wrangler deploy|serverless deploy|sam deploy|cdk deploy|pulumi up)\b",
-            System.Text.RegularExpressions.RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+            System.Text.RegularExpressions.RegexOptions.CultureInvariant, RegexLimits.MatchTimeout);
     }
 
     private static bool Detect(Repository repository)
@@ -177,7 +178,7 @@ public static class DeploymentContext
         var lines = text.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('<') && !l.StartsWith("[!", StringComparison.Ordinal) && !l.StartsWith("![", StringComparison.Ordinal)).Take(4).ToList();
         string title = lines.FirstOrDefault(l => l.StartsWith('#'))?.ToLowerInvariant() ?? string.Empty;
         string head = string.Join('\n', lines).ToLowerInvariant();
-        return System.Text.RegularExpressions.Regex.IsMatch(title, @"\b(template|starter|boilerplate|demo|examples?|samples?|tutorial|hello[- ]?\w*)\b", System.Text.RegularExpressions.RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1))
-            || System.Text.RegularExpressions.Regex.IsMatch(head, @"\b(is an? (\w+ )?(template|starter|boilerplate|scaffold)|(template|starter|boilerplate|starter kit) (for|to|with)|tutorial|(example|sample|demo|demonstration) (app|application|project|site)|example (of|for) (how|deploying|running|using)|launch kit|curated list of|(compose|docker) samples|a starting point|hello world|reference (app|application|architecture)|sample( [\w.]+){0,3} (app|application))\b", System.Text.RegularExpressions.RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+        return System.Text.RegularExpressions.Regex.IsMatch(title, @"\b(template|starter|boilerplate|demo|examples?|samples?|tutorial|hello[- ]?\w*)\b", System.Text.RegularExpressions.RegexOptions.CultureInvariant, RegexLimits.MatchTimeout)
+            || System.Text.RegularExpressions.Regex.IsMatch(head, @"\b(is an? (\w+ )?(template|starter|boilerplate|scaffold)|(template|starter|boilerplate|starter kit) (for|to|with)|tutorial|(example|sample|demo|demonstration) (app|application|project|site)|example (of|for) (how|deploying|running|using)|launch kit|curated list of|(compose|docker) samples|a starting point|hello world|reference (app|application|architecture)|sample( [\w.]+){0,3} (app|application))\b", System.Text.RegularExpressions.RegexOptions.CultureInvariant, RegexLimits.MatchTimeout);
     }
 }

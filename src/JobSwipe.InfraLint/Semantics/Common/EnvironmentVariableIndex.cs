@@ -105,7 +105,7 @@ public sealed partial class EnvironmentVariableIndex
 
             switch (file.Kind)
             {
-                case FileKind.DotEnv when repository.GetModel<DotEnvFile>(file) is { } env:
+                case FileKind.DotEnv when repository.GetModel<DotEnvDocument>(file) is { } env:
                     foreach (var entry in env.Entries)
                     {
                         list.Add(new(entry.Key, file, env.Text, entry.KeySpan, EnvironmentVariableSource.EnvFile, file.RelativePath) { IsPassThrough = !entry.HasValue || entry.Quote != DotEnvQuote.Single && SecretHeuristics.IsReference(entry.Value) });
@@ -116,7 +116,7 @@ public sealed partial class EnvironmentVariableIndex
                     }
 
                     break;
-                case FileKind.Compose when repository.GetModel<ComposeFile>(file) is { } compose:
+                case FileKind.Compose when repository.GetModel<ComposeDocument>(file) is { } compose:
                     AddCompose(file, compose, list);
                     break;
                 case FileKind.FlyConfig when repository.GetModel<FlyConfig>(file) is { } fly:
@@ -126,7 +126,7 @@ public sealed partial class EnvironmentVariableIndex
                     }
 
                     break;
-                case FileKind.Dockerfile when repository.GetModel<DockerfileModel>(file) is { } docker:
+                case FileKind.Dockerfile when repository.GetModel<DockerfileDocument>(file) is { } docker:
                     foreach (var instruction in docker.Instructions.OfType<KeyValueInstruction>().Where(i => i.Keyword.Equals("ENV", StringComparison.OrdinalIgnoreCase)))
                     {
                         foreach (var pair in instruction.Pairs)
@@ -153,7 +153,7 @@ public sealed partial class EnvironmentVariableIndex
         return new EnvironmentVariableIndex(list, ci, assigned);
     }
 
-    private static void AddCompose(WorkspaceFile file, ComposeFile compose, List<EnvironmentVariableOccurrence> list)
+    private static void AddCompose(WorkspaceFile file, ComposeDocument compose, List<EnvironmentVariableOccurrence> list)
     {
         foreach (var service in compose.Services)
         {

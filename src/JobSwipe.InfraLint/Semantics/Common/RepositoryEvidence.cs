@@ -58,7 +58,7 @@ public sealed class RepositoryEvidence
         _scriptTexts = new(() => Read(ShellScripts.Concat(repository.Files.Where(f => f.Kind == FileKind.Other && (f.Name is "Makefile" or "makefile" or "justfile" or "Taskfile.yml" || f.Name.EndsWith(".ps1", StringComparison.OrdinalIgnoreCase))))));
         _docTexts = new(() => Read(repository.Files.Where(IsDocument)));
         _composeTexts = new(() => Read(ComposeFiles));
-        _composeImages = new(() => [.. ComposeFiles.SelectMany(f => repository.GetModel<ComposeFile>(f) is { } model ? FromModel(f, model) : [])]);
+        _composeImages = new(() => [.. ComposeFiles.SelectMany(f => repository.GetModel<ComposeDocument>(f) is { } model ? FromModel(f, model) : [])]);
         _hclTexts = new(() => Read(repository.Files.Where(f => f.Name.EndsWith(".hcl", StringComparison.OrdinalIgnoreCase) || f.Name.EndsWith(".tf", StringComparison.OrdinalIgnoreCase))));
     }
 
@@ -164,7 +164,7 @@ public sealed class RepositoryEvidence
             && !lower.Contains("/changelogs/", StringComparison.Ordinal);
     }
 
-    private static IEnumerable<ComposeServiceImage> FromModel(WorkspaceFile file, ComposeFile model)
+    private static IEnumerable<ComposeServiceImage> FromModel(WorkspaceFile file, ComposeDocument model)
     {
         foreach (var service in model.Services)
         {

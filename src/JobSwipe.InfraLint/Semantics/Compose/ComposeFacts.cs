@@ -14,21 +14,21 @@ internal static class ComposeFacts
     /// A file meant to be merged over another (<c>docker-compose.override.yml</c>, or one with partial services): what it
     /// refers to may be defined in its sibling compose files.
     /// </summary>
-    public static bool IsOverlay(string fileName, ComposeFile model) =>
+    public static bool IsOverlay(string fileName, ComposeDocument model) =>
         fileName.Contains("override", StringComparison.OrdinalIgnoreCase) || model.Services.Any(IsPartial);
 
     /// <summary>
     /// The compose files whose definitions this file can use: itself, the files it <c>include</c>s, and the files it is
     /// used together with (<see cref="ComposeProjects"/>).
     /// </summary>
-    public static IReadOnlyList<ComposeFile> Scope(Repository repository, WorkspaceFile file, ComposeFile model) =>
+    public static IReadOnlyList<ComposeDocument> Scope(Repository repository, WorkspaceFile file, ComposeDocument model) =>
         ComposeProjects.For(repository).Scope(repository, file, model);
 
     /// <summary>
     /// The project a fragment in a sub-folder most likely belongs to when the repository does not show how it is merged
     /// (<see cref="ComposeProjects.FindCandidateProject"/>): a name only that project defines is a warning, not an error.
     /// </summary>
-    public static CandidateProject? FindCandidateProject(Repository repository, WorkspaceFile file, ComposeFile model) =>
+    public static CandidateProject? FindCandidateProject(Repository repository, WorkspaceFile file, ComposeDocument model) =>
         ComposeProjects.For(repository).FindCandidateProject(repository, file, model);
 
     /// <summary>
@@ -51,11 +51,11 @@ internal static class ComposeFacts
     /// True when the file includes something the repository cannot show (an interpolated path, a file outside it or
     /// of another name): what it defines is then unknown, and rules about undefined names stay quiet.
     /// </summary>
-    public static bool HasUnresolvedInclude(Repository repository, WorkspaceFile file, ComposeFile model) =>
+    public static bool HasUnresolvedInclude(Repository repository, WorkspaceFile file, ComposeDocument model) =>
         model.Include.Any(include => include.Value.Contains('$', StringComparison.Ordinal)
             || Workspace.Repository.Combine(file.Directory, include.Value) is not { } path
             || repository.GetFile(path) is not { } included
-            || repository.GetModel<ComposeFile>(included) is null);
+            || repository.GetModel<ComposeDocument>(included) is null);
 
     /// <summary>True for booleans written as true in compose/env values.</summary>
     public static bool IsTrue(string? value) => value?.Trim().ToLowerInvariant() is "1" or "true" or "yes" or "on" or "y";
@@ -63,5 +63,5 @@ internal static class ComposeFacts
     public static bool IsFalse(string? value) => value?.Trim().ToLowerInvariant() is "0" or "false" or "no" or "off" or "n";
 
     /// <summary>The 1-based line of a span, for messages that name another place in the file.</summary>
-    public static int Line(ComposeFile model, TextSpan span) => model.Text.GetPosition(span.Start).Line;
+    public static int Line(ComposeDocument model, TextSpan span) => model.Text.GetPosition(span.Start).Line;
 }

@@ -37,14 +37,14 @@ internal sealed class ComposeProjects
     private static readonly string[] TemplateSuffixes = [".example", ".sample", ".dist"];
 
     private readonly Dictionary<string, HashSet<string>> _combined = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, ComposeFile> _models = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ComposeDocument> _models = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<string>> _byDirectory;
 
     private ComposeProjects(Repository repository)
     {
         foreach (var file in repository.GetFiles(FileKind.Compose))
         {
-            if (repository.GetModel<ComposeFile>(file) is { } model)
+            if (repository.GetModel<ComposeDocument>(file) is { } model)
             {
                 _models[file.RelativePath] = model;
             }
@@ -123,11 +123,11 @@ internal sealed class ComposeProjects
     /// The compose files whose definitions <paramref name="file"/> can use: itself, the files it includes, and every file
     /// it is used together with (and what those include).
     /// </summary>
-    public IReadOnlyList<ComposeFile> Scope(Repository repository, WorkspaceFile file, ComposeFile model)
+    public IReadOnlyList<ComposeDocument> Scope(Repository repository, WorkspaceFile file, ComposeDocument model)
     {
-        var scope = new List<ComposeFile>();
-        var seen = new HashSet<ComposeFile>(ReferenceEqualityComparer.Instance);
-        void Add(string path, ComposeFile added)
+        var scope = new List<ComposeDocument>();
+        var seen = new HashSet<ComposeDocument>(ReferenceEqualityComparer.Instance);
+        void Add(string path, ComposeDocument added)
         {
             if (!seen.Add(added))
             {
@@ -138,7 +138,7 @@ internal sealed class ComposeProjects
             foreach (var include in added.Include)
             {
                 if (!include.Value.Contains('$', StringComparison.Ordinal) && Repository.Combine(DirectoryOf(path), include.Value) is { } target
-                    && repository.GetFile(target) is { } included && repository.GetModel<ComposeFile>(included) is { } includedModel)
+                    && repository.GetFile(target) is { } included && repository.GetModel<ComposeDocument>(included) is { } includedModel)
                 {
                     Add(target, includedModel);
                 }
@@ -164,7 +164,7 @@ internal sealed class ComposeProjects
     /// together with no file, includes none, and declares no top-level volume, network, secret or config of its own.
     /// Null for any other file.
     /// </summary>
-    public CandidateProject? FindCandidateProject(Repository repository, WorkspaceFile file, ComposeFile model)
+    public CandidateProject? FindCandidateProject(Repository repository, WorkspaceFile file, ComposeDocument model)
     {
         if (_combined.ContainsKey(file.RelativePath) || FragmentBases(file.RelativePath, model) is not { } bases)
         {
@@ -183,7 +183,7 @@ internal sealed class ComposeProjects
     /// merged with; null for any other file. Whether it is also merged with something the repository shows is not asked:
     /// a sibling fragment another list combines still defines its services for the project assembled elsewhere.
     /// </summary>
-    private List<string>? FragmentBases(string path, ComposeFile model)
+    private List<string>? FragmentBases(string path, ComposeDocument model)
     {
         string directory = DirectoryOf(path);
         return model.Include.Count > 0 || directory.Length == 0
@@ -250,7 +250,7 @@ internal sealed class ComposeProjects
     /// an add-on, even when it reuses the base's service names; nor is a URL to a host evidence (a production file
     /// pointing at a service only the development file runs is the error JSI2015 is for).
     /// </summary>
-    private static bool NeedsBase(ComposeFile addOn, ComposeFile baseFile)
+    private static bool NeedsBase(ComposeDocument addOn, ComposeDocument baseFile)
     {
         var ownServices = addOn.Services.Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
         var ownResources = addOn.Volumes.Concat(addOn.Networks).Concat(addOn.Secrets).Concat(addOn.Configs).Select(d => d.Name).ToHashSet(StringComparer.Ordinal);
@@ -297,4 +297,4 @@ internal sealed class ComposeProjects
 /// <summary>The project a fragment most likely belongs to (<see cref="ComposeProjects.FindCandidateProject"/>).</summary>
 /// <param name="Bases">The base files it would be merged with, for messages.</param>
 /// <param name="Scope">Those files and everything they are used together with or include.</param>
-internal sealed record CandidateProject(IReadOnlyList<string> Bases, IReadOnlyList<ComposeFile> Scope);
+internal sealed record CandidateProject(IReadOnlyList<string> Bases, IReadOnlyList<ComposeDocument> Scope);

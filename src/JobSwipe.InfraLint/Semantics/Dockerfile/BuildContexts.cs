@@ -6,6 +6,7 @@ using JobSwipe.InfraLint.Syntax.Dockerfile;
 using JobSwipe.InfraLint.Syntax.Fly;
 using JobSwipe.InfraLint.Syntax.Yaml;
 using JobSwipe.InfraLint.Workspace;
+using JobSwipe.InfraLint.Text;
 
 namespace JobSwipe.InfraLint.Semantics.Dockerfile;
 
@@ -69,7 +70,7 @@ internal sealed partial class BuildContexts
 
         foreach (WorkspaceFile compose in repository.GetFiles(FileKind.Compose))
         {
-            foreach (ComposeService service in repository.GetModel<ComposeFile>(compose)?.Services ?? [])
+            foreach (ComposeService service in repository.GetModel<ComposeDocument>(compose)?.Services ?? [])
             {
                 // build: ./dir, or build: { context: ./dir, dockerfile: Dockerfile.prod } (the dockerfile is relative to the context).
                 if (service.Build is not { } build || build.Context?.Value is { } c && (c.Contains('$', StringComparison.Ordinal) || c.Contains("://", StringComparison.Ordinal) || c.StartsWith("git@", StringComparison.Ordinal))
@@ -100,7 +101,7 @@ internal sealed partial class BuildContexts
     /// The contexts a Dockerfile is built with: those named by compose files and Fly configs when any, else the
     /// Dockerfile's folder, or the nearest ancestor folder in which more of its COPY sources exist.
     /// </summary>
-    public IReadOnlyList<BuildContext> ContextsOf(WorkspaceFile dockerfile, DockerfileModel model)
+    public IReadOnlyList<BuildContext> ContextsOf(WorkspaceFile dockerfile, DockerfileDocument model)
     {
         if (_explicit.TryGetValue(dockerfile.RelativePath, out var contexts))
         {
@@ -130,13 +131,13 @@ internal sealed partial class BuildContexts
     }
 
     /// <summary>The .dockerignore that applies: <c>&lt;Dockerfile&gt;.dockerignore</c> next to the Dockerfile, else the context's.</summary>
-    public (WorkspaceFile File, DockerIgnoreFile Model)? DockerIgnoreOf(WorkspaceFile dockerfile, BuildContext context)
+    public (WorkspaceFile File, DockerIgnoreDocument Model)? DockerIgnoreOf(WorkspaceFile dockerfile, BuildContext context)
     {
         foreach (string candidate in (string[])[dockerfile.RelativePath + ".dockerignore", Repository.Combine(context.Directory, ".dockerignore") ?? ".dockerignore"])
         {
             if (_repository.GetFile(candidate) is { } file)
             {
-                return _repository.GetModel<DockerIgnoreFile>(file) is { } model ? (file, model) : null;
+                return _repository.GetModel<DockerIgnoreDocument>(file) is { } model ? (file, model) : null;
             }
         }
 
@@ -144,7 +145,7 @@ internal sealed partial class BuildContexts
     }
 
     /// <summary>The COPY/ADD sources whose existence can be checked: local, no variables, no --from, no heredoc.</summary>
-    public static IEnumerable<(CopyInstruction Copy, DockerToken Token, string Path)> CheckableSources(DockerfileModel model)
+    public static IEnumerable<(CopyInstruction Copy, DockerToken Token, string Path)> CheckableSources(DockerfileDocument model)
     {
         foreach (DockerInstruction instruction in model.Instructions)
         {
@@ -261,7 +262,7 @@ internal sealed partial class BuildContexts
 
         foreach (WorkspaceFile compose in repository.GetFiles(FileKind.Compose))
         {
-            foreach (ComposeService service in repository.GetModel<ComposeFile>(compose)?.Services ?? [])
+            foreach (ComposeService service in repository.GetModel<ComposeDocument>(compose)?.Services ?? [])
             {
                 switch ((service.Build?.Node as YamlMapping)?.Find("additional_contexts")?.Value)
                 {
@@ -351,6 +352,6 @@ internal sealed partial class BuildContexts
             }
         }
 
-        return new Regex(sb.Append('$').ToString(), RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+        return new Regex(sb.Append('$').ToString(), RegexOptions.CultureInvariant, RegexLimits.MatchTimeout);
     }
 }

@@ -77,7 +77,7 @@ internal sealed class RunShell
     private static readonly RunShell Empty = new([], null);
 
     /// <summary>The set options the SHELL in effect for this RUN (in its stage or a stage it is based on) passes, such as <c>-o pipefail</c>.</summary>
-    public static SetOptions InitialOptions(DockerfileModel model, DockerInstruction run)
+    public static SetOptions InitialOptions(DockerfileDocument model, DockerInstruction run)
     {
         if (run.StageIndex < 0 || run.StageIndex >= model.Stages.Count)
         {
@@ -106,7 +106,7 @@ internal sealed class RunShell
     /// do; <c>sh</c> does only where the stage's base image is known to make it busybox ash (Alpine, BusyBox). Debian's and
     /// Ubuntu's <c>/bin/sh</c> is dash, which rejects the option, and an unknown <c>sh</c> is not assumed to have it.
     /// </summary>
-    public static bool SupportsPipefail(string program, DockerfileModel model, DockerStage stage)
+    public static bool SupportsPipefail(string program, DockerfileDocument model, DockerStage stage)
     {
         string name = program.Trim('"')[(program.Trim('"').LastIndexOf('/') + 1)..].ToLowerInvariant();
         if (name is "bash" or "zsh" or "ksh" or "mksh" or "ash" or "busybox")
@@ -126,7 +126,7 @@ internal sealed class RunShell
     }
 
     /// <summary>True when the SHELL in effect for an instruction (RUN, CMD, ENTRYPOINT) is PowerShell or cmd: no POSIX shell rules apply.</summary>
-    public static bool UsesNonPosixShell(DockerfileModel model, DockerInstruction run)
+    public static bool UsesNonPosixShell(DockerfileDocument model, DockerInstruction run)
     {
         if (run.StageIndex < 0 || run.StageIndex >= model.Stages.Count)
         {

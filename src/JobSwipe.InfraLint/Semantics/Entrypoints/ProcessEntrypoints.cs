@@ -82,7 +82,7 @@ public static partial class ProcessEntrypoints
         var result = new List<ProcessEntrypoint>();
         foreach (WorkspaceFile file in repository.GetFiles(FileKind.Procfile))
         {
-            if (repository.GetModel<ProcfileModel>(file) is not { } procfile)
+            if (repository.GetModel<ProcfileDocument>(file) is not { } procfile)
             {
                 continue;
             }
@@ -97,7 +97,7 @@ public static partial class ProcessEntrypoints
 
         foreach (WorkspaceFile file in repository.GetFiles(FileKind.Dockerfile))
         {
-            if (repository.GetModel<DockerfileModel>(file) is not { } dockerfile || dockerfile.FinalStage is not { } stage)
+            if (repository.GetModel<DockerfileDocument>(file) is not { } dockerfile || dockerfile.FinalStage is not { } stage)
             {
                 continue;
             }
@@ -135,7 +135,7 @@ public static partial class ProcessEntrypoints
             string dockerfilePath = fly.Build?.Dockerfile?.Value.AsString() ?? "Dockerfile";
             string? cwd = file.Directory;
             if (fly.Build?.Image is null && Repository.Combine(file.Directory, dockerfilePath) is { } dfPath && repository.GetFile(dfPath) is { } df
-                && repository.GetModel<DockerfileModel>(df) is { FinalStage: { } stage } model)
+                && repository.GetModel<DockerfileDocument>(df) is { FinalStage: { } stage } model)
             {
                 cwd = MapWorkdir(model.InheritedInOrder(stage), file.Directory, repository);
             }
@@ -159,7 +159,7 @@ public static partial class ProcessEntrypoints
 
         foreach (WorkspaceFile file in repository.GetFiles(FileKind.Compose))
         {
-            if (repository.GetModel<ComposeFile>(file) is not { } compose)
+            if (repository.GetModel<ComposeDocument>(file) is not { } compose)
             {
                 continue;
             }
@@ -173,7 +173,7 @@ public static partial class ProcessEntrypoints
 
                 string dockerfilePath = service.Build.Dockerfile?.Value ?? "Dockerfile";
                 string? cwd = contextDir;
-                if (Repository.Combine(contextDir, dockerfilePath) is { } dfPath && repository.GetFile(dfPath) is { } df && repository.GetModel<DockerfileModel>(df) is { FinalStage: { } stage } model)
+                if (Repository.Combine(contextDir, dockerfilePath) is { } dfPath && repository.GetFile(dfPath) is { } df && repository.GetModel<DockerfileDocument>(df) is { FinalStage: { } stage } model)
                 {
                     cwd = MapWorkdir(model.InheritedInOrder(stage), contextDir, repository);
                 }

@@ -70,7 +70,7 @@ public static class ExecutedFiles
 
         foreach (WorkspaceFile file in repository.GetFiles(FileKind.Dockerfile))
         {
-            if (repository.GetModel<DockerfileModel>(file) is not { } dockerfile)
+            if (repository.GetModel<DockerfileDocument>(file) is not { } dockerfile)
             {
                 continue;
             }

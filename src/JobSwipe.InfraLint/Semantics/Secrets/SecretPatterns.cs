@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using JobSwipe.InfraLint.Semantics.Common;
+using JobSwipe.InfraLint.Text;
 
 namespace JobSwipe.InfraLint.Semantics.Secrets;
 
@@ -52,7 +53,7 @@ public sealed class SecretDetector
         MinEntropy = minEntropy;
         IsAllowedValue = isAllowed ?? (_ => false);
         Multiline = multiline;
-        _regex = new Lazy<Regex>(() => new Regex(pattern, RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, TimeSpan.FromSeconds(2)));
+        _regex = new Lazy<Regex>(() => new Regex(pattern, RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, RegexLimits.MatchTimeout));
     }
 
     public string Id { get; }

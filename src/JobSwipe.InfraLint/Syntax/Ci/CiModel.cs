@@ -65,7 +65,7 @@ public sealed class CiPipeline : ISyntaxModel
 {
     public required CiKind Kind { get; init; }
 
-    public required YamlDocumentModel Yaml { get; init; }
+    public required YamlStream Yaml { get; init; }
 
     public SourceText Text => Yaml.Text;
 

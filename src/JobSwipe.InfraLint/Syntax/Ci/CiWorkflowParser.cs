@@ -36,7 +36,7 @@ public static class CiWorkflowParser
         return new ParseResult<CiPipeline>(pipeline, yaml.Errors);
     }
 
-    private static CiPipeline GitHub(YamlDocumentModel yaml, YamlMapping? root)
+    private static CiPipeline GitHub(YamlStream yaml, YamlMapping? root)
     {
         var jobs = new List<CiJob>();
         if (root?["jobs"] is YamlMapping jobsMap)
@@ -89,7 +89,7 @@ public static class CiWorkflowParser
         };
     }
 
-    private static CiPipeline GitLab(YamlDocumentModel yaml, YamlMapping? root)
+    private static CiPipeline GitLab(YamlStream yaml, YamlMapping? root)
     {
         var jobs = new List<CiJob>();
         if (root is not null)
@@ -157,7 +157,7 @@ public static class CiWorkflowParser
         }
     }
 
-    private static CiPipeline Azure(YamlDocumentModel yaml, YamlMapping? root)
+    private static CiPipeline Azure(YamlStream yaml, YamlMapping? root)
     {
         var jobs = new List<CiJob>();
         if (root is not null)

@@ -154,9 +154,9 @@ public sealed class ComposeService
 }
 
 /// <summary>A compose file: a lenient view over its YAML model (wrong shapes are left for rules to judge).</summary>
-public sealed class ComposeFile : ISyntaxModel
+public sealed class ComposeDocument : ISyntaxModel
 {
-    public required YamlDocumentModel Yaml { get; init; }
+    public required YamlStream Yaml { get; init; }
 
     public SourceText Text => Yaml.Text;
 

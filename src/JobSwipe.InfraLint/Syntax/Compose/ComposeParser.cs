@@ -4,13 +4,13 @@ using JobSwipe.InfraLint.Text;
 
 namespace JobSwipe.InfraLint.Syntax.Compose;
 
-/// <summary>Parses a compose file into a lenient <see cref="ComposeFile"/>. Only YAML errors are syntax errors.</summary>
+/// <summary>Parses a compose file into a lenient <see cref="ComposeDocument"/>. Only YAML errors are syntax errors.</summary>
 public static class ComposeParser
 {
-    public static ParseResult<ComposeFile> Parse(SourceText text)
+    public static ParseResult<ComposeDocument> Parse(SourceText text)
     {
         var yaml = YamlParser.Parse(text);
-        ComposeFile file;
+        ComposeDocument file;
         try
         {
             file = Build(yaml.Model!);
@@ -18,17 +18,17 @@ public static class ComposeParser
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             // Defensive: the model is lenient, but never let a surprise escape the parser.
-            return new ParseResult<ComposeFile>(new ComposeFile { Yaml = yaml.Model! }, [.. yaml.Errors, new SyntaxError($"The compose file could not be read: {ex.Message}", new TextSpan(0, 0))]);
+            return new ParseResult<ComposeDocument>(new ComposeDocument { Yaml = yaml.Model! }, [.. yaml.Errors, new SyntaxError($"The compose file could not be read: {ex.Message}", new TextSpan(0, 0))]);
         }
 
-        return new ParseResult<ComposeFile>(file, yaml.Errors);
+        return new ParseResult<ComposeDocument>(file, yaml.Errors);
     }
 
-    private static ComposeFile Build(YamlDocumentModel yaml)
+    private static ComposeDocument Build(YamlStream yaml)
     {
         if (yaml.Root is not YamlMapping root)
         {
-            return new ComposeFile { Yaml = yaml };
+            return new ComposeDocument { Yaml = yaml };
         }
 
         var servicesEntry = root.Find("services");
@@ -59,7 +59,7 @@ public static class ComposeParser
             }
         }
 
-        return new ComposeFile
+        return new ComposeDocument
         {
             Yaml = yaml,
             Version = root.GetScalar("version"),

@@ -15,9 +15,9 @@ public sealed record DockerIgnorePattern(string Pattern, bool IsException, TextS
 }
 
 /// <summary>A parsed .dockerignore with a matcher.</summary>
-public sealed class DockerIgnoreFile : ISyntaxModel
+public sealed class DockerIgnoreDocument : ISyntaxModel
 {
-    internal DockerIgnoreFile(SourceText text, IReadOnlyList<DockerIgnorePattern> patterns, IReadOnlyList<SyntaxComment> comments)
+    internal DockerIgnoreDocument(SourceText text, IReadOnlyList<DockerIgnorePattern> patterns, IReadOnlyList<SyntaxComment> comments)
     {
         Text = text;
         Patterns = patterns;
@@ -107,7 +107,7 @@ public sealed class DockerIgnoreMatcher
 /// <summary>Parses .dockerignore files: one pattern per line, <c>#</c> in column 1 starts a comment, <c>!</c> marks an exception.</summary>
 public static class DockerIgnoreParser
 {
-    public static ParseResult<DockerIgnoreFile> Parse(SourceText text)
+    public static ParseResult<DockerIgnoreDocument> Parse(SourceText text)
     {
         ArgumentNullException.ThrowIfNull(text);
         var patterns = new List<DockerIgnorePattern>();
@@ -179,7 +179,7 @@ public static class DockerIgnoreParser
             patterns.Add(new DockerIgnorePattern(pattern, exception, TextSpan.FromBounds(a, b), TextSpan.FromBounds(p, b)) { IsValid = valid });
         }
 
-        return new ParseResult<DockerIgnoreFile>(new DockerIgnoreFile(text, patterns, comments), errors);
+        return new ParseResult<DockerIgnoreDocument>(new DockerIgnoreDocument(text, patterns, comments), errors);
     }
 
     /// <summary>Go's path.Clean for '/'-separated paths.</summary>

@@ -19,24 +19,24 @@ public static class DockerfileParser
     /// instruction stage (no FROM, an instruction before FROM, missing arguments, HEALTHCHECK types…) are left out; they
     /// are part of <see cref="Parse(SourceText)"/>, which says whether a build would get past reading the file.
     /// </summary>
-    public static ParseResult<DockerfileModel> ParseSyntax(SourceText text)
+    public static ParseResult<DockerfileDocument> ParseSyntax(SourceText text)
     {
         ArgumentNullException.ThrowIfNull(text);
         var parser = new Parser(text);
-        ParseResult<DockerfileModel> result;
+        ParseResult<DockerfileDocument> result;
         try
         {
             result = parser.Run();
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            return ParseResult<DockerfileModel>.Failure(new SyntaxError("The Dockerfile could not be parsed: " + ex.Message, new TextSpan(0, 0)));
+            return ParseResult<DockerfileDocument>.Failure(new SyntaxError("The Dockerfile could not be parsed: " + ex.Message, new TextSpan(0, 0)));
         }
 
-        return new ParseResult<DockerfileModel>(result.Model, [.. result.Errors.Where(e => !parser.BuildErrors.Any(b => ReferenceEquals(b, e)))]);
+        return new ParseResult<DockerfileDocument>(result.Model, [.. result.Errors.Where(e => !parser.BuildErrors.Any(b => ReferenceEquals(b, e)))]);
     }
 
-    public static ParseResult<DockerfileModel> Parse(SourceText text)
+    public static ParseResult<DockerfileDocument> Parse(SourceText text)
     {
         ArgumentNullException.ThrowIfNull(text);
         try
@@ -45,7 +45,7 @@ public static class DockerfileParser
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            return ParseResult<DockerfileModel>.Failure(new SyntaxError("The Dockerfile could not be parsed: " + ex.Message, new TextSpan(0, 0)));
+            return ParseResult<DockerfileDocument>.Failure(new SyntaxError("The Dockerfile could not be parsed: " + ex.Message, new TextSpan(0, 0)));
         }
     }
 
@@ -125,7 +125,7 @@ public static class DockerfileParser
             }
         }
 
-        public ParseResult<DockerfileModel> Run()
+        public ParseResult<DockerfileDocument> Run()
         {
             while (_li < _lines.Count)
             {
@@ -226,8 +226,8 @@ public static class DockerfileParser
                 stages.Add(new DockerStage(i, from, body, TextSpan.FromBounds(from.Span.Start, end)));
             }
 
-            var model = new DockerfileModel(_text, _comments, _directives, _escape, _instructions, _globalArgs, stages);
-            return new ParseResult<DockerfileModel>(model, _errors);
+            var model = new DockerfileDocument(_text, _comments, _directives, _escape, _instructions, _globalArgs, stages);
+            return new ParseResult<DockerfileDocument>(model, _errors);
         }
 
         private void Place(DockerInstruction instruction)

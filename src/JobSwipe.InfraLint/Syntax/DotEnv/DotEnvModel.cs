@@ -74,9 +74,9 @@ public sealed record DotEnvInvalidLine(string Text, TextSpan Span, string Reason
 public sealed record DotEnvDuplicate(DotEnvEntry First, DotEnvEntry Second);
 
 /// <summary>A parsed .env file.</summary>
-public sealed class DotEnvFile : ISyntaxModel
+public sealed class DotEnvDocument : ISyntaxModel
 {
-    internal DotEnvFile(SourceText text, IReadOnlyList<DotEnvEntry> entries, IReadOnlyList<DotEnvInvalidLine> invalidLines, IReadOnlyList<SyntaxComment> comments)
+    internal DotEnvDocument(SourceText text, IReadOnlyList<DotEnvEntry> entries, IReadOnlyList<DotEnvInvalidLine> invalidLines, IReadOnlyList<SyntaxComment> comments)
     {
         Text = text;
         Entries = entries;

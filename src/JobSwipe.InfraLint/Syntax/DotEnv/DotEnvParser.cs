@@ -7,11 +7,11 @@ namespace JobSwipe.InfraLint.Syntax.DotEnv;
 /// Parses .env files the way docker compose's env_file reader and python-dotenv read them:
 /// <c>[export ]KEY=value</c> (also <c>KEY: value</c>), unquoted values with <c># comments</c> after whitespace,
 /// literal single-quoted values, double-quoted values with escapes; both quoted forms may span lines.
-/// Lines that are not assignments become <see cref="DotEnvFile.InvalidLines"/>; an unterminated quote is a syntax error.
+/// Lines that are not assignments become <see cref="DotEnvDocument.InvalidLines"/>; an unterminated quote is a syntax error.
 /// </summary>
 public static class DotEnvParser
 {
-    public static ParseResult<DotEnvFile> Parse(SourceText text)
+    public static ParseResult<DotEnvDocument> Parse(SourceText text)
     {
         ArgumentNullException.ThrowIfNull(text);
         try
@@ -20,8 +20,8 @@ public static class DotEnvParser
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            var empty = new DotEnvFile(text, [], [], []);
-            return ParseResult<DotEnvFile>.Failure(new SyntaxError("The .env file could not be read: " + ex.Message, new TextSpan(0, Math.Min(1, text.Length))), empty);
+            var empty = new DotEnvDocument(text, [], [], []);
+            return ParseResult<DotEnvDocument>.Failure(new SyntaxError("The .env file could not be read: " + ex.Message, new TextSpan(0, Math.Min(1, text.Length))), empty);
         }
     }
 
@@ -39,7 +39,7 @@ public static class DotEnvParser
         private int _noDoubleCloseFrom = text.Length;
         private int _noSingleCloseFrom = text.Length;
 
-        public ParseResult<DotEnvFile> Read()
+        public ParseResult<DotEnvDocument> Read()
         {
             int pos = 0;
             while (pos < _s.Length)
@@ -47,7 +47,7 @@ public static class DotEnvParser
                 pos = ReadLine(pos);
             }
 
-            return new ParseResult<DotEnvFile>(new DotEnvFile(text, _entries, _invalid, _comments), _errors);
+            return new ParseResult<DotEnvDocument>(new DotEnvDocument(text, _entries, _invalid, _comments), _errors);
         }
 
         private int LineEnd(int pos)

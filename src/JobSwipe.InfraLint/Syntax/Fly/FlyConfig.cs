@@ -8,7 +8,7 @@ public static class FlyConfigParser
 {
     public static ParseResult<FlyConfig> Parse(SourceText text)
     {
-        ParseResult<TomlDocumentModel> toml = TomlParser.Parse(text);
+        ParseResult<TomlDocument> toml = TomlParser.Parse(text);
         FlyConfig? model = toml.Model is null ? null : new FlyConfig(toml.Model);
         return new ParseResult<FlyConfig>(model, toml.Errors);
     }
@@ -23,7 +23,7 @@ public static class FlyConfigParser
 /// </summary>
 public sealed class FlyConfig : ISyntaxModel
 {
-    internal FlyConfig(TomlDocumentModel document)
+    internal FlyConfig(TomlDocument document)
     {
         Document = document;
         TomlTableNode root = document.Root;
@@ -43,7 +43,7 @@ public sealed class FlyConfig : ISyntaxModel
         Checks = ReadTopLevelChecks(root);
     }
 
-    public TomlDocumentModel Document { get; }
+    public TomlDocument Document { get; }
 
     public SourceText Text => Document.Text;
 

@@ -117,19 +117,19 @@ public sealed class RequirementsManifest : DependencyManifest
 /// <summary>A pyproject.toml: PEP 621, PEP 735 groups, Poetry, PDM and uv dependency tables.</summary>
 public sealed class PyprojectManifest : DependencyManifest
 {
-    internal PyprojectManifest(TomlDocumentModel document, IReadOnlyList<Dependency> dependencies)
+    internal PyprojectManifest(TomlDocument document, IReadOnlyList<Dependency> dependencies)
         : base(ManifestKind.Pyproject, document.Text, dependencies, document.Comments) => Document = document;
 
-    public TomlDocumentModel Document { get; }
+    public TomlDocument Document { get; }
 }
 
 /// <summary>A Pipfile: <c>[packages]</c> and <c>[dev-packages]</c>.</summary>
 public sealed class PipfileManifest : DependencyManifest
 {
-    internal PipfileManifest(TomlDocumentModel document, IReadOnlyList<Dependency> dependencies)
+    internal PipfileManifest(TomlDocument document, IReadOnlyList<Dependency> dependencies)
         : base(ManifestKind.Pipfile, document.Text, dependencies, document.Comments) => Document = document;
 
-    public TomlDocumentModel Document { get; }
+    public TomlDocument Document { get; }
 }
 
 /// <summary>A package.json script: its name and command with spans (inside the quotes).</summary>

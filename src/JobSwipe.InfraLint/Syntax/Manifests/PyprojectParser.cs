@@ -14,7 +14,7 @@ public static class PyprojectParser
 {
     public static ParseResult<PyprojectManifest> Parse(SourceText text)
     {
-        ParseResult<TomlDocumentModel> toml = TomlParser.Parse(text);
+        ParseResult<TomlDocument> toml = TomlParser.Parse(text);
         if (toml.Model is null)
         {
             return new ParseResult<PyprojectManifest>(null, toml.Errors);
@@ -135,7 +135,7 @@ public static class PipfileParser
 {
     public static ParseResult<PipfileManifest> Parse(SourceText text)
     {
-        ParseResult<TomlDocumentModel> toml = TomlParser.Parse(text);
+        ParseResult<TomlDocument> toml = TomlParser.Parse(text);
         if (toml.Model is null)
         {
             return new ParseResult<PipfileManifest>(null, toml.Errors);

@@ -17,9 +17,9 @@ public sealed record ProcfileEntry(string Name, TextSpan NameSpan, string Comman
 public sealed record ProcfileInvalidLine(string Text, TextSpan Span, string Reason);
 
 /// <summary>A parsed Procfile (Heroku, foreman, honcho, Fly's Procfile-based launchers).</summary>
-public sealed class ProcfileModel : ISyntaxModel
+public sealed class ProcfileDocument : ISyntaxModel
 {
-    internal ProcfileModel(SourceText text, IReadOnlyList<ProcfileEntry> entries, IReadOnlyList<ProcfileInvalidLine> invalidLines, IReadOnlyList<SyntaxComment> comments)
+    internal ProcfileDocument(SourceText text, IReadOnlyList<ProcfileEntry> entries, IReadOnlyList<ProcfileInvalidLine> invalidLines, IReadOnlyList<SyntaxComment> comments)
     {
         Text = text;
         Entries = entries;
@@ -51,7 +51,7 @@ public sealed class ProcfileModel : ISyntaxModel
 /// </summary>
 public static class ProcfileParser
 {
-    public static ParseResult<ProcfileModel> Parse(SourceText text)
+    public static ParseResult<ProcfileDocument> Parse(SourceText text)
     {
         ArgumentNullException.ThrowIfNull(text);
         var entries = new List<ProcfileEntry>();
@@ -116,7 +116,7 @@ public static class ProcfileParser
             entries.Add(new ProcfileEntry(s[nameStart..nameEnd], TextSpan.FromBounds(nameStart, nameEnd), text.GetText(commandSpan), commandSpan, TextSpan.FromBounds(nameStart, trimmedEnd)));
         }
 
-        return ParseResult<ProcfileModel>.Success(new ProcfileModel(text, entries, invalid, comments));
+        return ParseResult<ProcfileDocument>.Success(new ProcfileDocument(text, entries, invalid, comments));
     }
 
     private static bool IsBlank(char c) => c is ' ' or '\t' or '\ufeff';

@@ -273,7 +273,7 @@ public sealed class TomlTableArrayNode : TomlNode
 /// <summary>
 /// A table: the root, a <c>[header]</c> table, an array element, an inline table or an implicit table.
 /// A table defined twice (a duplicate) is one node whose entries come from both definitions; the
-/// duplicate itself is listed in <see cref="TomlDocumentModel.Duplicates"/>.
+/// duplicate itself is listed in <see cref="TomlDocument.Duplicates"/>.
 /// </summary>
 public sealed class TomlTableNode : TomlNode
 {
@@ -441,9 +441,9 @@ public sealed record TomlDuplicate(TomlDuplicateKind Kind, IReadOnlyList<string>
 }
 
 /// <summary>A parsed TOML document: the root table, every table in source order, duplicates and comments.</summary>
-public sealed class TomlDocumentModel : ISyntaxModel
+public sealed class TomlDocument : ISyntaxModel
 {
-    internal TomlDocumentModel(SourceText text, TomlTableNode root, IReadOnlyList<TomlTableNode> allTables, IReadOnlyList<TomlDuplicate> duplicates, IReadOnlyList<SyntaxComment> comments)
+    internal TomlDocument(SourceText text, TomlTableNode root, IReadOnlyList<TomlTableNode> allTables, IReadOnlyList<TomlDuplicate> duplicates, IReadOnlyList<SyntaxComment> comments)
     {
         Text = text;
         Root = root;

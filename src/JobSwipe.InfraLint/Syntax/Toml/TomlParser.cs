@@ -6,7 +6,7 @@ using Tomlyn.Syntax;
 namespace JobSwipe.InfraLint.Syntax.Toml;
 
 /// <summary>
-/// Parses TOML into a <see cref="TomlDocumentModel"/> with exact spans. Tomlyn's full-fidelity syntax parser
+/// Parses TOML into a <see cref="TomlDocument"/> with exact spans. Tomlyn's full-fidelity syntax parser
 /// does the lexing; semantic checks (duplicate keys and tables) are done here and recorded in the model
 /// instead of being reported as syntax errors.
 /// </summary>
@@ -15,7 +15,7 @@ public static class TomlParser
     /// <summary>The deepest nesting of arrays and inline tables accepted.</summary>
     public const int MaxDepth = 256;
 
-    public static ParseResult<TomlDocumentModel> Parse(SourceText text)
+    public static ParseResult<TomlDocument> Parse(SourceText text)
     {
         ArgumentNullException.ThrowIfNull(text);
         DocumentSyntax document;
@@ -35,7 +35,7 @@ public static class TomlParser
         try
         {
             var builder = new Builder(text);
-            TomlDocumentModel model = builder.Build(document);
+            TomlDocument model = builder.Build(document);
             var errors = new List<SyntaxError>();
             var seen = new HashSet<(int, string)>();
             foreach (DiagnosticMessage message in document.Diagnostics)
@@ -54,7 +54,7 @@ public static class TomlParser
             }
 
             errors.AddRange(builder.Errors);
-            return new ParseResult<TomlDocumentModel>(model, errors);
+            return new ParseResult<TomlDocument>(model, errors);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
@@ -62,11 +62,11 @@ public static class TomlParser
         }
     }
 
-    private static ParseResult<TomlDocumentModel> Failure(SourceText text, string message)
+    private static ParseResult<TomlDocument> Failure(SourceText text, string message)
     {
         var root = new TomlTableNode(TomlTableKind.Root, [], new TextSpan(0, text.Length), null, null);
-        var model = new TomlDocumentModel(text, root, [root], [], []);
-        return ParseResult<TomlDocumentModel>.Failure(new SyntaxError(message, new TextSpan(0, Math.Min(1, text.Length))), model);
+        var model = new TomlDocument(text, root, [root], [], []);
+        return ParseResult<TomlDocument>.Failure(new SyntaxError(message, new TextSpan(0, Math.Min(1, text.Length))), model);
     }
 
     internal static TextSpan ClampSpan(SourceText text, int offset, int length)
@@ -106,7 +106,7 @@ public static class TomlParser
 
         public List<SyntaxError> Errors { get; } = [];
 
-        public TomlDocumentModel Build(DocumentSyntax document)
+        public TomlDocument Build(DocumentSyntax document)
         {
             var root = new TomlTableNode(TomlTableKind.Root, [], new TextSpan(0, text.Length), null, null);
             _allTables.Add(root);
@@ -131,7 +131,7 @@ public static class TomlParser
 
             CollectComments(document);
             _comments.Sort((a, b) => a.Span.Start.CompareTo(b.Span.Start));
-            return new TomlDocumentModel(text, root, _allTables, _duplicates, _comments);
+            return new TomlDocument(text, root, _allTables, _duplicates, _comments);
         }
 
         private void CollectComments(DocumentSyntax document)

@@ -319,9 +319,9 @@ public sealed class YamlSequence : YamlNode
 public sealed record YamlDocument(YamlNode? Root, TextSpan Span);
 
 /// <summary>A parsed YAML stream: its documents (usually one) and its comments.</summary>
-public sealed class YamlDocumentModel : ISyntaxModel
+public sealed class YamlStream : ISyntaxModel
 {
-    internal YamlDocumentModel(SourceText text, IReadOnlyList<YamlDocument> documents, IReadOnlyList<SyntaxComment> comments)
+    internal YamlStream(SourceText text, IReadOnlyList<YamlDocument> documents, IReadOnlyList<SyntaxComment> comments)
     {
         Text = text;
         Documents = documents;

@@ -5,7 +5,7 @@ using YamlDotNet.Core.Events;
 namespace JobSwipe.InfraLint.Syntax.Yaml;
 
 /// <summary>
-/// Builds a <see cref="YamlDocumentModel"/> from YamlDotNet's event stream. Duplicate keys are kept, aliases are
+/// Builds a <see cref="YamlStream"/> from YamlDotNet's event stream. Duplicate keys are kept, aliases are
 /// shared (not copied) and counted against an expansion budget, merge keys are resolved, nesting is capped, and
 /// every failure becomes a <see cref="SyntaxError"/>.
 /// </summary>
@@ -19,15 +19,15 @@ public static class YamlParser
 
     private const string MergeKey = "<<";
 
-    public static ParseResult<YamlDocumentModel> Parse(SourceText text)
+    public static ParseResult<YamlStream> Parse(SourceText text)
     {
         ArgumentNullException.ThrowIfNull(text);
         if (FindRunawayFlowNesting(text) is { } runaway)
         {
             // YamlDotNet's scanner slows down quadratically on very deep flow nesting; refuse it up front.
-            return ParseResult<YamlDocumentModel>.Failure(
+            return ParseResult<YamlStream>.Failure(
                 new SyntaxError($"The YAML is nested more than {MaxDepth} levels deep.", new TextSpan(runaway, 1)),
-                new YamlDocumentModel(text, [], []));
+                new YamlStream(text, [], []));
         }
 
         var comments = CollectComments(text);
@@ -46,8 +46,8 @@ public static class YamlParser
             error = new SyntaxError($"The YAML could not be read: {ex.Message}", new TextSpan(Math.Min(builder.LastOffset, text.Length), 0));
         }
 
-        var model = new YamlDocumentModel(text, builder.Documents, comments);
-        return error is null ? ParseResult<YamlDocumentModel>.Success(model) : ParseResult<YamlDocumentModel>.Failure(error, model);
+        var model = new YamlStream(text, builder.Documents, comments);
+        return error is null ? ParseResult<YamlStream>.Success(model) : ParseResult<YamlStream>.Failure(error, model);
     }
 
     private static List<SyntaxComment> CollectComments(SourceText text)

@@ -9,7 +9,7 @@ public class ComposeParserTests
 {
     internal static string FixturePath(string name) => Path.Combine(TestContext.CurrentContext.TestDirectory, "Syntax", "Compose", "Fixtures", name);
 
-    private static (SourceText Text, ComposeFile File) Load(string content)
+    private static (SourceText Text, ComposeDocument File) Load(string content)
     {
         var text = new SourceText(content);
         var result = ComposeParser.Parse(text);
@@ -17,7 +17,7 @@ public class ComposeParserTests
         return (text, result.Model!);
     }
 
-    private static (SourceText Text, ComposeFile File) Full() => Load(File.ReadAllText(FixturePath("full.compose.yml")));
+    private static (SourceText Text, ComposeDocument File) Full() => Load(File.ReadAllText(FixturePath("full.compose.yml")));
 
     [Test]
     public void Top_level_sections_are_read()

@@ -12,9 +12,9 @@ public class DockerIgnoreParserTests
     public void Patterns_comments_and_spans()
     {
         var text = new SourceText("# build output\n  bin/  \n!  bin/keep.txt\n /abs//dir/./x/../y\n  # not a comment\n\n");
-        ParseResult<DockerIgnoreFile> result = DockerIgnoreParser.Parse(text);
+        ParseResult<DockerIgnoreDocument> result = DockerIgnoreParser.Parse(text);
         Assert.That(result.Errors, Is.Empty);
-        DockerIgnoreFile file = result.Model!;
+        DockerIgnoreDocument file = result.Model!;
         Assert.That(file.Comments.Single().Text, Is.EqualTo("build output"));
         Assert.That(file.Patterns.Select(p => (p.Pattern, p.IsException)), Is.EqualTo(new[]
         {
@@ -116,7 +116,7 @@ public class DockerIgnoreParserTests
     public void Malformed_patterns_are_syntax_errors(string line)
     {
         var text = new SourceText("ok\n" + line + "\n");
-        ParseResult<DockerIgnoreFile> result = DockerIgnoreParser.Parse(text);
+        ParseResult<DockerIgnoreDocument> result = DockerIgnoreParser.Parse(text);
         Assert.That(result.Errors.Single().Span, Is.EqualTo(new TextSpan(3, line.Length)));
         Assert.That(result.Model!.IsExcluded("ok"), Is.True);
     }
@@ -124,7 +124,7 @@ public class DockerIgnoreParserTests
     [Test]
     public void Deciding_pattern_is_reported()
     {
-        DockerIgnoreFile file = DockerIgnoreParser.Parse(new SourceText("*.log\n!keep.log\n")).Model!;
+        DockerIgnoreDocument file = DockerIgnoreParser.Parse(new SourceText("*.log\n!keep.log\n")).Model!;
         Assert.That(file.DecidingPattern("keep.log")!.IsException, Is.True);
         Assert.That(file.DecidingPattern("a.txt"), Is.Null);
     }
@@ -144,7 +144,7 @@ public class DockerIgnoreParserTests
     {
         TimeSpan elapsed = MiscFuzz.Run(["node_modules\n!node_modules/keep\n**/*.pyc\n[a-z]?\n/build/**\n# c\n"], s =>
         {
-            DockerIgnoreFile file = DockerIgnoreParser.Parse(new SourceText(s)).Model!;
+            DockerIgnoreDocument file = DockerIgnoreParser.Parse(new SourceText(s)).Model!;
             _ = file.IsExcluded("node_modules/keep/x");
             _ = file.IsExcluded("src/a/b.pyc");
         }, seed: 2024, divisor: 4);

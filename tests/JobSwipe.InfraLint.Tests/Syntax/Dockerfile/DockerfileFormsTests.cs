@@ -6,9 +6,9 @@ namespace JobSwipe.InfraLint.Tests.Syntax.Dockerfile;
 
 public class DockerfileFormsTests
 {
-    private static string At(DockerfileModel model, TextSpan span) => model.Text.GetText(span);
+    private static string At(DockerfileDocument model, TextSpan span) => model.Text.GetText(span);
 
-    private static T First<T>(DockerfileModel model)
+    private static T First<T>(DockerfileDocument model)
         where T : DockerInstruction => model.Stages.SelectMany(s => s.Instructions).OfType<T>().First();
 
     // ------------------------------------------------------------------ heredocs

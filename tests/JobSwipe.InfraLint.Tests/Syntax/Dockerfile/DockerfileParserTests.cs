@@ -6,9 +6,9 @@ namespace JobSwipe.InfraLint.Tests.Syntax.Dockerfile;
 
 public class DockerfileParserTests
 {
-    internal static DockerfileModel ParseOk(string content)
+    internal static DockerfileDocument ParseOk(string content)
     {
-        ParseResult<DockerfileModel> result = DockerfileParser.Parse(new SourceText(content));
+        ParseResult<DockerfileDocument> result = DockerfileParser.Parse(new SourceText(content));
         Assert.That(result.Errors, Is.Empty, () => string.Join("; ", result.Errors.Select(e => e.Message)));
         Assert.That(result.Model, Is.Not.Null);
         return result.Model!;
@@ -16,12 +16,12 @@ public class DockerfileParserTests
 
     internal static IReadOnlyList<SyntaxError> Errors(string content)
     {
-        ParseResult<DockerfileModel> result = DockerfileParser.Parse(new SourceText(content));
+        ParseResult<DockerfileDocument> result = DockerfileParser.Parse(new SourceText(content));
         Assert.That(result.Model, Is.Not.Null);
         return result.Errors;
     }
 
-    private static string At(DockerfileModel model, TextSpan span) => model.Text.GetText(span);
+    private static string At(DockerfileDocument model, TextSpan span) => model.Text.GetText(span);
 
     [Test]
     public void From_has_exact_spans_for_keyword_flag_image_and_alias()

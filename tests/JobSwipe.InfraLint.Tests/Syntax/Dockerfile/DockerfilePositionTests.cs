@@ -22,7 +22,7 @@ public class DockerfilePositionTests
         "EXPOSE 3000\n" +                                                   // 13
         "CMD [\"node\", \"server.js\"]\n";                                  // 14
 
-    private static (LinePosition Start, LinePosition End, string Text) Where(DockerfileModel model, TextSpan span)
+    private static (LinePosition Start, LinePosition End, string Text) Where(DockerfileDocument model, TextSpan span)
     {
         LinePositionSpan lines = model.Text.GetSpan(span);
         return (lines.Start, lines.End, model.Text.GetText(span));

@@ -15,7 +15,7 @@ public class DotEnvLimitTests
     {
         string content = "A=" + string.Concat(Enumerable.Repeat(unit, 100_000)) + "}\nB=\"" + string.Concat(Enumerable.Repeat(unit, 100_000)) + "\"\n";
         var watch = System.Diagnostics.Stopwatch.StartNew();
-        JobSwipe.InfraLint.Syntax.ParseResult<JobSwipe.InfraLint.Syntax.DotEnv.DotEnvFile> result = JobSwipe.InfraLint.Syntax.DotEnv.DotEnvParser.Parse(new JobSwipe.InfraLint.Text.SourceText(content));
+        JobSwipe.InfraLint.Syntax.ParseResult<JobSwipe.InfraLint.Syntax.DotEnv.DotEnvDocument> result = JobSwipe.InfraLint.Syntax.DotEnv.DotEnvParser.Parse(new JobSwipe.InfraLint.Text.SourceText(content));
         BlowUpGuard.Check(watch.Elapsed, TimeSpan.FromSeconds(2));
         Assert.That(result.Model!.Entries, Has.Count.EqualTo(2));
     }

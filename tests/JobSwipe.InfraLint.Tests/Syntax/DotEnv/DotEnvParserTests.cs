@@ -24,10 +24,10 @@ public class DotEnvParserTests
 
         """;
 
-    private static (SourceText Text, DotEnvFile File) Parse(string content)
+    private static (SourceText Text, DotEnvDocument File) Parse(string content)
     {
         var text = new SourceText(content);
-        ParseResult<DotEnvFile> result = DotEnvParser.Parse(text);
+        ParseResult<DotEnvDocument> result = DotEnvParser.Parse(text);
         Assert.That(result.Errors, Is.Empty);
         return (text, result.Model!);
     }
@@ -35,7 +35,7 @@ public class DotEnvParserTests
     [Test]
     public void Entries_have_keys_values_and_exact_spans()
     {
-        (SourceText text, DotEnvFile env) = Parse(Sample);
+        (SourceText text, DotEnvDocument env) = Parse(Sample);
         Assert.That(env.Entries.Select(e => e.Key), Is.EqualTo(new[] { "DATABASE_URL", "API_KEY", "HASHED", "EMPTY", "SINGLE", "DOUBLE", "MULTI", "REF", "PASSTHROUGH", "DATABASE_URL" }));
         DotEnvEntry api = env.Get("API_KEY")!;
         Assert.Multiple(() =>
@@ -56,7 +56,7 @@ public class DotEnvParserTests
     [Test]
     public void Quoted_values()
     {
-        (SourceText text, DotEnvFile env) = Parse(Sample);
+        (SourceText text, DotEnvDocument env) = Parse(Sample);
         DotEnvEntry single = env.Get("SINGLE")!;
         Assert.That(single.Quote, Is.EqualTo(DotEnvQuote.Single));
         Assert.That(single.Value, Is.EqualTo("literal $HOME \\n"));
@@ -78,7 +78,7 @@ public class DotEnvParserTests
     [Test]
     public void References_are_recognised()
     {
-        (SourceText text, DotEnvFile env) = Parse(Sample);
+        (SourceText text, DotEnvDocument env) = Parse(Sample);
         IReadOnlyList<DotEnvReference> refs = env.Get("REF")!.References;
         Assert.That(refs.Select(r => r.Name), Is.EqualTo(new[] { "BASE_URL", "PATH_PART" }));
         Assert.That(refs[0].Braced, Is.True);
@@ -91,7 +91,7 @@ public class DotEnvParserTests
     [Test]
     public void Bare_key_passes_through()
     {
-        (_, DotEnvFile env) = Parse(Sample);
+        (_, DotEnvDocument env) = Parse(Sample);
         DotEnvEntry bare = env.Get("PASSTHROUGH")!;
         Assert.That(bare.HasValue, Is.False);
         Assert.That(bare.Value, Is.Null);
@@ -100,7 +100,7 @@ public class DotEnvParserTests
     [Test]
     public void Duplicates_are_paired_and_last_wins()
     {
-        (SourceText text, DotEnvFile env) = Parse(Sample);
+        (SourceText text, DotEnvDocument env) = Parse(Sample);
         DotEnvDuplicate dup = env.Duplicates.Single();
         Assert.That(text.GetSpan(dup.First.KeySpan).Start.Line, Is.EqualTo(2));
         Assert.That(text.GetSpan(dup.Second.KeySpan).Start.Line, Is.EqualTo(12));
@@ -110,7 +110,7 @@ public class DotEnvParserTests
     [Test]
     public void Comments_are_kept()
     {
-        (SourceText text, DotEnvFile env) = Parse(Sample);
+        (SourceText text, DotEnvDocument env) = Parse(Sample);
         Assert.That(env.Comments.Select(c => c.Text), Is.EqualTo(new[] { "Database settings", "the key" }));
         Assert.That(text.GetText(env.Comments[0].Span), Is.EqualTo("# Database settings"));
     }
@@ -118,7 +118,7 @@ public class DotEnvParserTests
     [Test]
     public void Quoted_value_followed_by_comment_and_junk()
     {
-        (_, DotEnvFile env) = Parse("A=\"x\" # note\nB='y'junk\n");
+        (_, DotEnvDocument env) = Parse("A=\"x\" # note\nB='y'junk\n");
         Assert.That(env.Get("A")!.InlineComment!.Text, Is.EqualTo("note"));
         Assert.That(env.Get("B")!.Value, Is.EqualTo("y"));
         Assert.That(env.InvalidLines.Single().Text, Is.EqualTo("junk"));
@@ -130,7 +130,7 @@ public class DotEnvParserTests
     [TestCase("KEY$=1\n")]
     public void Non_assignments_are_invalid_lines_not_errors(string content)
     {
-        (SourceText text, DotEnvFile env) = Parse(content + "GOOD=1\n");
+        (SourceText text, DotEnvDocument env) = Parse(content + "GOOD=1\n");
         Assert.That(env.InvalidLines, Has.Count.EqualTo(1));
         Assert.That(env.InvalidLines[0].Text, Is.EqualTo(content.TrimEnd('\n')));
         Assert.That(text.GetSpan(env.InvalidLines[0].Span).Start, Is.EqualTo(new LinePosition(1, 1)));
@@ -142,7 +142,7 @@ public class DotEnvParserTests
     public void Unterminated_quote_is_a_syntax_error(string content, string what)
     {
         var text = new SourceText(content);
-        ParseResult<DotEnvFile> result = DotEnvParser.Parse(text);
+        ParseResult<DotEnvDocument> result = DotEnvParser.Parse(text);
         SyntaxError error = result.Errors.Single();
         Assert.That(error.Message, Does.Contain("Unterminated " + what));
         Assert.That(text.GetText(error.Span), Does.StartWith(content[2].ToString()));
@@ -153,7 +153,7 @@ public class DotEnvParserTests
     [Test]
     public void Crlf_and_colon_separator()
     {
-        (SourceText text, DotEnvFile env) = Parse("A=1\r\nB: two\r\nexport=3\r\n");
+        (SourceText text, DotEnvDocument env) = Parse("A=1\r\nB: two\r\nexport=3\r\n");
         Assert.That(env.Entries.Select(e => (e.Key, e.Value)), Is.EqualTo(new[] { ("A", (string?)"1"), ("B", "two"), ("export", "3") }));
         Assert.That(text.GetSpan(env.Get("B")!.ValueSpan), Is.EqualTo(LinePositionSpan.FromLine(2, 4, 7)));
     }
@@ -163,7 +163,7 @@ public class DotEnvParserTests
     {
         string content = string.Concat(Enumerable.Repeat("A=\"x\n", 50_001));
         var watch = System.Diagnostics.Stopwatch.StartNew();
-        ParseResult<DotEnvFile> result = DotEnvParser.Parse(new SourceText(content));
+        ParseResult<DotEnvDocument> result = DotEnvParser.Parse(new SourceText(content));
         BlowUpGuard.Check(watch.Elapsed, TimeSpan.FromSeconds(2));
         Assert.That(result.Errors, Is.Not.Empty);
     }
@@ -173,7 +173,7 @@ public class DotEnvParserTests
     {
         TimeSpan elapsed = MiscFuzz.Run([Sample, "A=\"a\\\"b\"\nB='c'\n"], s =>
         {
-            ParseResult<DotEnvFile> result = DotEnvParser.Parse(new SourceText(s));
+            ParseResult<DotEnvDocument> result = DotEnvParser.Parse(new SourceText(s));
             Assert.That(result.Model, Is.Not.Null);
             foreach (DotEnvEntry e in result.Model!.Entries)
             {

@@ -21,9 +21,9 @@ public class ProcfileParserTests
     public void Entries_have_name_and_command_spans()
     {
         var text = new SourceText(Sample);
-        ParseResult<ProcfileModel> result = ProcfileParser.Parse(text);
+        ParseResult<ProcfileDocument> result = ProcfileParser.Parse(text);
         Assert.That(result.Succeeded, Is.True);
-        ProcfileModel model = result.Model!;
+        ProcfileDocument model = result.Model!;
         Assert.That(model.Entries.Select(e => e.Name), Is.EqualTo(new[] { "web", "worker", "release", "web" }));
         ProcfileEntry web = model.Get("web")!;
         Assert.That(text.GetText(web.NameSpan), Is.EqualTo("web"));
@@ -43,14 +43,14 @@ public class ProcfileParserTests
     [TestCase("web:\n")]
     public void Odd_inputs(string content)
     {
-        ParseResult<ProcfileModel> result = ProcfileParser.Parse(new SourceText(content));
+        ParseResult<ProcfileDocument> result = ProcfileParser.Parse(new SourceText(content));
         Assert.That(result.Model, Is.Not.Null);
     }
 
     [Test]
     public void Empty_command_is_kept()
     {
-        ProcfileModel model = ProcfileParser.Parse(new SourceText("web:\r\n")).Model!;
+        ProcfileDocument model = ProcfileParser.Parse(new SourceText("web:\r\n")).Model!;
         Assert.That(model.Get("web")!.Command, Is.Empty);
     }
 

@@ -13,7 +13,7 @@ public class TomlLimitTests
     public void Very_long_dotted_keys_are_an_error_not_a_memory_blow_up(string template)
     {
         string content = string.Format(System.Globalization.CultureInfo.InvariantCulture, template, string.Concat(Enumerable.Repeat(".a", 20000)));
-        JobSwipe.InfraLint.Syntax.ParseResult<JobSwipe.InfraLint.Syntax.Toml.TomlDocumentModel> result = JobSwipe.InfraLint.Syntax.Toml.TomlParser.Parse(new JobSwipe.InfraLint.Text.SourceText(content));
+        JobSwipe.InfraLint.Syntax.ParseResult<JobSwipe.InfraLint.Syntax.Toml.TomlDocument> result = JobSwipe.InfraLint.Syntax.Toml.TomlParser.Parse(new JobSwipe.InfraLint.Text.SourceText(content));
         Assert.That(result.Errors.Select(e => e.Message), Has.Some.Contains("more than"));
     }
 }

@@ -41,10 +41,10 @@ public class TomlParserTests
 
         """";
 
-    private static (SourceText Text, TomlDocumentModel Model) Parse(string content)
+    private static (SourceText Text, TomlDocument Model) Parse(string content)
     {
         var text = new SourceText(content);
-        ParseResult<TomlDocumentModel> result = TomlParser.Parse(text);
+        ParseResult<TomlDocument> result = TomlParser.Parse(text);
         Assert.That(result.Errors, Is.Empty, () => string.Join("; ", result.Errors.Select(e => $"{e.Message} at {text.GetSpan(e.Span)}")));
         Assert.That(result.Model, Is.Not.Null);
         return (text, result.Model!);
@@ -53,7 +53,7 @@ public class TomlParserTests
     [Test]
     public void Values_have_kinds_typed_values_and_exact_spans()
     {
-        (SourceText text, TomlDocumentModel doc) = Parse(Sample);
+        (SourceText text, TomlDocument doc) = Parse(Sample);
         TomlTableNode server = doc.Root.GetTable("server")!;
         Assert.Multiple(() =>
         {
@@ -95,7 +95,7 @@ public class TomlParserTests
     [Test]
     public void Line_and_column_of_a_value_match_the_source()
     {
-        (SourceText text, TomlDocumentModel doc) = Parse(Sample);
+        (SourceText text, TomlDocument doc) = Parse(Sample);
         TomlKeyValueNode port = doc.Root.GetEntryPath("server", "port")!;
         Assert.That(text.GetSpan(port.Value.Span), Is.EqualTo(LinePositionSpan.FromLine(7, 8, 12)));
         Assert.That(text.GetSpan(port.Key.Span), Is.EqualTo(LinePositionSpan.FromLine(7, 1, 5)));
@@ -104,7 +104,7 @@ public class TomlParserTests
     [Test]
     public void Dotted_keys_keep_every_segment_and_create_implicit_tables()
     {
-        (SourceText text, TomlDocumentModel doc) = Parse(Sample);
+        (SourceText text, TomlDocument doc) = Parse(Sample);
         TomlTableNode owner = doc.Root.GetTable("owner")!;
         Assert.That(owner.Kind, Is.EqualTo(TomlTableKind.DottedKey));
         Assert.That(owner.IsImplicit, Is.True);
@@ -119,7 +119,7 @@ public class TomlParserTests
     [Test]
     public void Arrays_of_tables_are_enumerated_in_order()
     {
-        (SourceText text, TomlDocumentModel doc) = Parse(Sample);
+        (SourceText text, TomlDocument doc) = Parse(Sample);
         IReadOnlyList<TomlTableNode> services = doc.Root.GetTables("services");
         Assert.That(services.Select(s => s.GetString("name")), Is.EqualTo(new[] { "web", "worker" }));
         Assert.That(services.Select(s => s.Kind), Is.All.EqualTo(TomlTableKind.ArrayElement));
@@ -133,7 +133,7 @@ public class TomlParserTests
     [Test]
     public void Comments_are_kept_with_spans()
     {
-        (SourceText text, TomlDocumentModel doc) = Parse(Sample);
+        (SourceText text, TomlDocument doc) = Parse(Sample);
         Assert.That(doc.Comments.Select(c => c.Text), Is.EqualTo(new[] { "top comment", "trailing" }));
         Assert.That(text.GetText(doc.Comments[1].Span), Is.EqualTo("# trailing"));
     }
@@ -141,20 +141,20 @@ public class TomlParserTests
     [Test]
     public void Sub_table_header_creates_implicit_parent_that_a_later_header_defines()
     {
-        (_, TomlDocumentModel doc) = Parse("[a.b]\nx = 1\n[a]\ny = 2\n");
+        (_, TomlDocument doc) = Parse("[a.b]\nx = 1\n[a]\ny = 2\n");
         TomlTableNode a = doc.Root.GetTable("a")!;
         Assert.That(a.Kind, Is.EqualTo(TomlTableKind.Header));
         Assert.That(a.GetPath("b", "x")!.AsInteger(), Is.EqualTo(1));
         Assert.That(doc.Duplicates, Is.Empty);
 
-        (_, TomlDocumentModel implicitOnly) = Parse("[a.b]\nx = 1\n");
+        (_, TomlDocument implicitOnly) = Parse("[a.b]\nx = 1\n");
         Assert.That(implicitOnly.Root.GetTable("a")!.Kind, Is.EqualTo(TomlTableKind.Implicit));
     }
 
     [Test]
     public void Duplicate_keys_are_kept_and_listed_not_errors()
     {
-        (SourceText text, TomlDocumentModel doc) = Parse("a = 1\nb = 2\na = 3\n");
+        (SourceText text, TomlDocument doc) = Parse("a = 1\nb = 2\na = 3\n");
         Assert.That(doc.Root.Entries.Select(e => e.Name), Is.EqualTo(new[] { "a", "b", "a" }));
         Assert.That(doc.Root.GetValue("a")!.AsInteger(), Is.EqualTo(1));
         TomlDuplicate dup = doc.Duplicates.Single();
@@ -170,7 +170,7 @@ public class TomlParserTests
     [Test]
     public void Duplicate_tables_are_merged_and_listed()
     {
-        (SourceText text, TomlDocumentModel doc) = Parse("[t]\nx = 1\n[t]\ny = 2\n");
+        (SourceText text, TomlDocument doc) = Parse("[t]\nx = 1\n[t]\ny = 2\n");
         TomlDuplicate dup = doc.Duplicates.Single();
         Assert.That(dup.Kind, Is.EqualTo(TomlDuplicateKind.Table));
         Assert.That(text.GetText(dup.SecondSpan), Is.EqualTo("[t]"));
@@ -186,7 +186,7 @@ public class TomlParserTests
     [TestCase("a.b = 1\n[a]\n")]
     public void Conflicts_are_listed(string content)
     {
-        (_, TomlDocumentModel doc) = Parse(content);
+        (_, TomlDocument doc) = Parse(content);
         Assert.That(doc.Duplicates.Select(d => d.Kind), Does.Contain(TomlDuplicateKind.Conflict));
     }
 
@@ -194,7 +194,7 @@ public class TomlParserTests
     public void Unterminated_string_is_a_plain_words_error_at_its_location()
     {
         var text = new SourceText("a = 1\nname = \"oops\nb = 2\n");
-        ParseResult<TomlDocumentModel> result = TomlParser.Parse(text);
+        ParseResult<TomlDocument> result = TomlParser.Parse(text);
         Assert.That(result.Succeeded, Is.False);
         Assert.That(result.Model, Is.Not.Null);
         SyntaxError error = result.Errors[0];
@@ -211,7 +211,7 @@ public class TomlParserTests
     [TestCase("a = 1\rb = 2\n")]
     public void Malformed_input_gives_errors_not_exceptions(string content)
     {
-        ParseResult<TomlDocumentModel> result = TomlParser.Parse(new SourceText(content));
+        ParseResult<TomlDocument> result = TomlParser.Parse(new SourceText(content));
         Assert.That(result.Errors, Is.Not.Empty);
         Assert.That(result.Errors.Select(e => e.Span.End), Is.All.LessThanOrEqualTo(content.Length));
     }
@@ -219,7 +219,7 @@ public class TomlParserTests
     [Test]
     public void Crlf_and_astral_characters_keep_offsets_exact()
     {
-        (SourceText text, TomlDocumentModel doc) = Parse("a = \"\ud83d\ude00\"\r\nb = 'x'\r\n");
+        (SourceText text, TomlDocument doc) = Parse("a = \"\ud83d\ude00\"\r\nb = 'x'\r\n");
         Assert.That(text.GetText(doc.Root.GetValue("a")!.Span), Is.EqualTo("\"\ud83d\ude00\""));
         Assert.That(text.GetText(doc.Root.GetValue("b")!.Span), Is.EqualTo("'x'"));
         Assert.That(text.GetSpan(doc.Root.GetValue("b")!.Span).Start, Is.EqualTo(new LinePosition(2, 5)));
@@ -233,7 +233,7 @@ public class TomlParserTests
         string tables = "b = " + string.Concat(Enumerable.Repeat("{x = ", depth)) + "1" + new string('}', depth) + "\n";
         foreach (string content in new[] { arrays, tables })
         {
-            ParseResult<TomlDocumentModel> result = TomlParser.Parse(new SourceText(content));
+            ParseResult<TomlDocument> result = TomlParser.Parse(new SourceText(content));
             Assert.That(result.Errors, Is.Not.Empty);
             Assert.That(result.Errors[0].Message, Does.Contain("deeper"));
         }
@@ -249,7 +249,7 @@ public class TomlParserTests
     [Test]
     public void Every_node_span_lies_in_the_text()
     {
-        (SourceText text, TomlDocumentModel doc) = Parse(Sample);
+        (SourceText text, TomlDocument doc) = Parse(Sample);
         foreach (TomlTableNode table in doc.AllTables)
         {
             foreach (TomlKeyValueNode entry in table.Entries)
@@ -267,7 +267,7 @@ public class TomlParserTests
         TimeSpan elapsed = MiscFuzz.Run(seeds, s =>
         {
             var text = new SourceText(s);
-            ParseResult<TomlDocumentModel> result = TomlParser.Parse(text);
+            ParseResult<TomlDocument> result = TomlParser.Parse(text);
             Assert.That(result.Model, Is.Not.Null);
             foreach (SyntaxError e in result.Errors)
             {

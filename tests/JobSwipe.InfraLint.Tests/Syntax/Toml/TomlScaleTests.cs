@@ -22,7 +22,7 @@ public class TomlScaleTests
         }
 
         var watch = System.Diagnostics.Stopwatch.StartNew();
-        JobSwipe.InfraLint.Syntax.ParseResult<JobSwipe.InfraLint.Syntax.Toml.TomlDocumentModel> result = JobSwipe.InfraLint.Syntax.Toml.TomlParser.Parse(new JobSwipe.InfraLint.Text.SourceText(sb.ToString()));
+        JobSwipe.InfraLint.Syntax.ParseResult<JobSwipe.InfraLint.Syntax.Toml.TomlDocument> result = JobSwipe.InfraLint.Syntax.Toml.TomlParser.Parse(new JobSwipe.InfraLint.Text.SourceText(sb.ToString()));
         BlowUpGuard.Check(watch.Elapsed, TimeSpan.FromSeconds(5));
         Assert.That(result.Errors, Is.Empty);
         Assert.That(result.Model!.Root.GetTables("arr"), Has.Count.EqualTo(5000));

@@ -3,9 +3,9 @@ using JobSwipe.InfraLint.Text;
 namespace JobSwipe.InfraLint.Syntax.Dockerfile;
 
 /// <summary>A parsed Dockerfile: parser directives, instructions in order, global ARGs and build stages.</summary>
-public sealed class DockerfileModel : ISyntaxModel
+public sealed class DockerfileDocument : ISyntaxModel
 {
-    internal DockerfileModel(
+    internal DockerfileDocument(
         SourceText text,
         IReadOnlyList<SyntaxComment> comments,
         IReadOnlyList<DockerfileDirective> directives,

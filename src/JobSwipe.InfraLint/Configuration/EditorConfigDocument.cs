@@ -60,7 +60,7 @@ public sealed class EditorConfigSection
 /// Roslyn silently drops any other line; here each one is also reported in <see cref="Problems"/> with its span.
 /// Parsing never throws and is linear in the text's length.
 /// </summary>
-public sealed class EditorConfigFile : ISyntaxModel
+public sealed class EditorConfigDocument : ISyntaxModel
 {
     /// <summary>The file name Roslyn and editors look for.</summary>
     public const string FileName = ".editorconfig";
@@ -70,7 +70,7 @@ public sealed class EditorConfigFile : ISyntaxModel
         "root", "indent_style", "indent_size", "tab_width", "end_of_line", "charset", "trim_trailing_whitespace", "insert_final_newline",
     };
 
-    private EditorConfigFile(
+    private EditorConfigDocument(
         string path,
         string directoryPath,
         SourceText text,
@@ -118,18 +118,18 @@ public sealed class EditorConfigFile : ISyntaxModel
     public bool IsRoot { get; }
 
     /// <summary>Parses the text of the <c>.editorconfig</c> in <paramref name="directoryPath"/>. Never throws.</summary>
-    public static EditorConfigFile Parse(SourceText text, string directoryPath)
+    public static EditorConfigDocument Parse(SourceText text, string directoryPath)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(directoryPath);
         string path = PathNormalizer.Join(directoryPath, FileName);
         var parser = new Parser(text, path);
         parser.Run();
-        return new EditorConfigFile(path, directoryPath, text, parser.Preamble, parser.Sections, parser.Comments, parser.Problems);
+        return new EditorConfigDocument(path, directoryPath, text, parser.Preamble, parser.Sections, parser.Comments, parser.Problems);
     }
 
     /// <summary>Parses a string; a convenience for tests and callers that already read the file.</summary>
-    public static EditorConfigFile Parse(string text, string directoryPath) => Parse(new SourceText(text ?? string.Empty), directoryPath);
+    public static EditorConfigDocument Parse(string text, string directoryPath) => Parse(new SourceText(text ?? string.Empty), directoryPath);
 
     public override string ToString() => Path;
 

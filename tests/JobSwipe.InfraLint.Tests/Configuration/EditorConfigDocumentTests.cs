@@ -3,7 +3,7 @@ using JobSwipe.InfraLint.Text;
 
 namespace JobSwipe.InfraLint.Tests.Configuration;
 
-public class EditorConfigFileTests
+public class EditorConfigDocumentTests
 {
     internal const string Sample =
         "# top-most EditorConfig file\n" +
@@ -21,12 +21,12 @@ public class EditorConfigFileTests
         "[scripts/**.sh]\n" +
         "dotnet_diagnostic.JSI4001.severity: none\n";
 
-    private static EditorConfigFile Parse(string text) => EditorConfigFile.Parse(text, "/repo");
+    private static EditorConfigDocument Parse(string text) => EditorConfigDocument.Parse(text, "/repo");
 
     [Test]
     public void Parses_preamble_sections_properties_and_comments()
     {
-        EditorConfigFile file = Parse(Sample);
+        EditorConfigDocument file = Parse(Sample);
         Assert.Multiple(() =>
         {
             Assert.That(file.Problems, Is.Empty);
@@ -54,7 +54,7 @@ public class EditorConfigFileTests
     [Test]
     public void Spans_point_at_keys_values_and_section_names()
     {
-        EditorConfigFile file = Parse(Sample);
+        EditorConfigDocument file = Parse(Sample);
         SourceText text = file.Text;
         EditorConfigProperty severity = file.Sections[0].Properties[1];
         EditorConfigProperty category = file.Sections[1].Properties[1];
@@ -81,7 +81,7 @@ public class EditorConfigFileTests
     [Test]
     public void Inline_comment_ends_the_value_like_Roslyn()
     {
-        EditorConfigFile file = Parse("[*]\na = b # c\nd = e;f\ng = #h\ni = j\\#k\n");
+        EditorConfigDocument file = Parse("[*]\na = b # c\nd = e;f\ng = #h\ni = j\\#k\n");
         Assert.Multiple(() =>
         {
             Assert.That(file.Sections[0].Properties.Select(p => (p.Key, p.Value)), Is.EqualTo(new[] { ("a", "b"), ("d", "e"), ("g", ""), ("i", "j\\") }));
@@ -92,14 +92,14 @@ public class EditorConfigFileTests
     [Test]
     public void Colon_separates_like_equals_and_the_first_separator_wins()
     {
-        EditorConfigFile file = Parse("[*]\nmy:key1 = my_val\nmy_key2 = my:val\nk=\n");
+        EditorConfigDocument file = Parse("[*]\nmy:key1 = my_val\nmy_key2 = my:val\nk=\n");
         Assert.That(file.Sections[0].Properties.Select(p => (p.Key, p.Value)), Is.EqualTo(new[] { ("my", "key1 = my_val"), ("my_key2", "my:val"), ("k", "") }));
     }
 
     [Test]
     public void Keys_are_lower_cased_values_keep_case_except_reserved_ones()
     {
-        EditorConfigFile file = Parse("RoOt = TruE\n[*]\nMy_Key = My_Val\nother = UNSET\nCharset = UTF-8\n");
+        EditorConfigDocument file = Parse("RoOt = TruE\n[*]\nMy_Key = My_Val\nother = UNSET\nCharset = UTF-8\n");
         Assert.Multiple(() =>
         {
             Assert.That(file.IsRoot, Is.True);
@@ -121,7 +121,7 @@ public class EditorConfigFileTests
     [Test]
     public void Section_names_may_contain_brackets_and_escaped_comment_characters()
     {
-        EditorConfigFile file = Parse("[a]b] ; c\nx = 1\n[f\\#g\\;h]\ny = 2\n");
+        EditorConfigDocument file = Parse("[a]b] ; c\nx = 1\n[f\\#g\\;h]\ny = 2\n");
         Assert.Multiple(() =>
         {
             Assert.That(file.Sections.Select(s => s.Name), Is.EqualTo(new[] { "a]b", "f\\#g\\;h" }));
@@ -133,7 +133,7 @@ public class EditorConfigFileTests
     [Test]
     public void Handles_crlf_cr_and_a_byte_order_mark()
     {
-        EditorConfigFile file = Parse("\uFEFFroot = true\r\n[*.yml]\r\na = 1\rb = 2\r\n");
+        EditorConfigDocument file = Parse("\uFEFFroot = true\r\n[*.yml]\r\na = 1\rb = 2\r\n");
         Assert.Multiple(() =>
         {
             Assert.That(file.Problems, Is.Empty);
@@ -146,7 +146,7 @@ public class EditorConfigFileTests
     [Test]
     public void Repeated_keys_are_kept_in_order()
     {
-        EditorConfigFile file = Parse("[*]\na = 1\nA = 2\n");
+        EditorConfigDocument file = Parse("[*]\na = 1\nA = 2\n");
         Assert.That(file.Sections[0].Properties.Select(p => (p.Key, p.Value)), Is.EqualTo(new[] { ("a", "1"), ("a", "2") }));
     }
 
@@ -161,7 +161,7 @@ public class EditorConfigFileTests
     [TestCase("[*]\nkey\t value\n", 2, 1, 11, "'v'")]
     public void Malformed_lines_are_problems_at_their_position(string content, int line, int column, int endColumn, string message)
     {
-        EditorConfigFile file = Parse(content);
+        EditorConfigDocument file = Parse(content);
         Assert.That(file.Problems, Has.Count.EqualTo(1));
         ConfigurationProblem problem = file.Problems[0];
         Assert.Multiple(() =>
@@ -175,7 +175,7 @@ public class EditorConfigFileTests
     [Test]
     public void Properties_after_a_bad_header_stay_in_the_previous_section_like_Roslyn()
     {
-        EditorConfigFile file = Parse("[*.cs\nmy_prop = my_val\n");
+        EditorConfigDocument file = Parse("[*.cs\nmy_prop = my_val\n");
         Assert.Multiple(() =>
         {
             Assert.That(file.Sections, Is.Empty);
@@ -186,7 +186,7 @@ public class EditorConfigFileTests
     [Test]
     public void Invalid_glob_is_a_problem_on_the_section_name_and_matches_nothing()
     {
-        EditorConfigFile file = Parse("[*]\na = 1\n\n[{test.*]\na = 2\n");
+        EditorConfigDocument file = Parse("[*]\na = 1\n\n[{test.*]\na = 2\n");
         Assert.That(file.Problems, Has.Count.EqualTo(1));
         Assert.Multiple(() =>
         {
@@ -200,7 +200,7 @@ public class EditorConfigFileTests
     [Test]
     public void Unicode_letters_are_key_characters_like_regex_word_characters()
     {
-        EditorConfigFile file = Parse("[*]\nclé_été = oui\n");
+        EditorConfigDocument file = Parse("[*]\nclé_été = oui\n");
         Assert.Multiple(() =>
         {
             Assert.That(file.Problems, Is.Empty);
@@ -218,14 +218,14 @@ public class EditorConfigFileTests
     [TestCase("[*]\n\\")]
     public void Odd_input_never_throws(string content)
     {
-        EditorConfigFile file = Parse(content);
+        EditorConfigDocument file = Parse(content);
         Assert.That(file.Text.Content, Is.EqualTo(content));
     }
 
     [Test]
     public void Windows_directory_is_normalized()
     {
-        EditorConfigFile file = EditorConfigFile.Parse("", @"c:\repo\src\");
+        EditorConfigDocument file = EditorConfigDocument.Parse("", @"c:\repo\src\");
         Assert.Multiple(() =>
         {
             Assert.That(file.NormalizedDirectory, Is.EqualTo("C:/repo/src"));

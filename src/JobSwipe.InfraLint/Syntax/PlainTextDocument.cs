@@ -9,9 +9,9 @@ namespace JobSwipe.InfraLint.Syntax;
 /// counts after any common line or block comment marker: <c>#</c>, <c>//</c>, <c>--</c>, <c>;</c>, <c>%</c>,
 /// <c>&lt;!--</c>, <c>/*</c>, <c>{{/*</c>, <c>REM</c>, <c>'</c>.
 /// </summary>
-public sealed partial class PlainTextModel : ISyntaxModel
+public sealed partial class PlainTextDocument : ISyntaxModel
 {
-    private PlainTextModel(SourceText text, IReadOnlyList<SyntaxComment> comments)
+    private PlainTextDocument(SourceText text, IReadOnlyList<SyntaxComment> comments)
     {
         Text = text;
         Comments = comments;
@@ -21,7 +21,7 @@ public sealed partial class PlainTextModel : ISyntaxModel
 
     public IReadOnlyList<SyntaxComment> Comments { get; }
 
-    public static PlainTextModel Create(SourceText text)
+    public static PlainTextDocument Create(SourceText text)
     {
         ArgumentNullException.ThrowIfNull(text);
         var comments = new List<SyntaxComment>();
@@ -44,7 +44,7 @@ public sealed partial class PlainTextModel : ISyntaxModel
             at = content.IndexOf("infralint-disable", lineEnd, StringComparison.Ordinal);
         }
 
-        return new PlainTextModel(text, comments);
+        return new PlainTextDocument(text, comments);
     }
 
     [GeneratedRegex(@"(?:#|//|--|;|%|<!--|/\*|\{\{/\*|\bREM\b|')[ \t]*(?<comment>infralint-disable[^\r\n]*)", RegexOptions.CultureInvariant)]
