@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using JobSwipe.InfraLint.Text;
 
 namespace JobSwipe.InfraLint.Semantics.Scripts;
 
@@ -162,7 +163,7 @@ public static class TestCommands
         parts.Add($@"\b{TestScript}\b|\b{RunTests}");
         parts.Add($@"\bdocker(?:-compose|\s+compose)?\s+(?:run|exec)\b[^\n]*\b(?:{ContainerWords})\b");
         parts.Add($@"\bname:\s*['""]?(?:[^\w\s'""]+\s*)?(?:run\s+|execute\s+)?(?:the\s+)?(?:(?:{Alternation(StepQualifiers)})\s+)?(?:tests?|specs?)\b");
-        return new Regex(string.Join('|', parts), RegexOptions.CultureInvariant | RegexOptions.Compiled);
+        return new Regex(string.Join('|', parts), RegexOptions.CultureInvariant | RegexOptions.Compiled, RegexLimits.MatchTimeout);
     }
 
     /// <summary>The words as a regex alternation; a space inside a word matches any run of white space.</summary>
