@@ -55,8 +55,11 @@ public static class TestCommands
     /// <summary>Any command or script whose name says it runs tests (<c>run-tests</c>, <c>run_tests.py</c>).</summary>
     private const string RunTests = @"run[-_]tests?";
 
-    /// <summary>Words that, after <c>docker run|exec</c> or <c>docker compose run|exec</c>, show a test run inside the container.</summary>
-    private static readonly string ContainerWords = $@"tests?|specs?|{Alternation(Runners)}";
+    /// <summary>
+    /// Words that, after <c>docker run|exec</c> or <c>docker compose run|exec</c>, show a test run inside the container; not
+    /// the shell's <c>test -d …</c> and not a method call (<c>regex.test(s)</c> in an inline script).
+    /// </summary>
+    private static readonly string ContainerWords = $@"(?<!\.)(?:test(?!\s+-[a-z]\b)|tests|specs?|{Alternation(Runners)})\b(?!\()";
 
     /// <summary>Step names that announce a test run (<c>- name: Run unit tests</c>): evidence in raw CI text only.</summary>
     private static readonly string[] StepQualifiers = ["unit", "integration", "e2e", "end-to-end", "smoke", "api"];
@@ -146,7 +149,7 @@ public static class TestCommands
         }
 
         int after = c.Arguments.ToList().IndexOf(p[verb]);
-        return c.Arguments.Skip(after + 1).Any(a => ContainerWord.IsMatch(a.Value));
+        return ContainerWord.IsMatch(string.Join(' ', c.Arguments.Skip(after + 1).Select(a => a.Value)));
     }
 
     private static Regex BuildRawText()

@@ -84,6 +84,8 @@ public class TestCommandsTests
     [TestCase("noxious-tool --run")] // (raw): a word starting with a runner's name
     [TestCase("npm ci")]
     [TestCase("pnpm --filter test-utils build")]
+    [TestCase("docker compose exec -T app test -d /data")] // (raw): the shell's test builtin inside the container
+    [TestCase("docker run --rm node:24 node -e \"if (regex.test(content)) update()\"")] // (raw): a method call in an inline script
     [TestCase("docker build -t app:test .")]
     [TestCase("test -f .env")]
     [TestCase("./gradlew bundleRelease")]
