@@ -14,14 +14,22 @@ namespace JobSwipe.InfraLint.Analysis;
 public sealed class ScriptSink
 {
     private readonly Action<DiagnosticDescriptor, TextSpan, object?[]> _report;
+    private readonly Func<TextSpan, TextSpan> _toHost;
 
-    private ScriptSink(ShellScript model, Action<DiagnosticDescriptor, TextSpan, object?[]> report)
+    private ScriptSink(ShellScript model, Action<DiagnosticDescriptor, TextSpan, object?[]> report, Func<TextSpan, TextSpan>? toHost = null)
     {
         Model = model;
         _report = report;
+        _toHost = toHost ?? (span => span);
     }
 
     public ShellScript Model { get; }
+
+    /// <summary>Where a span of <see cref="Model"/> is in the file the findings go to (the workflow file, for a CI step).</summary>
+    public TextSpan HostSpan(TextSpan span) => _toHost(span);
+
+    /// <summary>A text of the script as the user wrote it in the host file (a CI step's <c>${{ }}</c> expressions restored).</summary>
+    public string HostText(string text) => Model.Restore(text);
 
     public void Report(DiagnosticDescriptor descriptor, TextSpan span, params object?[] args) => _report(descriptor, span, args);
 
@@ -48,7 +56,10 @@ public sealed class ScriptSink
                 continue;
             }
 
-            yield return new ScriptSink(script, (d, span, args) => ctx.Report(d, run.MapValueSpanToSource(span.Start, span.Length), [.. args.Select(a => a is string s ? script.Restore(s) : a)]));
+            yield return new ScriptSink(
+                script,
+                (d, span, args) => ctx.Report(d, run.MapValueSpanToSource(span.Start, span.Length), [.. args.Select(a => a is string s ? script.Restore(s) : a)]),
+                span => run.MapValueSpanToSource(span.Start, span.Length));
         }
     }
 }

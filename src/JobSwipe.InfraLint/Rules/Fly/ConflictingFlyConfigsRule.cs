@@ -31,24 +31,22 @@ public sealed class ConflictingFlyConfigsRule : InfraAnalyzer
             FlyApp first = ordered[0];
             foreach (FlyApp app in ordered.Skip(1))
             {
-                void Report(Text.TextSpan span, string message) =>
-                    ctx.ReportDiagnostic(Diagnostic.Create(
-                        Descriptor,
-                        Location.Create(app.File.RelativePath, app.Config.Text, span),
-                        [Location.Create(first.File.RelativePath, first.Config.Text, first.AppSpan)],
-                        app.File.RelativePath,
-                        message));
-
-                Report(app.AppSpan, $"it deploys app '{app.AppName}', like {FlyApps.Where(first, first.AppSpan)}; whichever is deployed last replaces the other's configuration");
-
+                // One conflict between two configs, one finding: the shared app name is where it is, a root Dockerfile
+                // built where the other config builds the service's own is part of the same conflict.
+                string message = $"it deploys app '{app.AppName}', like {FlyApps.Where(first, first.AppSpan)}; whichever is deployed last replaces the other's configuration";
+                var others = new List<Location> { Location.Create(first.File.RelativePath, first.Config.Text, first.AppSpan) };
                 string? mine = app.DockerfilePath;
                 FlyApp? specific = ordered.FirstOrDefault(o => o.DockerfilePath is { } p && p != mine && p.Contains('/') && ctx.Repository.FileExists(p));
                 if (mine is not null && !mine.Contains('/') && specific is not null)
                 {
-                    Report(
-                        app.Config.Build?.Dockerfile?.Value.Span ?? app.AppSpan,
-                        $"it builds the repository root {mine} for app '{app.AppName}', while {specific.File.RelativePath} builds the service's own {specific.DockerfilePath}");
+                    message += $"; and it builds the repository root {mine}, while {specific.File.RelativePath} builds the service's own {specific.DockerfilePath}";
+                    if (app.Config.Build?.Dockerfile?.Value.Span is { } dockerfile)
+                    {
+                        others.Add(Location.Create(app.File.RelativePath, app.Config.Text, dockerfile));
+                    }
                 }
+
+                ctx.ReportDiagnostic(Diagnostic.Create(Descriptor, Location.Create(app.File.RelativePath, app.Config.Text, app.AppSpan), others, app.File.RelativePath, message));
             }
         }
     });

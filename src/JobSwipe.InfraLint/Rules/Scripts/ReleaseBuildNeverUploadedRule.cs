@@ -4,7 +4,7 @@ using JobSwipe.InfraLint.Semantics.Scripts;
 
 namespace JobSwipe.InfraLint.Rules.Scripts;
 
-/// <summary>JSI4004: a mobile release build that the script never uploads to a store (every such build is reported).</summary>
+/// <summary>JSI4004: a mobile release build that the script never uploads to a store (one finding per file, every such build one of its locations).</summary>
 public sealed class ReleaseBuildNeverUploadedRule : ReleaseEvidenceRule
 {
     public static readonly DiagnosticDescriptor Descriptor = new(
@@ -14,7 +14,7 @@ public sealed class ReleaseBuildNeverUploadedRule : ReleaseEvidenceRule
 
     protected override DiagnosticDescriptor RuleDescriptor => Descriptor;
 
-    protected override bool ReportsEveryBuild => true;
+    protected override bool LocatesEveryBuild => true;
 
     protected override bool HasEvidence(ScriptFacts facts, ShellScript script) => facts.Commands.Any(c => DeployCommands.IsStoreUpload(c.Line));
 

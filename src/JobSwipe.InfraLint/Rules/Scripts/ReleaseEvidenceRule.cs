@@ -19,8 +19,11 @@ public abstract class ReleaseEvidenceRule : InfraAnalyzer
     /// <summary>What the rule reports.</summary>
     protected abstract DiagnosticDescriptor RuleDescriptor { get; }
 
-    /// <summary>True to report every release build of a file, false to report only the first.</summary>
-    protected virtual bool ReportsEveryBuild => false;
+    /// <summary>
+    /// True when every release build of a file is evidence of the one finding (the first is its location, the others
+    /// its additional locations: one problem, one finding, silenced by one suppression); false to point at the first only.
+    /// </summary>
+    protected virtual bool LocatesEveryBuild => false;
 
     /// <summary>Whether the script shows the step the rule looks for.</summary>
     protected abstract bool HasEvidence(ScriptFacts facts, ShellScript script);
@@ -43,11 +46,15 @@ public abstract class ReleaseEvidenceRule : InfraAnalyzer
             return;
         }
 
-        foreach (var (sink, build) in ReportsEveryBuild ? facts.Builds : facts.Builds.Take(1))
+        var builds = (LocatesEveryBuild ? facts.Builds : facts.Builds.Take(1)).ToList();
+        if (builds.Count == 0)
         {
-            var span = DeployCommands.VerbSpan(build.Line);
-            sink.Report(RuleDescriptor, span, DeployCommands.Describe(sink.Model.Text.Content, span));
+            return;
         }
+
+        var (sink, first) = builds[0];
+        var span = DeployCommands.VerbSpan(first.Line);
+        ctx.Report(RuleDescriptor, [.. builds.Select(b => b.Sink.HostSpan(DeployCommands.VerbSpan(b.Build.Line)))], sink.HostText(DeployCommands.Describe(sink.Model.Text.Content, span)));
     }
 
     private void Analyze(FileAnalysisContext<ShellScript> ctx)
@@ -59,10 +66,8 @@ public abstract class ReleaseEvidenceRule : InfraAnalyzer
             return;
         }
 
-        foreach (ScriptCommand build in ReportsEveryBuild ? builds : builds.Take(1))
-        {
-            var span = DeployCommands.VerbSpan(build.Line);
-            ctx.Report(RuleDescriptor, span, DeployCommands.Describe(ctx.Model.Text.Content, span));
-        }
+        var located = LocatesEveryBuild ? builds : builds.Take(1).ToList();
+        var first = DeployCommands.VerbSpan(located[0].Line);
+        ctx.Report(RuleDescriptor, [.. located.Select(b => DeployCommands.VerbSpan(b.Line))], DeployCommands.Describe(ctx.Model.Text.Content, first));
     }
 }

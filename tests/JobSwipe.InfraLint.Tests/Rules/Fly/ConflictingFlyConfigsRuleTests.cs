@@ -6,13 +6,14 @@ namespace JobSwipe.InfraLint.Tests.Rules.Fly;
 public sealed class ConflictingFlyConfigsRuleTests
 {
     [Test]
-    public void The_less_specific_config_of_an_app_deployed_twice_is_reported_with_its_root_dockerfile()
+    public void The_less_specific_config_of_an_app_deployed_twice_is_one_finding_with_its_root_dockerfile()
     {
+        // One conflict between two configs, one finding: at the shared app name, the root Dockerfile an additional location.
         var d = RuleVerifier.Reports<ConflictingFlyConfigsRule>(
             ("fly.toml", """
                 app = [|"shop"|]
                 [build]
-                  dockerfile = [|"Dockerfile"|]
+                  dockerfile = "Dockerfile"
                 """),
             ("Dockerfile", "FROM python:3.12\n"),
             ("api/fly.toml", """
@@ -21,7 +22,9 @@ public sealed class ConflictingFlyConfigsRuleTests
                   dockerfile = "Dockerfile"
                 """),
             ("api/Dockerfile", "FROM python:3.12\n"));
-        Assert.That(d.Select(x => x.Message), Has.Some.Contains("like api/fly.toml:1"));
+        var finding = d.Single();
+        Assert.That(finding.Message, Does.Contain("like api/fly.toml:1").And.Contain("builds the repository root Dockerfile, while api/fly.toml builds the service's own api/Dockerfile"));
+        Assert.That(finding.AdditionalLocations.Select(l => (l.Path, l.Span.Start.Line)), Is.EqualTo(new[] { ("api/fly.toml", 1), ("fly.toml", 3) }));
     }
 
     [Test]

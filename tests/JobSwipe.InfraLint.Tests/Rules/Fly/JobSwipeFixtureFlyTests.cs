@@ -11,7 +11,6 @@ public sealed class JobSwipeFixtureFlyTests
         [.. LintEngine.Run(new LintOptions(RepositoryPaths.Fixture(fixture))).Diagnostics.Where(d => d.Id.StartsWith("JSI3", StringComparison.Ordinal))];
 
     [TestCase("JSI3001", "fly.toml", 3)]
-    [TestCase("JSI3001", "fly.toml", 7)]
     [TestCase("JSI3002", "backend/ollama-fly.toml", 3)]
     [TestCase("JSI3003", "fly.toml", 9)]
     [TestCase("JSI3004", "backend/ollama-fly.toml", 10)]
@@ -20,6 +19,13 @@ public sealed class JobSwipeFixtureFlyTests
     [TestCase("JSI3008", "backend/ollama-fly.toml", 11)]
     public void Audit_finding_is_reported(string id, string path, int line) =>
         Assert.That(FlyFindings("jobswipe").Select(d => (d.Id, d.Location.Path, d.Location.Span.Start.Line)), Does.Contain((id, path, line)));
+
+    [Test]
+    public void The_conflicting_root_config_is_one_finding_that_also_points_at_its_dockerfile()
+    {
+        var conflict = FlyFindings("jobswipe").Single(d => d.Id == "JSI3001");
+        Assert.That(conflict.AdditionalLocations.Select(l => (l.Path, l.Span.Start.Line)), Does.Contain(("fly.toml", 7)));
+    }
 
     [TestCase("JSI3007", "backend/fly.toml", 19)]
     public void No_automated_migrations(string id, string path, int line) => Audit_finding_is_reported(id, path, line);

@@ -6,11 +6,21 @@ namespace JobSwipe.InfraLint.Tests.Rules.Scripts;
 public sealed class ReleaseBuildNeverUploadedRuleTests
 {
     [Test]
-    public void Each_release_build_is_reported_when_nothing_uploads()
+    public void The_release_builds_of_a_script_that_uploads_nothing_are_one_finding_at_the_first()
     {
-        RuleVerifier.Reports<ReleaseBuildNeverUploadedRule>(("m.sh", "cd mobile\n[|flutter build apk|] --release\n[|flutter build appbundle|]\n[|flutter build ipa|] --release\n"));
+        // One problem (nothing uploads), one finding: every build is one of its locations, so one suppression silences it.
+        var finding = RuleVerifier.Reports<ReleaseBuildNeverUploadedRule>(("m.sh", "cd mobile\n[|flutter build apk|] --release\nflutter build appbundle\nflutter build ipa --release\n")).Single();
+        Assert.That(finding.AdditionalLocations.Select(l => (l.Span.Start.Line, l.Span.Start.Column, l.Span.End.Column)), Is.EqualTo(new[] { (3, 1, 24), (4, 1, 18) }));
         RuleVerifier.Reports<ReleaseBuildNeverUploadedRule>(("a.sh", "cd android && [|./gradlew bundleRelease|]\n"));
         RuleVerifier.Reports<ReleaseBuildNeverUploadedRule>(("i.sh", "[|xcodebuild -workspace App.xcworkspace -scheme App archive|] -archivePath build/App.xcarchive\n"));
+    }
+
+    [Test]
+    public void The_release_builds_of_a_workflow_that_uploads_nothing_are_one_finding_across_its_steps()
+    {
+        var finding = RuleVerifier.Reports<ReleaseBuildNeverUploadedRule>((".github/workflows/release.yml",
+            "on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - run: [|flutter build apk|] --release\n      - run: flutter build ipa --release\n")).Single();
+        Assert.That(finding.AdditionalLocations.Select(l => (l.Path, l.Span.Start.Line, l.Span.Start.Column)), Is.EqualTo(new[] { (".github/workflows/release.yml", 7, 14) }));
     }
 
     [Test]
