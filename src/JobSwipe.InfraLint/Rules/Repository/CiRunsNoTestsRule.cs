@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using JobSwipe.InfraLint.Analysis;
 using JobSwipe.InfraLint.Diagnostics;
 using JobSwipe.InfraLint.Semantics.Common;
+using JobSwipe.InfraLint.Semantics.Scripts;
 
 namespace JobSwipe.InfraLint.Rules.RepositoryRules;
 
@@ -36,24 +37,22 @@ public sealed partial class CiRunsNoTestsRule : InfraAnalyzer
 
     internal static bool RunsTests(RepositoryEvidence evidence)
     {
-        if (evidence.CiTexts.Any(t => TestCommand().IsMatch(t.Lower)))
+        // The parsed steps of the workflows the CI parser reads, then the raw text of every CI file (same vocabulary).
+        if (CiReleaseFacts.RepositoryCiRunsTests(evidence.Repository) || evidence.CiTexts.Any(t => TestCommands.RawText.IsMatch(t.Lower)))
         {
             return true;
         }
 
         // CI that delegates to make, just, task or a script: look at those (and at local composite actions).
         bool delegates = evidence.CiTexts.Any(t => Delegation().IsMatch(t.Lower));
-        if (delegates && evidence.ScriptTexts.Any(t => TestCommand().IsMatch(t.Lower)))
+        if (delegates && evidence.ScriptTexts.Any(t => TestCommands.RawText.IsMatch(t.Lower)))
         {
             return true;
         }
 
         return evidence.Repository.Files.Where(f => f.RelativePath.StartsWith(".github/actions/", StringComparison.Ordinal) && f.Name is "action.yml" or "action.yaml")
-            .Any(f => evidence.Repository.GetText(f) is { } text && TestCommand().IsMatch(text.Content.ToLowerInvariant()));
+            .Any(f => evidence.Repository.GetText(f) is { } text && TestCommands.RawText.IsMatch(text.Content.ToLowerInvariant()));
     }
-
-    [GeneratedRegex(@"\b(pytest|py\.test|unittest|tox|nox|jest|vitest|mocha|rspec|phpunit|pest|ctest|cypress\s+run|playwright\s+test|(npm|pnpm|yarn|bun|deno)\s+(run\s+)?test|(npm|yarn|pnpm)\s+run\s+(test|check|ci)\b|dotnet\s+test|go\s+test|cargo\s+(test|nextest)|mvnw?\s+[^\n]*\b(test|verify|install)\b|gradlew?\s+[^\n]*\b(test|check|build)\b|(flutter|dart|mix|swift|sbt|lein|hatch)\s+test|xcodebuild\s+[^\n]*\btest\b|rake\s+(test|spec)|make\s+([\w-]*test[\w-]*|check)|just\s+test|task\s+test|run[-_]tests?|tests?\.sh|(bin/)?rails\s+test|bin/rspec|minitest|manage\.py\s+test|artisan\s+test|composer\s+(run\s+)?test|helm\s+test|bats\s|mix\s+coveralls|go\s+tool\s+test2json|gotestsum|docker(-compose|\s+compose)?\s+(run|exec)\b[^\n]*\b(tests?|specs?|pytest|rspec|jest|vitest)\b|name:\s*['""]?(run\s+|execute\s+)?(the\s+)?(unit\s+|integration\s+|e2e\s+|end-to-end\s+|smoke\s+|api\s+)?(tests?|specs?)\b)", RegexOptions.CultureInvariant)]
-    private static partial Regex TestCommand();
 
     [GeneratedRegex(@"\b(make|just|task)\s+\w|\.sh\b|uses:\s*\./", RegexOptions.CultureInvariant)]
     private static partial Regex Delegation();

@@ -45,7 +45,7 @@ public sealed class ReleaseWithoutTestsRule : InfraAnalyzer
     {
         var facts = ScriptFacts.For(ctx.Model);
         var first = facts.Deploys.Select(d => d.Command).Concat(facts.ReleaseBuilds).OrderBy(c => c.Order).FirstOrDefault();
-        if (first is null || facts.Commands.Any(c => c.Order <= first.Order && DeployCommands.IsTest(c.Line)))
+        if (first is null || facts.Commands.Any(c => c.Order <= first.Order && TestCommands.IsTest(c.Line)))
         {
             return;
         }

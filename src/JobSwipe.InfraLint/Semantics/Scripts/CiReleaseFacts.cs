@@ -28,7 +28,7 @@ public sealed class CiReleaseFacts
         Builds = builds;
         Uploads = commands.Any(DeployCommands.IsStoreUpload) || actions.Any(a => StoreActions.Any(a.Contains));
         StoresArtifacts = Uploads || commands.Any(DeployCommands.IsArtifactUpload) || actions.Any(a => ArtifactActions.Any(a.Contains));
-        Tests = commands.Any(DeployCommands.IsTest);
+        Tests = commands.Any(TestCommands.IsTest);
         string triggers = ctx.Model.Triggers is { } t ? ctx.Model.Text.Content.Substring(t.Span.Start, t.Span.Length) : "";
         Versions = commands.Any(DeployCommands.IsVersioning) || triggers.Contains("tags", StringComparison.Ordinal) || triggers.Contains("release", StringComparison.Ordinal)
             || commands.Any(c => c.Command.Words.Any(w => DeployCommands.MentionsReleaseNotes(w.Value)));
@@ -65,7 +65,7 @@ public sealed class CiReleaseFacts
                 foreach (CiStep step in pipeline.AllSteps)
                 {
                     if (step.ParseRunScript() is { } script
-                        && ScriptFacts.For(script).Commands.Any(c => DeployCommands.IsTest(c.Line)))
+                        && ScriptFacts.For(script).Commands.Any(c => TestCommands.IsTest(c.Line)))
                     {
                         return new System.Runtime.CompilerServices.StrongBox<bool>(true);
                     }

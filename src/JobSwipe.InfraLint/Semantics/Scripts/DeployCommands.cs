@@ -13,8 +13,9 @@ public enum DeployPlatform
 }
 
 /// <summary>
-/// The one place that knows what shell commands deploy, release, test, migrate, roll back, version and upload. Every
+/// The one place that knows what shell commands deploy, release, migrate, roll back, version and upload. Every
 /// JSI4xxx rule asks these questions of a <see cref="CommandLine"/> read from the parsed script (never of raw lines).
+/// Whether a command runs the tests is <see cref="TestCommands"/>' question.
 /// </summary>
 public static class DeployCommands
 {
@@ -196,44 +197,6 @@ public static class DeployCommands
         }
 
         return (t.StartsWith("assemble", StringComparison.Ordinal) || t.StartsWith("bundle", StringComparison.Ordinal)) && t.EndsWith("Release", StringComparison.Ordinal);
-    }
-
-    /// <summary>A test run: flutter/dart/dotnet/go/cargo/swift test, pytest, npm/yarn/pnpm/bun test, mvn test/verify, gradlew test/check, make test/check, tox, nox, rspec, jest, vitest, phpunit…</summary>
-    public static bool IsTest(CommandLine c)
-    {
-        ArgumentNullException.ThrowIfNull(c);
-        string sub = c.Sub();
-        switch (c.Name)
-        {
-            case "flutter" or "dart" or "dotnet" or "go" or "cargo" or "swift" or "deno" or "bun" or "mix" or "ctest":
-                return sub == "test" || c.Name == "ctest";
-            case "pytest" or "py.test" or "tox" or "nox" or "rspec" or "jest" or "vitest" or "mocha" or "phpunit" or "karma" or "playwright" or "cypress":
-                return c.Name is not ("playwright" or "cypress") || sub is "test" or "run";
-            case "python":
-                return c.Arg(0) == "-m" && c.Arg(1) is "pytest" or "unittest" or "tox" or "nox" || (c.Arg(0) is "manage.py" && c.Arg(1) == "test");
-            case "npm" or "yarn" or "pnpm":
-                return sub is "test" or "t" or "tst" || (sub == "run" && c.Positionals().Skip(1).FirstOrDefault()?.Value is { } s && s.StartsWith("test", StringComparison.Ordinal))
-                    || sub.StartsWith("test:", StringComparison.Ordinal);
-            case "mvn" or "mvnw":
-                return c.Positionals("-P", "-pl", "-f", "-s").Any(a => a.Value is "test" or "verify" or "install" or "integration-test" or "package") && !c.Arguments.Any(a => a.Value is "-DskipTests" or "-Dmaven.test.skip=true");
-            case "gradlew" or "gradle":
-                return c.Positionals().Any(a => a.Value.TrimStart(':') is "test" or "check" or "build" or "connectedCheck" || a.Value.EndsWith(":test", StringComparison.Ordinal) || (a.Value.StartsWith("test", StringComparison.Ordinal) && a.Value.EndsWith("UnitTest", StringComparison.Ordinal)));
-            case "make":
-                return c.Positionals("-C", "-f").Any(a => a.Value is "test" or "tests" or "check" or "ci" || a.Value.StartsWith("test", StringComparison.Ordinal));
-            case "xcodebuild":
-                return c.Arguments.Any(a => a.Value is "test" or "test-without-building");
-            case "fastlane":
-                return c.Positionals().Any(a => a.Value is "test" or "tests" or "scan" or "run_tests");
-            case "rake" or "rails":
-                return sub is "test" or "spec";
-            default:
-                {
-                    // ./run-tests.sh, scripts/test.sh
-                    string n = c.Name;
-                    return (n.StartsWith("test", StringComparison.Ordinal) || n.Contains("run-tests", StringComparison.Ordinal) || n.Contains("run_tests", StringComparison.Ordinal))
-                        && (n.EndsWith(".sh", StringComparison.Ordinal) || n.EndsWith(".bash", StringComparison.Ordinal));
-                }
-        }
     }
 
     /// <summary>

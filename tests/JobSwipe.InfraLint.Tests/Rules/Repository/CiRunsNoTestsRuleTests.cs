@@ -27,6 +27,25 @@ public class CiRunsNoTestsRuleTests
     public void Quiet_when_a_step_runs_tests(string step) =>
         RuleVerifier.ReportsNothing<CiRunsNoTestsRule>((".github/workflows/ci.yml", "on: push\njobs:\n  t:\n    steps:\n" + step));
 
+    // One vocabulary with JSI4006 (TestCommands): Maven's package phase runs the tests in raw CI text too.
+    [Test]
+    public void A_maven_package_in_a_ci_file_the_parser_does_not_read_runs_tests() =>
+        RuleVerifier.ReportsNothing<CiRunsNoTestsRule>((".travis.yml", "language: java\nscript:\n  - mvn -B package\n"));
+
+    [Test]
+    public void Maven_with_the_tests_skipped_runs_no_tests() =>
+        RuleVerifier.Reports<CiRunsNoTestsRule>((".gitlab-ci.yml", Markup.WholeFile + "build:\n  script:\n    - mvn -B install -DskipTests\n"));
+
+    [Test]
+    public void A_make_target_that_only_contains_test_in_a_word_is_not_a_test_run() =>
+        RuleVerifier.Reports<CiRunsNoTestsRule>((".gitlab-ci.yml", Markup.WholeFile + "push:\n  script:\n    - make latest\n"));
+
+    // Workflow steps the CI parser reads are also judged as parsed commands: options between the words do not hide a test run.
+    [TestCase("      - run: docker compose -f ci/compose.yml run --rm app pytest\n")]
+    [TestCase("      - run: make -C backend test\n")]
+    public void A_parsed_workflow_step_that_runs_tests_counts(string step) =>
+        RuleVerifier.ReportsNothing<CiRunsNoTestsRule>((".github/workflows/ci.yml", "on: push\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n" + step));
+
     [Test]
     public void Follows_ci_delegating_to_a_script() =>
         RuleVerifier.ReportsNothing<CiRunsNoTestsRule>(

@@ -23,6 +23,19 @@ public sealed class ReleaseWithoutTestsRuleTests
         RuleVerifier.ReportsNothing<ReleaseWithoutTestsRule>(("e.sh", "make test\n./gradlew bundleRelease\n"));
     }
 
+    // One vocabulary with JSI7002 (TestCommands): test runs it knew only in raw CI text now count before a deploy.
+    [TestCase("make unit-test\n")]
+    [TestCase("docker compose run --rm app pytest\n")]
+    [TestCase("php artisan test\n")]
+    [TestCase("cargo nextest run\n")]
+    [TestCase("npm run ci\n")]
+    public void A_test_run_known_to_the_shared_vocabulary_counts(string test) =>
+        RuleVerifier.ReportsNothing<ReleaseWithoutTestsRule>(("deploy.sh", test + "fly deploy\n"));
+
+    [Test]
+    public void Maven_with_the_tests_skipped_is_not_a_test_run() =>
+        RuleVerifier.Reports<ReleaseWithoutTestsRule>(("deploy.sh", "mvn install -DskipTests=true\n[|kubectl apply|] -f k8s/\n"));
+
     [Test]
     public void A_release_build_in_a_workflow_without_tests_is_reported_in_the_workflow() =>
         RuleVerifier.Reports<ReleaseWithoutTestsRule>((".github/workflows/release.yml", ReleaseWorkflows.BuildOnly));
