@@ -408,28 +408,30 @@ public static partial class ProcessEntrypoints
     private static string Unquote(string text) => text.Length >= 2 && text[0] == '"' && text[^1] == '"' ? text[1..^1] : text;
 
     /// <summary>
-    /// The words of a string-form compose <c>command</c> or <c>entrypoint</c>, each at its own place in the file when it appears as written
-    /// in the scalar (no quotes or escapes inside it); otherwise at the whole command.
+    /// The words of a string-form compose <c>command</c> or <c>entrypoint</c>, each at its own place in the file when it is
+    /// written as its value (bare, or whole inside one pair of quotes); otherwise, or when the scalar cannot map it, at
+    /// the whole command. Where each word is written comes from the one split the compose parser made.
     /// </summary>
-    private static List<Word> StringFormWords(ComposeCommand command)
-    {
-        var words = new List<Word>(command.Arguments.Count);
-        int cursor = 0;
-        foreach (string argument in command.Arguments)
-        {
-            int at = command.Node is YamlScalar scalar && argument.Length > 0 ? scalar.Value.IndexOf(argument, cursor, StringComparison.Ordinal) : -1;
-            if (at < 0)
-            {
-                words.Add(new Word(argument, command.Node.ReportSpan));
-                continue;
-            }
+    private static List<Word> StringFormWords(ComposeCommand command) =>
+        [.. command.Words.Select(w => new Word(w.Value, WordSpan(command.Node, w) ?? command.Node.ReportSpan))];
 
-            cursor = at + argument.Length;
-            var span = ((YamlScalar)command.Node).MapValueSpanToSource(at, argument.Length);
-            words.Add(new Word(argument, span.Length == argument.Length ? span : command.Node.ReportSpan));
+    private static TextSpan? WordSpan(YamlNode node, ShellSplitWord word)
+    {
+        if (node is not YamlScalar scalar || word.Value.Length == 0)
+        {
+            return null;
         }
 
-        return words;
+        string written = scalar.Value.Substring(word.Start, word.Length);
+        bool quotedWhole = written.Length == word.Value.Length + 2 && written[0] is '\'' or '"' && written[^1] == written[0] && written[1..^1] == word.Value;
+        int start = written == word.Value ? word.Start : quotedWhole ? word.Start + 1 : -1;
+        if (start < 0)
+        {
+            return null;
+        }
+
+        var span = scalar.MapValueSpanToSource(start, word.Value.Length);
+        return span.Length == word.Value.Length ? span : null;
     }
 
     // The first command's words of a parsed command line, mapped to the host file from offset (or all to the fallback span).

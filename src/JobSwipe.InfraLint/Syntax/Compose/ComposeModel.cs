@@ -1,3 +1,4 @@
+using JobSwipe.InfraLint.Syntax.Shell;
 using JobSwipe.InfraLint.Syntax.Yaml;
 using JobSwipe.InfraLint.Text;
 
@@ -41,6 +42,9 @@ public sealed record ComposeCommand(YamlNode Node, bool IsStringForm, IReadOnlyL
 {
     /// <summary>List form items (empty for the string form).</summary>
     public IReadOnlyList<YamlScalar> Items { get; init; } = [];
+
+    /// <summary>String form words, each with where it is written in the scalar's value (empty for the list form).</summary>
+    public IReadOnlyList<ShellSplitWord> Words { get; init; } = [];
 }
 
 public sealed record ComposeBuild(YamlNode Node, ComposeText? Context, ComposeText? Dockerfile, ComposeText? Target, IReadOnlyList<ComposeKeyValue> Args);

@@ -173,7 +173,8 @@ public static class ComposeParser
         switch (node)
         {
             case YamlScalar s when !s.IsNull:
-                return new ComposeCommand(s, true, ShellWords.Split(s.Value));
+                var words = ShellWords.SplitWords(s.Value);
+                return new ComposeCommand(s, true, [.. words.Select(w => w.Value)]) { Words = words };
             case YamlSequence seq:
                 var items = seq.Items.OfType<YamlScalar>().ToList();
                 return new ComposeCommand(seq, false, [.. items.Select(i => i.Value)]) { Items = items };

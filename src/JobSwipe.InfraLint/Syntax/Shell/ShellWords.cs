@@ -11,7 +11,10 @@ namespace JobSwipe.InfraLint.Syntax.Shell;
 public static class ShellWords
 {
     /// <summary>The words of <paramref name="command"/>; an unclosed quote runs to the end.</summary>
-    public static IReadOnlyList<string> Split(string command) => Read(command, out _);
+    public static IReadOnlyList<string> Split(string command) => [.. Read(command, out _).Select(w => w.Value)];
+
+    /// <summary>The words of <paramref name="command"/>, each with where it is written (quotes and escapes included).</summary>
+    public static IReadOnlyList<ShellSplitWord> SplitWords(string command) => Read(command, out _);
 
     /// <summary>Whether the command splits cleanly: every quote closed and no trailing backslash (else flyctl rejects it).</summary>
     public static bool CanSplit(string command)
@@ -20,12 +23,13 @@ public static class ShellWords
         return complete;
     }
 
-    private static List<string> Read(string command, out bool complete)
+    private static List<ShellSplitWord> Read(string command, out bool complete)
     {
         ArgumentNullException.ThrowIfNull(command);
-        var words = new List<string>();
+        var words = new List<ShellSplitWord>();
         var current = new StringBuilder();
         bool inWord = false;
+        int start = 0;
         bool trailingEscape = false;
         char quote = '\0';
         for (int i = 0; i < command.Length; i++)
@@ -61,13 +65,18 @@ public static class ShellWords
             {
                 if (inWord)
                 {
-                    words.Add(current.ToString());
+                    words.Add(new ShellSplitWord(current.ToString(), start, i - start));
                     current.Clear();
                     inWord = false;
                 }
             }
             else
             {
+                if (!inWord)
+                {
+                    start = i;
+                }
+
                 inWord = true;
                 if (c is '\'' or '"')
                 {
@@ -87,10 +96,16 @@ public static class ShellWords
 
         if (inWord)
         {
-            words.Add(current.ToString());
+            words.Add(new ShellSplitWord(current.ToString(), start, command.Length - start));
         }
 
         complete = quote == '\0' && !trailingEscape;
         return words;
     }
 }
+
+/// <summary>A word of a command line split without a shell: its value, and where it is written (quotes included).</summary>
+/// <param name="Value">The word with quotes and escapes removed.</param>
+/// <param name="Start">The offset of its first character in the command line.</param>
+/// <param name="Length">The length of the word as written.</param>
+public readonly record struct ShellSplitWord(string Value, int Start, int Length);

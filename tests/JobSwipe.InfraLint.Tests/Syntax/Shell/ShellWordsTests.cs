@@ -17,4 +17,10 @@ public class ShellWordsTests
     [Test]
     public void Splits_like_shlex() =>
         Assert.That(ShellWords.Split("sh -c 'a && b' \"x y\" z\\ w 'open"), Is.EqualTo(new[] { "sh", "-c", "a && b", "x y", "z w", "open" }));
+
+    [Test]
+    public void Each_word_knows_where_it_is_written_quotes_and_escapes_included() =>
+        Assert.That(
+            ShellWords.SplitWords("sh  -c 'a && b' \"x y\" z\\ w 'open").Select(w => (w.Value, w.Start, w.Length)),
+            Is.EqualTo(new[] { ("sh", 0, 2), ("-c", 4, 2), ("a && b", 7, 8), ("x y", 16, 5), ("z w", 22, 4), ("open", 27, 5) }));
 }
