@@ -23,9 +23,20 @@ public static class AnalyzerCatalog
     /// <summary>Every built-in descriptor: the engine's and the analyzers', in ID order.</summary>
     public static IReadOnlyList<DiagnosticDescriptor> AllDescriptors => Descriptors.Value;
 
+    /// <summary>
+    /// The analyzer a type of an assembly offers: a public, non-abstract <see cref="InfraAnalyzer"/> subclass with a public
+    /// parameterless constructor (that constructor), or null. One rule for the built-in catalog and for teams' assemblies.
+    /// </summary>
+    public static System.Reflection.ConstructorInfo? AnalyzerConstructor(Type type)
+    {
+        ArgumentNullException.ThrowIfNull(type);
+        return type is { IsClass: true, IsAbstract: false } && type.IsSubclassOf(typeof(InfraAnalyzer)) ? type.GetConstructor(Type.EmptyTypes) : null;
+    }
+
     private static IReadOnlyList<InfraAnalyzer> Discover() =>
         [.. typeof(InfraAnalyzer).Assembly.GetExportedTypes()
-            .Where(t => t is { IsClass: true, IsAbstract: false } && t.IsSubclassOf(typeof(InfraAnalyzer)) && t.GetConstructor(Type.EmptyTypes) is not null)
-            .Select(t => (InfraAnalyzer)Activator.CreateInstance(t)!)
+            .Select(AnalyzerConstructor)
+            .OfType<System.Reflection.ConstructorInfo>()
+            .Select(c => (InfraAnalyzer)c.Invoke(null))
             .OrderBy(a => a.SupportedDiagnostics[0].Id, StringComparer.Ordinal)];
 }

@@ -57,9 +57,9 @@ public static class AnalyzerAssemblyLoader
             }
 
             int found = 0;
-            foreach (var type in types.Where(t => t.IsClass && !t.IsAbstract && typeof(InfraAnalyzer).IsAssignableFrom(t)).OrderBy(t => t.FullName, StringComparer.Ordinal))
+            foreach (var type in types.OrderBy(t => t.FullName, StringComparer.Ordinal))
             {
-                if (type.GetConstructor(Type.EmptyTypes) is not { IsPublic: true } constructor)
+                if (AnalyzerCatalog.AnalyzerConstructor(type) is not { } constructor)
                 {
                     continue;
                 }
