@@ -22,11 +22,6 @@ public sealed class NoBuildableFlyImageRule : InfraAnalyzer
 
     public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptor];
 
-    private static bool DeployedByTheRepository(Repository repository)
-    {
-        var evidence = RepositoryEvidence.For(repository);
-        return evidence.CiTexts.Concat(evidence.ScriptTexts).Any(t => t.Lower.Contains("fly deploy", StringComparison.Ordinal) || t.Lower.Contains("flyctl deploy", StringComparison.Ordinal) || t.Lower.Contains("superfly/flyctl-actions", StringComparison.Ordinal));
-    }
 
     public override void Initialize(AnalysisContext context) => context.RegisterRepositoryAction(ctx =>
     {
@@ -46,8 +41,11 @@ public sealed class NoBuildableFlyImageRule : InfraAnalyzer
 
         foreach (FlyApp app in apps)
         {
-            void Report(Text.TextSpan span, string message) =>
-                ctx.ReportDiagnostic(Diagnostic.Create(Descriptor, Location.Create(app.File.RelativePath, app.Config.Text, span), app.File.Name, message));
+            void Report(Text.TextSpan span, string message, bool lowered = false)
+            {
+                var finding = Diagnostic.Create(Descriptor, Location.Create(app.File.RelativePath, app.Config.Text, span), app.File.Name, message);
+                ctx.ReportDiagnostic(lowered ? finding.Lowered() : finding);
+            }
 
             string? path = app.DockerfilePath;
             if (app.Config.Build?.Dockerfile is { } written && path is not null)
@@ -68,12 +66,10 @@ public sealed class NoBuildableFlyImageRule : InfraAnalyzer
             string? existing = DefaultDockerfiles.Select(n => Repository.Combine(app.File.Directory, n)).FirstOrDefault(p => p is not null && ctx.Repository.FileExists(p));
             if (existing is null)
             {
-                var finding = Diagnostic.Create(Descriptor, Location.Create(app.File.RelativePath, app.Config.Text, app.AppSpan), app.File.Name,
-                    $"it has no [build] image, dockerfile or builder and there is no Dockerfile next to it, so `fly deploy` has nothing to build; set [build] image = \"…\" (a prebuilt image) or dockerfile = \"…\"");
-
                 // A reference config: no app name and nothing in the repository runs `fly deploy` (a template that
                 // `fly launch` or `fly pg create` fills in, the image given on their command line). Info, not an error.
-                ctx.ReportDiagnostic(app.AppName is null && !DeployedByTheRepository(ctx.Repository) ? finding.Lowered() : finding);
+                Report(app.AppSpan, $"it has no [build] image, dockerfile or builder and there is no Dockerfile next to it, so `fly deploy` has nothing to build; set [build] image = \"…\" (a prebuilt image) or dockerfile = \"…\"",
+                    lowered: app.AppName is null && !DeploymentContext.RunsFlyDeploy(ctx.Repository));
                 continue;
             }
 

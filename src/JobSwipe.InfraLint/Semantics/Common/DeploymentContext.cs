@@ -144,6 +144,22 @@ public static class DeploymentContext
     }
 
 
+    /// <summary>
+    /// True when a CI workflow, script or Makefile of the repository runs <c>fly deploy</c> (or <c>flyctl deploy</c>, or
+    /// flyctl's GitHub action): a Fly config is then deployed from here, not only a reference that <c>fly launch</c> or
+    /// <c>fly pg create</c> fills in. Computed once per run.
+    /// </summary>
+    public static bool RunsFlyDeploy(Repository repository)
+    {
+        ArgumentNullException.ThrowIfNull(repository);
+        return repository.Facts.Get("repository runs fly deploy", static r =>
+        {
+            var evidence = RepositoryEvidence.For(r);
+            return new StrongBox<bool>(evidence.CiTexts.Concat(evidence.ScriptTexts).Any(t => t.Lower.Contains("fly deploy", StringComparison.Ordinal)
+                || t.Lower.Contains("flyctl deploy", StringComparison.Ordinal) || t.Lower.Contains("superfly/flyctl-actions", StringComparison.Ordinal)));
+        }).Value;
+    }
+
     private static bool DetectDeploys(Repository repository)
     {
         var evidence = RepositoryEvidence.For(repository);
