@@ -37,6 +37,17 @@ public sealed class FactCache
     public T Get<T>(string name, Func<Repository, T> compute)
         where T : class => Get((typeof(T), name), compute);
 
+    /// <summary>A yes/no fact named <paramref name="name"/> for this run (is it a template, does it deploy…).</summary>
+    public bool Get(string name, Func<Repository, bool> compute)
+    {
+        ArgumentNullException.ThrowIfNull(compute);
+        return Get(name, r => compute(r) ? Yes : No) == Yes;
+    }
+
+    // The two answers of a yes/no fact, shared: the cache holds reference types.
+    private static readonly object Yes = new();
+    private static readonly object No = new();
+
     private T Get<T>(object key, Func<Repository, T> compute)
         where T : class
     {

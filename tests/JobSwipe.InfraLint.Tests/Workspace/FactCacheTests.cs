@@ -69,6 +69,18 @@ public class FactCacheTests
     }
 
     [Test]
+    public void A_yes_no_fact_is_computed_once_and_named_apart_from_the_others()
+    {
+        var repository = new Repository(Path.GetTempPath(), []);
+        int computations = 0;
+
+        Assert.That(repository.Facts.Get("deploys", _ => ++computations > 0), Is.True);
+        Assert.That(repository.Facts.Get("deploys", _ => ++computations < 0), Is.True, "the first answer is kept");
+        Assert.That(repository.Facts.Get("template", _ => false), Is.False);
+        Assert.That(computations, Is.EqualTo(1));
+    }
+
+    [Test]
     public void The_facts_see_the_repository_of_their_run()
     {
         var repository = new Repository(Path.GetTempPath(), []);

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using JobSwipe.InfraLint.Diagnostics;
 using JobSwipe.InfraLint.Syntax.Compose;
 using JobSwipe.InfraLint.Syntax.Containers;
@@ -121,7 +120,7 @@ public static class DeploymentContext
     public static bool IsTemplateRepository(Repository repository)
     {
         ArgumentNullException.ThrowIfNull(repository);
-        return repository.Facts.Get("repository is a template", static r => new StrongBox<bool>(Detect(r))).Value;
+        return repository.Facts.Get("repository is a template", Detect);
     }
 
     /// <summary>The repository-gap finding (JSI7002–JSI7005) as it is, or at info in a template or tutorial repository.</summary>
@@ -140,7 +139,7 @@ public static class DeploymentContext
     public static bool DeploysItself(Repository repository)
     {
         ArgumentNullException.ThrowIfNull(repository);
-        return repository.Facts.Get("repository deploys", static r => new StrongBox<bool>(DetectDeploys(r))).Value;
+        return repository.Facts.Get("repository deploys", DetectDeploys);
     }
 
 
@@ -155,9 +154,9 @@ public static class DeploymentContext
         return repository.Facts.Get("repository runs fly deploy", static r =>
         {
             var evidence = RepositoryEvidence.For(r);
-            return new StrongBox<bool>(evidence.CiTexts.Concat(evidence.ScriptTexts).Any(t => t.Lower.Contains("fly deploy", StringComparison.Ordinal)
-                || t.Lower.Contains("flyctl deploy", StringComparison.Ordinal) || t.Lower.Contains("superfly/flyctl-actions", StringComparison.Ordinal)));
-        }).Value;
+            return evidence.CiTexts.Concat(evidence.ScriptTexts).Any(t => t.Lower.Contains("fly deploy", StringComparison.Ordinal)
+                || t.Lower.Contains("flyctl deploy", StringComparison.Ordinal) || t.Lower.Contains("superfly/flyctl-actions", StringComparison.Ordinal));
+        });
     }
 
     private static bool DetectDeploys(Repository repository)

@@ -67,12 +67,12 @@ public sealed class CiReleaseFacts
                     if (step.ParseRunScript() is { } script
                         && ScriptFacts.For(script).Commands.Any(c => TestCommands.IsTest(c.Line)))
                     {
-                        return new System.Runtime.CompilerServices.StrongBox<bool>(true);
+                        return true;
                     }
                 }
             }
 
-            return new System.Runtime.CompilerServices.StrongBox<bool>(false);
-        }).Value;
+            return false;
+        });
     }
 }
