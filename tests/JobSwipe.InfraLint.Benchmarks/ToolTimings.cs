@@ -19,6 +19,8 @@ public static partial class ToolTimings
         ("parse", "· parse (thread time)", "parsing the text into models, summed over the worker threads"),
         ("facts", "· semantic facts (thread time)", "the shared facts of Semantics/, computed on a rule's first request"),
         ("rules ", "· rules (thread time)", "the rules' own work, facts taken out"),
+        ("cpu", "process CPU time", "user + system time of the whole process, every thread, runtime and GC included"),
+        ("paused", "· garbage collector pauses", "time the GC held the program's threads (GC.GetTotalPauseDuration)"),
     ];
 
     /// <summary>The parts found in the output's last lines, in milliseconds (empty without a timings line).</summary>

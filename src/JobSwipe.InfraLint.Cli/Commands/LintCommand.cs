@@ -91,20 +91,26 @@ internal static class LintCommand
     /// <summary>
     /// The <c>--timings</c> line: wall time of start-up (process start to the command's action: runtime, JIT, option
     /// parsing), of each engine phase and of rendering and writing the report, then the work inside the phases as thread
-    /// time summed over the worker threads (read, parse, shared facts, rules).
+    /// time summed over the worker threads (read, parse, shared facts, rules), then the process's CPU time and the garbage
+    /// collector's share: time paused, collections per generation and bytes allocated (the steadiest figure on a shared
+    /// machine, where wall and CPU times move with other processes' load).
     /// </summary>
     internal static string FormatTimings(LintResult result, long started, long rendering)
     {
         static string Ms(TimeSpan time) => time.TotalMilliseconds.ToString("N0", CultureInfo.InvariantCulture) + " ms";
         TimeSpan startUp;
+        TimeSpan cpu;
         using (var process = Process.GetCurrentProcess())
         {
             startUp = DateTime.Now - process.StartTime - Stopwatch.GetElapsedTime(started);
+            cpu = process.TotalProcessorTime;
         }
 
         var phases = result.Timings;
         var work = result.Work;
         return $"infralint timings: start-up {Ms(startUp)}, discovery {Ms(phases.Discovery)}, parsing {Ms(phases.Parsing)}, rules {Ms(phases.Rules)}, reporting {Ms(phases.Reporting)}, output {Ms(Stopwatch.GetElapsedTime(rendering))}; "
-            + $"thread time: read {Ms(work.Read)}, parse {Ms(work.Parse)}, facts {Ms(work.Facts)}, rules {Ms(work.Rules)}";
+            + $"thread time: read {Ms(work.Read)}, parse {Ms(work.Parse)}, facts {Ms(work.Facts)}, rules {Ms(work.Rules)}; "
+            + $"process: cpu {Ms(cpu)}, gc paused {Ms(GC.GetTotalPauseDuration())} in {GC.CollectionCount(0).ToString(CultureInfo.InvariantCulture)}/{GC.CollectionCount(1).ToString(CultureInfo.InvariantCulture)}/{GC.CollectionCount(2).ToString(CultureInfo.InvariantCulture)} collections (gen 0/1/2), "
+            + $"allocated {(GC.GetTotalAllocatedBytes() / (1024.0 * 1024.0)).ToString("N0", CultureInfo.InvariantCulture)} MiB";
     }
 }
