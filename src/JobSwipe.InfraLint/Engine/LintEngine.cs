@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Runtime.InteropServices;
 using JobSwipe.InfraLint.Analysis;
 using JobSwipe.InfraLint.Configuration;
 using JobSwipe.InfraLint.Diagnostics;
@@ -44,9 +45,7 @@ public static partial class LintEngine
             }
         }
 
-        var rules = AnalyzerCatalog.EngineDescriptors.Concat(analyzers.SelectMany(SafeSupported)).DistinctBy(d => d.Id).OrderBy(d => d.Id, StringComparer.Ordinal).ToArray();
-        // Every built-in ID is known even when a run uses a subset of the analyzers, so a suppression of one is never "unknown".
-        var knownIds = new HashSet<string>(rules.Concat(AnalyzerCatalog.AllDescriptors).Select(d => d.Id), StringComparer.Ordinal);
+        var (rules, knownIds) = DescribeRules(analyzers);
         var configuration = LoadConfiguration(options, root, discovery.Files, knownIds, raw);
         var files = discovery.Files
             .Select(f => configuration.GetEnvironment(f.FullPath) is { } environment && environment != f.Environment ? f with { Environment = environment } : f)
@@ -115,7 +114,12 @@ public static partial class LintEngine
             costs.AddRules(loaded.File.Kind, start - first);
         });
 
-        var repositoryActions = registrations.SelectMany((r, index) => r.Context.RepositoryActions.Select(a => (r.Analyzer, Index: index, Action: a))).ToArray();
+        // Per-file actions run beside the repository actions; the findings each reports in its own file are kept apart, so
+        // the cache knows which files nothing else reports in (RelintableFiles).
+        var ownFindings = new ConcurrentDictionary<Diagnostic, byte>(ReferenceEqualityComparer.Instance);
+        var repositoryActions = registrations.SelectMany((r, index) => r.Context.RepositoryActions
+            .Concat(r.Context.PerFileActions.Select(p => (Action<RepositoryAnalysisContext>)(context => RunPerFileAction(r.Analyzer, p, context.Repository, context.Repository.Files, parallel, raw, ownFindings))))
+            .Select(a => (r.Analyzer, Index: index, Action: a))).ToArray();
         Parallel.ForEach(repositoryActions, parallel, item =>
         {
             long start = Stopwatch.GetTimestamp();
@@ -150,8 +154,8 @@ public static partial class LintEngine
         }
 
         // Severity, suppressions, fingerprints, order, then the baseline.
-        var final = Finish(FindingOwnership.RemoveRepeats(raw), repository, configuration, options.WarningPolicy, knownIds, out int inlineSuppressed);
-        var (reported, baselined) = ApplyBaseline(final, options, root, configuration);
+        var suppressedByPath = new Dictionary<string, int>(StringComparer.Ordinal);
+        var (final, inlineSuppressed, reported, baselined) = Report(raw, repository, configuration, options, root, knownIds, suppressedByPath);
         var reportingTime = clock.Elapsed - discoveryTime - parsingTime - rulesTime;
         return new LintResult(root, reported, files.Length, analyzable.Length, new PhaseTimings(discoveryTime, parsingTime, rulesTime, reportingTime))
         {
@@ -160,11 +164,19 @@ public static partial class LintEngine
             InlineSuppressed = inlineSuppressed,
             Skipped = skippedFiles,
             ContentNotRead = ContentNotRead(options, files, repository),
+            Relintable = Relintable(options, files, repository, raw, ownFindings, skippedFiles, final, reported, suppressedByPath),
             Rules = rules,
             KindTimings = costs.GetKindTimings(),
             Work = costs.GetWorkTimings(repository.Facts.ComputeTime),
             AnalyzerTimings = costs.GetAnalyzerTimings(registrations.Select(r => r.Analyzer).ToArray()),
         };
+    }
+
+    private static (DiagnosticDescriptor[] Rules, HashSet<string> KnownIds) DescribeRules(IReadOnlyList<InfraAnalyzer> analyzers)
+    {
+        var rules = AnalyzerCatalog.EngineDescriptors.Concat(analyzers.SelectMany(SafeSupported)).DistinctBy(d => d.Id).OrderBy(d => d.Id, StringComparer.Ordinal).ToArray();
+        // Every built-in ID is known even when a run uses a subset of the analyzers, so a suppression of one is never "unknown".
+        return (rules, new HashSet<string>(rules.Concat(AnalyzerCatalog.AllDescriptors).Select(d => d.Id), StringComparer.Ordinal));
     }
 
     /// <summary>
@@ -367,7 +379,7 @@ public static partial class LintEngine
         diagnostic.AdditionalLocations.Prepend(diagnostic.Location)
             .Any(location => suppressions(location.Path) is { } index && index.IsSuppressed(diagnostic.Id, location.Span.Start.Line));
 
-    private static List<Diagnostic> Finish(IEnumerable<Diagnostic> raw, Repository repository, IAnalyzerConfiguration configuration, WarningPolicy policy, IReadOnlySet<string> knownIds, out int inlineSuppressed)
+    private static List<Diagnostic> Finish(IEnumerable<Diagnostic> raw, Repository repository, IAnalyzerConfiguration configuration, WarningPolicy policy, IReadOnlySet<string> knownIds, out int inlineSuppressed, Dictionary<string, int>? suppressedByPath = null)
     {
         inlineSuppressed = 0;
         var suppressionProblems = new List<Diagnostic>();
@@ -430,6 +442,11 @@ public static partial class LintEngine
             if (diagnostic.Id != EngineDescriptors.InvalidConfiguration.Id && IsSuppressed(diagnostic, GetSuppressions))
             {
                 inlineSuppressed++;
+                if (suppressedByPath is not null)
+                {
+                    CollectionsMarshal.GetValueRefOrAddDefault(suppressedByPath, diagnostic.Location.Path, out _)++;
+                }
+
                 continue;
             }
 

@@ -69,6 +69,12 @@ public sealed record LintResult(
     /// </summary>
     public IReadOnlyList<string> ContentNotRead { get; init; } = [];
 
+    /// <summary>
+    /// The files a later run may re-lint alone when only their contents changed (<see cref="LintEngine.Relint"/>): the
+    /// MSBuild task's cache keeps them. Null when custom analyzers ran.
+    /// </summary>
+    public RelintableFiles? Relintable { get; init; }
+
     public int Count(DiagnosticSeverity severity) => Diagnostics.Count(d => d.Severity == severity);
 
     public bool HasErrors => Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error);

@@ -101,18 +101,136 @@ public sealed class CachedAnalysis
     {
         cancellationToken.ThrowIfCancellationRequested();
         var discovery = LintEngine.Discover(Options);
-        if (reuse && FindingsFile.TryRead(CachePath) is { } cached && cached.Root == Root
-            && cached.Fingerprint == InputFingerprint.Compute(Options, discovery, PackageVersion, cached.ContentNotRead ?? []))
+        var cached = reuse ? FindingsFile.TryRead(CachePath) : null;
+        if (cached is not null && cached.Root == Root)
         {
-            return new CachedFindings(cached, CachePath, FromCache: true, Rules: null);
+            if (cached.Fingerprint == InputFingerprint.Compute(Options, discovery, PackageVersion, cached.ContentNotRead ?? []))
+            {
+                return new CachedFindings(cached, CachePath, FromCache: true, Rules: null);
+            }
+
+            if (TryRelint(cached, discovery, cancellationToken) is { } relinted)
+            {
+                return relinted;
+            }
         }
 
         var result = LintEngine.Run(Options, discovery, cancellationToken);
-        var findings = FindingsFile.From(result, InputFingerprint.Compute(Options, discovery, PackageVersion, result.ContentNotRead)) with { ContentNotRead = result.ContentNotRead };
+        string fingerprint = InputFingerprint.Compute(Options, discovery, PackageVersion, result.ContentNotRead);
+        var findings = FindingsFile.From(result, fingerprint) with { ContentNotRead = result.ContentNotRead };
+        RelintState? state = result.Relintable is { } relintable
+            ? new RelintState(
+                RelintState.CurrentVersion,
+                fingerprint,
+                InputFingerprint.Compute(Options, discovery, PackageVersion, result.ContentNotRead.Concat(relintable.Files.Select(f => f.RelativePath))),
+                [.. relintable.Files.Select(RelintFile.From)],
+                relintable.InlineSuppressed,
+                relintable.BaselineSuppressed)
+            : null;
+        return Store(findings, state, fromCache: false, result.Rules);
+    }
+
+    /// <summary>
+    /// Re-lints the files that changed since <paramref name="cached"/> alone, when the cache's <see cref="RelintState"/>
+    /// says that is exact: every file whose contents changed is one the last run could re-lint alone
+    /// (<see cref="LintResult.Relintable"/>), and nothing else changed (the same paths, kinds and emptiness, the same
+    /// sizes and times of the other files the run read, the same options). Their findings replace theirs in the cached
+    /// ones; the others and the counts of the other files are kept. Null when that does not hold: lint everything.
+    /// </summary>
+    private CachedFindings? TryRelint(FindingsFile cached, DiscoveryResult discovery, CancellationToken cancellationToken)
+    {
+        if (RelintState.TryRead(RelintState.PathFor(CachePath)) is not { } state || state.Fingerprint != cached.Fingerprint
+            || state.Partial != InputFingerprint.Compute(Options, discovery, PackageVersion, (cached.ContentNotRead ?? []).Concat(state.Files.Select(f => f.Path))))
+        {
+            return null;
+        }
+
+        // The partial fingerprint matched: the same paths, so every file of the state is still there.
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var current = discovery.Files.ToDictionary(f => f.RelativePath, StringComparer.Ordinal);
+        var changed = new List<WorkspaceFile>();
+        foreach (var file in state.Files)
+        {
+            if (current.GetValueOrDefault(file.Path) is not { } now)
+            {
+                return null;
+            }
+
+            if (file.HasChanged(now))
+            {
+                if (file.Restore(now) is not { } restored)
+                {
+                    return null;
+                }
+
+                changed.Add(restored);
+            }
+        }
+
+        // Nothing changed that a per-file re-lint covers (the whole fingerprint differs for another reason), or so much that a whole run is as quick.
+        if (changed.Count == 0 || changed.Count > Math.Max(MaxRelintedFiles, discovery.Files.Count / 4))
+        {
+            return null;
+        }
+
+        if (LintEngine.Relint(Options, discovery, changed, cancellationToken) is not { } relint)
+        {
+            return null;
+        }
+
+        var paths = changed.Select(f => f.RelativePath).ToHashSet(StringComparer.Ordinal);
+        // Findings are in path order first (DiagnosticOrder): the changed files' findings, in their own order, take the place of theirs.
+        FindingRecord[] merged =
+        [
+            .. cached.Findings.Where(f => !paths.Contains(f.Path)).Concat(relint.Diagnostics.Select(FindingRecord.From)).OrderBy(f => f.Path, StringComparer.Ordinal),
+        ];
+        var inline = Replace(state.InlineSuppressed, relint.InlineSuppressed, paths);
+        var baselined = Replace(state.BaselineSuppressed, relint.BaselineSuppressed, paths);
+        string fingerprint = InputFingerprint.Compute(Options, discovery, PackageVersion, cached.ContentNotRead ?? []);
+        var findings = cached with
+        {
+            Fingerprint = fingerprint,
+            ElapsedMs = clock.ElapsedMilliseconds,
+            Findings = merged,
+            InlineSuppressed = cached.InlineSuppressed - state.InlineSuppressed.Where(p => paths.Contains(p.Key)).Sum(p => p.Value) + relint.InlineSuppressed.Values.Sum(),
+            BaselineSuppressed = cached.BaselineSuppressed - state.BaselineSuppressed.Where(p => paths.Contains(p.Key)).Sum(p => p.Value) + relint.BaselineSuppressed.Values.Sum(),
+            Relinted = changed.Count,
+        };
+        var byPath = changed.ToDictionary(f => f.RelativePath, StringComparer.Ordinal);
+        var next = state with
+        {
+            Fingerprint = fingerprint,
+            Files = [.. state.Files.Select(f => byPath.TryGetValue(f.Path, out var now) ? RelintFile.From(now) : f)],
+            InlineSuppressed = inline,
+            BaselineSuppressed = baselined,
+        };
+        return Store(findings, next, fromCache: false, relint.Rules);
+    }
+
+    /// <summary>Above this many changed files (or a quarter of the root's), a whole run is about as quick as re-linting them alone.</summary>
+    private const int MaxRelintedFiles = 64;
+
+    private static Dictionary<string, int> Replace(IReadOnlyDictionary<string, int> counts, IReadOnlyDictionary<string, int> changed, IReadOnlySet<string> paths) =>
+        counts.Where(p => !paths.Contains(p.Key)).Concat(changed.Where(p => p.Value > 0)).ToDictionary(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Writes the findings to <see cref="CachePath"/> and the re-lint state beside them (removed when there is none);
+    /// when the cache folder cannot be written, the findings go to a file of their own in the temporary folder.
+    /// </summary>
+    private CachedFindings Store(FindingsFile findings, RelintState? state, bool fromCache, IReadOnlyList<DiagnosticDescriptor>? rules)
+    {
         string path = CachePath;
+        string statePath = RelintState.PathFor(CachePath);
         try
         {
+            // The old state first: a state never describes findings it does not belong to (its fingerprint would not match anyway).
+            if (File.Exists(statePath))
+            {
+                File.Delete(statePath);
+            }
+
             findings.Write(path);
+            state?.Write(statePath);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -120,7 +238,7 @@ public sealed class CachedAnalysis
             findings.Write(path);
         }
 
-        return new CachedFindings(findings, path, FromCache: false, result.Rules);
+        return new CachedFindings(findings, path, fromCache, rules);
     }
 
     /// <summary>

@@ -191,6 +191,13 @@ public sealed record FindingsFile(
     [JsonPropertyName("contentNotRead")]
     public IReadOnlyList<string>? ContentNotRead { get; init; }
 
+    /// <summary>
+    /// The no-op cache only: how many files a build re-linted alone, its other findings kept from the build before
+    /// (<see cref="CachedAnalysis"/>); null (absent) after a whole run.
+    /// </summary>
+    [JsonPropertyName("relinted")]
+    public int? Relinted { get; init; }
+
     /// <summary>The files the run did not lint (binary, too large, unreadable, links out of the root…), with the reason.</summary>
     [JsonPropertyName("skipped")]
     public IReadOnlyList<SkippedRecord> Skipped { get; init; } = [];

@@ -53,7 +53,16 @@ public sealed class FactCache
     {
         ArgumentNullException.ThrowIfNull(compute);
         var lazy = _facts.GetOrAdd(key, static (_, state) => new Lazy<object>(() => state.Cache.Measure(state.Compute), LazyThreadSafetyMode.ExecutionAndPublication), (Compute: compute, Cache: this));
-        return (T)lazy.Value;
+        // A fact is shared: what it reads is not one file's own, and a per-file action that asks for one depends on more than its file.
+        _repository.EnterFact(out string? ownFile);
+        try
+        {
+            return (T)lazy.Value;
+        }
+        finally
+        {
+            Repository.LeaveFact(ownFile);
+        }
     }
 
     private T Measure<T>(Func<Repository, T> compute)

@@ -24,8 +24,15 @@ public sealed class Repository
 {
     private readonly ConcurrentDictionary<string, Lazy<LoadedFile>> _loaded = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, SkippedFile> _unread = new(StringComparer.Ordinal);
-    // Every file whose contents this snapshot (or one it was made from, see WithFiles) read or tried to read.
+    // Every file whose contents this snapshot (or one it was made from, see WithFiles) read or tried to read, and by whom
+    // (ReadFlags).
     private ConcurrentDictionary<string, byte> _contentRead = new(StringComparer.Ordinal);
+
+    // The file whose per-file action runs on this thread (RunPerFile), or null; and whether the engine is reporting.
+    [ThreadStatic]
+    private static string? t_ownFile;
+    [ThreadStatic]
+    private static bool t_reporting;
     private readonly Dictionary<string, WorkspaceFile> _byPath;
     private readonly HashSet<string> _directories;
     private readonly long _maxFileSize;
@@ -153,7 +160,7 @@ public sealed class Repository
             return GetText(file);
         }
 
-        _contentRead.TryAdd(file.RelativePath, 0);
+        RecordRead(file.RelativePath);
         var content = FileContent.Read(file.FullPath, _maxFileSize);
         if (content.Text is null)
         {
@@ -170,6 +177,96 @@ public sealed class Repository
     /// </summary>
     public bool WasContentRead(string relativePath) => _contentRead.ContainsKey(relativePath);
 
+    /// <summary>
+    /// True when the contents of the file were read by its own per-file action (<see cref="RunPerFile"/>) and by nothing
+    /// else that decides findings: no parse for file actions, no shared fact, no other rule, no other file's per-file
+    /// action, and its own action neither read another file nor asked for a fact. The reporting phase's reads
+    /// (<see cref="RunReporting"/>: suppression comments, fingerprints) do not count. Such a file's findings depend on
+    /// its contents only through its own action, so a change to it alone can be re-linted by running that action again.
+    /// </summary>
+    public bool WasReadOnlyByItsOwnAction(string relativePath) =>
+        _contentRead.TryGetValue(relativePath, out byte flags) && (flags & (ReadByOwnAction | ReadByOthers)) == ReadByOwnAction;
+
+    /// <summary>
+    /// Runs <paramref name="action"/> as the per-file action of <paramref name="file"/> on this thread: its reads of that
+    /// file are its own, its reads of any other file (and any fact it asks for) tie the file to the rest of the repository.
+    /// </summary>
+    internal void RunPerFile(WorkspaceFile file, Action action)
+    {
+        string? outer = t_ownFile;
+        t_ownFile = file.RelativePath;
+        try
+        {
+            action();
+        }
+        finally
+        {
+            t_ownFile = outer;
+        }
+    }
+
+    /// <summary>Runs <paramref name="action"/> (the engine's reporting: suppressions, fingerprints) without attributing its reads to a rule.</summary>
+    internal static void RunReporting(Action action)
+    {
+        bool outer = t_reporting;
+        t_reporting = true;
+        try
+        {
+            action();
+        }
+        finally
+        {
+            t_reporting = outer;
+        }
+    }
+
+    /// <summary>A fact is being asked for or computed on this thread: its reads are shared, and a per-file action that asks depends on more than its file.</summary>
+    internal void EnterFact(out string? ownFile)
+    {
+        ownFile = t_ownFile;
+        if (ownFile is not null)
+        {
+            Record(ownFile, ReadByOthers);
+            t_ownFile = null;
+        }
+    }
+
+    internal static void LeaveFact(string? ownFile) => t_ownFile = ownFile;
+
+    private const byte Read = 1, ReadByOwnAction = 2, ReadByOthers = 4;
+
+    private void RecordRead(string relativePath)
+    {
+        if (t_reporting)
+        {
+            Record(relativePath, Read);
+        }
+        else if (t_ownFile is null)
+        {
+            Record(relativePath, Read | ReadByOthers);
+        }
+        else if (string.Equals(t_ownFile, relativePath, StringComparison.Ordinal))
+        {
+            Record(relativePath, Read | ReadByOwnAction);
+        }
+        else
+        {
+            // A per-file action that reads another file: both are tied to something beyond themselves.
+            Record(relativePath, Read | ReadByOthers);
+            Record(t_ownFile, ReadByOthers);
+        }
+    }
+
+    private void Record(string relativePath, byte flags)
+    {
+        if (_contentRead.TryGetValue(relativePath, out byte known) && (known & flags) == flags)
+        {
+            return;
+        }
+
+        _contentRead.AddOrUpdate(relativePath, static (_, add) => add, static (_, old, add) => (byte)(old | add), flags);
+    }
+
     /// <summary>Files of kinds the engine does not parse that a rule tried to read with <see cref="ReadText"/> and could not.</summary>
     public IReadOnlyCollection<SkippedFile> UnreadFiles => [.. _unread.Values.OrderBy(f => f.RelativePath, StringComparer.Ordinal)];
 
@@ -182,8 +279,11 @@ public sealed class Repository
     }
 
     /// <summary>Reads and parses a file once; later calls return the same result.</summary>
-    public LoadedFile Load(WorkspaceFile file) =>
-        _loaded.GetOrAdd(file.RelativePath, _ => new Lazy<LoadedFile>(() => LoadCore(file), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
+    public LoadedFile Load(WorkspaceFile file)
+    {
+        RecordRead(file.RelativePath);
+        return _loaded.GetOrAdd(file.RelativePath, _ => new Lazy<LoadedFile>(() => LoadCore(file), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
+    }
 
     /// <summary>Joins a folder and a relative path the way a build context does ("./a/../b" → "b"); null when it leaves the root.</summary>
     public static string? Combine(string directory, string relative)
@@ -224,7 +324,6 @@ public sealed class Repository
     private LoadedFile LoadCore(WorkspaceFile file)
     {
         long start = Stopwatch.GetTimestamp();
-        _contentRead.TryAdd(file.RelativePath, 0);
         var content = _overlay is not null && _overlay.TryGetValue(file.RelativePath, out byte[]? pending)
             ? FileContent.FromBytes(pending, _maxFileSize)
             : FileContent.Read(file.FullPath, _maxFileSize);

@@ -56,18 +56,14 @@ public sealed class CommittedSecretRule : InfraAnalyzer
 
     public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptor];
 
-    public override void Initialize(AnalysisContext context) => context.RegisterRepositoryAction(Analyze);
+    // A file's findings depend on its path, kind, environment and text alone: a per-file action, re-run alone on a changed file.
+    public override void Initialize(AnalysisContext context) =>
+        context.RegisterPerFileAction(WouldTrack, static (context, file) => Scan(context.Repository, file, context.ReportDiagnostic));
 
-    private static void Analyze(RepositoryAnalysisContext context)
+    private static Func<WorkspaceFile, bool> WouldTrack(Repository repository)
     {
-        var tracking = GitTracking.For(context.Repository);
-        var files = context.Repository.Files.Where(f => tracking.WouldTrack(f.RelativePath)).ToArray();
-        var reports = new System.Collections.Concurrent.ConcurrentBag<Diagnostic>();
-        Parallel.ForEach(files, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, Environment.ProcessorCount) }, file => Scan(context.Repository, file, reports.Add));
-        foreach (var diagnostic in reports)
-        {
-            context.ReportDiagnostic(diagnostic);
-        }
+        var tracking = GitTracking.For(repository);
+        return file => tracking.WouldTrack(file.RelativePath);
     }
 
     private static void Scan(Repository repository, WorkspaceFile file, Action<Diagnostic> report)
