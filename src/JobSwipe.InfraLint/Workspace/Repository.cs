@@ -89,10 +89,10 @@ public sealed class Repository
     /// <summary>The absolute root, without a trailing separator.</summary>
     public string RootFullPath { get; }
 
-    /// <summary>Every file under the root that discovery kept, in ordinal path order.</summary>
     /// <summary>The facts rules share (Semantics/), each computed once for this run.</summary>
     public FactCache Facts { get; }
 
+    /// <summary>Every file under the root that discovery kept, in ordinal path order.</summary>
     public IReadOnlyList<WorkspaceFile> Files { get; }
 
     private Dictionary<FileKind, IReadOnlyList<WorkspaceFile>> ByKind { get; }
