@@ -85,6 +85,7 @@ public static partial class LintEngine
             .SelectMany((r, index) => r.Context.FileActions.Select(a => (r.Analyzer, Index: index, Action: a)))
             .GroupBy(x => x.Action.Kind)
             .ToDictionary(g => g.Key, g => g.ToArray());
+        Action<Diagnostic> report = raw.Add; // one delegate for the run, not one per action call
         var ready = parsed.Where(l => l.Model is not null && l.Errors.Count == 0).OrderBy(l => l.File.RelativePath, StringComparer.Ordinal).ToArray();
         Parallel.ForEach(ready, parallel, loaded =>
         {
@@ -99,7 +100,7 @@ public static partial class LintEngine
             {
                 try
                 {
-                    action.Invoke(loaded.File, loaded.Model!, repository, raw.Add);
+                    action.Invoke(loaded.File, loaded.Model!, repository, report);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
@@ -125,7 +126,7 @@ public static partial class LintEngine
             long start = Stopwatch.GetTimestamp();
             try
             {
-                item.Action(new RepositoryAnalysisContext(item.Analyzer, repository, raw.Add));
+                item.Action(new RepositoryAnalysisContext(item.Analyzer, repository, report));
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
