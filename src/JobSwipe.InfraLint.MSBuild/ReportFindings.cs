@@ -102,7 +102,10 @@ public sealed class ReportFindings : Task, ICancelableTask
             bool fromCache = string.Equals(run.GetMetadata("FromCache"), "true", StringComparison.OrdinalIgnoreCase);
             var summary = findings.Summarize(errors, warnings, infos);
             // At the default verbosity (high importance), like the tool's summary on standard error.
-            Log.LogMessage(MessageImportance.High, "{0}", summary.Format("InfraLint", fromCache ? " (unchanged since the last build: findings re-reported from the cache)" : null));
+            string? source = fromCache
+                ? " (unchanged since the last build: findings re-reported from the cache)"
+                : findings.Relinted is int relinted ? $" ({relinted} changed file(s) re-linted alone, the other findings from the cache)" : null;
+            Log.LogMessage(MessageImportance.High, "{0}", summary.Format("InfraLint", source));
             if (summary.FormatSkipped("InfraLint") is { } skipped)
             {
                 Log.LogMessage(MessageImportance.High, "{0}", skipped);

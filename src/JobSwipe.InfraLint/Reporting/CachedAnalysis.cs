@@ -29,8 +29,11 @@ public sealed record BaselineUpdate(string Path, int Findings, OwnFileProblem? P
 /// The build's analysis of one root, with no MSBuild in it (the MSBuild task maps its parameters onto this and logs what
 /// it returns). Findings are kept in <see cref="CachePath"/> (<c>findings.json</c> in the cache folder) with the
 /// <see cref="InputFingerprint"/> of the run; when nothing changed since (same files, same sizes and times of the files
-/// the run read, same configuration, baseline, analyzers and package) <see cref="Analyze"/> reuses them without parsing. Runs with other analyzers or
-/// another baseline on the same root get a findings file of their own, so one never reads what another just wrote.
+/// the run read, same configuration, baseline, analyzers and package) <see cref="Analyze"/> reuses them without parsing.
+/// When only files that their own per-file action alone read changed (<see cref="LintResult.Relintable"/>, kept in a
+/// <see cref="RelintState"/> beside the findings), it re-lints those files alone and keeps the other findings. Runs with
+/// other analyzers or another baseline on the same root get a findings file of their own, so one never reads what
+/// another just wrote.
 /// </summary>
 public sealed class CachedAnalysis
 {
@@ -94,7 +97,8 @@ public sealed class CachedAnalysis
 
     /// <summary>
     /// The root's findings: those of the last run when its fingerprint matches and <paramref name="reuse"/> allows it,
-    /// else a new run's, written to <see cref="CachePath"/>. When the cache folder cannot be written the findings go to a
+    /// else those of the last run with the changed files re-linted alone when only such files changed (see
+    /// <see cref="LintEngine.Relint"/>), else a new run's; written to <see cref="CachePath"/>. When the cache folder cannot be written the findings go to a
     /// file of their own in the temporary folder (the next build lints again; this one still reports them).
     /// </summary>
     public CachedFindings Analyze(bool reuse = true, CancellationToken cancellationToken = default)

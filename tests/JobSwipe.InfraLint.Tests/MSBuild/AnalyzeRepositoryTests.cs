@@ -69,6 +69,35 @@ public class AnalyzeRepositoryTests
     }
 
     [Test]
+    public void An_edited_source_file_is_re_linted_alone_and_its_secret_reported_as_a_whole_run_would()
+    {
+        using var repo = Repository();
+        repo.Write("Program.cs", "var app = WebApplication.Create(args);\napp.Run();\n");
+        var (first, _) = Create(repo);
+        Assert.That(first.Execute(), Is.True);
+
+        string program = repo.Write("Program.cs", "var app = WebApplication.Create(args);\nvar key = \"sk_live_4eC39HqLyjWDarjtT1zdp7dc\";\napp.Run();\n");
+        File.SetLastWriteTimeUtc(program, File.GetLastWriteTimeUtc(program).AddSeconds(5));
+        var (second, _) = Create(repo);
+        Assert.That(second.Execute(), Is.True);
+        var (whole, _) = Create(repo, t => t.CacheDirectory = Path.Combine(repo.Root, "obj", "whole"));
+        Assert.That(whole.Execute(), Is.True);
+
+        Assert.That(second.Run!.GetMetadata("FromCache"), Is.EqualTo("False"));
+        var relinted = FindingsFile.TryRead(second.Run.ItemSpec)!;
+        var expected = FindingsFile.TryRead(whole.Run!.ItemSpec)!;
+        Assert.That(relinted.Relinted, Is.EqualTo(1));
+        Assert.That(expected.Relinted, Is.Null);
+        Assert.That((relinted with { ElapsedMs = 0, Relinted = null }).ToJson(), Is.EqualTo((expected with { ElapsedMs = 0 }).ToJson()));
+
+        var engine = new FakeBuildEngine();
+        var report = new ReportFindings { BuildEngine = engine, Runs = [second.Run], ProjectFile = Path.Combine(repo.Root, "App.csproj") };
+        Assert.That(report.Execute(), Is.False);
+        Assert.That(engine.Errors.Select(e => (e.Code, Path.GetFileName(e.File), e.LineNumber)), Does.Contain(("JSI5001", "Program.cs", 2)));
+        Assert.That(engine.MessagesAtLeast(MessageImportance.High), Has.Some.Contains("1 changed file(s) re-linted alone"));
+    }
+
+    [Test]
     public void Another_package_version_lints_again()
     {
         using var repo = Repository();
