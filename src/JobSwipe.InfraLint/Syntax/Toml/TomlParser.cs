@@ -134,16 +134,52 @@ public static class TomlParser
             return new TomlDocument(text, root, _allTables, _duplicates, _comments);
         }
 
-        private void CollectComments(DocumentSyntax document)
+        /// <summary>
+        /// Collects the comment trivia of the tree: the same nodes, in the same order, as Tomlyn's
+        /// <c>Descendants(true)</c>, without its nested iterators (one per node, which cost more than the tree).
+        /// </summary>
+        private void CollectComments(SyntaxNode node)
         {
-            foreach (var node in document.Descendants(true))
+            AddComments(node.LeadingTrivia);
+            int count = node.ChildrenCount;
+            for (int i = 0; i < count; i++)
             {
-                if (node is SyntaxTrivia { Kind: TokenKind.Comment } trivia)
+                SyntaxNode? child = node.GetChild(i);
+                if (child is SyntaxList list)
                 {
-                    TextSpan span = SpanOf(trivia);
-                    string body = text.GetText(span);
+                    int items = list.ChildrenCount;
+                    for (int j = 0; j < items; j++)
+                    {
+                        if (list.GetChild(j) is { } item)
+                        {
+                            CollectComments(item);
+                        }
+                    }
+                }
+                else if (child is not null)
+                {
+                    CollectComments(child);
+                }
+            }
+
+            AddComments(node.TrailingTrivia);
+        }
+
+        private void AddComments(List<SyntaxTrivia>? trivia)
+        {
+            if (trivia is null)
+            {
+                return;
+            }
+
+            foreach (SyntaxTrivia item in trivia)
+            {
+                if (item.Kind == TokenKind.Comment)
+                {
+                    TextSpan span = SpanOf(item);
+                    ReadOnlySpan<char> body = text.Content.AsSpan(span.Start, span.Length);
                     body = body.StartsWith('#') ? body[1..] : body;
-                    _comments.Add(new SyntaxComment(span, body.Trim()));
+                    _comments.Add(new SyntaxComment(span, body.Trim().ToString()));
                 }
             }
         }
