@@ -30,24 +30,91 @@ public static class YamlParser
                 new YamlStream(text, [], []));
         }
 
+        // One pass: the scanner keeps comments and hands the parser every other token. A file that does not parse
+        // cleanly (or whose scan meets an error token) is read again the two-pass way, so its error and its comments
+        // are exactly those of a parser that never saw a comment token.
+        var scanner = new CommentCollectingScanner(text);
+        var builder = new Builder(text, scanner);
+        SyntaxError? error = Run(text, builder);
+        if (error is null && !scanner.Unsure)
+        {
+            return ParseResult<YamlStream>.Success(new YamlStream(text, builder.Documents, scanner.Comments));
+        }
+
         var comments = CollectComments(text);
-        var builder = new Builder(text);
-        SyntaxError? error;
+        builder = new Builder(text, new Scanner(new StringReader(text.Content), skipComments: true));
+        error = Run(text, builder);
+        var model = new YamlStream(text, builder.Documents, comments);
+        return error is null ? ParseResult<YamlStream>.Success(model) : ParseResult<YamlStream>.Failure(error, model);
+    }
+
+    private static SyntaxError? Run(SourceText text, Builder builder)
+    {
         try
         {
-            error = builder.Run();
+            return builder.Run();
         }
         catch (YamlException ex)
         {
-            error = FromYamlException(text, ex, builder.LastOffset);
+            return FromYamlException(text, ex, builder.LastOffset);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            error = new SyntaxError($"The YAML could not be read: {ex.Message}", new TextSpan(Math.Min(builder.LastOffset, text.Length), 0));
+            return new SyntaxError($"The YAML could not be read: {ex.Message}", new TextSpan(Math.Min(builder.LastOffset, text.Length), 0));
+        }
+    }
+
+    /// <summary>
+    /// A scanner that keeps the comment tokens to itself (as <see cref="SyntaxComment"/>s, like <see cref="CollectComments"/>)
+    /// and gives the parser the other tokens, as a scanner that skips comments would.
+    /// </summary>
+    private sealed class CommentCollectingScanner(SourceText text) : IScanner
+    {
+        private readonly Scanner _inner = new(new StringReader(text.Content), skipComments: false);
+        private long _budget = MaxEvents(text);
+
+        public List<SyntaxComment> Comments { get; } = [];
+
+        /// <summary>True when the scan met an error token or ran past the token budget: the caller reads the file again.</summary>
+        public bool Unsure { get; private set; }
+
+        public Mark CurrentPosition => _inner.CurrentPosition;
+
+        public YamlDotNet.Core.Tokens.Token? Current => _inner.Current;
+
+        public bool MoveNext()
+        {
+            if (_inner.Current is not null)
+            {
+                _inner.ConsumeCurrent();
+            }
+
+            return MoveNextWithoutConsuming();
         }
 
-        var model = new YamlStream(text, builder.Documents, comments);
-        return error is null ? ParseResult<YamlStream>.Success(model) : ParseResult<YamlStream>.Failure(error, model);
+        public bool MoveNextWithoutConsuming()
+        {
+            while (_inner.MoveNextWithoutConsuming())
+            {
+                if (--_budget <= 0 || _inner.Current is YamlDotNet.Core.Tokens.Error)
+                {
+                    Unsure = true;
+                }
+
+                if (_inner.Current is not YamlDotNet.Core.Tokens.Comment comment)
+                {
+                    return true;
+                }
+
+                var span = TextSpan.FromBounds(Clamp(text, comment.Start.Index), Clamp(text, comment.End.Index));
+                Comments.Add(new SyntaxComment(span, comment.Value.Trim()));
+                _inner.ConsumeCurrent();
+            }
+
+            return false;
+        }
+
+        public void ConsumeCurrent() => _inner.ConsumeCurrent();
     }
 
     private static List<SyntaxComment> CollectComments(SourceText text)
@@ -211,7 +278,7 @@ public static class YamlParser
         public List<YamlNode> Children { get; } = [];
     }
 
-    private sealed class Builder(SourceText text)
+    private sealed class Builder(SourceText text, IScanner scanner)
     {
         private readonly Dictionary<string, YamlNode> _anchors = new(StringComparer.Ordinal);
         private readonly Stack<Frame> _stack = new();
@@ -225,7 +292,7 @@ public static class YamlParser
 
         public SyntaxError? Run()
         {
-            var parser = new Parser(new Scanner(new StringReader(text.Content), skipComments: true));
+            var parser = new Parser(scanner);
             long budget = MaxEvents(text);
             while (parser.MoveNext())
             {
