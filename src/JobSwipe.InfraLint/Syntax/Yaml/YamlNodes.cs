@@ -261,27 +261,58 @@ public sealed class YamlMapping : YamlNode
     {
         get
         {
-            var firsts = new Dictionary<string, YamlMappingEntry>(StringComparer.Ordinal);
-            var result = new List<(YamlMappingEntry, YamlMappingEntry)>();
-            foreach (var entry in Entries)
+            // Most mappings are small and have no duplicate: compare keys pairwise and allocate only for a find.
+            if (Entries.Count > 16)
             {
+                return DuplicatesByDictionary();
+            }
+
+            List<(YamlMappingEntry, YamlMappingEntry)>? result = null;
+            for (int i = 1; i < Entries.Count; i++)
+            {
+                var entry = Entries[i];
                 if (entry.IsMergeKey || entry.KeyText is not { } key)
                 {
                     continue;
                 }
 
-                if (firsts.TryGetValue(key, out var first))
+                for (int j = 0; j < i; j++)
                 {
-                    result.Add((first, entry));
-                }
-                else
-                {
-                    firsts[key] = entry;
+                    var first = Entries[j];
+                    if (!first.IsMergeKey && first.KeyText == key)
+                    {
+                        (result ??= []).Add((first, entry));
+                        break;
+                    }
                 }
             }
 
-            return result;
+            return (IReadOnlyList<(YamlMappingEntry, YamlMappingEntry)>?)result ?? [];
         }
+    }
+
+    private List<(YamlMappingEntry First, YamlMappingEntry Duplicate)> DuplicatesByDictionary()
+    {
+        var firsts = new Dictionary<string, YamlMappingEntry>(StringComparer.Ordinal);
+        var result = new List<(YamlMappingEntry, YamlMappingEntry)>();
+        foreach (var entry in Entries)
+        {
+            if (entry.IsMergeKey || entry.KeyText is not { } key)
+            {
+                continue;
+            }
+
+            if (firsts.TryGetValue(key, out var first))
+            {
+                result.Add((first, entry));
+            }
+            else
+            {
+                firsts[key] = entry;
+            }
+        }
+
+        return result;
     }
 
     internal override YamlNode WithAlias(TextSpan aliasSpan) => new YamlMapping(Entries, ResolvedEntries, IsFlow, Span, Anchor, Tag, aliasSpan);

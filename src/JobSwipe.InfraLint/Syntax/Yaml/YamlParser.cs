@@ -269,11 +269,12 @@ public static class YamlParser
         return -1;
     }
 
+    /// <summary>An open mapping or sequence. Frames and their child lists are reused within a parse.</summary>
     private sealed class Frame
     {
-        public required NodeEvent Start { get; init; }
+        public NodeEvent Start { get; set; } = null!;
 
-        public required bool IsMapping { get; init; }
+        public bool IsMapping { get; set; }
 
         public List<YamlNode> Children { get; } = [];
     }
@@ -282,6 +283,7 @@ public static class YamlParser
     {
         private readonly Dictionary<string, YamlNode> _anchors = new(StringComparer.Ordinal);
         private readonly Stack<Frame> _stack = new();
+        private readonly Stack<Frame> _spare = new();
         private long _expanded;
         private YamlNode? _root;
         private int _documentStart;
@@ -355,7 +357,10 @@ public static class YamlParser
                 return new SyntaxError($"The YAML is nested more than {MaxDepth} levels deep.", new TextSpan(Clamp(text, start.Start.Index), 1));
             }
 
-            _stack.Push(new Frame { Start = start, IsMapping = start is MappingStart });
+            var frame = _spare.Count > 0 ? _spare.Pop() : new Frame();
+            frame.Start = start;
+            frame.IsMapping = start is MappingStart;
+            _stack.Push(frame);
             return null;
         }
 
@@ -389,39 +394,54 @@ public static class YamlParser
             }
 
             var span = TextSpan.FromBounds(startOffset, Math.Max(startOffset, endOffset));
+            var children = frame.Children;
             YamlNode node;
             if (frame.IsMapping)
             {
-                var entries = new List<YamlMappingEntry>(frame.Children.Count / 2);
-                for (int i = 0; i + 1 < frame.Children.Count; i += 2)
+                // Exact-size arrays: the model lives for the whole run.
+                var entries = children.Count < 2 ? [] : new YamlMappingEntry[children.Count / 2];
+                bool hasMergeKey = false;
+                for (int i = 0; i < entries.Length; i++)
                 {
-                    entries.Add(new YamlMappingEntry(frame.Children[i], frame.Children[i + 1], false, null));
+                    var entry = new YamlMappingEntry(children[2 * i], children[(2 * i) + 1], false, null);
+                    hasMergeKey |= entry.IsMergeKey;
+                    entries[i] = entry;
                 }
 
-                var (resolved, error) = ResolveMerges(entries);
-                if (error is not null)
+                Recycle(frame);
+                IReadOnlyList<YamlMappingEntry> resolved = entries;
+                if (hasMergeKey)
                 {
-                    return error;
+                    (resolved, var error) = ResolveMerges(entries);
+                    if (error is not null)
+                    {
+                        return error;
+                    }
                 }
 
                 node = new YamlMapping(entries, resolved, isFlow, span, anchor, tag);
             }
             else
             {
-                node = new YamlSequence(frame.Children, isFlow, span, anchor, tag);
+                YamlNode[] items = children.Count == 0 ? [] : children.ToArray();
+                Recycle(frame);
+                node = new YamlSequence(items, isFlow, span, anchor, tag);
             }
 
             return Add(node);
         }
 
-        private (IReadOnlyList<YamlMappingEntry> Resolved, SyntaxError? Error) ResolveMerges(List<YamlMappingEntry> entries)
+        private void Recycle(Frame frame)
         {
-            if (!entries.Any(e => e.IsMergeKey))
-            {
-                return (entries, null);
-            }
+            frame.Children.Clear();
+            frame.Start = null!;
+            _spare.Push(frame);
+        }
 
-            var resolved = new List<YamlMappingEntry>(entries.Count);
+        private (IReadOnlyList<YamlMappingEntry> Resolved, SyntaxError? Error) ResolveMerges(YamlMappingEntry[] entries)
+        {
+
+            var resolved = new List<YamlMappingEntry>(entries.Length);
             var explicitKeys = new HashSet<string>(StringComparer.Ordinal);
             foreach (var entry in entries)
             {

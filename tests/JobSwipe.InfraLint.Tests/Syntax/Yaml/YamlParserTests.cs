@@ -121,6 +121,19 @@ public class YamlParserTests
         Assert.That(text.GetText(model.Comments[1].Span), Does.StartWith("# trailing"));
     }
 
+    [TestCase(3)]
+    [TestCase(40)]
+    public void Duplicates_pair_each_repeat_with_the_first_in_small_and_large_mappings(int fillers)
+    {
+        var lines = new List<string> { "a: 1", "<<: {m: 0}", "b: 2", "a: 3" };
+        lines.AddRange(Enumerable.Range(0, fillers).Select(i => $"k{i}: {i}"));
+        lines.AddRange(["b: 4", "a: 5", "<<: {n: 0}"]);
+        var (text, root) = ParseMap(string.Join('\n', lines) + "\n");
+        Assert.That(
+            root.Duplicates.Select(d => (text.GetText(d.First.Span), text.GetText(d.Duplicate.Span))),
+            Is.EqualTo(new[] { ("a: 1", "a: 3"), ("b: 2", "b: 4"), ("a: 1", "a: 5") }));
+    }
+
     [Test]
     public void Comments_between_every_kind_of_token_leave_the_tree_as_without_them()
     {
