@@ -36,6 +36,11 @@ public static class TomlParser
         {
             var builder = new Builder(text);
             TomlDocument model = builder.Build(document);
+            if (!document.HasErrors && builder.Errors.Count == 0)
+            {
+                return new ParseResult<TomlDocument>(model, []);
+            }
+
             var errors = new List<SyntaxError>();
             var seen = new HashSet<(int, string)>();
             foreach (DiagnosticMessage message in document.Diagnostics)
@@ -214,8 +219,10 @@ public static class TomlParser
                 return null;
             }
 
-            var segments = new List<TomlKeySegment>();
-            AddSegment(segments, key.Key);
+            // An exact-size array: the key lives in the model for the whole run.
+            var segments = new TomlKeySegment[1 + key.DotKeys.ChildrenCount];
+            segments[0] = Segment(key.Key);
+            int count = 1;
             foreach (DottedKeyItemSyntax item in key.DotKeys)
             {
                 if (item.Key is null)
@@ -223,13 +230,13 @@ public static class TomlParser
                     return null;
                 }
 
-                AddSegment(segments, item.Key);
+                segments[count++] = Segment(item.Key);
             }
 
             return new TomlKey(segments, TextSpan.FromBounds(segments[0].Span.Start, segments[^1].Span.End));
         }
 
-        private void AddSegment(List<TomlKeySegment> segments, BareKeyOrStringValueSyntax part)
+        private TomlKeySegment Segment(BareKeyOrStringValueSyntax part)
         {
             string name = part switch
             {
@@ -237,7 +244,7 @@ public static class TomlParser
                 StringValueSyntax s => s.Value ?? string.Empty,
                 _ => string.Empty,
             };
-            segments.Add(new TomlKeySegment(name, SpanOf(part)));
+            return new TomlKeySegment(name, SpanOf(part));
         }
 
         private TomlTableNode NewTable(TomlTableKind kind, IReadOnlyList<string> path, TextSpan span, TextSpan nameSpan, TomlKey? headerKey = null, TextSpan? headerSpan = null)
