@@ -7,7 +7,7 @@ namespace JobSwipe.InfraLint.Syntax.Dockerfile;
 internal sealed class LogicalLine
 {
     private readonly StringBuilder _text = new();
-    private readonly List<int> _map = [];
+    private readonly OffsetMap _map = new();
     private string? _built;
 
     public int SourceEnd { get; private set; }
@@ -19,10 +19,10 @@ internal sealed class LogicalLine
     public void Append(string source, int start, int end)
     {
         _built = null;
-        for (int i = start; i < end; i++)
+        if (end > start)
         {
-            _text.Append(source[i]);
-            _map.Add(i);
+            _text.Append(source, start, end - start);
+            _map.AddRun(start, end - start);
         }
 
         SourceEnd = end;
@@ -44,12 +44,12 @@ internal sealed class LogicalLine
 
     public ShellSource Slice(int start, int end)
     {
-        var map = new int[Math.Max(0, end - start)];
+        var map = new OffsetMap();
         for (int i = start; i < end; i++)
         {
-            map[i - start] = _map[i];
+            map.Add(_map[i]);
         }
 
-        return new ShellSource(Text[start..end], map, ToSource(start, end));
+        return new ShellSource(Text[start..end], map.ToRuns(), ToSource(start, end));
     }
 }

@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using JobSwipe.InfraLint.Text;
 
 namespace JobSwipe.InfraLint.Syntax.Shell;
@@ -27,7 +26,20 @@ internal sealed partial class ShellParserCore
 
     public IReadOnlyList<SyntaxError> Errors => _errors;
 
-    public IReadOnlyList<SyntaxComment> Comments => [.. _comments.OrderBy(c => c.Span.Start)];
+    public IReadOnlyList<SyntaxComment> Comments => IsInOrder(_comments) ? ModelLists.Compact(_comments) : [.. _comments.OrderBy(c => c.Span.Start)];
+
+    private static bool IsInOrder(List<SyntaxComment> comments)
+    {
+        for (int i = 1; i < comments.Count; i++)
+        {
+            if (comments[i].Span.Start < comments[i - 1].Span.Start)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     public ShellCommandList ParseScript()
     {
@@ -112,8 +124,8 @@ internal sealed partial class ShellParserCore
                 break;
             }
 
-            ShellAndOrList? item = ParseAndOr();
-            if (item is null)
+            AndOrParts? parsed = ParseAndOr();
+            if (parsed is not { } parts)
             {
                 break;
             }
@@ -138,7 +150,7 @@ internal sealed partial class ShellParserCore
                 Next();
             }
 
-            items.Add(item with { Separator = sep });
+            items.Add(new ShellAndOrList(parts.Span, parts.Pipelines, parts.Operators, sep));
             if (sep == ShellSeparator.None)
             {
                 Token after = Peek();
@@ -155,7 +167,12 @@ internal sealed partial class ShellParserCore
         return new ShellCommandList(TextSpan.FromBounds(Math.Min(start, end), end), ModelLists.Compact(items));
     }
 
-    private ShellAndOrList? ParseAndOr()
+    /// <summary>An and-or list before its separator is known (the list item is built once, with it).</summary>
+    private readonly record struct AndOrParts(TextSpan Span, IReadOnlyList<ShellPipeline> Pipelines, IReadOnlyList<ShellAndOrOperator> Operators);
+
+    private static bool IsOperator(Token tok, string a, string b) => tok.Kind == TokenKind.Operator && (tok.Text == a || tok.Text == b);
+
+    private AndOrParts? ParseAndOr()
     {
         ShellPipeline? first = ParsePipeline();
         if (first is null)
@@ -163,12 +180,17 @@ internal sealed partial class ShellParserCore
             return null;
         }
 
+        if (_aborted || !IsOperator(Peek(), "&&", "||"))
+        {
+            return new AndOrParts(first.Span, [first], []);
+        }
+
         var pipelines = new List<ShellPipeline> { first };
         var operators = new List<ShellAndOrOperator>();
         while (!_aborted)
         {
             Token tok = Peek();
-            if (tok.Kind != TokenKind.Operator || (tok.Text != "&&" && tok.Text != "||"))
+            if (!IsOperator(tok, "&&", "||"))
             {
                 break;
             }
@@ -185,7 +207,7 @@ internal sealed partial class ShellParserCore
             pipelines.Add(next);
         }
 
-        return new ShellAndOrList(TextSpan.FromBounds(first.Span.Start, pipelines[^1].Span.End), ModelLists.Compact(pipelines), ModelLists.Compact(operators), ShellSeparator.None);
+        return new AndOrParts(TextSpan.FromBounds(first.Span.Start, pipelines[^1].Span.End), ModelLists.Compact(pipelines), ModelLists.Compact(operators));
     }
 
     private ShellPipeline? ParsePipeline()
@@ -223,11 +245,16 @@ internal sealed partial class ShellParserCore
             return null;
         }
 
+        if (_aborted || !IsOperator(Peek(), "|", "|&"))
+        {
+            return new ShellPipeline(TextSpan.FromBounds(start, first.Span.End), [first], negated, timed);
+        }
+
         var commands = new List<ShellCommand> { first };
         while (!_aborted)
         {
             tok = Peek();
-            if (tok.Kind != TokenKind.Operator || (tok.Text != "|" && tok.Text != "|&"))
+            if (!IsOperator(tok, "|", "|&"))
             {
                 break;
             }
@@ -349,11 +376,17 @@ internal sealed partial class ShellParserCore
     private static bool IsRedirectionOperator(string op) =>
         op is "<" or ">" or ">>" or "<<" or "<<-" or "<<<" or "<&" or ">&" or "<>" or ">|" or "&>" or "&>>";
 
+    // A simple command's lists are scratch space, copied into the model: reused within a parse (a word's
+    // substitution parses commands while the outer command's lists are in use, hence stacks).
+    private readonly Stack<List<ShellAssignment>> _assignmentLists = new();
+    private readonly Stack<List<ShellWord>> _wordLists = new();
+    private readonly Stack<List<ShellRedirection>> _redirectionLists = new();
+
     private ShellCommand? ParseSimpleCommand()
     {
-        var assignments = new List<ShellAssignment>();
-        var words = new List<ShellWord>();
-        var redirections = new List<ShellRedirection>();
+        List<ShellAssignment> assignments = _assignmentLists.Count > 0 ? _assignmentLists.Pop() : [];
+        List<ShellWord> words = _wordLists.Count > 0 ? _wordLists.Pop() : [];
+        List<ShellRedirection> redirections = _redirectionLists.Count > 0 ? _redirectionLists.Pop() : [];
         int start = Peek().Span.Start;
         int end = start;
         while (!_aborted)
@@ -412,12 +445,18 @@ internal sealed partial class ShellParserCore
             return null;
         }
 
-        return new SimpleCommand(
+        var command = new SimpleCommand(
             TextSpan.FromBounds(start, end),
             ModelLists.Compact(assignments),
-            words.Count > 0 ? words[0] : null,
-            words.Count > 1 ? CollectionsMarshal.AsSpan(words)[1..].ToArray() : [],
+            words.Count > 0 ? words.ToArray() : [],
             ModelLists.Compact(redirections));
+        assignments.Clear();
+        words.Clear();
+        redirections.Clear();
+        _assignmentLists.Push(assignments);
+        _wordLists.Push(words);
+        _redirectionLists.Push(redirections);
+        return command;
     }
 
     private ShellRedirection? ParseRedirection()
