@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace JobSwipe.InfraLint.Syntax.Dockerfile;
 
 /// <summary>
@@ -9,7 +11,6 @@ internal sealed class OffsetMap
 {
     // Pairs (logical start, source start), logical starts ascending from 0.
     private readonly List<int> _runs = [];
-    private int[]? _frozen;
     private int _lastSource = int.MinValue;
 
     /// <summary>The number of logical offsets mapped.</summary>
@@ -22,7 +23,6 @@ internal sealed class OffsetMap
         {
             _runs.Add(Count);
             _runs.Add(source);
-            _frozen = null;
         }
 
         _lastSource = source;
@@ -43,13 +43,13 @@ internal sealed class OffsetMap
     }
 
     /// <summary>The source offset of a logical offset in [0, <see cref="Count"/>).</summary>
-    public int this[int logical] => Lookup(_frozen ?? (_frozen = [.. _runs]), logical);
+    public int this[int logical] => Lookup(CollectionsMarshal.AsSpan(_runs), logical);
 
     /// <summary>The runs as an array, for a <see cref="ShellSource"/> to keep.</summary>
-    public int[] ToRuns() => _frozen ?? (_frozen = [.. _runs]);
+    public int[] ToRuns() => [.. _runs];
 
     /// <summary>The source offset of <paramref name="logical"/> in runs from <see cref="ToRuns"/>.</summary>
-    public static int Lookup(int[] runs, int logical)
+    public static int Lookup(ReadOnlySpan<int> runs, int logical)
     {
         if (runs.Length == 0)
         {

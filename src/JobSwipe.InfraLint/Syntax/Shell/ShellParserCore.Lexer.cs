@@ -182,7 +182,7 @@ internal sealed partial class ShellParserCore
                     end--;
                 }
 
-                _comments.Add(new SyntaxComment(TextSpan.FromBounds(start, end), _s[(start + 1)..end].Trim()));
+                _comments.Add(new SyntaxComment(TextSpan.FromBounds(start, end), _s.AsSpan((start + 1)..end).Trim().ToString()));
             }
             else
             {
@@ -341,11 +341,11 @@ internal sealed partial class ShellParserCore
     /// removal inside the run) is kept as a source range and becomes a shared string; only a run with escapes is
     /// copied into the builder. Builders are reused within a parse (<see cref="RentBuilder"/>).
     /// </summary>
-    private sealed class WordBuilder(string source)
+    private sealed class WordBuilder
     {
         public readonly List<ShellWordPart> Parts = [];
         private readonly StringBuilder _literal = new();
-        private readonly string _s = source;
+        private string _s = "";
         private int _textStart = -1;
         private int _textEnd;
         public int Start;
@@ -356,8 +356,9 @@ internal sealed partial class ShellParserCore
         public int AssignmentEquals = -1;
         public bool AssignmentAppend;
 
-        public void Reset(int start)
+        public void Reset(string source, int start)
         {
+            _s = source;
             Parts.Clear();
             _literal.Clear();
             _textStart = -1;
@@ -427,18 +428,25 @@ internal sealed partial class ShellParserCore
             Flush(start);
             Parts.Add(part);
         }
-    }
 
-    private readonly Stack<WordBuilder> _builders = new();
+        /// <summary>
+        /// The word's text when the word is nothing but unquoted source text from <see cref="Start"/> to
+        /// <paramref name="end"/> (no quote, escape, expansion, glob or assignment): the common plain word.
+        /// </summary>
+        public string? PlainText(int end) =>
+            Parts.Count == 0 && !SawQuote && AssignmentPartIndex < 0 && LiteralStart == Start && !LiteralQuoted && _textStart == Start && _textEnd == end
+                ? SharedStrings.Get(_s, Start, end - Start)
+                : null;
+    }
 
     private WordBuilder RentBuilder(int start)
     {
-        WordBuilder b = _builders.Count > 0 ? _builders.Pop() : new WordBuilder(_s);
-        b.Reset(start);
+        WordBuilder b = _scratch.Builders.Count > 0 ? _scratch.Builders.Pop() : new WordBuilder();
+        b.Reset(_s, start);
         return b;
     }
 
-    private void ReturnBuilder(WordBuilder b) => _builders.Push(b);
+    private void ReturnBuilder(WordBuilder b) => _scratch.Builders.Push(b);
 
     private static bool IsMeta(char c) => c is ' ' or '\t' or '\n' or ';' or '&' or '|' or '<' or '>' or '(' or ')' or '\f' or '\v';
 
@@ -448,9 +456,18 @@ internal sealed partial class ShellParserCore
         _heredocOperator = null;
         WordBuilder b = RentBuilder(start);
         ReadWordInto(b);
-        b.Flush(_pos);
         var span = TextSpan.FromBounds(start, _pos);
-        var word = new ShellWord(span, SharedStrings.Get(_s, start, _pos - start), b.Parts, b.SawQuote);
+        ShellWord word;
+        if (b.PlainText(_pos) is { } plain)
+        {
+            word = new ShellWord(span, plain);
+        }
+        else
+        {
+            b.Flush(_pos);
+            word = new ShellWord(span, SharedStrings.Get(_s, start, _pos - start), b.Parts, b.SawQuote);
+        }
+
         if (b.AssignmentPartIndex >= 0)
         {
             ShellWordPart[] valueParts = CollectionsMarshal.AsSpan(b.Parts)[b.AssignmentPartIndex..].ToArray();
@@ -1262,7 +1279,7 @@ internal sealed partial class ShellParserCore
                     _pos++;
                 }
 
-                _comments.Add(new SyntaxComment(TextSpan.FromBounds(start, _pos), _s[(start + 1).._pos].Trim()));
+                _comments.Add(new SyntaxComment(TextSpan.FromBounds(start, _pos), _s.AsSpan((start + 1).._pos).Trim().ToString()));
             }
             else
             {

@@ -15,8 +15,32 @@ internal sealed partial class ShellParserCore
     private bool _aborted;
     private Token? _peeked;
 
+    /// <summary>
+    /// Scratch space the parser copies into the model: word builders and the lists of a command list and a simple
+    /// command. Stacks, because a word's substitution parses commands while the outer command's lists are in use;
+    /// kept per thread between parses (a parse runs on one thread and takes the thread's scratch for itself).
+    /// </summary>
+    private sealed class Scratch
+    {
+        public readonly Stack<WordBuilder> Builders = new();
+        public readonly Stack<List<ShellAndOrList>> ItemLists = new();
+        public readonly Stack<List<ShellAssignment>> AssignmentLists = new();
+        public readonly Stack<List<ShellWord>> WordLists = new();
+        public readonly Stack<List<ShellRedirection>> RedirectionLists = new();
+    }
+
+    [ThreadStatic]
+    private static Scratch? t_scratch;
+
+    private readonly Scratch _scratch;
+
+    /// <summary>Gives the scratch space back to the thread for its next parse.</summary>
+    public void Release() => t_scratch = _scratch;
+
     public ShellParserCore(SourceText text, int start, int end)
     {
+        _scratch = t_scratch ?? new Scratch();
+        t_scratch = null;
         _text = text;
         _s = text.Content;
         _pos = start;
@@ -112,7 +136,7 @@ internal sealed partial class ShellParserCore
 
     private ShellCommandList ParseList()
     {
-        var items = new List<ShellAndOrList>();
+        List<ShellAndOrList> items = _scratch.ItemLists.Count > 0 ? _scratch.ItemLists.Pop() : [];
         SkipNewlines();
         int start = Peek().Span.Start;
         while (!_aborted)
@@ -164,7 +188,10 @@ internal sealed partial class ShellParserCore
         }
 
         int end = items.Count > 0 ? items[^1].Span.End : start;
-        return new ShellCommandList(TextSpan.FromBounds(Math.Min(start, end), end), ModelLists.Compact(items));
+        var list = new ShellCommandList(TextSpan.FromBounds(Math.Min(start, end), end), ModelLists.Compact(items));
+        items.Clear();
+        _scratch.ItemLists.Push(items);
+        return list;
     }
 
     /// <summary>An and-or list before its separator is known (the list item is built once, with it).</summary>
@@ -376,17 +403,12 @@ internal sealed partial class ShellParserCore
     private static bool IsRedirectionOperator(string op) =>
         op is "<" or ">" or ">>" or "<<" or "<<-" or "<<<" or "<&" or ">&" or "<>" or ">|" or "&>" or "&>>";
 
-    // A simple command's lists are scratch space, copied into the model: reused within a parse (a word's
-    // substitution parses commands while the outer command's lists are in use, hence stacks).
-    private readonly Stack<List<ShellAssignment>> _assignmentLists = new();
-    private readonly Stack<List<ShellWord>> _wordLists = new();
-    private readonly Stack<List<ShellRedirection>> _redirectionLists = new();
 
     private ShellCommand? ParseSimpleCommand()
     {
-        List<ShellAssignment> assignments = _assignmentLists.Count > 0 ? _assignmentLists.Pop() : [];
-        List<ShellWord> words = _wordLists.Count > 0 ? _wordLists.Pop() : [];
-        List<ShellRedirection> redirections = _redirectionLists.Count > 0 ? _redirectionLists.Pop() : [];
+        List<ShellAssignment> assignments = _scratch.AssignmentLists.Count > 0 ? _scratch.AssignmentLists.Pop() : [];
+        List<ShellWord> words = _scratch.WordLists.Count > 0 ? _scratch.WordLists.Pop() : [];
+        List<ShellRedirection> redirections = _scratch.RedirectionLists.Count > 0 ? _scratch.RedirectionLists.Pop() : [];
         int start = Peek().Span.Start;
         int end = start;
         while (!_aborted)
@@ -453,9 +475,9 @@ internal sealed partial class ShellParserCore
         assignments.Clear();
         words.Clear();
         redirections.Clear();
-        _assignmentLists.Push(assignments);
-        _wordLists.Push(words);
-        _redirectionLists.Push(redirections);
+        _scratch.AssignmentLists.Push(assignments);
+        _scratch.WordLists.Push(words);
+        _scratch.RedirectionLists.Push(redirections);
         return command;
     }
 

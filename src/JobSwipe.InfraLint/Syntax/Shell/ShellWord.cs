@@ -1,4 +1,3 @@
-using System.Text;
 using JobSwipe.InfraLint.Text;
 
 namespace JobSwipe.InfraLint.Syntax.Shell;
@@ -72,6 +71,14 @@ public sealed record ShellArrayPart(TextSpan Span, string Text, IReadOnlyList<Sh
 /// </summary>
 public sealed class ShellWord
 {
+    /// <summary>A plain word: one unquoted literal, exactly the source text.</summary>
+    internal ShellWord(TextSpan span, string text)
+    {
+        Span = span;
+        Text = text;
+        Value = text;
+    }
+
     internal ShellWord(TextSpan span, string text, IReadOnlyList<ShellWordPart> parts, bool isQuoted)
     {
         Span = span;
@@ -80,11 +87,11 @@ public sealed class ShellWord
         IReadOnlyList<ShellWordPart> compact = ModelLists.Compact(parts);
         IsQuoted = isQuoted;
         int count = compact.Count;
-        var value = count == 1 ? null : new StringBuilder();
+        int valueLength = 0;
         for (int i = 0; i < count; i++)
         {
             ShellWordPart part = compact[i];
-            value?.Append(part.Value);
+            valueLength += part.Value.Length;
             switch (part)
             {
                 case ShellCommandSubstitutionPart:
@@ -112,13 +119,24 @@ public sealed class ShellWord
             }
         }
 
-        Value = value?.ToString() ?? compact[0].Value;
+        Value = count == 1 ? compact[0].Value : Concat(compact, valueLength);
 
         // Most words are one unquoted literal spanning the word: their part is made again when asked for.
         _parts = compact is [ShellLiteralPart { IsQuoted: false } plain] && plain.Span == span && ReferenceEquals(plain.Text, Text) ? null : compact;
     }
 
     private IReadOnlyList<ShellWordPart>? _parts;
+
+    private static string Concat(IReadOnlyList<ShellWordPart> parts, int length) =>
+        length == 0 ? "" : string.Create(length, parts, static (destination, parts) =>
+        {
+            for (int i = 0; i < parts.Count; i++)
+            {
+                string value = parts[i].Value;
+                value.CopyTo(destination);
+                destination = destination[value.Length..];
+            }
+        });
 
     // False for most words: then CommandSubstitutions is empty without walking the parts.
     private readonly bool _hasSubstitutions;
