@@ -112,20 +112,7 @@ public sealed class Repository
         }
 
         string prefix = directory + "/";
-        int low = 0, high = sorted.Length;
-        while (low < high)
-        {
-            int middle = (low + high) >>> 1;
-            if (string.CompareOrdinal(sorted[middle].RelativePath, prefix) < 0)
-            {
-                low = middle + 1;
-            }
-            else
-            {
-                high = middle;
-            }
-        }
-
+        int low = SortedPaths.LowerBound(sorted, static f => f.RelativePath, prefix);
         return sorted.Skip(low).TakeWhile(f => f.RelativePath.StartsWith(prefix, StringComparison.Ordinal));
     }
 
@@ -188,6 +175,13 @@ public sealed class Repository
     /// <summary>Joins a folder and a relative path the way a build context does ("./a/../b" → "b"); null when it leaves the root.</summary>
     public static string? Combine(string directory, string relative)
     {
+        // The common case, a clean relative path under a clean folder, is the two joined: no lists, no splitting (every
+        // GetFile and FileExists comes here). A folder's own "." and ".." segments are kept either way.
+        if (IsCleanRelative(relative) && !HasEmptySegment(directory))
+        {
+            return directory.Length == 0 ? relative : relative.Length == 0 ? directory : string.Concat(directory, "/", relative);
+        }
+
         relative = relative.Replace('\\', '/');
         var parts = new List<string>();
         if (!relative.StartsWith('/'))
@@ -220,6 +214,39 @@ public sealed class Repository
     }
 
     private static string NormalizeRelative(string path) => Combine(string.Empty, path) ?? path;
+
+    // No backslash, no leading '/', and every '/'-separated segment non-empty and neither "." nor ".." ("" is clean).
+    private static bool IsCleanRelative(string path)
+    {
+        if (path.Length == 0)
+        {
+            return true;
+        }
+
+        if (path.Contains('\\', StringComparison.Ordinal) || HasEmptySegment(path))
+        {
+            return false;
+        }
+
+        int start = 0;
+        while (start < path.Length)
+        {
+            int slash = path.IndexOf('/', start);
+            int end = slash < 0 ? path.Length : slash;
+            if (path[start] == '.' && (end - start == 1 || end - start == 2 && path[start + 1] == '.'))
+            {
+                return false;
+            }
+
+            start = end + 1;
+        }
+
+        return true;
+    }
+
+    // A leading or trailing '/' or "//": Split with RemoveEmptyEntries would drop a segment ("" has none).
+    private static bool HasEmptySegment(string path) =>
+        path.Length > 0 && (path[0] == '/' || path[^1] == '/' || path.Contains("//", StringComparison.Ordinal));
 
     private LoadedFile LoadCore(WorkspaceFile file)
     {

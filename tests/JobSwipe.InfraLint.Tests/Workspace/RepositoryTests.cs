@@ -8,6 +8,30 @@ namespace JobSwipe.InfraLint.Tests.Workspace;
 
 public class RepositoryTests
 {
+    // Clean paths take a shortcut (the two joined); the others are split and resolved: both must give these.
+    [TestCase("a/b", "c", "a/b/c")]
+    [TestCase("", "x/y", "x/y")]
+    [TestCase("a", "", "a")]
+    [TestCase("", "", "")]
+    [TestCase("a", "./c", "a/c")]
+    [TestCase("a/b", "../c", "a/c")]
+    [TestCase("a", "c/..", "a")]
+    [TestCase("a", "/c", "c")]
+    [TestCase("a/", "c", "a/c")]
+    [TestCase("/a", "c", "a/c")]
+    [TestCase("a//b", "c", "a/b/c")]
+    [TestCase("a", "c/", "a/c")]
+    [TestCase("a", "c//d", "a/c/d")]
+    [TestCase("a", "c\\d", "a/c/d")]
+    [TestCase("a/../b", "c", "a/../b/c")]
+    [TestCase("a", ".hidden/x", "a/.hidden/x")]
+    [TestCase("a", "...", "a/...")]
+    [TestCase("a", "..x/.y", "a/..x/.y")]
+    [TestCase("", "..", null)]
+    [TestCase("a", "../../c", null)]
+    public void Combine_joins_a_folder_and_a_relative_path(string directory, string relative, string? expected) =>
+        Assert.That(Repository.Combine(directory, relative), Is.EqualTo(expected));
+
     [Test]
     public void WithFiles_keeps_what_was_parsed_for_unchanged_files_and_parses_reclassified_ones_again()
     {
