@@ -89,10 +89,10 @@ public sealed class Repository
     /// <summary>The absolute root, without a trailing separator.</summary>
     public string RootFullPath { get; }
 
-    /// <summary>Every file under the root that discovery kept, in ordinal path order.</summary>
     /// <summary>The facts rules share (Semantics/), each computed once for this run.</summary>
     public FactCache Facts { get; }
 
+    /// <summary>Every file under the root that discovery kept, in ordinal path order.</summary>
     public IReadOnlyList<WorkspaceFile> Files { get; }
 
     private Dictionary<FileKind, IReadOnlyList<WorkspaceFile>> ByKind { get; }
@@ -170,14 +170,15 @@ public sealed class Repository
 
     /// <summary>Reads and parses a file once; later calls return the same result.</summary>
     public LoadedFile Load(WorkspaceFile file) =>
-        _loaded.GetOrAdd(file.RelativePath, _ => new Lazy<LoadedFile>(() => LoadCore(file), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
+        _loaded.TryGetValue(file.RelativePath, out var loaded)
+            ? loaded.Value
+            : _loaded.GetOrAdd(file.RelativePath, static (_, state) => new Lazy<LoadedFile>(() => state.Repository.LoadCore(state.File), LazyThreadSafetyMode.ExecutionAndPublication), (Repository: this, File: file)).Value;
 
     /// <summary>Joins a folder and a relative path the way a build context does ("./a/../b" → "b"); null when it leaves the root.</summary>
     public static string? Combine(string directory, string relative)
     {
-        // The common case, a clean relative path under a clean folder, is the two joined: no lists, no splitting (every
-        // GetFile and FileExists comes here). A folder's own "." and ".." segments are kept either way.
-        if (IsCleanRelative(relative) && !HasEmptySegment(directory))
+        // Most calls join a clean folder and a clean name ("svc/api" + "Dockerfile"): one concatenation, no splitting.
+        if (IsNormal(directory) && IsNormal(relative))
         {
             return directory.Length == 0 ? relative : relative.Length == 0 ? directory : string.Concat(directory, "/", relative);
         }
@@ -213,40 +214,38 @@ public sealed class Repository
         return string.Join('/', parts);
     }
 
-    private static string NormalizeRelative(string path) => Combine(string.Empty, path) ?? path;
+    private static string NormalizeRelative(string path) => IsNormal(path) ? path : Combine(string.Empty, path) ?? path;
 
-    // No backslash, no leading '/', and every '/'-separated segment non-empty and neither "." nor ".." ("" is clean).
-    private static bool IsCleanRelative(string path)
+    /// <summary>
+    /// True when <see cref="Combine"/> would return the path unchanged: no backslash, no leading, trailing or doubled
+    /// slash, and no "." or ".." segment ("" is normal).
+    /// </summary>
+    private static bool IsNormal(string path)
     {
-        if (path.Length == 0)
-        {
-            return true;
-        }
-
-        if (path.Contains('\\', StringComparison.Ordinal) || HasEmptySegment(path))
-        {
-            return false;
-        }
-
         int start = 0;
-        while (start < path.Length)
+        for (int i = 0; i <= path.Length; i++)
         {
-            int slash = path.IndexOf('/', start);
-            int end = slash < 0 ? path.Length : slash;
-            if (path[start] == '.' && (end - start == 1 || end - start == 2 && path[start + 1] == '.'))
+            if (i < path.Length && path[i] != '/')
+            {
+                if (path[i] == '\\')
+                {
+                    return false;
+                }
+
+                continue;
+            }
+
+            int length = i - start;
+            if (path.Length > 0 && (length == 0 || (path[start] == '.' && (length == 1 || (length == 2 && path[start + 1] == '.')))))
             {
                 return false;
             }
 
-            start = end + 1;
+            start = i + 1;
         }
 
         return true;
     }
-
-    // A leading or trailing '/' or "//": Split with RemoveEmptyEntries would drop a segment ("" has none).
-    private static bool HasEmptySegment(string path) =>
-        path.Length > 0 && (path[0] == '/' || path[^1] == '/' || path.Contains("//", StringComparison.Ordinal));
 
     private LoadedFile LoadCore(WorkspaceFile file)
     {
