@@ -58,9 +58,8 @@ internal sealed class RunCommand
     {
         public static ResolvedProgram Of(SimpleCommand command)
         {
-            ShellWord? program = Scripts.CommandLine.ProgramOf(command);
-            IReadOnlyList<ShellWord> arguments = ReferenceEquals(program, command.Name) ? command.Arguments : command.ProgramArguments;
-            return new ResolvedProgram(program, program?.Value is { } n ? n[(n.LastIndexOf('/') + 1)..] : null, arguments);
+            ShellWord? program = command.Program;
+            return new ResolvedProgram(program, program?.Value is { } n ? n[(n.LastIndexOf('/') + 1)..] : null, command.ProgramArguments);
         }
     }
 

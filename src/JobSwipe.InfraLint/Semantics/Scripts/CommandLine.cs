@@ -135,22 +135,20 @@ public sealed class CommandLine
     public static CommandLine? From(SimpleCommand command)
     {
         ArgumentNullException.ThrowIfNull(command);
-        if (command.Name is not { } first)
+        if (command.Name is null)
         {
             return null;
         }
 
-        // Most commands have no wrapper or runner in front: the tool is the command name, its arguments the command's.
-        if (!CommandWrappers.IsWrapper(FileName(first.Value)))
+        var words = command.Words;
+        string first = words[0].Value;
+        string firstName = BaseName(first);
+        if (!CommandWrappers.IsWrapperPath(first) && !Runners.Contains(firstName) && TwoWordRunner(firstName, words.Count > 1 ? words[1].Value : "") == 0)
         {
-            string name = BaseName(first.Value);
-            if (!Runners.Contains(name) && !IsTwoWordRunner(name, command.Arguments.Count > 0 ? command.Arguments[0].Value : ""))
-            {
-                return new CommandLine(command, first, name, command.Arguments);
-            }
+            // Most commands: no wrapper and no runner, the name is the tool and the arguments are the command's own.
+            return new CommandLine(command, words[0], firstName, command.Arguments);
         }
 
-        var words = command.Words;
         string[] values = [.. words.Select(w => w.Value)];
         int i = 0;
         while (i < words.Count)
@@ -205,25 +203,15 @@ public sealed class CommandLine
             return i - index;
         }
 
-        return IsTwoWordRunner(name, index + 1 < words.Count ? words[index + 1] : "") ? 2 : 0;
+        return TwoWordRunner(name, index + 1 < words.Count ? words[index + 1] : "");
     }
 
-    private static bool IsTwoWordRunner(string name, string next) =>
-        (name == "bundle" && next == "exec") || (name is "poetry" or "pipenv" or "uv" or "pdm" or "hatch" && next == "run")
-        || (name == "dotnet" && next == "tool") || (name == "yarn" && next == "dlx") || (name == "pnpm" && next is "dlx" or "exec");
-
-    /// <summary>
-    /// <see cref="SimpleCommand.Program"/> (the word naming the program that runs, through wrapper words), without building
-    /// the command's word list when its name is no wrapper word, which is the common case.
-    /// </summary>
-    public static ShellWord? ProgramOf(SimpleCommand command)
+    // The runners of two words (bundle exec, poetry run, ...): 2 when name and next are one, else 0.
+    private static int TwoWordRunner(string name, string next)
     {
-        ArgumentNullException.ThrowIfNull(command);
-        return command.Name is { } name && !CommandWrappers.IsWrapper(FileName(name.Value)) ? name : command.Program;
+        return (name == "bundle" && next == "exec") || (name is "poetry" or "pipenv" or "uv" or "pdm" or "hatch" && next == "run")
+            || (name == "dotnet" && next == "tool") || (name == "yarn" && next == "dlx") || (name == "pnpm" && next is "dlx" or "exec") ? 2 : 0;
     }
-
-    // The file name of a command path as CommandWrappers reads it (case kept).
-    private static string FileName(string word) => word[(word.LastIndexOf('/') + 1)..];
 
     /// <summary>The lower-case file name of a command path; <c>python3.12</c> → <c>python</c>, <c>pip3</c> → <c>pip</c>.</summary>
     public static string BaseName(string path)

@@ -37,7 +37,7 @@ public static class ExecutedFiles
             var facts = ScriptFacts.For(script);
             foreach (ScriptCommand command in facts.Commands)
             {
-                ShellWord program = CommandLine.ProgramOf(command.Command)!;
+                ShellWord program = command.Command.Program!;
                 if (MayResolve(program) && Resolve(program, FlyTargets.WorkingDirectories(file, facts, command), file.Directory, repository) is { } target)
                 {
                     result.Add(new ExecutedFile(target, file, script.Text, program.Span, "runs it as " + program.Value, false, false));
@@ -61,7 +61,7 @@ public static class ExecutedFiles
 
                 foreach (CommandContext c in script.EnumerateCommands())
                 {
-                    if (CommandLine.ProgramOf(c.Command) is { } name && MayResolve(name) && Resolve(name, [""], "", repository) is { } target)
+                    if (c.Command.Program is { } name && MayResolve(name) && Resolve(name, [""], "", repository) is { } target)
                     {
                         result.Add(new ExecutedFile(target, file, pipeline.Text, run.MapValueSpanToSource(name.Span.Start, name.Span.Length), "a CI step runs it as " + script.Restore(name.Value), false, false));
                     }
@@ -192,7 +192,7 @@ public static class ExecutedFiles
         {
             foreach (CommandContext c in script.EnumerateCommands())
             {
-                if (CommandLine.ProgramOf(c.Command)?.Value == "chmod")
+                if (c.Command.ProgramValue == "chmod")
                 {
                     foreach (ShellWord w in c.Command.ProgramArguments)
                     {

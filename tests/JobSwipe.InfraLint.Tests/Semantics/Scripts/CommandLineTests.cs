@@ -13,22 +13,6 @@ public class CommandLineTests
     private static SimpleCommand Parse(string line) =>
         ShellParser.Parse(new SourceText(line + "\n")).Model!.EnumerateCommands().First().Command;
 
-    [TestCase("apt-get install -y curl", "apt-get")]
-    [TestCase("/usr/bin/apt-get install", "/usr/bin/apt-get")]
-    [TestCase("sudo -E apt-get install -y curl", "apt-get")]
-    [TestCase("/usr/bin/sudo -u app ./run.sh", "./run.sh")]
-    [TestCase("env A=1 B=2 ./deploy.sh", "./deploy.sh")]
-    [TestCase("timeout 30 curl -f http://x", "curl")]
-    [TestCase("command -v tool", "command")]
-    [TestCase("xargs", "xargs")]
-    [TestCase("Sudo apt-get", "Sudo")]
-    public void ProgramOf_is_the_command_s_program(string line, string expected)
-    {
-        var command = Parse(line);
-        Assert.That(CommandLine.ProgramOf(command), Is.SameAs(command.Program));
-        Assert.That(CommandLine.ProgramOf(command)!.Value, Is.EqualTo(expected));
-    }
-
     [TestCase("apt-get install -y curl", "apt-get", "install,-y,curl")]
     [TestCase("./gradlew check", "gradlew", "check")]
     [TestCase("python3.12 -m pytest", "python", "-m,pytest")]
