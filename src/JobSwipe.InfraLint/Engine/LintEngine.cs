@@ -86,6 +86,7 @@ public static partial class LintEngine
             .SelectMany((r, index) => r.Context.FileActions.Select(a => (r.Analyzer, Index: index, Action: a)))
             .GroupBy(x => x.Action.Kind)
             .ToDictionary(g => g.Key, g => g.ToArray());
+        Action<Diagnostic> report = raw.Add; // one delegate for the run, not one per action call
         var ready = parsed.Where(l => l.Model is not null && l.Errors.Count == 0).OrderBy(l => l.File.RelativePath, StringComparer.Ordinal).ToArray();
         Parallel.ForEach(ready, parallel, loaded =>
         {
@@ -100,7 +101,7 @@ public static partial class LintEngine
             {
                 try
                 {
-                    action.Invoke(loaded.File, loaded.Model!, repository, raw.Add);
+                    action.Invoke(loaded.File, loaded.Model!, repository, report);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
@@ -121,7 +122,7 @@ public static partial class LintEngine
             long start = Stopwatch.GetTimestamp();
             try
             {
-                item.Action(new RepositoryAnalysisContext(item.Analyzer, repository, raw.Add));
+                item.Action(new RepositoryAnalysisContext(item.Analyzer, repository, report));
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

@@ -89,10 +89,10 @@ public sealed class Repository
     /// <summary>The absolute root, without a trailing separator.</summary>
     public string RootFullPath { get; }
 
-    /// <summary>Every file under the root that discovery kept, in ordinal path order.</summary>
     /// <summary>The facts rules share (Semantics/), each computed once for this run.</summary>
     public FactCache Facts { get; }
 
+    /// <summary>Every file under the root that discovery kept, in ordinal path order.</summary>
     public IReadOnlyList<WorkspaceFile> Files { get; }
 
     private Dictionary<FileKind, IReadOnlyList<WorkspaceFile>> ByKind { get; }
@@ -183,11 +183,19 @@ public sealed class Repository
 
     /// <summary>Reads and parses a file once; later calls return the same result.</summary>
     public LoadedFile Load(WorkspaceFile file) =>
-        _loaded.GetOrAdd(file.RelativePath, _ => new Lazy<LoadedFile>(() => LoadCore(file), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
+        _loaded.TryGetValue(file.RelativePath, out var loaded)
+            ? loaded.Value
+            : _loaded.GetOrAdd(file.RelativePath, static (_, state) => new Lazy<LoadedFile>(() => state.Repository.LoadCore(state.File), LazyThreadSafetyMode.ExecutionAndPublication), (Repository: this, File: file)).Value;
 
     /// <summary>Joins a folder and a relative path the way a build context does ("./a/../b" → "b"); null when it leaves the root.</summary>
     public static string? Combine(string directory, string relative)
     {
+        // Most calls join a clean folder and a clean name ("svc/api" + "Dockerfile"): one concatenation, no splitting.
+        if (IsNormal(directory) && IsNormal(relative))
+        {
+            return directory.Length == 0 ? relative : relative.Length == 0 ? directory : string.Concat(directory, "/", relative);
+        }
+
         relative = relative.Replace('\\', '/');
         var parts = new List<string>();
         if (!relative.StartsWith('/'))
@@ -219,7 +227,38 @@ public sealed class Repository
         return string.Join('/', parts);
     }
 
-    private static string NormalizeRelative(string path) => Combine(string.Empty, path) ?? path;
+    private static string NormalizeRelative(string path) => IsNormal(path) ? path : Combine(string.Empty, path) ?? path;
+
+    /// <summary>
+    /// True when <see cref="Combine"/> would return the path unchanged: no backslash, no leading, trailing or doubled
+    /// slash, and no "." or ".." segment ("" is normal).
+    /// </summary>
+    private static bool IsNormal(string path)
+    {
+        int start = 0;
+        for (int i = 0; i <= path.Length; i++)
+        {
+            if (i < path.Length && path[i] != '/')
+            {
+                if (path[i] == '\\')
+                {
+                    return false;
+                }
+
+                continue;
+            }
+
+            int length = i - start;
+            if (path.Length > 0 && (length == 0 || (path[start] == '.' && (length == 1 || (length == 2 && path[start + 1] == '.')))))
+            {
+                return false;
+            }
+
+            start = i + 1;
+        }
+
+        return true;
+    }
 
     private LoadedFile LoadCore(WorkspaceFile file)
     {

@@ -17,18 +17,15 @@ public sealed record WorkspaceFile(
     long Length,
     DateTime LastWriteTimeUtc)
 {
-    /// <summary>The file name without folders.</summary>
-    public string Name => System.IO.Path.GetFileName(RelativePath);
+    /// <summary>Path relative to the linted root, with forward slashes. Get-only, so that <c>with</c> cannot change it
+    /// and leave <see cref="Name"/> and <see cref="Directory"/> describing another path.</summary>
+    public string RelativePath { get; } = RelativePath;
 
-    /// <summary>The folder of the file relative to the root ("" at the root), forward slashes.</summary>
-    public string Directory
-    {
-        get
-        {
-            int slash = RelativePath.LastIndexOf('/');
-            return slash < 0 ? string.Empty : RelativePath[..slash];
-        }
-    }
+    /// <summary>The file name without folders (computed once: rules ask for it of every file, often).</summary>
+    public string Name { get; } = System.IO.Path.GetFileName(RelativePath);
+
+    /// <summary>The folder of the file relative to the root ("" at the root), forward slashes (computed once).</summary>
+    public string Directory { get; } = RelativePath.LastIndexOf('/') is var slash and >= 0 ? RelativePath[..slash] : string.Empty;
 
     public override string ToString() => RelativePath;
 }

@@ -54,4 +54,49 @@ public class RepositoryTests
 
         Assert.That(second.Load(second.GetFile("Dockerfile")!).Model, Is.Not.Null);
     }
+
+    [TestCase("", "Dockerfile", "Dockerfile")]
+    [TestCase("svc/api", "Dockerfile", "svc/api/Dockerfile")]
+    [TestCase("svc/api", "", "svc/api")]
+    [TestCase("svc/api", ".", "svc/api")]
+    [TestCase("svc/api", "./app/main.py", "svc/api/app/main.py")]
+    [TestCase("svc/api", "../web/Dockerfile", "svc/web/Dockerfile")]
+    [TestCase("svc/api", "a//b/", "svc/api/a/b")]
+    [TestCase("svc/api", "/etc/app.conf", "etc/app.conf")]
+    [TestCase("svc/api", "config\\app.yml", "svc/api/config/app.yml")]
+    [TestCase("svc/api/", "x", "svc/api/x")]
+    [TestCase("svc", "..", "")]
+    [TestCase("", "..", null)]
+    [TestCase("svc", "../../x", null)]
+    [TestCase("svc", ".env", "svc/.env")]
+    [TestCase("svc", "...", "svc/...")]
+    [TestCase("svc", "..x/y", "svc/..x/y")]
+    public void Combine_joins_and_normalises_clean_and_unclean_paths_alike(string directory, string relative, string? expected)
+    {
+        Assert.That(Repository.Combine(directory, relative), Is.EqualTo(expected));
+    }
+
+    [Test]
+    public void A_file_is_found_by_a_clean_or_an_unclean_spelling_of_its_path()
+    {
+        var repository = new Repository(Path.GetTempPath(), [new WorkspaceFile("svc/api/Dockerfile", Path.Combine(Path.GetTempPath(), "svc", "api", "Dockerfile"), FileKind.Dockerfile, FileEnvironment.Unspecified, 0, DateTime.UnixEpoch)]);
+
+        Assert.That(repository.GetFile("svc/api/Dockerfile")?.RelativePath, Is.EqualTo("svc/api/Dockerfile"));
+        Assert.That(repository.GetFile("./svc/web/../api//Dockerfile")?.RelativePath, Is.EqualTo("svc/api/Dockerfile"));
+        Assert.That(repository.FileExists("svc\\api\\Dockerfile"), Is.True);
+        Assert.That(repository.DirectoryExists("svc/api/"), Is.True);
+        Assert.That(repository.GetFile("svc/api/dockerfile"), Is.Null);
+    }
+
+    [Test]
+    public void A_files_name_and_folder_follow_its_path()
+    {
+        var file = new WorkspaceFile("svc/api/Dockerfile", "/x/svc/api/Dockerfile", FileKind.Dockerfile, FileEnvironment.Unspecified, 0, DateTime.UnixEpoch);
+        var root = new WorkspaceFile("fly.toml", "/x/fly.toml", FileKind.FlyConfig, FileEnvironment.Unspecified, 0, DateTime.UnixEpoch);
+
+        Assert.That((file.Name, file.Directory), Is.EqualTo(("Dockerfile", "svc/api")));
+        Assert.That((root.Name, root.Directory), Is.EqualTo(("fly.toml", string.Empty)));
+        Assert.That(file with { Kind = FileKind.Other }, Is.EqualTo(new WorkspaceFile("svc/api/Dockerfile", "/x/svc/api/Dockerfile", FileKind.Other, FileEnvironment.Unspecified, 0, DateTime.UnixEpoch)));
+        Assert.That((file with { Kind = FileKind.Other }).Directory, Is.EqualTo("svc/api"));
+    }
 }
