@@ -223,7 +223,8 @@ public sealed partial class EnvironmentVariableIndex
 
     private static void AddChecks(WorkspaceFile file, ShellScript script, ShellWord? word, List<EnvironmentVariableOccurrence> list)
     {
-        if (word is null)
+        // Only an expansion holds a variable part.
+        if (word is null || !word.HasExpansion)
         {
             return;
         }

@@ -123,6 +123,14 @@ public sealed class CommandLine
         }
 
         var words = command.Words;
+        string first = words[0].Value;
+        string firstName = BaseName(first);
+        if (!CommandWrappers.IsWrapperPath(first) && !Runners.Contains(firstName) && TwoWordRunner(firstName, words.Count > 1 ? words[1].Value : "") == 0)
+        {
+            // Most commands: no wrapper and no runner, the name is the tool and the arguments are the command's own.
+            return new CommandLine(command, words[0], firstName, command.Arguments);
+        }
+
         string[] values = [.. words.Select(w => w.Value)];
         int i = 0;
         while (i < words.Count)
@@ -177,7 +185,12 @@ public sealed class CommandLine
             return i - index;
         }
 
-        string next = index + 1 < words.Count ? words[index + 1] : "";
+        return TwoWordRunner(name, index + 1 < words.Count ? words[index + 1] : "");
+    }
+
+    // The runners of two words (bundle exec, poetry run, ...): 2 when name and next are one, else 0.
+    private static int TwoWordRunner(string name, string next)
+    {
         return (name == "bundle" && next == "exec") || (name is "poetry" or "pipenv" or "uv" or "pdm" or "hatch" && next == "run")
             || (name == "dotnet" && next == "tool") || (name == "yarn" && next == "dlx") || (name == "pnpm" && next is "dlx" or "exec") ? 2 : 0;
     }

@@ -109,9 +109,9 @@ public static class ComposeParser
             Entrypoint = CommandOf(m["entrypoint"]),
             Environment = KeyValues(m["environment"]),
             EnvFile = EnvFiles(m["env_file"]),
-            Ports = [.. Items(m["ports"]).Select(Port).OfType<ComposePort>()],
+            Ports = Collect(m["ports"], Port),
             Expose = Texts(m["expose"]),
-            Volumes = [.. Items(m["volumes"]).Select(Volume).OfType<ComposeVolumeMount>()],
+            Volumes = Collect(m["volumes"], Volume),
             DependsOn = Dependencies(m["depends_on"]),
             Healthcheck = health is null ? null : new ComposeHealthcheck(
                 health,
@@ -147,7 +147,34 @@ public static class ComposeParser
         };
     }
 
-    private static IReadOnlyList<ComposeText> Texts(YamlNode? node) => [.. Items(node).Select(ComposeText.From).OfType<ComposeText>()];
+    private static IReadOnlyList<ComposeText> Texts(YamlNode? node) => Collect(node, ComposeText.From);
+
+    /// <summary>
+    /// What <paramref name="read"/> makes of each item of <see cref="Items"/> (the non-null results, in order),
+    /// without LINQ's iterators: a compose model is built for every service of every file.
+    /// </summary>
+    private static IReadOnlyList<T> Collect<T>(YamlNode? node, Func<YamlNode, T?> read)
+        where T : class
+    {
+        switch (node)
+        {
+            case YamlSequence sequence:
+                List<T>? result = null;
+                foreach (var item in sequence.Items)
+                {
+                    if (read(item) is { } value)
+                    {
+                        (result ??= new List<T>(sequence.Items.Count)).Add(value);
+                    }
+                }
+
+                return (IReadOnlyList<T>?)result ?? [];
+            case YamlScalar { IsNull: false } scalar:
+                return read(scalar) is { } single ? [single] : [];
+            default:
+                return [];
+        }
+    }
 
     private static ComposeBuild? BuildBuild(YamlNode? node) => node switch
     {
@@ -174,10 +201,30 @@ public static class ComposeParser
         {
             case YamlScalar s when !s.IsNull:
                 var words = ShellWords.SplitWords(s.Value);
-                return new ComposeCommand(s, true, [.. words.Select(w => w.Value)]) { Words = words };
+                var arguments = new string[words.Count];
+                for (int i = 0; i < arguments.Length; i++)
+                {
+                    arguments[i] = words[i].Value;
+                }
+
+                return new ComposeCommand(s, true, arguments) { Words = words };
             case YamlSequence seq:
-                var items = seq.Items.OfType<YamlScalar>().ToList();
-                return new ComposeCommand(seq, false, [.. items.Select(i => i.Value)]) { Items = items };
+                var items = new List<YamlScalar>(seq.Items.Count);
+                foreach (var item in seq.Items)
+                {
+                    if (item is YamlScalar scalar)
+                    {
+                        items.Add(scalar);
+                    }
+                }
+
+                var values = new string[items.Count];
+                for (int i = 0; i < values.Length; i++)
+                {
+                    values[i] = items[i].Value;
+                }
+
+                return new ComposeCommand(seq, false, values) { Items = items };
             default:
                 return null;
         }
@@ -185,7 +232,7 @@ public static class ComposeParser
 
     private static IReadOnlyList<ComposeKeyValue> KeyValues(YamlNode? node)
     {
-        var result = new List<ComposeKeyValue>();
+        List<ComposeKeyValue>? result = null;
         if (node is YamlMapping map)
         {
             foreach (var e in map.ResolvedEntries)
@@ -198,7 +245,7 @@ public static class ComposeParser
                 var value = e.Value as YamlScalar;
                 string? text = value is null || value.IsNull ? null : value.Value;
                 TextSpan? valueSpan = value is { IsNull: true, IsAlias: false } && value.Span.IsEmpty ? null : e.Value.ReportSpan;
-                result.Add(new ComposeKeyValue(key, text, e.Key.ReportSpan, valueSpan, false, e.Value) { ValueNode = value });
+                (result ??= []).Add(new ComposeKeyValue(key, text, e.Key.ReportSpan, valueSpan, false, e.Value) { ValueNode = value });
             }
         }
         else if (node is YamlSequence seq)
@@ -213,37 +260,37 @@ public static class ComposeParser
                 int eq = s.Value.IndexOf('=');
                 if (eq < 0)
                 {
-                    result.Add(new ComposeKeyValue(s.Value, null, s.ReportSpan, null, true, s));
+                    (result ??= []).Add(new ComposeKeyValue(s.Value, null, s.ReportSpan, null, true, s));
                 }
                 else
                 {
                     var key = ComposeText.Part(s, 0, eq);
                     var value = ComposeText.Part(s, eq + 1, s.Value.Length - eq - 1);
-                    result.Add(new ComposeKeyValue(key.Value, value.Value, key.Span, value.Span, true, s));
+                    (result ??= []).Add(new ComposeKeyValue(key.Value, value.Value, key.Span, value.Span, true, s));
                 }
             }
         }
 
-        return result;
+        return (IReadOnlyList<ComposeKeyValue>?)result ?? [];
     }
 
     private static IReadOnlyList<ComposeEnvFile> EnvFiles(YamlNode? node)
     {
-        var result = new List<ComposeEnvFile>();
+        List<ComposeEnvFile>? result = null;
         foreach (var item in Items(node))
         {
             if (item is YamlScalar s && ComposeText.From(s) is { } path)
             {
-                result.Add(new ComposeEnvFile(path, true, s));
+                (result ??= []).Add(new ComposeEnvFile(path, true, s));
             }
             else if (item is YamlMapping m && ComposeText.From(m["path"]) is { } longPath)
             {
                 bool required = (m["required"] as YamlScalar)?.AsBoolean() ?? true;
-                result.Add(new ComposeEnvFile(longPath, required, m));
+                (result ??= []).Add(new ComposeEnvFile(longPath, required, m));
             }
         }
 
-        return result;
+        return (IReadOnlyList<ComposeEnvFile>?)result ?? [];
     }
 
     internal static ComposePort? Port(YamlNode node)
@@ -372,7 +419,7 @@ public static class ComposeParser
 
     private static IReadOnlyList<ComposeDependency> Dependencies(YamlNode? node)
     {
-        var result = new List<ComposeDependency>();
+        List<ComposeDependency>? result = null;
         if (node is YamlMapping map)
         {
             foreach (var e in map.ResolvedEntries)
@@ -383,7 +430,7 @@ public static class ComposeParser
                 }
 
                 var d = e.Value as YamlMapping;
-                result.Add(new ComposeDependency(
+                (result ??= []).Add(new ComposeDependency(
                     new ComposeText(e.KeyText, e.Key.ReportSpan),
                     ComposeText.From(d?["condition"]),
                     (d?["restart"] as YamlScalar)?.AsBoolean(),
@@ -397,24 +444,24 @@ public static class ComposeParser
             {
                 if (ComposeText.From(item) is { } t)
                 {
-                    result.Add(new ComposeDependency(t, null, null, null, item));
+                    (result ??= []).Add(new ComposeDependency(t, null, null, null, item));
                 }
             }
         }
 
-        return result;
+        return (IReadOnlyList<ComposeDependency>?)result ?? [];
     }
 
     private static IReadOnlyList<ComposeReference> References(YamlNode? node)
     {
-        var result = new List<ComposeReference>();
+        List<ComposeReference>? result = null;
         if (node is YamlMapping map)
         {
             foreach (var e in map.ResolvedEntries)
             {
                 if (e.KeyText is not null && !e.IsMergeKey)
                 {
-                    result.Add(new ComposeReference(new ComposeText(e.KeyText, e.Key.ReportSpan), null, e.Value));
+                    (result ??= []).Add(new ComposeReference(new ComposeText(e.KeyText, e.Key.ReportSpan), null, e.Value));
                 }
             }
         }
@@ -424,15 +471,15 @@ public static class ComposeParser
             {
                 if (item is YamlMapping m && ComposeText.From(m["source"]) is { } source)
                 {
-                    result.Add(new ComposeReference(source, ComposeText.From(m["target"]), m));
+                    (result ??= []).Add(new ComposeReference(source, ComposeText.From(m["target"]), m));
                 }
                 else if (ComposeText.From(item) is { } t)
                 {
-                    result.Add(new ComposeReference(t, null, item));
+                    (result ??= []).Add(new ComposeReference(t, null, item));
                 }
             }
         }
 
-        return result;
+        return (IReadOnlyList<ComposeReference>?)result ?? [];
     }
 }

@@ -888,10 +888,12 @@ public static class DockerfileParser
         private ShellSource JoinHeredocs(LogicalLine line, int start, int end, List<DockerHeredoc> heredocs)
         {
             var sb = new StringBuilder(line.Text, start, end - start, end - start + 64);
-            var map = new List<int>(end - start + 64);
+            var map = new OffsetMap();
+            int last = 0;
             for (int i = start; i < end; i++)
             {
-                map.Add(line.ToSource(i));
+                last = line.ToSource(i);
+                map.Add(last);
             }
 
             int sourceEnd = line.SourceEnd;
@@ -903,24 +905,27 @@ public static class DockerfileParser
                 }
 
                 sb.Append('\n');
-                map.Add(Math.Min(map.Count > 0 ? map[^1] + 1 : line.SourceEnd, _s.Length));
+                last = Math.Min(map.Count > 0 ? last + 1 : line.SourceEnd, _s.Length);
+                map.Add(last);
                 sb.Append(h.Content);
-                for (int i = 0; i < h.Content.Length; i++)
+                map.AddRun(h.ContentSpan.Start, h.Content.Length);
+                if (h.Content.Length > 0)
                 {
-                    map.Add(h.ContentSpan.Start + i);
+                    last = h.ContentSpan.Start + h.Content.Length - 1;
                 }
 
                 sb.Append(h.Name);
                 for (int i = 0; i < h.Name.Length; i++)
                 {
-                    map.Add(Math.Min(term.Start + i, Math.Max(term.Start, term.End - 1)));
+                    last = Math.Min(term.Start + i, Math.Max(term.Start, term.End - 1));
+                    map.Add(last);
                 }
 
                 sourceEnd = term.End;
             }
 
             int sourceStart = line.ToSource(start);
-            return new ShellSource(sb.ToString(), [.. map], TextSpan.FromBounds(sourceStart, sourceEnd));
+            return new ShellSource(sb.ToString(), map.ToRuns(), TextSpan.FromBounds(sourceStart, sourceEnd));
         }
 
         private static bool IsWholeHeredoc(string command)
@@ -1383,7 +1388,7 @@ public static class DockerfileParser
         private ShellSource BodySource(int start, int end, bool chomp)
         {
             var sb = new StringBuilder(end - start);
-            var map = new List<int>(end - start);
+            var map = new OffsetMap();
             bool lineStart = true;
             for (int i = start; i < end; i++)
             {
@@ -1398,7 +1403,7 @@ public static class DockerfileParser
                 map.Add(i);
             }
 
-            return new ShellSource(sb.ToString(), [.. map], TextSpan.FromBounds(start, end));
+            return new ShellSource(sb.ToString(), map.ToRuns(), TextSpan.FromBounds(start, end));
         }
 
         private bool TryJson(Ctx c, out List<DockerToken> tokens, out bool failed) => TryJson(c, c.ArgsStart, out tokens, out failed);

@@ -6,23 +6,39 @@ namespace JobSwipe.InfraLint.Syntax.Dockerfile;
 /// <summary>An instruction's text with continuations joined, and the source offset of every character.</summary>
 internal sealed class LogicalLine
 {
-    private readonly StringBuilder _text = new();
-    private readonly List<int> _map = [];
+    private readonly OffsetMap _map = new();
+    private string? _source;
+    private int _firstStart;
+    private int _firstEnd;
+
+    // Only for an instruction of several lines; one line's text is a substring of the source.
+    private StringBuilder? _text;
     private string? _built;
 
     public int SourceEnd { get; private set; }
 
-    public string Text => _built ??= _text.ToString();
+    public string Text => _built ??= _text?.ToString() ?? (_source is null ? "" : _source[_firstStart.._firstEnd]);
 
-    public int Length => _text.Length;
+    public int Length => _map.Count;
 
     public void Append(string source, int start, int end)
     {
         _built = null;
-        for (int i = start; i < end; i++)
+        if (end > start)
         {
-            _text.Append(source[i]);
-            _map.Add(i);
+            if (_source is null)
+            {
+                _source = source;
+                _firstStart = start;
+                _firstEnd = end;
+            }
+            else
+            {
+                _text ??= new StringBuilder(_source, _firstStart, _firstEnd - _firstStart, 2 * (_firstEnd - _firstStart) + end - start);
+                _text.Append(source, start, end - start);
+            }
+
+            _map.AddRun(start, end - start);
         }
 
         SourceEnd = end;
@@ -40,16 +56,16 @@ internal sealed class LogicalLine
         return TextSpan.FromBounds(ToSource(start), ToSource(end - 1) + 1);
     }
 
-    public DockerToken Token(int start, int end) => new(Text[start..end], ToSource(start, end));
+    public DockerToken Token(int start, int end) => new(SharedStrings.Get(Text, start, end - start), ToSource(start, end));
 
     public ShellSource Slice(int start, int end)
     {
-        var map = new int[Math.Max(0, end - start)];
+        var map = new OffsetMap();
         for (int i = start; i < end; i++)
         {
-            map[i - start] = _map[i];
+            map.Add(_map[i]);
         }
 
-        return new ShellSource(Text[start..end], map, ToSource(start, end));
+        return new ShellSource(Text[start..end], map.ToRuns(), ToSource(start, end));
     }
 }

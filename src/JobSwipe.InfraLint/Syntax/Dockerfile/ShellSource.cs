@@ -11,6 +11,7 @@ namespace JobSwipe.InfraLint.Syntax.Dockerfile;
 /// </summary>
 public sealed class ShellSource
 {
+    // Runs of consecutive offsets (see OffsetMap): (logical start, source start) pairs.
     private readonly int[] _map;
     private ParseResult<ShellScript>? _parsed;
 
@@ -42,7 +43,7 @@ public sealed class ShellSource
             return SourceSpan.End;
         }
 
-        return _map[Math.Max(0, logicalOffset)];
+        return OffsetMap.Lookup(_map, Math.Max(0, logicalOffset));
     }
 
     /// <summary>The Dockerfile span of a logical span. A span crossing a continuation covers the escape and line break too.</summary>

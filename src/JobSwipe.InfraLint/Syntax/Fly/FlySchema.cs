@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+
 namespace JobSwipe.InfraLint.Syntax.Fly;
 
 /// <summary>What a value must be.</summary>
@@ -404,6 +406,8 @@ internal static class FlySchema
     // Every key name of every section, and the known mistakes (max_machines_running), initialised after Root, which it walks.
     private static readonly HashSet<string> KeyNames = CollectKeyNames(Root, []);
 
+    private static readonly ConcurrentDictionary<string, IReadOnlyList<string>> SpellingsByName = new(StringComparer.Ordinal);
+
     /// <summary>
     /// <paramref name="name"/> when some section of fly.toml has such a key; a name the schema does not know is a
     /// programming error. The typed view (<see cref="FlyConfig"/>) reads every key through this, so the schema stays
@@ -412,8 +416,13 @@ internal static class FlySchema
     public static string Key(string name) =>
         KeyNames.Contains(name) ? name : throw new ArgumentOutOfRangeException(nameof(name), name, "not a key of fly.toml's schema (FlySchema)");
 
-    /// <summary>The spellings flyctl accepts for a top-level section: the keys of the root that share its section (<c>mounts</c>, <c>mount</c>).</summary>
-    public static IReadOnlyList<string> Spellings(string name)
+    /// <summary>
+    /// The spellings flyctl accepts for a top-level section: the keys of the root that share its section (<c>mounts</c>,
+    /// <c>mount</c>). Worked out once per name (every fly.toml's model asks for the same few).
+    /// </summary>
+    public static IReadOnlyList<string> Spellings(string name) => SpellingsByName.GetOrAdd(name, FindSpellings);
+
+    private static IReadOnlyList<string> FindSpellings(string name)
     {
         FlySectionSpec? section = Root.Keys[Key(name)].Section;
         return section is null ? [name] : [.. Root.Keys.Values.Where(k => ReferenceEquals(k.Section, section)).Select(k => k.Name)];

@@ -29,6 +29,11 @@ public static class CommandWrappers
     /// <summary>True when <paramref name="name"/> (a base name) is a wrapper word.</summary>
     public static bool IsWrapper(string name) => ValueOptions.ContainsKey(name);
 
+    private static readonly Dictionary<string, string[]>.AlternateLookup<ReadOnlySpan<char>> ValueOptionsBySpan = ValueOptions.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>True when the file name of the command path <paramref name="word"/> is a wrapper word (<c>/usr/bin/sudo</c>).</summary>
+    internal static bool IsWrapperPath(string word) => ValueOptionsBySpan.ContainsKey(word.AsSpan(word.LastIndexOf('/') + 1));
+
     /// <summary>
     /// The index in <paramref name="words"/> (command name first) of the command that actually runs, after every wrapper
     /// with its options, assignments (<c>env A=1</c>) and fixed operands (<c>timeout 30</c>, <c>nice 5</c>). Returns

@@ -173,25 +173,42 @@ internal sealed class ShellAnalysis
             CollectTrap(command);
         }
 
-        var words = new List<ShellWord>();
-        foreach (ShellAssignment assignment in command.Assignments)
+        // Only words with substitutions hold commands to walk; most commands have none.
+        List<ShellWord>? words = null;
+        IReadOnlyList<ShellAssignment> assignments = command.Assignments;
+        for (int i = 0; i < assignments.Count; i++)
         {
-            words.Add(assignment.Value);
-        }
-
-        words.AddRange(command.Words);
-        foreach (ShellRedirection redirection in command.Redirections)
-        {
-            if (redirection.Target is not null)
+            if (assignments[i].Value.HasSubstitutions)
             {
-                words.Add(redirection.Target);
+                (words ??= []).Add(assignments[i].Value);
             }
         }
 
-        words.Sort((a, b) => a.Span.Start.CompareTo(b.Span.Start));
-        foreach (ShellWord word in words)
+        IReadOnlyList<ShellWord> commandWords = command.Words;
+        for (int i = 0; i < commandWords.Count; i++)
         {
-            WalkWord(word, context);
+            if (commandWords[i].HasSubstitutions)
+            {
+                (words ??= []).Add(commandWords[i]);
+            }
+        }
+
+        IReadOnlyList<ShellRedirection> redirections = command.Redirections;
+        for (int i = 0; i < redirections.Count; i++)
+        {
+            if (redirections[i].Target is { HasSubstitutions: true } target)
+            {
+                (words ??= []).Add(target);
+            }
+        }
+
+        if (words is not null)
+        {
+            words.Sort((a, b) => a.Span.Start.CompareTo(b.Span.Start));
+            foreach (ShellWord word in words)
+            {
+                WalkWord(word, context);
+            }
         }
 
         WalkHeredocs(command.Redirections, context);

@@ -63,20 +63,70 @@ public sealed record SimpleCommand(
     IReadOnlyList<ShellWord> Arguments,
     IReadOnlyList<ShellRedirection> Redirections) : ShellCommand(Span, Redirections)
 {
+    // Words and ProgramIndex are read by many rules for every command: built once. The parser passes Arguments as a
+    // view of the words array after the name, so the words are kept once.
+    private IReadOnlyList<ShellWord>? _words;
+    private int _programIndex = -1;
+
+    /// <summary>A command whose name and arguments are one array (the parser's form): <paramref name="words"/>[0] is the name.</summary>
+    internal SimpleCommand(TextSpan span, IReadOnlyList<ShellAssignment> assignments, ShellWord[] words, IReadOnlyList<ShellRedirection> redirections)
+        : this(span, assignments, words.Length > 0 ? words[0] : null, words.Length > 1 ? (IReadOnlyList<ShellWord>)new ArraySegment<ShellWord>(words, 1, words.Length - 1) : [], redirections)
+    {
+        _words = words.Length > 0 ? words : null;
+    }
+
     /// <summary>The command name's value (<c>apt-get</c>), or null.</summary>
     public string? NameValue => Name?.Value;
 
+    public ShellWord? Name
+    {
+        get;
+        init
+        {
+            field = value;
+            ForgetWords();
+        }
+    } = Name;
+
+    public IReadOnlyList<ShellWord> Arguments
+    {
+        get;
+        init
+        {
+            field = value;
+            ForgetWords();
+        }
+    } = Arguments;
+
     /// <summary>The values of the arguments.</summary>
-    public IReadOnlyList<string> ArgumentValues => [.. Arguments.Select(a => a.Value)];
+    public IReadOnlyList<string> ArgumentValues
+    {
+        get
+        {
+            IReadOnlyList<ShellWord> arguments = Arguments;
+            if (arguments.Count == 0)
+            {
+                return [];
+            }
+
+            var values = new string[arguments.Count];
+            for (int i = 0; i < values.Length; i++)
+            {
+                values[i] = arguments[i].Value;
+            }
+
+            return values;
+        }
+    }
 
     /// <summary>The name followed by the arguments.</summary>
-    public IReadOnlyList<ShellWord> Words => Name is null ? Arguments : [Name, .. Arguments];
+    public IReadOnlyList<ShellWord> Words => Name is null ? Arguments : _words ??= [Name, .. Arguments];
 
     /// <summary>
     /// The word naming the program that runs, seen through wrapper words (<see cref="CommandWrappers"/>): <c>apt-get</c> in
     /// <c>sudo -E apt-get install</c>, <c>tool</c> in <c>env A=1 tool</c>. Equals <see cref="Name"/> for an unwrapped command.
     /// </summary>
-    public ShellWord? Program => Name is null ? null : Words[ProgramIndex];
+    public ShellWord? Program => Name is null ? null : ProgramIndex == 0 ? Name : Words[ProgramIndex];
 
     /// <summary>The words after <see cref="Program"/>.</summary>
     public IReadOnlyList<ShellWord> ProgramArguments => Name is null ? Arguments : ProgramIndex == 0 ? Arguments : [.. Arguments.Skip(ProgramIndex)];
@@ -84,7 +134,42 @@ public sealed record SimpleCommand(
     /// <summary>The value of <see cref="Program"/>, or null.</summary>
     public string? ProgramValue => Program?.Value;
 
-    private int ProgramIndex => CommandWrappers.CommandIndex([.. Words.Select(w => w.Value)]);
+    private int ProgramIndex
+    {
+        get
+        {
+            if (_programIndex < 0)
+            {
+                _programIndex = ComputeProgramIndex();
+            }
+
+            return _programIndex;
+        }
+    }
+
+    private void ForgetWords()
+    {
+        _words = null;
+        _programIndex = -1;
+    }
+
+    private int ComputeProgramIndex()
+    {
+        // Only a wrapper word can move the program: most commands are answered without listing the values.
+        if (Name is null || !CommandWrappers.IsWrapperPath(Name.Value))
+        {
+            return 0;
+        }
+
+        IReadOnlyList<ShellWord> words = Words;
+        var values = new string[words.Count];
+        for (int i = 0; i < values.Length; i++)
+        {
+            values[i] = words[i].Value;
+        }
+
+        return CommandWrappers.CommandIndex(values);
+    }
 
     /// <summary>
     /// The option flags among the arguments, split as most tools read them: <c>-yqq</c> gives <c>y</c>, <c>q</c>, <c>q</c>;

@@ -42,6 +42,7 @@ public static class ShellParser
             body = new ShellCommandList(TextSpan.FromBounds(start, end), []);
         }
 
+        parser.Release();
         var script = new ShellScript(text, parser.Comments, body, ShellShebang.TryParse(text, start, end));
         return new ParseResult<ShellScript>(script, parser.Errors);
     }

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text;
 using JobSwipe.InfraLint.Text;
 
@@ -12,26 +13,36 @@ internal enum TokenKind
     Eof,
 }
 
-internal sealed class Token(TokenKind kind, TextSpan span, string text)
+/// <summary>
+/// A token: a small value (the parser recurses once per nesting level, so its frames stay small) with the word, or the
+/// word and the heredoc it opens, as its one reference payload.
+/// </summary>
+internal readonly struct Token(TokenKind kind, TextSpan span, string text, object? payload = null)
 {
+    private readonly object? _payload = payload;
+
     public TokenKind Kind { get; } = kind;
 
     public TextSpan Span { get; } = span;
 
     public string Text { get; } = text;
 
-    public ShellWord? Word { get; init; }
+    public ShellWord? Word => _payload as ShellWord ?? (_payload as HeredocWord)?.Word;
 
-    public int? IoNumber { get; init; }
+    /// <summary>The file descriptor of an <see cref="TokenKind.IoNumber"/> token.</summary>
+    public int IoNumber => int.Parse(Text, System.Globalization.CultureInfo.InvariantCulture);
 
-    public ShellHeredoc? Heredoc { get; init; }
+    public ShellHeredoc? Heredoc => (_payload as HeredocWord)?.Heredoc;
 }
+
+/// <summary>The payload of a heredoc delimiter word's token.</summary>
+internal sealed record HeredocWord(ShellWord Word, ShellHeredoc Heredoc);
 
 /// <summary>The tokenizer: words with their parts, operators, newlines (which read pending heredoc bodies) and comments.</summary>
 internal sealed partial class ShellParserCore
 {
     private readonly List<ShellHeredoc> _pendingHeredocs = [];
-    private Token? _heredocOperator;
+    private TextSpan? _heredocOperator;
     private long _arithmeticBudget;
     private int _noBracketCloseUntil = -1;
     private int _nameRunStart = -1;
@@ -93,7 +104,7 @@ internal sealed partial class ShellParserCore
             var tok = new Token(TokenKind.Operator, new TextSpan(start, op.Length), op);
             if (op is "<<" or "<<-")
             {
-                _heredocOperator = tok;
+                _heredocOperator = tok.Span;
             }
 
             return tok;
@@ -110,7 +121,7 @@ internal sealed partial class ShellParserCore
             if (i < _limit && (_s[i] == '<' || _s[i] == '>') && At(i + 1) != '(' && i - _pos <= 9)
             {
                 _pos = i;
-                return new Token(TokenKind.IoNumber, TextSpan.FromBounds(start, i), _s[start..i]) { IoNumber = int.Parse(_s.AsSpan(start, i - start), System.Globalization.CultureInfo.InvariantCulture) };
+                return new Token(TokenKind.IoNumber, TextSpan.FromBounds(start, i), SharedStrings.Get(_s, start, i - start));
             }
         }
 
@@ -171,7 +182,7 @@ internal sealed partial class ShellParserCore
                     end--;
                 }
 
-                _comments.Add(new SyntaxComment(TextSpan.FromBounds(start, end), _s[(start + 1)..end].Trim()));
+                _comments.Add(new SyntaxComment(TextSpan.FromBounds(start, end), _s.AsSpan((start + 1)..end).Trim().ToString()));
             }
             else
             {
@@ -258,7 +269,7 @@ internal sealed partial class ShellParserCore
         int commentCount = _comments.Count;
         int pendingCount = _pendingHeredocs.Count;
         int depth = _depth;
-        Token? savedHeredocOperator = _heredocOperator;
+        TextSpan? savedHeredocOperator = _heredocOperator;
         var parts = new List<ShellWordPart>();
         try
         {
@@ -325,17 +336,40 @@ internal sealed partial class ShellParserCore
 
     // ---- words ----------------------------------------------------------------------------------------------
 
-    private sealed class WordBuilder(int start)
+    /// <summary>
+    /// Collects a word's parts. A literal run that is the source text unchanged (most are: no escape, no quote
+    /// removal inside the run) is kept as a source range and becomes a shared string; only a run with escapes is
+    /// copied into the builder. Builders are reused within a parse (<see cref="RentBuilder"/>).
+    /// </summary>
+    private sealed class WordBuilder
     {
         public readonly List<ShellWordPart> Parts = [];
-        public readonly StringBuilder Literal = new();
-        public int Start = start;
+        private readonly StringBuilder _literal = new();
+        private string _s = "";
+        private int _textStart = -1;
+        private int _textEnd;
+        public int Start;
         public int LiteralStart = -1;
         public bool LiteralQuoted;
         public bool SawQuote;
         public int AssignmentPartIndex = -1;
         public int AssignmentEquals = -1;
         public bool AssignmentAppend;
+
+        public void Reset(string source, int start)
+        {
+            _s = source;
+            Parts.Clear();
+            _literal.Clear();
+            _textStart = -1;
+            Start = start;
+            LiteralStart = -1;
+            LiteralQuoted = false;
+            SawQuote = false;
+            AssignmentPartIndex = -1;
+            AssignmentEquals = -1;
+            AssignmentAppend = false;
+        }
 
         public bool IsEmpty(int pos) => pos == Start;
 
@@ -352,17 +386,40 @@ internal sealed partial class ShellParserCore
                 LiteralQuoted = quoted;
             }
 
-            Literal.Append(c);
+            if (_textStart >= 0)
+            {
+                if (at == _textEnd && at < _s.Length && _s[at] == c)
+                {
+                    _textEnd++;
+                    return;
+                }
+
+                _literal.Append(_s, _textStart, _textEnd - _textStart);
+                _textStart = -1;
+            }
+            else if (_literal.Length == 0 && at < _s.Length && _s[at] == c)
+            {
+                _textStart = at;
+                _textEnd = at + 1;
+                return;
+            }
+
+            _literal.Append(c);
         }
 
         public void Flush(int end, bool keepEmpty = false)
         {
-            if (LiteralStart >= 0 && (Literal.Length > 0 || keepEmpty))
+            if (LiteralStart >= 0)
             {
-                Parts.Add(new ShellLiteralPart(TextSpan.FromBounds(LiteralStart, end), Literal.ToString(), LiteralQuoted));
+                string? text = _textStart >= 0 ? SharedStrings.Get(_s, _textStart, _textEnd - _textStart) : _literal.Length > 0 ? _literal.ToString() : keepEmpty ? "" : null;
+                if (text is not null)
+                {
+                    Parts.Add(new ShellLiteralPart(TextSpan.FromBounds(LiteralStart, end), text, LiteralQuoted));
+                }
             }
 
-            Literal.Clear();
+            _literal.Clear();
+            _textStart = -1;
             LiteralStart = -1;
         }
 
@@ -371,38 +428,72 @@ internal sealed partial class ShellParserCore
             Flush(start);
             Parts.Add(part);
         }
+
+        /// <summary>
+        /// The word's text when the word is nothing but unquoted source text from <see cref="Start"/> to
+        /// <paramref name="end"/> (no quote, escape, expansion, glob or assignment): the common plain word.
+        /// </summary>
+        public string? PlainText(int end) =>
+            Parts.Count == 0 && !SawQuote && AssignmentPartIndex < 0 && LiteralStart == Start && !LiteralQuoted && _textStart == Start && _textEnd == end
+                ? SharedStrings.Get(_s, Start, end - Start)
+                : null;
     }
+
+    private WordBuilder RentBuilder(int start)
+    {
+        WordBuilder b = _scratch.Builders.Count > 0 ? _scratch.Builders.Pop() : new WordBuilder();
+        b.Reset(_s, start);
+        return b;
+    }
+
+    private void ReturnBuilder(WordBuilder b) => _scratch.Builders.Push(b);
 
     private static bool IsMeta(char c) => c is ' ' or '\t' or '\n' or ';' or '&' or '|' or '<' or '>' or '(' or ')' or '\f' or '\v';
 
     private Token LexWord(int start)
     {
-        Token? heredocOperator = _heredocOperator;
+        TextSpan? heredocOperator = _heredocOperator;
         _heredocOperator = null;
-        var b = new WordBuilder(start);
+        WordBuilder b = RentBuilder(start);
         ReadWordInto(b);
-        b.Flush(_pos);
         var span = TextSpan.FromBounds(start, _pos);
-        var word = new ShellWord(span, _s[start.._pos], b.Parts, b.SawQuote);
+        ShellWord word;
+        if (b.PlainText(_pos) is { } plain)
+        {
+            word = new ShellWord(span, plain);
+        }
+        else
+        {
+            b.Flush(_pos);
+            word = new ShellWord(span, SharedStrings.Get(_s, start, _pos - start), b.Parts, b.SawQuote);
+        }
+
         if (b.AssignmentPartIndex >= 0)
         {
-            var valueParts = b.Parts.GetRange(b.AssignmentPartIndex, b.Parts.Count - b.AssignmentPartIndex);
+            ShellWordPart[] valueParts = CollectionsMarshal.AsSpan(b.Parts)[b.AssignmentPartIndex..].ToArray();
             var valueSpan = TextSpan.FromBounds(b.AssignmentEquals + 1, _pos);
-            var value = new ShellWord(valueSpan, _s[valueSpan.Start..valueSpan.End], valueParts, valueParts.Any(p => p is ShellLiteralPart { IsQuoted: true } || (p is ShellVariablePart v && v.IsQuoted) || (p is ShellCommandSubstitutionPart cs && cs.IsQuoted)));
+            bool valueQuoted = false;
+            foreach (ShellWordPart p in valueParts)
+            {
+                valueQuoted |= p is ShellLiteralPart { IsQuoted: true } || (p is ShellVariablePart v && v.IsQuoted) || (p is ShellCommandSubstitutionPart cs && cs.IsQuoted);
+            }
+
+            var value = new ShellWord(valueSpan, SharedStrings.Get(_s, valueSpan.Start, valueSpan.Length), valueParts, valueQuoted);
             int nameEnd = b.AssignmentAppend ? b.AssignmentEquals - 1 : b.AssignmentEquals;
             var nameSpan = TextSpan.FromBounds(start, nameEnd);
             IReadOnlyList<ShellWord>? elements = valueParts is [ShellArrayPart array] ? array.Elements : null;
-            word.Assignment = new ShellAssignment(span, _s[start..nameEnd], nameSpan, value, b.AssignmentAppend, elements);
+            word.Assignment = new ShellAssignment(span, SharedStrings.Get(_s, start, nameEnd - start), nameSpan, value, b.AssignmentAppend, elements);
         }
 
-        ShellHeredoc? heredoc = null;
-        if (heredocOperator is not null)
+        ReturnBuilder(b);
+        if (heredocOperator is { } op)
         {
-            heredoc = new ShellHeredoc(word.Value, word.IsQuoted, heredocOperator.Text == "<<-", heredocOperator.Span);
+            var heredoc = new ShellHeredoc(word.Value, word.IsQuoted, op.Length == 3, op);
             _pendingHeredocs.Add(heredoc);
+            return new Token(TokenKind.Word, span, word.Text, new HeredocWord(word, heredoc));
         }
 
-        return new Token(TokenKind.Word, span, word.Text) { Word = word, Heredoc = heredoc };
+        return new Token(TokenKind.Word, span, word.Text, word);
     }
 
     private void ReadWordInto(WordBuilder b)
@@ -452,7 +543,7 @@ internal sealed partial class ShellParserCore
                     {
                         if (c is '*' or '?')
                         {
-                            b.Add(new ShellGlobPart(new TextSpan(_pos, 1), c.ToString()), _pos);
+                            b.Add(new ShellGlobPart(new TextSpan(_pos, 1), c == '*' ? "*" : "?"), _pos);
                         }
                         else
                         {
@@ -464,7 +555,7 @@ internal sealed partial class ShellParserCore
 
                     break;
                 case '*' or '?':
-                    b.Add(new ShellGlobPart(new TextSpan(_pos, 1), c.ToString()), _pos);
+                    b.Add(new ShellGlobPart(new TextSpan(_pos, 1), c == '*' ? "*" : "?"), _pos);
                     _pos++;
                     break;
                 case '[':
@@ -528,7 +619,7 @@ internal sealed partial class ShellParserCore
         }
 
         b.SawQuote = true;
-        b.Add(new ShellLiteralPart(TextSpan.FromBounds(open, close + 1), _s[(open + 1)..close], true), open);
+        b.Add(new ShellLiteralPart(TextSpan.FromBounds(open, close + 1), SharedStrings.Get(_s, open + 1, close - open - 1), true), open);
         _pos = close + 1;
     }
 
@@ -717,13 +808,13 @@ internal sealed partial class ShellParserCore
             }
 
             _pos = i;
-            return new ShellVariablePart(TextSpan.FromBounds(start, i), _s[(start + 1)..i], _s[start..i], false, quoted, []);
+            return new ShellVariablePart(TextSpan.FromBounds(start, i), SharedStrings.Get(_s, start + 1, i - start - 1), SharedStrings.Get(_s, start, i - start), false, quoted, []);
         }
 
         if (char.IsAsciiDigit(n) || n is '@' or '*' or '#' or '?' or '-' or '$' or '!')
         {
             _pos += 2;
-            return new ShellVariablePart(TextSpan.FromBounds(start, _pos), n.ToString(), _s[start.._pos], false, quoted, []);
+            return new ShellVariablePart(TextSpan.FromBounds(start, _pos), SharedStrings.Get(_s, start + 1, 1), SharedStrings.Get(_s, start, 2), false, quoted, []);
         }
 
         return null;
@@ -741,7 +832,7 @@ internal sealed partial class ShellParserCore
 
         try
         {
-            Token? savedHeredocOperator = _heredocOperator;
+            TextSpan? savedHeredocOperator = _heredocOperator;
             _heredocOperator = null;
             _pos = start + openLength;
             _peeked = null;
@@ -810,7 +901,7 @@ internal sealed partial class ShellParserCore
         }
 
         int savedLimit = _limit;
-        Token? savedHeredocOperator = _heredocOperator;
+        TextSpan? savedHeredocOperator = _heredocOperator;
         try
         {
             _heredocOperator = null;
@@ -886,7 +977,7 @@ internal sealed partial class ShellParserCore
                 i++;
             }
 
-            string name = _s[nameStart..i];
+            string name = SharedStrings.Get(_s, nameStart, i - nameStart);
             _pos = i;
             var nested = new List<ShellWordPart>();
             bool innerDouble = false;
@@ -908,7 +999,7 @@ internal sealed partial class ShellParserCore
                 {
                     case '}' when !innerDouble:
                         _pos++;
-                        return new ShellVariablePart(TextSpan.FromBounds(start, _pos), name, _s[start.._pos], true, quoted, nested);
+                        return new ShellVariablePart(TextSpan.FromBounds(start, _pos), name, SharedStrings.Get(_s, start, _pos - start), true, quoted, ModelLists.Compact(nested));
                     case '\\':
                         _pos += 2;
                         break;
@@ -1137,7 +1228,7 @@ internal sealed partial class ShellParserCore
                 if (c == ')')
                 {
                     _pos++;
-                    b.Add(new ShellArrayPart(TextSpan.FromBounds(open, _pos), _s[open.._pos], elements), open);
+                    b.Add(new ShellArrayPart(TextSpan.FromBounds(open, _pos), _s[open.._pos], ModelLists.Compact(elements)), open);
                     return;
                 }
 
@@ -1148,7 +1239,7 @@ internal sealed partial class ShellParserCore
                 }
 
                 int start = _pos;
-                var eb = new WordBuilder(start);
+                WordBuilder eb = RentBuilder(start);
                 ReadWordInto(eb);
                 eb.Flush(_pos);
                 if (_pos == start)
@@ -1157,7 +1248,8 @@ internal sealed partial class ShellParserCore
                     return;
                 }
 
-                elements.Add(new ShellWord(TextSpan.FromBounds(start, _pos), _s[start.._pos], eb.Parts, eb.SawQuote));
+                elements.Add(new ShellWord(TextSpan.FromBounds(start, _pos), SharedStrings.Get(_s, start, _pos - start), eb.Parts, eb.SawQuote));
+                ReturnBuilder(eb);
             }
         }
         finally
@@ -1187,7 +1279,7 @@ internal sealed partial class ShellParserCore
                     _pos++;
                 }
 
-                _comments.Add(new SyntaxComment(TextSpan.FromBounds(start, _pos), _s[(start + 1).._pos].Trim()));
+                _comments.Add(new SyntaxComment(TextSpan.FromBounds(start, _pos), _s.AsSpan((start + 1).._pos).Trim().ToString()));
             }
             else
             {

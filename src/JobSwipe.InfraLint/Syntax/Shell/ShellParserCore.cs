@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using JobSwipe.InfraLint.Text;
 
 namespace JobSwipe.InfraLint.Syntax.Shell;
@@ -16,8 +15,32 @@ internal sealed partial class ShellParserCore
     private bool _aborted;
     private Token? _peeked;
 
+    /// <summary>
+    /// Scratch space the parser copies into the model: word builders and the lists of a command list and a simple
+    /// command. Stacks, because a word's substitution parses commands while the outer command's lists are in use;
+    /// kept per thread between parses (a parse runs on one thread and takes the thread's scratch for itself).
+    /// </summary>
+    private sealed class Scratch
+    {
+        public readonly Stack<WordBuilder> Builders = new();
+        public readonly Stack<List<ShellAndOrList>> ItemLists = new();
+        public readonly Stack<List<ShellAssignment>> AssignmentLists = new();
+        public readonly Stack<List<ShellWord>> WordLists = new();
+        public readonly Stack<List<ShellRedirection>> RedirectionLists = new();
+    }
+
+    [ThreadStatic]
+    private static Scratch? t_scratch;
+
+    private readonly Scratch _scratch;
+
+    /// <summary>Gives the scratch space back to the thread for its next parse.</summary>
+    public void Release() => t_scratch = _scratch;
+
     public ShellParserCore(SourceText text, int start, int end)
     {
+        _scratch = t_scratch ?? new Scratch();
+        t_scratch = null;
         _text = text;
         _s = text.Content;
         _pos = start;
@@ -27,7 +50,20 @@ internal sealed partial class ShellParserCore
 
     public IReadOnlyList<SyntaxError> Errors => _errors;
 
-    public IReadOnlyList<SyntaxComment> Comments => [.. _comments.OrderBy(c => c.Span.Start)];
+    public IReadOnlyList<SyntaxComment> Comments => IsInOrder(_comments) ? ModelLists.Compact(_comments) : [.. _comments.OrderBy(c => c.Span.Start)];
+
+    private static bool IsInOrder(List<SyntaxComment> comments)
+    {
+        for (int i = 1; i < comments.Count; i++)
+        {
+            if (comments[i].Span.Start < comments[i - 1].Span.Start)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     public ShellCommandList ParseScript()
     {
@@ -100,7 +136,7 @@ internal sealed partial class ShellParserCore
 
     private ShellCommandList ParseList()
     {
-        var items = new List<ShellAndOrList>();
+        List<ShellAndOrList> items = _scratch.ItemLists.Count > 0 ? _scratch.ItemLists.Pop() : [];
         SkipNewlines();
         int start = Peek().Span.Start;
         while (!_aborted)
@@ -112,8 +148,8 @@ internal sealed partial class ShellParserCore
                 break;
             }
 
-            ShellAndOrList? item = ParseAndOr();
-            if (item is null)
+            AndOrParts? parsed = ParseAndOr();
+            if (parsed is not { } parts)
             {
                 break;
             }
@@ -138,7 +174,7 @@ internal sealed partial class ShellParserCore
                 Next();
             }
 
-            items.Add(item with { Separator = sep });
+            items.Add(new ShellAndOrList(parts.Span, parts.Pipelines, parts.Operators, sep));
             if (sep == ShellSeparator.None)
             {
                 Token after = Peek();
@@ -152,10 +188,18 @@ internal sealed partial class ShellParserCore
         }
 
         int end = items.Count > 0 ? items[^1].Span.End : start;
-        return new ShellCommandList(TextSpan.FromBounds(Math.Min(start, end), end), ModelLists.Compact(items));
+        var list = new ShellCommandList(TextSpan.FromBounds(Math.Min(start, end), end), ModelLists.Compact(items));
+        items.Clear();
+        _scratch.ItemLists.Push(items);
+        return list;
     }
 
-    private ShellAndOrList? ParseAndOr()
+    /// <summary>An and-or list before its separator is known (the list item is built once, with it).</summary>
+    private readonly record struct AndOrParts(TextSpan Span, IReadOnlyList<ShellPipeline> Pipelines, IReadOnlyList<ShellAndOrOperator> Operators);
+
+    private static bool IsOperator(Token tok, string a, string b) => tok.Kind == TokenKind.Operator && (tok.Text == a || tok.Text == b);
+
+    private AndOrParts? ParseAndOr()
     {
         ShellPipeline? first = ParsePipeline();
         if (first is null)
@@ -163,12 +207,17 @@ internal sealed partial class ShellParserCore
             return null;
         }
 
+        if (_aborted || !IsOperator(Peek(), "&&", "||"))
+        {
+            return new AndOrParts(first.Span, [first], []);
+        }
+
         var pipelines = new List<ShellPipeline> { first };
         var operators = new List<ShellAndOrOperator>();
         while (!_aborted)
         {
             Token tok = Peek();
-            if (tok.Kind != TokenKind.Operator || (tok.Text != "&&" && tok.Text != "||"))
+            if (!IsOperator(tok, "&&", "||"))
             {
                 break;
             }
@@ -185,7 +234,7 @@ internal sealed partial class ShellParserCore
             pipelines.Add(next);
         }
 
-        return new ShellAndOrList(TextSpan.FromBounds(first.Span.Start, pipelines[^1].Span.End), ModelLists.Compact(pipelines), ModelLists.Compact(operators), ShellSeparator.None);
+        return new AndOrParts(TextSpan.FromBounds(first.Span.Start, pipelines[^1].Span.End), ModelLists.Compact(pipelines), ModelLists.Compact(operators));
     }
 
     private ShellPipeline? ParsePipeline()
@@ -223,11 +272,16 @@ internal sealed partial class ShellParserCore
             return null;
         }
 
+        if (_aborted || !IsOperator(Peek(), "|", "|&"))
+        {
+            return new ShellPipeline(TextSpan.FromBounds(start, first.Span.End), [first], negated, timed);
+        }
+
         var commands = new List<ShellCommand> { first };
         while (!_aborted)
         {
             tok = Peek();
-            if (tok.Kind != TokenKind.Operator || (tok.Text != "|" && tok.Text != "|&"))
+            if (!IsOperator(tok, "|", "|&"))
             {
                 break;
             }
@@ -349,11 +403,12 @@ internal sealed partial class ShellParserCore
     private static bool IsRedirectionOperator(string op) =>
         op is "<" or ">" or ">>" or "<<" or "<<-" or "<<<" or "<&" or ">&" or "<>" or ">|" or "&>" or "&>>";
 
+
     private ShellCommand? ParseSimpleCommand()
     {
-        var assignments = new List<ShellAssignment>();
-        var words = new List<ShellWord>();
-        var redirections = new List<ShellRedirection>();
+        List<ShellAssignment> assignments = _scratch.AssignmentLists.Count > 0 ? _scratch.AssignmentLists.Pop() : [];
+        List<ShellWord> words = _scratch.WordLists.Count > 0 ? _scratch.WordLists.Pop() : [];
+        List<ShellRedirection> redirections = _scratch.RedirectionLists.Count > 0 ? _scratch.RedirectionLists.Pop() : [];
         int start = Peek().Span.Start;
         int end = start;
         while (!_aborted)
@@ -412,12 +467,18 @@ internal sealed partial class ShellParserCore
             return null;
         }
 
-        return new SimpleCommand(
+        var command = new SimpleCommand(
             TextSpan.FromBounds(start, end),
             ModelLists.Compact(assignments),
-            words.Count > 0 ? words[0] : null,
-            words.Count > 1 ? CollectionsMarshal.AsSpan(words)[1..].ToArray() : [],
+            words.Count > 0 ? words.ToArray() : [],
             ModelLists.Compact(redirections));
+        assignments.Clear();
+        words.Clear();
+        redirections.Clear();
+        _scratch.AssignmentLists.Push(assignments);
+        _scratch.WordLists.Push(words);
+        _scratch.RedirectionLists.Push(redirections);
+        return command;
     }
 
     private ShellRedirection? ParseRedirection()

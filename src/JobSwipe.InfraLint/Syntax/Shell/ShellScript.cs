@@ -8,7 +8,9 @@ namespace JobSwipe.InfraLint.Syntax.Shell;
 /// </summary>
 public sealed class ShellScript : ISyntaxModel
 {
-    private readonly Lazy<ShellAnalysis> _analysis;
+    // Computed on first use; pure, so two threads that race both compute it and one result is kept (a Lazy and its
+    // delegate were three more objects for every script and RUN).
+    private ShellAnalysis? _analysis;
 
     internal ShellScript(SourceText text, IReadOnlyList<SyntaxComment> comments, ShellCommandList body, ShellShebang? shebang)
     {
@@ -16,10 +18,24 @@ public sealed class ShellScript : ISyntaxModel
         Comments = comments;
         Body = body;
         Shebang = shebang;
-        _analysis = new Lazy<ShellAnalysis>(() => ShellAnalysis.Run(this, InitialOptions));
     }
 
     public SourceText Text { get; }
+
+    private ShellAnalysis Analysis
+    {
+        get
+        {
+            ShellAnalysis? analysis = Volatile.Read(ref _analysis);
+            if (analysis is null)
+            {
+                analysis = ShellAnalysis.Run(this, InitialOptions);
+                analysis = Interlocked.CompareExchange(ref _analysis, analysis, null) ?? analysis;
+            }
+
+            return analysis;
+        }
+    }
 
     public IReadOnlyList<SyntaxComment> Comments { get; }
 
@@ -38,37 +54,38 @@ public sealed class ShellScript : ISyntaxModel
     /// context (see <see cref="CommandContext"/>). A command comes before the commands of its own substitutions and
     /// heredoc bodies.
     /// </summary>
-    public IReadOnlyList<CommandContext> EnumerateCommands() => _analysis.Value.Commands;
+    public IReadOnlyList<CommandContext> EnumerateCommands() => Analysis.Commands;
 
     /// <summary>
     /// Like <see cref="EnumerateCommands()"/> but starting from given options (a Dockerfile stage's <c>SHELL</c>
     /// flags, for example) instead of the shebang's.
     /// </summary>
-    public IReadOnlyList<CommandContext> EnumerateCommands(SetOptions initialOptions) => ShellAnalysis.Run(this, initialOptions).Commands;
+    public IReadOnlyList<CommandContext> EnumerateCommands(SetOptions initialOptions) =>
+        initialOptions == InitialOptions ? Analysis.Commands : ShellAnalysis.Run(this, initialOptions).Commands;
 
     /// <summary>
     /// Every command node, simple and compound (<see cref="ShellIf"/>, <see cref="ShellTestCommand"/>, <see cref="ShellFor"/>, ...),
     /// in source order, with the same reach as <see cref="EnumerateCommands()"/>.
     /// </summary>
-    public IReadOnlyList<ShellCommand> AllCommands => _analysis.Value.AllCommands;
+    public IReadOnlyList<ShellCommand> AllCommands => Analysis.AllCommands;
 
     /// <summary>Function definitions by name; when a name is defined twice, the later definition.</summary>
-    public IReadOnlyDictionary<string, ShellFunctionDefinition> Functions => _analysis.Value.Functions;
+    public IReadOnlyDictionary<string, ShellFunctionDefinition> Functions => Analysis.Functions;
 
     /// <summary>Every function definition in source order.</summary>
-    public IReadOnlyList<ShellFunctionDefinition> FunctionDefinitions => _analysis.Value.FunctionList;
+    public IReadOnlyList<ShellFunctionDefinition> FunctionDefinitions => Analysis.FunctionList;
 
     /// <summary>Every <c>trap</c> command in source order.</summary>
-    public IReadOnlyList<ShellTrap> Traps => _analysis.Value.Traps;
+    public IReadOnlyList<ShellTrap> Traps => Analysis.Traps;
 
     /// <summary>
     /// Every variable assignment in source order: plain <c>NAME=value</c>, prefixes of a command (<c>FOO=1 cmd</c>),
     /// and the operands of <c>export</c>, <c>local</c>, <c>readonly</c>, <c>declare</c> and <c>typeset</c>.
     /// </summary>
-    public IReadOnlyList<ShellVariableAssignment> Assignments => _analysis.Value.Assignments;
+    public IReadOnlyList<ShellVariableAssignment> Assignments => Analysis.Assignments;
 
     /// <summary>The options in effect after the last top-level command, by the same linear scan.</summary>
-    public SetOptions FinalOptions => _analysis.Value.FinalOptions;
+    public SetOptions FinalOptions => Analysis.FinalOptions;
 
     private HostExpressions? _hostExpressions;
 

@@ -1,4 +1,3 @@
-using System.Text;
 using JobSwipe.InfraLint.Text;
 
 namespace JobSwipe.InfraLint.Syntax.Shell;
@@ -72,33 +71,78 @@ public sealed record ShellArrayPart(TextSpan Span, string Text, IReadOnlyList<Sh
 /// </summary>
 public sealed class ShellWord
 {
+    /// <summary>A plain word: one unquoted literal, exactly the source text.</summary>
+    internal ShellWord(TextSpan span, string text)
+    {
+        Span = span;
+        Text = text;
+        Value = text;
+    }
+
     internal ShellWord(TextSpan span, string text, IReadOnlyList<ShellWordPart> parts, bool isQuoted)
     {
         Span = span;
         // A plain word's text is its one literal part's text: one string kept, not two equal ones.
         Text = parts is [ShellLiteralPart { IsQuoted: false } literal] && literal.Text == text ? literal.Text : text;
-        Parts = ModelLists.Compact(parts);
+        IReadOnlyList<ShellWordPart> compact = ModelLists.Compact(parts);
         IsQuoted = isQuoted;
-        var value = parts.Count == 1 ? null : new StringBuilder();
-        foreach (ShellWordPart part in parts)
+        int count = compact.Count;
+        int valueLength = 0;
+        for (int i = 0; i < count; i++)
         {
-            value?.Append(part.Value);
-            if (part is ShellVariablePart or ShellCommandSubstitutionPart or ShellArithmeticPart)
+            ShellWordPart part = compact[i];
+            valueLength += part.Value.Length;
+            switch (part)
             {
-                HasExpansion = true;
-            }
-            else if (part is ShellGlobPart)
-            {
-                HasGlob = true;
-            }
-            else if (part is ShellArrayPart array && array.Elements.Any(e => e.HasExpansion))
-            {
-                HasExpansion = true;
+                case ShellCommandSubstitutionPart:
+                    HasExpansion = true;
+                    _hasSubstitutions = true;
+                    break;
+                case ShellVariablePart variable:
+                    HasExpansion = true;
+                    _hasSubstitutions |= variable.Nested.Count > 0 && ContainsSubstitution(variable.Nested);
+                    break;
+                case ShellArithmeticPart:
+                    HasExpansion = true;
+                    break;
+                case ShellGlobPart:
+                    HasGlob = true;
+                    break;
+                case ShellArrayPart array:
+                    foreach (ShellWord element in array.Elements)
+                    {
+                        HasExpansion |= element.HasExpansion;
+                        _hasSubstitutions |= element._hasSubstitutions;
+                    }
+
+                    break;
             }
         }
 
-        Value = value?.ToString() ?? parts[0].Value;
+        Value = count == 1 ? compact[0].Value : Concat(compact, valueLength);
+
+        // Most words are one unquoted literal spanning the word: their part is made again when asked for.
+        _parts = compact is [ShellLiteralPart { IsQuoted: false } plain] && plain.Span == span && ReferenceEquals(plain.Text, Text) ? null : compact;
     }
+
+    private IReadOnlyList<ShellWordPart>? _parts;
+
+    private static string Concat(IReadOnlyList<ShellWordPart> parts, int length) =>
+        length == 0 ? "" : string.Create(length, parts, static (destination, parts) =>
+        {
+            for (int i = 0; i < parts.Count; i++)
+            {
+                string value = parts[i].Value;
+                value.CopyTo(destination);
+                destination = destination[value.Length..];
+            }
+        });
+
+    // False for most words: then CommandSubstitutions is empty without walking the parts.
+    private readonly bool _hasSubstitutions;
+
+    /// <summary>True when <see cref="CommandSubstitutions"/> is not empty.</summary>
+    internal bool HasSubstitutions => _hasSubstitutions;
 
     /// <summary>The source span of the word, quotes included.</summary>
     public TextSpan Span { get; }
@@ -109,7 +153,7 @@ public sealed class ShellWord
     /// <summary>The word with quotes and escapes removed and expansions kept verbatim.</summary>
     public string Value { get; }
 
-    public IReadOnlyList<ShellWordPart> Parts { get; }
+    public IReadOnlyList<ShellWordPart> Parts => _parts ??= [new ShellLiteralPart(Span, Text, false)];
 
     /// <summary>True when any part of the word is quoted or backslash-escaped.</summary>
     public bool IsQuoted { get; }
@@ -127,7 +171,25 @@ public sealed class ShellWord
     public ShellAssignment? Assignment { get; internal set; }
 
     /// <summary>Every command substitution in the word, nested ones in <c>${...}</c> included, in source order.</summary>
-    public IEnumerable<ShellCommandSubstitutionPart> CommandSubstitutions => EnumerateSubstitutions(Parts);
+    public IEnumerable<ShellCommandSubstitutionPart> CommandSubstitutions => _hasSubstitutions ? EnumerateSubstitutions(Parts) : [];
+
+    internal static bool ContainsSubstitution(IReadOnlyList<ShellWordPart> parts)
+    {
+        for (int i = 0; i < parts.Count; i++)
+        {
+            switch (parts[i])
+            {
+                case ShellCommandSubstitutionPart:
+                    return true;
+                case ShellVariablePart { Nested.Count: > 0 } variable when ContainsSubstitution(variable.Nested):
+                    return true;
+                case ShellArrayPart array when array.Elements.Any(e => e._hasSubstitutions):
+                    return true;
+            }
+        }
+
+        return false;
+    }
 
     public override string ToString() => Text;
 

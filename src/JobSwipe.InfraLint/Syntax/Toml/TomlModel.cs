@@ -277,14 +277,17 @@ public sealed class TomlTableArrayNode : TomlNode
 /// </summary>
 public sealed class TomlTableNode : TomlNode
 {
-    private readonly List<TomlKeyValueNode> _entries = [];
-    private readonly List<TomlTableNode> _tables = [];
-    private readonly List<TomlTableArrayNode> _arrays = [];
-    private readonly List<string> _names = [];
-    private readonly Dictionary<string, TomlNode> _members = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, TomlKeyValueNode> _entryByName = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, TomlTableNode> _tableByName = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, TomlTableArrayNode> _arrayByName = new(StringComparer.Ordinal);
+    // Members by name: one slot per distinct name in order of first appearance, holding the first definition
+    // (a value member holds its entry). Tables have a handful of members, so a linear search beats a dictionary; a
+    // table with many members gets an index, built on first need. The lists are created with the first item.
+    private const int IndexThreshold = 16;
+
+    private List<TomlKeyValueNode>? _entries;
+    private List<TomlTableNode>? _tables;
+    private List<TomlTableArrayNode>? _arrays;
+    private List<string>? _names;
+    private List<object>? _slots;
+    private Dictionary<string, int>? _index;
 
     internal TomlTableNode(TomlTableKind kind, IReadOnlyList<string> path, TextSpan span, TomlKey? headerKey, TextSpan? headerSpan)
         : base(span)
@@ -315,25 +318,35 @@ public sealed class TomlTableNode : TomlNode
     public TextSpan NameSpan { get; internal set; }
 
     /// <summary>The key/value entries written directly in this table, in source order, duplicates included.</summary>
-    public IReadOnlyList<TomlKeyValueNode> Entries => _entries;
+    public IReadOnlyList<TomlKeyValueNode> Entries => (IReadOnlyList<TomlKeyValueNode>?)_entries ?? [];
 
     /// <summary>Sub-tables (header, implicit or dotted-key tables; not inline tables, which are values).</summary>
-    public IReadOnlyList<TomlTableNode> Tables => _tables;
+    public IReadOnlyList<TomlTableNode> Tables => (IReadOnlyList<TomlTableNode>?)_tables ?? [];
 
     /// <summary>Arrays of tables defined under this table.</summary>
-    public IReadOnlyList<TomlTableArrayNode> TableArrays => _arrays;
+    public IReadOnlyList<TomlTableArrayNode> TableArrays => (IReadOnlyList<TomlTableArrayNode>?)_arrays ?? [];
 
     /// <summary>The distinct member names in order of first appearance.</summary>
-    public IReadOnlyList<string> Keys => _names;
+    public IReadOnlyList<string> Keys => (IReadOnlyList<string>?)_names ?? [];
 
     /// <summary>
     /// The member named <paramref name="name"/>: a value (<see cref="TomlValueNode"/>), a table or an array of tables.
     /// With duplicates, the first definition.
     /// </summary>
-    public TomlNode? Get(string name) => _members.GetValueOrDefault(name);
+    public TomlNode? Get(string name) => Slot(name) switch
+    {
+        null => null,
+        TomlKeyValueNode entry => entry.Value,
+        var node => (TomlNode)node,
+    };
 
     /// <summary>The entry (key and value) named <paramref name="name"/>, when the member is a value.</summary>
-    public TomlKeyValueNode? GetEntry(string name) => _entryByName.GetValueOrDefault(name);
+    public TomlKeyValueNode? GetEntry(string name) => Slot(name) switch
+    {
+        null => null,
+        TomlKeyValueNode entry => entry,
+        _ => FirstNamed(_entries, name, static e => e.Name),
+    };
 
     /// <summary>Walks a path through tables, inline tables and (the last element of) arrays of tables.</summary>
     public TomlNode? GetPath(params string[] path)
@@ -385,38 +398,105 @@ public sealed class TomlTableNode : TomlNode
 
     internal void AddEntry(TomlKeyValueNode entry)
     {
-        _entries.Add(entry);
-        _entryByName.TryAdd(entry.Name, entry);
-        Register(entry.Name, entry.Value);
+        (_entries ??= []).Add(entry);
+        Register(entry.Name, entry);
     }
 
     internal void AddTable(TomlTableNode table)
     {
-        _tables.Add(table);
-        _tableByName.TryAdd(table.Name, table);
+        (_tables ??= []).Add(table);
         Register(table.Name, table);
     }
 
     internal void AddArray(TomlTableArrayNode array)
     {
-        _arrays.Add(array);
-        _arrayByName.TryAdd(array.Name, array);
+        (_arrays ??= []).Add(array);
         Register(array.Name, array);
     }
 
-    internal TomlNode? Member(string name) => _members.GetValueOrDefault(name);
+    internal TomlNode? Member(string name) => Get(name);
 
-    internal TomlTableNode? ChildTable(string name) => _tableByName.GetValueOrDefault(name);
-
-    internal TomlTableArrayNode? ChildArray(string name) => _arrayByName.GetValueOrDefault(name);
-
-    internal TomlKeyValueNode? ChildEntry(string name) => _entryByName.GetValueOrDefault(name);
-
-    private void Register(string name, TomlNode node)
+    /// <summary>The first sub-table named <paramref name="name"/> (the member, unless another kind of member came first).</summary>
+    internal TomlTableNode? ChildTable(string name) => Slot(name) switch
     {
-        if (_members.TryAdd(name, node))
+        null => null,
+        TomlTableNode table => table,
+        _ => FirstNamed(_tables, name, static t => t.Name),
+    };
+
+    /// <summary>The first array of tables named <paramref name="name"/>.</summary>
+    internal TomlTableArrayNode? ChildArray(string name) => Slot(name) switch
+    {
+        null => null,
+        TomlTableArrayNode array => array,
+        _ => FirstNamed(_arrays, name, static a => a.Name),
+    };
+
+    /// <summary>The first entry named <paramref name="name"/>.</summary>
+    internal TomlKeyValueNode? ChildEntry(string name) => GetEntry(name);
+
+    private static T? FirstNamed<T>(List<T>? items, string name, Func<T, string> nameOf)
+        where T : class
+    {
+        if (items is not null)
         {
-            _names.Add(name);
+            foreach (T item in items)
+            {
+                if (nameOf(item) == name)
+                {
+                    return item;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private object? Slot(string name)
+    {
+        if (_names is null)
+        {
+            return null;
+        }
+
+        if (_index is not null)
+        {
+            return _index.TryGetValue(name, out int at) ? _slots![at] : null;
+        }
+
+        for (int i = 0; i < _names.Count; i++)
+        {
+            if (_names[i] == name)
+            {
+                return _slots![i];
+            }
+        }
+
+        return null;
+    }
+
+    private void Register(string name, object member)
+    {
+        if (Slot(name) is not null)
+        {
+            return;
+        }
+
+        _names ??= [];
+        _slots ??= [];
+        _names.Add(name);
+        _slots.Add(member);
+        if (_index is not null)
+        {
+            _index.Add(name, _names.Count - 1);
+        }
+        else if (_names.Count > IndexThreshold)
+        {
+            _index = new Dictionary<string, int>(_names.Count * 2, StringComparer.Ordinal);
+            for (int i = 0; i < _names.Count; i++)
+            {
+                _index.Add(_names[i], i);
+            }
         }
     }
 }

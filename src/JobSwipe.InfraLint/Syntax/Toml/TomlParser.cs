@@ -36,6 +36,11 @@ public static class TomlParser
         {
             var builder = new Builder(text);
             TomlDocument model = builder.Build(document);
+            if (!document.HasErrors && builder.Errors.Count == 0)
+            {
+                return new ParseResult<TomlDocument>(model, []);
+            }
+
             var errors = new List<SyntaxError>();
             var seen = new HashSet<(int, string)>();
             foreach (DiagnosticMessage message in document.Diagnostics)
@@ -134,16 +139,52 @@ public static class TomlParser
             return new TomlDocument(text, root, _allTables, _duplicates, _comments);
         }
 
-        private void CollectComments(DocumentSyntax document)
+        /// <summary>
+        /// Collects the comment trivia of the tree: the same nodes, in the same order, as Tomlyn's
+        /// <c>Descendants(true)</c>, without its nested iterators (one per node, which cost more than the tree).
+        /// </summary>
+        private void CollectComments(SyntaxNode node)
         {
-            foreach (var node in document.Descendants(true))
+            AddComments(node.LeadingTrivia);
+            int count = node.ChildrenCount;
+            for (int i = 0; i < count; i++)
             {
-                if (node is SyntaxTrivia { Kind: TokenKind.Comment } trivia)
+                SyntaxNode? child = node.GetChild(i);
+                if (child is SyntaxList list)
                 {
-                    TextSpan span = SpanOf(trivia);
-                    string body = text.GetText(span);
+                    int items = list.ChildrenCount;
+                    for (int j = 0; j < items; j++)
+                    {
+                        if (list.GetChild(j) is { } item)
+                        {
+                            CollectComments(item);
+                        }
+                    }
+                }
+                else if (child is not null)
+                {
+                    CollectComments(child);
+                }
+            }
+
+            AddComments(node.TrailingTrivia);
+        }
+
+        private void AddComments(List<SyntaxTrivia>? trivia)
+        {
+            if (trivia is null)
+            {
+                return;
+            }
+
+            foreach (SyntaxTrivia item in trivia)
+            {
+                if (item.Kind == TokenKind.Comment)
+                {
+                    TextSpan span = SpanOf(item);
+                    ReadOnlySpan<char> body = text.Content.AsSpan(span.Start, span.Length);
                     body = body.StartsWith('#') ? body[1..] : body;
-                    _comments.Add(new SyntaxComment(span, body.Trim()));
+                    _comments.Add(new SyntaxComment(span, body.Trim().ToString()));
                 }
             }
         }
@@ -178,8 +219,10 @@ public static class TomlParser
                 return null;
             }
 
-            var segments = new List<TomlKeySegment>();
-            AddSegment(segments, key.Key);
+            // An exact-size array: the key lives in the model for the whole run.
+            var segments = new TomlKeySegment[1 + key.DotKeys.ChildrenCount];
+            segments[0] = Segment(key.Key);
+            int count = 1;
             foreach (DottedKeyItemSyntax item in key.DotKeys)
             {
                 if (item.Key is null)
@@ -187,13 +230,13 @@ public static class TomlParser
                     return null;
                 }
 
-                AddSegment(segments, item.Key);
+                segments[count++] = Segment(item.Key);
             }
 
             return new TomlKey(segments, TextSpan.FromBounds(segments[0].Span.Start, segments[^1].Span.End));
         }
 
-        private void AddSegment(List<TomlKeySegment> segments, BareKeyOrStringValueSyntax part)
+        private TomlKeySegment Segment(BareKeyOrStringValueSyntax part)
         {
             string name = part switch
             {
@@ -201,7 +244,7 @@ public static class TomlParser
                 StringValueSyntax s => s.Value ?? string.Empty,
                 _ => string.Empty,
             };
-            segments.Add(new TomlKeySegment(name, SpanOf(part)));
+            return new TomlKeySegment(name, SpanOf(part));
         }
 
         private TomlTableNode NewTable(TomlTableKind kind, IReadOnlyList<string> path, TextSpan span, TextSpan nameSpan, TomlKey? headerKey = null, TextSpan? headerSpan = null)

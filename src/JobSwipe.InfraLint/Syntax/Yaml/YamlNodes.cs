@@ -18,55 +18,71 @@ public enum YamlScalarStyle
 /// </summary>
 public abstract class YamlNode
 {
+    // Anchors, tags and alias spans are rare: they share one side object, so a plain node (most of a model's
+    // objects, alive for the whole run) carries one reference for the three.
+    private readonly Properties? _properties;
+    private int _size = 1;
+
     private protected YamlNode(TextSpan span, string? anchor, string? tag, TextSpan? aliasSpan)
     {
         Span = span;
-        Anchor = anchor;
-        Tag = tag;
-        AliasSpan = aliasSpan;
+        if (anchor is not null || tag is not null || aliasSpan.HasValue)
+        {
+            _properties = new Properties(anchor, tag, aliasSpan);
+        }
     }
 
     /// <summary>The node's text in the source (for an alias-derived node: the anchored node's text).</summary>
     public TextSpan Span { get; }
 
     /// <summary>The anchor name (<c>&amp;name</c>) on the node, if any.</summary>
-    public string? Anchor { get; }
+    public string? Anchor => _properties?.Anchor;
 
     /// <summary>The resolved tag (e.g. <c>tag:yaml.org,2002:str</c> for <c>!!str</c>, or <c>!Ref</c>), if any.</summary>
-    public string? Tag { get; }
+    public string? Tag => _properties?.Tag;
 
     /// <summary>For a node reached through an alias (<c>*name</c>): the span of the alias.</summary>
-    public TextSpan? AliasSpan { get; }
+    public TextSpan? AliasSpan => _properties?.AliasSpan;
 
     /// <summary>True when this node was reached through an alias.</summary>
-    public bool IsAlias => AliasSpan.HasValue;
+    public bool IsAlias => _properties?.AliasSpan is not null;
 
     /// <summary>Where a rule should point: the alias when the node came from one, else the node itself.</summary>
-    public TextSpan ReportSpan => AliasSpan ?? Span;
+    public TextSpan ReportSpan => _properties?.AliasSpan ?? Span;
 
-    /// <summary>Number of nodes in this subtree (expanded), used for the alias budget.</summary>
-    internal long Size { get; private protected set; } = 1;
+    /// <summary>
+    /// Number of nodes in this subtree (expanded), used for the alias budget. Kept as an int that saturates: the
+    /// parser stops at <see cref="YamlParser.MaxAliasExpansion"/>, far below.
+    /// </summary>
+    internal long Size
+    {
+        get => _size;
+        private protected set => _size = (int)Math.Min(value, int.MaxValue);
+    }
 
     internal abstract YamlNode WithAlias(TextSpan aliasSpan);
+
+    private sealed record Properties(string? Anchor, string? Tag, TextSpan? AliasSpan);
 }
 
 /// <summary>A scalar value.</summary>
 public sealed class YamlScalar : YamlNode
 {
     private readonly SourceText? _text;
+    private readonly byte _style;
 
     internal YamlScalar(SourceText? text, string value, YamlScalarStyle style, TextSpan span, string? anchor, string? tag, TextSpan? aliasSpan = null)
         : base(span, anchor, tag, aliasSpan)
     {
         _text = text;
         Value = value;
-        Style = style;
+        _style = (byte)style;
     }
 
     /// <summary>The scalar's value after YAML unquoting and folding.</summary>
     public string Value { get; }
 
-    public YamlScalarStyle Style { get; }
+    public YamlScalarStyle Style => (YamlScalarStyle)_style;
 
     /// <summary>True for a plain empty, <c>~</c> or <c>null</c> scalar (or one tagged <c>!!null</c>).</summary>
     public bool IsNull =>
@@ -261,27 +277,58 @@ public sealed class YamlMapping : YamlNode
     {
         get
         {
-            var firsts = new Dictionary<string, YamlMappingEntry>(StringComparer.Ordinal);
-            var result = new List<(YamlMappingEntry, YamlMappingEntry)>();
-            foreach (var entry in Entries)
+            // Most mappings are small and have no duplicate: compare keys pairwise and allocate only for a find.
+            if (Entries.Count > 16)
             {
+                return DuplicatesByDictionary();
+            }
+
+            List<(YamlMappingEntry, YamlMappingEntry)>? result = null;
+            for (int i = 1; i < Entries.Count; i++)
+            {
+                var entry = Entries[i];
                 if (entry.IsMergeKey || entry.KeyText is not { } key)
                 {
                     continue;
                 }
 
-                if (firsts.TryGetValue(key, out var first))
+                for (int j = 0; j < i; j++)
                 {
-                    result.Add((first, entry));
-                }
-                else
-                {
-                    firsts[key] = entry;
+                    var first = Entries[j];
+                    if (!first.IsMergeKey && first.KeyText == key)
+                    {
+                        (result ??= []).Add((first, entry));
+                        break;
+                    }
                 }
             }
 
-            return result;
+            return (IReadOnlyList<(YamlMappingEntry, YamlMappingEntry)>?)result ?? [];
         }
+    }
+
+    private List<(YamlMappingEntry First, YamlMappingEntry Duplicate)> DuplicatesByDictionary()
+    {
+        var firsts = new Dictionary<string, YamlMappingEntry>(StringComparer.Ordinal);
+        var result = new List<(YamlMappingEntry, YamlMappingEntry)>();
+        foreach (var entry in Entries)
+        {
+            if (entry.IsMergeKey || entry.KeyText is not { } key)
+            {
+                continue;
+            }
+
+            if (firsts.TryGetValue(key, out var first))
+            {
+                result.Add((first, entry));
+            }
+            else
+            {
+                firsts[key] = entry;
+            }
+        }
+
+        return result;
     }
 
     internal override YamlNode WithAlias(TextSpan aliasSpan) => new YamlMapping(Entries, ResolvedEntries, IsFlow, Span, Anchor, Tag, aliasSpan);

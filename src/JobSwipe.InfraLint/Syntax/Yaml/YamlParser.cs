@@ -30,24 +30,91 @@ public static class YamlParser
                 new YamlStream(text, [], []));
         }
 
+        // One pass: the scanner keeps comments and hands the parser every other token. A file that does not parse
+        // cleanly (or whose scan meets an error token) is read again the two-pass way, so its error and its comments
+        // are exactly those of a parser that never saw a comment token.
+        var scanner = new CommentCollectingScanner(text);
+        var builder = new Builder(text, scanner);
+        SyntaxError? error = Run(text, builder);
+        if (error is null && !scanner.Unsure)
+        {
+            return ParseResult<YamlStream>.Success(new YamlStream(text, builder.Documents, scanner.Comments));
+        }
+
         var comments = CollectComments(text);
-        var builder = new Builder(text);
-        SyntaxError? error;
+        builder = new Builder(text, new Scanner(new StringReader(text.Content), skipComments: true));
+        error = Run(text, builder);
+        var model = new YamlStream(text, builder.Documents, comments);
+        return error is null ? ParseResult<YamlStream>.Success(model) : ParseResult<YamlStream>.Failure(error, model);
+    }
+
+    private static SyntaxError? Run(SourceText text, Builder builder)
+    {
         try
         {
-            error = builder.Run();
+            return builder.Run();
         }
         catch (YamlException ex)
         {
-            error = FromYamlException(text, ex, builder.LastOffset);
+            return FromYamlException(text, ex, builder.LastOffset);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            error = new SyntaxError($"The YAML could not be read: {ex.Message}", new TextSpan(Math.Min(builder.LastOffset, text.Length), 0));
+            return new SyntaxError($"The YAML could not be read: {ex.Message}", new TextSpan(Math.Min(builder.LastOffset, text.Length), 0));
+        }
+    }
+
+    /// <summary>
+    /// A scanner that keeps the comment tokens to itself (as <see cref="SyntaxComment"/>s, like <see cref="CollectComments"/>)
+    /// and gives the parser the other tokens, as a scanner that skips comments would.
+    /// </summary>
+    private sealed class CommentCollectingScanner(SourceText text) : IScanner
+    {
+        private readonly Scanner _inner = new(new StringReader(text.Content), skipComments: false);
+        private long _budget = MaxEvents(text);
+
+        public List<SyntaxComment> Comments { get; } = [];
+
+        /// <summary>True when the scan met an error token or ran past the token budget: the caller reads the file again.</summary>
+        public bool Unsure { get; private set; }
+
+        public Mark CurrentPosition => _inner.CurrentPosition;
+
+        public YamlDotNet.Core.Tokens.Token? Current => _inner.Current;
+
+        public bool MoveNext()
+        {
+            if (_inner.Current is not null)
+            {
+                _inner.ConsumeCurrent();
+            }
+
+            return MoveNextWithoutConsuming();
         }
 
-        var model = new YamlStream(text, builder.Documents, comments);
-        return error is null ? ParseResult<YamlStream>.Success(model) : ParseResult<YamlStream>.Failure(error, model);
+        public bool MoveNextWithoutConsuming()
+        {
+            while (_inner.MoveNextWithoutConsuming())
+            {
+                if (--_budget <= 0 || _inner.Current is YamlDotNet.Core.Tokens.Error)
+                {
+                    Unsure = true;
+                }
+
+                if (_inner.Current is not YamlDotNet.Core.Tokens.Comment comment)
+                {
+                    return true;
+                }
+
+                var span = TextSpan.FromBounds(Clamp(text, comment.Start.Index), Clamp(text, comment.End.Index));
+                Comments.Add(new SyntaxComment(span, comment.Value.Trim()));
+                _inner.ConsumeCurrent();
+            }
+
+            return false;
+        }
+
+        public void ConsumeCurrent() => _inner.ConsumeCurrent();
     }
 
     private static List<SyntaxComment> CollectComments(SourceText text)
@@ -202,19 +269,21 @@ public static class YamlParser
         return -1;
     }
 
+    /// <summary>An open mapping or sequence. Frames and their child lists are reused within a parse.</summary>
     private sealed class Frame
     {
-        public required NodeEvent Start { get; init; }
+        public NodeEvent Start { get; set; } = null!;
 
-        public required bool IsMapping { get; init; }
+        public bool IsMapping { get; set; }
 
         public List<YamlNode> Children { get; } = [];
     }
 
-    private sealed class Builder(SourceText text)
+    private sealed class Builder(SourceText text, IScanner scanner)
     {
         private readonly Dictionary<string, YamlNode> _anchors = new(StringComparer.Ordinal);
         private readonly Stack<Frame> _stack = new();
+        private readonly Stack<Frame> _spare = new();
         private long _expanded;
         private YamlNode? _root;
         private int _documentStart;
@@ -225,7 +294,7 @@ public static class YamlParser
 
         public SyntaxError? Run()
         {
-            var parser = new Parser(new Scanner(new StringReader(text.Content), skipComments: true));
+            var parser = new Parser(scanner);
             long budget = MaxEvents(text);
             while (parser.MoveNext())
             {
@@ -288,7 +357,10 @@ public static class YamlParser
                 return new SyntaxError($"The YAML is nested more than {MaxDepth} levels deep.", new TextSpan(Clamp(text, start.Start.Index), 1));
             }
 
-            _stack.Push(new Frame { Start = start, IsMapping = start is MappingStart });
+            var frame = _spare.Count > 0 ? _spare.Pop() : new Frame();
+            frame.Start = start;
+            frame.IsMapping = start is MappingStart;
+            _stack.Push(frame);
             return null;
         }
 
@@ -322,39 +394,54 @@ public static class YamlParser
             }
 
             var span = TextSpan.FromBounds(startOffset, Math.Max(startOffset, endOffset));
+            var children = frame.Children;
             YamlNode node;
             if (frame.IsMapping)
             {
-                var entries = new List<YamlMappingEntry>(frame.Children.Count / 2);
-                for (int i = 0; i + 1 < frame.Children.Count; i += 2)
+                // Exact-size arrays: the model lives for the whole run.
+                var entries = children.Count < 2 ? [] : new YamlMappingEntry[children.Count / 2];
+                bool hasMergeKey = false;
+                for (int i = 0; i < entries.Length; i++)
                 {
-                    entries.Add(new YamlMappingEntry(frame.Children[i], frame.Children[i + 1], false, null));
+                    var entry = new YamlMappingEntry(children[2 * i], children[(2 * i) + 1], false, null);
+                    hasMergeKey |= entry.IsMergeKey;
+                    entries[i] = entry;
                 }
 
-                var (resolved, error) = ResolveMerges(entries);
-                if (error is not null)
+                Recycle(frame);
+                IReadOnlyList<YamlMappingEntry> resolved = entries;
+                if (hasMergeKey)
                 {
-                    return error;
+                    (resolved, var error) = ResolveMerges(entries);
+                    if (error is not null)
+                    {
+                        return error;
+                    }
                 }
 
                 node = new YamlMapping(entries, resolved, isFlow, span, anchor, tag);
             }
             else
             {
-                node = new YamlSequence(frame.Children, isFlow, span, anchor, tag);
+                YamlNode[] items = children.Count == 0 ? [] : children.ToArray();
+                Recycle(frame);
+                node = new YamlSequence(items, isFlow, span, anchor, tag);
             }
 
             return Add(node);
         }
 
-        private (IReadOnlyList<YamlMappingEntry> Resolved, SyntaxError? Error) ResolveMerges(List<YamlMappingEntry> entries)
+        private void Recycle(Frame frame)
         {
-            if (!entries.Any(e => e.IsMergeKey))
-            {
-                return (entries, null);
-            }
+            frame.Children.Clear();
+            frame.Start = null!;
+            _spare.Push(frame);
+        }
 
-            var resolved = new List<YamlMappingEntry>(entries.Count);
+        private (IReadOnlyList<YamlMappingEntry> Resolved, SyntaxError? Error) ResolveMerges(YamlMappingEntry[] entries)
+        {
+
+            var resolved = new List<YamlMappingEntry>(entries.Length);
             var explicitKeys = new HashSet<string>(StringComparer.Ordinal);
             foreach (var entry in entries)
             {

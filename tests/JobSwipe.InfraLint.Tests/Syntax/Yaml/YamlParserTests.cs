@@ -121,6 +121,61 @@ public class YamlParserTests
         Assert.That(text.GetText(model.Comments[1].Span), Does.StartWith("# trailing"));
     }
 
+    [TestCase(3)]
+    [TestCase(40)]
+    public void Duplicates_pair_each_repeat_with_the_first_in_small_and_large_mappings(int fillers)
+    {
+        var lines = new List<string> { "a: 1", "<<: {m: 0}", "b: 2", "a: 3" };
+        lines.AddRange(Enumerable.Range(0, fillers).Select(i => $"k{i}: {i}"));
+        lines.AddRange(["b: 4", "a: 5", "<<: {n: 0}"]);
+        var (text, root) = ParseMap(string.Join('\n', lines) + "\n");
+        Assert.That(
+            root.Duplicates.Select(d => (text.GetText(d.First.Span), text.GetText(d.Duplicate.Span))),
+            Is.EqualTo(new[] { ("a: 1", "a: 3"), ("b: 2", "b: 4"), ("a: 1", "a: 5") }));
+    }
+
+    [Test]
+    public void Comments_between_every_kind_of_token_leave_the_tree_as_without_them()
+    {
+        const string Commented = "# head\n%YAML 1.2\n--- # start\nbase: &b # anchor\n  k: v # kv\nm:\n  <<: *b # merge\n  flow: [1, # in flow\n    2]\n  block: | # header\n    text\n  # between\n  list:\n    - x # item\n    # before item\n    - ? q # complex key\n      : a\n... # end\n";
+        var text = new SourceText(Commented);
+        var result = YamlParser.Parse(text);
+        var bare = YamlParser.Parse(new SourceText(StripComments(Commented)));
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Errors, Is.Empty, () => string.Join("; ", result.Errors));
+            Assert.That(result.Model!.Comments.Select(c => c.Text), Is.EqualTo(new[]
+            {
+                "head", "start", "anchor", "kv", "merge", "in flow", "header", "between", "item", "before item", "complex key", "end",
+            }));
+            Assert.That(result.Model.Comments.Select(c => text.GetText(c.Span)), Is.All.StartWith("#"));
+            Assert.That(Shape(result.Model.Root), Is.EqualTo(Shape(bare.Model!.Root)));
+        });
+    }
+
+    [Test]
+    public void Comments_before_a_syntax_error_are_kept_with_the_error()
+    {
+        var text = new SourceText("# one\na: 1 # two\nb: [unclosed\n# three\n");
+        var result = YamlParser.Parse(text);
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Errors, Has.Count.EqualTo(1));
+            Assert.That(result.Model!.Comments.Select(c => c.Text), Is.SupersetOf(new[] { "one", "two" }));
+        });
+    }
+
+    private static string StripComments(string yaml) =>
+        string.Join('\n', yaml.Split('\n').Select(line => line.IndexOf(" #", StringComparison.Ordinal) is var i and >= 0 ? line[..i] : line.StartsWith('#') ? string.Empty : line));
+
+    private static string Shape(YamlNode? node) => node switch
+    {
+        YamlScalar s => s.Value,
+        YamlSequence q => "[" + string.Join(",", q.Items.Select(Shape)) + "]",
+        YamlMapping m => "{" + string.Join(",", m.ResolvedEntries.Select(e => Shape(e.Key) + ":" + Shape(e.Value))) + "}",
+        _ => "~",
+    };
+
     [Test]
     public void Multiple_documents_are_kept()
     {
