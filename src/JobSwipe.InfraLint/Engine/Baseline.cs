@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Security.Cryptography;
 using System.Text.Json.Serialization;
 using System.Text.Json;
@@ -133,27 +134,56 @@ public sealed class Baseline
     /// </summary>
     public static string ComputeFingerprint(string ruleId, string path, string text)
     {
-        var normalized = new StringBuilder(text.Length);
-        bool space = false;
-        foreach (char c in text.AsSpan().Trim())
+        ruleId ??= string.Empty;
+        path ??= string.Empty;
+        text ??= string.Empty;
+
+        // "rule\npath\ntext" with the text trimmed and each run of white space one space, hashed from pooled buffers
+        // (one fingerprint per finding: nothing but the result is allocated).
+        char[] chars = ArrayPool<char>.Shared.Rent(ruleId.Length + path.Length + text.Length + 2);
+        byte[]? bytes = null;
+        try
         {
-            if (char.IsWhiteSpace(c))
+            int length = 0;
+            ruleId.CopyTo(chars.AsSpan(length));
+            length += ruleId.Length;
+            chars[length++] = '\n';
+            path.CopyTo(chars.AsSpan(length));
+            length += path.Length;
+            chars[length++] = '\n';
+            bool space = false;
+            foreach (char c in text.AsSpan().Trim())
             {
-                space = true;
-                continue;
+                if (char.IsWhiteSpace(c))
+                {
+                    space = true;
+                    continue;
+                }
+
+                if (space)
+                {
+                    chars[length++] = ' ';
+                    space = false;
+                }
+
+                chars[length++] = c;
             }
 
-            if (space)
-            {
-                normalized.Append(' ');
-                space = false;
-            }
-
-            normalized.Append(c);
+            ReadOnlySpan<char> input = chars.AsSpan(0, length);
+            bytes = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(length));
+            int count = Encoding.UTF8.GetBytes(input, bytes);
+            Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+            SHA256.HashData(bytes.AsSpan(0, count), hash);
+            return Convert.ToHexStringLower(hash[..16]);
         }
-
-        byte[] hash = SHA256.HashData(Encoding.UTF8.GetBytes($"{ruleId}\n{path}\n{normalized}"));
-        return Convert.ToHexStringLower(hash, 0, 16);
+        finally
+        {
+            ArrayPool<char>.Shared.Return(chars);
+            if (bytes is not null)
+            {
+                ArrayPool<byte>.Shared.Return(bytes);
+            }
+        }
     }
 
     private sealed record BaselineDocument(

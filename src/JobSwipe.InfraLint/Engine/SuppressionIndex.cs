@@ -12,6 +12,8 @@ namespace JobSwipe.InfraLint.Engine;
 /// </summary>
 internal sealed partial class SuppressionIndex
 {
+    private const string Keyword = "infralint-disable";
+
     private readonly Dictionary<int, HashSet<string>> _nextLine = [];
     private readonly List<(int FromLine, string Id)> _toEnd = [];
 
@@ -24,6 +26,12 @@ internal sealed partial class SuppressionIndex
         var index = new SuppressionIndex();
         foreach (var comment in model.Comments)
         {
+            // Most comments are prose: the directive's keyword is looked for before the pattern runs.
+            if (!comment.Text.Contains(Keyword, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
             var match = DirectivePattern().Match(comment.Text);
             if (!match.Success)
             {

@@ -50,7 +50,14 @@ public static class DisplayText
 
     private static int IndexOfUnsafe(string text)
     {
-        for (int i = 0; i < text.Length; i++)
+        // Printable ASCII is always safe: a vectorised search skips it, and only the rest is looked at one by one.
+        int start = text.AsSpan().IndexOfAnyExceptInRange(' ', '~');
+        if (start < 0)
+        {
+            return -1;
+        }
+
+        for (int i = start; i < text.Length; i++)
         {
             char c = text[i];
             if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))

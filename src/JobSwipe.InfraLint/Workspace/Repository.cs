@@ -112,20 +112,7 @@ public sealed class Repository
         }
 
         string prefix = directory + "/";
-        int low = 0, high = sorted.Length;
-        while (low < high)
-        {
-            int middle = (low + high) >>> 1;
-            if (string.CompareOrdinal(sorted[middle].RelativePath, prefix) < 0)
-            {
-                low = middle + 1;
-            }
-            else
-            {
-                high = middle;
-            }
-        }
-
+        int low = SortedPaths.LowerBound(sorted, static f => f.RelativePath, prefix);
         return sorted.Skip(low).TakeWhile(f => f.RelativePath.StartsWith(prefix, StringComparison.Ordinal));
     }
 

@@ -37,6 +37,16 @@ public sealed class BaselineTests
         Assert.That(Baseline.ComputeFingerprint("X1", "a", "run this"), Is.Not.EqualTo(Baseline.ComputeFingerprint("X1", "a", "runthis")));
     }
 
+    [TestCase("run  this\t now", "run this now")]
+    [TestCase(" caf\u00e9 \u2603\n\U0001D11E ", "caf\u00e9 \u2603 \U0001D11E")]
+    [TestCase("a\ud800b", "a\ud800b")]
+    [TestCase("", "")]
+    public void The_fingerprint_is_the_first_half_of_the_SHA_256_of_rule_path_and_normalised_text(string text, string normalised)
+    {
+        byte[] hash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"JSI1001\nsrc/Dockerfile\n{normalised}"));
+        Assert.That(Baseline.ComputeFingerprint("JSI1001", "src/Dockerfile", text), Is.EqualTo(Convert.ToHexStringLower(hash, 0, 16)));
+    }
+
     [Test]
     public void Identical_findings_are_counted_and_one_more_is_reported()
     {

@@ -48,7 +48,9 @@ public sealed partial class ServiceHostNotDefinedRule : InfraAnalyzer
                     definedIn[service.Name] = files = [];
                 }
 
-                if (!files.Contains(file.RelativePath))
+                // Files are added in order, so this file is already listed only as the last one (a List.Contains here
+                // was quadratic when every compose file defines the same service names).
+                if (files.Count == 0 || files[^1] != file.RelativePath)
                 {
                     files.Add(file.RelativePath);
                 }

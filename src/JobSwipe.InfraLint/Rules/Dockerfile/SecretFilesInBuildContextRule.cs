@@ -40,8 +40,7 @@ public sealed class SecretFilesInBuildContextRule : InfraAnalyzer
             {
                 var ignore = index.DockerIgnoreOf(ctx.File, buildContext);
                 string prefix = buildContext.Directory.Length == 0 ? "" : buildContext.Directory + "/";
-                var exposed = secrets.Files
-                    .Where(f => f.StartsWith(prefix, StringComparison.Ordinal))
+                var exposed = secrets.StartingWith(prefix)
                     .Select(f => f[prefix.Length..])
                     .Where(f => !f.Split('/').SkipLast(1).Any(TestFolders.Contains))
                     .Where(f => ignore is not { } di || !di.Model.IsExcluded(f))

@@ -201,7 +201,8 @@ public sealed partial class EnvironmentVariableIndex
                 AddChecks(file, script, assignment.Value, list);
             }
 
-            foreach (var word in command.Words)
+            AddChecks(file, script, command.Name, list);
+            foreach (var word in command.Arguments)
             {
                 AddChecks(file, script, word, list);
             }
@@ -229,8 +230,13 @@ public sealed partial class EnvironmentVariableIndex
             return;
         }
 
-        foreach (var part in word.Parts.OfType<ShellVariablePart>())
+        foreach (var wordPart in word.Parts)
         {
+            if (wordPart is not ShellVariablePart part)
+            {
+                continue;
+            }
+
             // ${VAR:?message} or ${VAR?message}: the script stops when VAR is unset.
             string text = part.Text;
             if (part.IsBraced && text.StartsWith("${" + part.Name, StringComparison.Ordinal) && IsVariableName(part.Name)

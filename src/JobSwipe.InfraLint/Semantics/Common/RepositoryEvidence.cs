@@ -139,7 +139,7 @@ public sealed class RepositoryEvidence
 
     /// <summary>A CI file by location: GitHub Actions workflows, .gitlab-ci.yml, azure-pipelines*.yml, .circleci/, .buildkite/, Jenkinsfile, …</summary>
     public static bool IsCiFile(WorkspaceFile file) =>
-        file.Kind == FileKind.CiWorkflow || ExtraCiFiles.Contains(file.Name.ToLowerInvariant()) && !file.RelativePath.Contains('/', StringComparison.Ordinal)
+        file.Kind == FileKind.CiWorkflow || !file.RelativePath.Contains('/', StringComparison.Ordinal) && ExtraCiFiles.Contains(file.Name.ToLowerInvariant())
         || file.RelativePath.StartsWith(".buildkite/", StringComparison.Ordinal) || file.RelativePath.StartsWith(".circleci/", StringComparison.Ordinal)
         || file.RelativePath.StartsWith(".github/workflows/", StringComparison.Ordinal) && (file.Name.EndsWith(".yml", StringComparison.Ordinal) || file.Name.EndsWith(".yaml", StringComparison.Ordinal));
 
@@ -198,11 +198,35 @@ public sealed class RepositoryEvidence
             return content;
         }
 
-        var lines = content.Split('\n').Where(l =>
+        // One pass over the lines ('\n'-separated, as Split would give them), copying only the kept ones.
+        var kept = new System.Text.StringBuilder(content.Length);
+        bool first = true;
+        int start = 0;
+        while (true)
         {
-            string t = l.TrimStart();
-            return !(t.StartsWith('#') && !t.StartsWith("#!", StringComparison.Ordinal)) && !t.StartsWith("//", StringComparison.Ordinal);
-        });
-        return string.Join('\n', lines);
+            int newline = content.IndexOf('\n', start);
+            int end = newline < 0 ? content.Length : newline;
+            ReadOnlySpan<char> line = content.AsSpan(start, end - start);
+            ReadOnlySpan<char> t = line.TrimStart();
+            if (!(t.StartsWith('#') && !t.StartsWith("#!", StringComparison.Ordinal)) && !t.StartsWith("//", StringComparison.Ordinal))
+            {
+                if (!first)
+                {
+                    kept.Append('\n');
+                }
+
+                kept.Append(line);
+                first = false;
+            }
+
+            if (newline < 0)
+            {
+                break;
+            }
+
+            start = newline + 1;
+        }
+
+        return kept.Length == content.Length ? content : kept.ToString();
     }
 }

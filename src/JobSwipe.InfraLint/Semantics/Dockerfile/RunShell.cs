@@ -32,22 +32,36 @@ internal sealed class RunCommand
     /// The file name of the program that runs, seen through wrapper words (<c>sudo /usr/bin/apt-get</c> gives <c>apt-get</c>),
     /// or null.
     /// </summary>
-    public string? Name => Command.ProgramValue is { } n ? n[(n.LastIndexOf('/') + 1)..] : null;
+    public string? Name => Resolved.Name;
 
     /// <summary>The words after the program (wrapper words and their options excluded).</summary>
-    public IReadOnlyList<ShellWord> ArgumentWords => Command.ProgramArguments;
+    public IReadOnlyList<ShellWord> ArgumentWords => Resolved.Arguments;
 
     public IReadOnlyList<string> Arguments => [.. ArgumentWords.Select(a => a.Value)];
 
     /// <summary>The wrapper words before the program (<c>sudo</c>, <c>env</c>, with their options), empty for a plain command.</summary>
-    public IReadOnlyList<ShellWord> WrapperWords => Command.Program is { } program ? [.. Command.Words.TakeWhile(w => !ReferenceEquals(w, program))] : [];
+    public IReadOnlyList<ShellWord> WrapperWords => Resolved.Program is { } program ? [.. Command.Words.TakeWhile(w => !ReferenceEquals(w, program))] : [];
 
     /// <summary>The Dockerfile span of a span of the parsed shell text.</summary>
     public TextSpan ToSource(TextSpan span) => _map(span);
 
     public TextSpan ToSource(ShellWord word) => _map(word.Span);
 
-    public TextSpan NameSpan => Command.Program is { } name ? _map(name.Span) : _map(Command.Span);
+    public TextSpan NameSpan => Resolved.Program is { } name ? _map(name.Span) : _map(Command.Span);
+
+    // The program seen through its wrappers, resolved once per command: every Dockerfile rule asks for the name.
+    private ResolvedProgram Resolved => _resolved ??= ResolvedProgram.Of(Command);
+
+    private ResolvedProgram? _resolved;
+
+    private sealed record ResolvedProgram(ShellWord? Program, string? Name, IReadOnlyList<ShellWord> Arguments)
+    {
+        public static ResolvedProgram Of(SimpleCommand command)
+        {
+            ShellWord? program = command.Program;
+            return new ResolvedProgram(program, program?.Value is { } n ? n[(n.LastIndexOf('/') + 1)..] : null, command.ProgramArguments);
+        }
+    }
 
     public override string ToString() => Command.ToString();
 }

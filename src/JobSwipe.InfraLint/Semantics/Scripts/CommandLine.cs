@@ -33,9 +33,13 @@ public sealed class CommandLine
     public string Arg(int index) => index < Arguments.Count ? Arguments[index].Value : "";
 
     /// <summary>The arguments that are not options, in order (an option's separate value is not skipped unless listed in <paramref name="valueOptions"/>).</summary>
-    public IReadOnlyList<ShellWord> Positionals(params string[] valueOptions)
+    public IReadOnlyList<ShellWord> Positionals(params string[] valueOptions) => new List<ShellWord>(EnumeratePositionals(valueOptions));
+
+    /// <summary>The first positional argument's value, or "".</summary>
+    public string Sub(params string[] valueOptions) => NthPositional(1, valueOptions)?.Value ?? "";
+
+    private IEnumerable<ShellWord> EnumeratePositionals(string[] valueOptions)
     {
-        var result = new List<ShellWord>();
         for (int i = 0; i < Arguments.Count; i++)
         {
             string v = Arguments[i].Value;
@@ -49,17 +53,26 @@ public sealed class CommandLine
                 continue;
             }
 
-            result.Add(Arguments[i]);
+            yield return Arguments[i];
         }
-
-        return result;
     }
 
-    /// <summary>The first positional argument's value, or "".</summary>
-    public string Sub(params string[] valueOptions)
+    // The n-th positional argument (1-based), the last one when there are fewer, null when there is none: what
+    // Sub and VerbSpan need, without listing them all.
+    private ShellWord? NthPositional(int n, string[] valueOptions)
     {
-        var p = Positionals(valueOptions);
-        return p.Count > 0 ? p[0].Value : "";
+        ShellWord? last = null;
+        int count = 0;
+        foreach (ShellWord word in EnumeratePositionals(valueOptions))
+        {
+            last = word;
+            if (++count == n)
+            {
+                break;
+            }
+        }
+
+        return last;
     }
 
     /// <summary>The value of <c>--name value</c> or <c>--name=value</c> (any of the given spellings), or null.</summary>
@@ -110,8 +123,13 @@ public sealed class CommandLine
     /// <summary>The span of the name and its first positional (<c>flyctl deploy</c>, <c>flutter build apk</c> takes two).</summary>
     public TextSpan VerbSpan(int positionals = 1, params string[] valueOptions)
     {
-        var p = Positionals(valueOptions);
-        return SpanTo(p.Count == 0 ? null : p[Math.Min(positionals, p.Count) - 1]);
+        if (positionals < 1)
+        {
+            var p = Positionals(valueOptions);
+            return SpanTo(p.Count == 0 ? null : p[Math.Min(positionals, p.Count) - 1]);
+        }
+
+        return SpanTo(NthPositional(positionals, valueOptions));
     }
 
     public static CommandLine? From(SimpleCommand command)

@@ -22,6 +22,7 @@ public static class DeployCommands
     private static readonly string[] KubectlValueOptions = ["-n", "--namespace", "--context", "--kubeconfig", "--cluster", "--user", "-s", "--server", "--token"];
     private static readonly string[] HelmValueOptions = ["-n", "--namespace", "--kube-context", "--kubeconfig"];
     private static readonly string[] FlyValueOptions = ["-a", "--app", "-c", "--config", "-t", "--access-token"];
+    private static readonly string[] VerbValueOptions = [.. KubectlValueOptions, .. FlyValueOptions, "--project", "--region", "--profile", "--flavor", "-t"];
 
     /// <summary>The platform this command deploys to, or null when it does not deploy.</summary>
     public static DeployPlatform? Deploy(CommandLine c)
@@ -93,6 +94,11 @@ public static class DeployCommands
     public static bool IsRollback(CommandLine c)
     {
         ArgumentNullException.ThrowIfNull(c);
+        if (c.Name is not ("kubectl" or "oc" or "helm" or "heroku" or "docker" or "gcloud"))
+        {
+            return false; // every command of a script is asked: only these tools' positionals are read
+        }
+
         var p = c.Positionals(KubectlValueOptions);
         string a = p.Count > 0 ? p[0].Value : "";
         string b = p.Count > 1 ? p[1].Value : "";
@@ -144,7 +150,7 @@ public static class DeployCommands
             words = 3;
         }
 
-        var positionals = c.Positionals([.. KubectlValueOptions, .. FlyValueOptions, "--project", "--region", "--profile", "--flavor", "-t"]);
+        var positionals = c.Positionals(VerbValueOptions);
         if (words == 0 || positionals.Count == 0)
         {
             return c.Name is "gradlew" or "gradle" && c.Positionals().FirstOrDefault(a => IsGradleReleaseTask(a.Value)) is { } task ? c.SpanTo(task)

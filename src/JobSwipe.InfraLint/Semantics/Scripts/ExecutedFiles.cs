@@ -37,9 +37,10 @@ public static class ExecutedFiles
             var facts = ScriptFacts.For(script);
             foreach (ScriptCommand command in facts.Commands)
             {
-                if (Resolve(command.Command.Program!, FlyTargets.WorkingDirectories(file, facts, command), file.Directory, repository) is { } target)
+                ShellWord program = command.Command.Program!;
+                if (MayResolve(program) && Resolve(program, FlyTargets.WorkingDirectories(file, facts, command), file.Directory, repository) is { } target)
                 {
-                    result.Add(new ExecutedFile(target, file, script.Text, command.Command.Program!.Span, "runs it as " + command.Command.Program!.Value, false, false));
+                    result.Add(new ExecutedFile(target, file, script.Text, program.Span, "runs it as " + program.Value, false, false));
                 }
             }
         }
@@ -60,7 +61,7 @@ public static class ExecutedFiles
 
                 foreach (CommandContext c in script.EnumerateCommands())
                 {
-                    if (c.Command.Program is { } name && Resolve(name, [""], "", repository) is { } target)
+                    if (c.Command.Program is { } name && MayResolve(name) && Resolve(name, [""], "", repository) is { } target)
                     {
                         result.Add(new ExecutedFile(target, file, pipeline.Text, run.MapValueSpanToSource(name.Span.Start, name.Span.Length), "a CI step runs it as " + script.Restore(name.Value), false, false));
                     }
@@ -202,16 +203,26 @@ public static class ExecutedFiles
         }
     }
 
+    // Whether Resolve can find anything for this program word: a path relative to the script's folder (the check
+    // comes before the folders a command runs in are worked out, which most commands never need).
+    private static bool MayResolve(ShellWord name) => IsDirnamePath(name.Value) || IsRelativePath(name);
+
+    private static bool IsDirnamePath(string value) =>
+        value.StartsWith("$(dirname", StringComparison.Ordinal) && (value.Contains("$0", StringComparison.Ordinal) || value.Contains("BASH_SOURCE", StringComparison.Ordinal));
+
+    private static bool IsRelativePath(ShellWord name) =>
+        name.IsLiteral && name.Value.Contains('/', StringComparison.Ordinal) && !name.Value.StartsWith('/') && !name.Value.StartsWith("~", StringComparison.Ordinal);
+
     private static WorkspaceFile? Resolve(ShellWord name, IReadOnlyList<string> directories, string scriptDir, Repository repository)
     {
         string value = name.Value;
-        if (value.StartsWith("$(dirname", StringComparison.Ordinal) && (value.Contains("$0", StringComparison.Ordinal) || value.Contains("BASH_SOURCE", StringComparison.Ordinal)))
+        if (IsDirnamePath(value))
         {
             int close = value.IndexOf(')', StringComparison.Ordinal);
             return close >= 0 && Repository.Combine(scriptDir, value[(close + 1)..].TrimStart('/')) is { } p ? repository.GetFile(p) : null;
         }
 
-        if (!name.IsLiteral || !value.Contains('/', StringComparison.Ordinal) || value.StartsWith('/') || value.StartsWith("~", StringComparison.Ordinal))
+        if (!IsRelativePath(name))
         {
             return null;
         }

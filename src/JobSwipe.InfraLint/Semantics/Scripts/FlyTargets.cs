@@ -112,17 +112,25 @@ public static class FlyTargets
 
         if (AppName(facts, command) is { } app)
         {
-            foreach (WorkspaceFile fly in repository.GetFiles(FileKind.FlyConfig))
-            {
-                if (repository.GetModel<FlyConfig>(fly)?.App?.Value.AsString() == app.Name)
-                {
-                    return fly;
-                }
-            }
-
-            return null;
+            return ConfigsByApp(repository).TryGetValue(app.Name, out WorkspaceFile? fly) ? fly : null;
         }
 
         return repository.GetFile(dirs[0].Length == 0 ? "fly.toml" : dirs[0] + "/fly.toml");
     }
+
+    // The first Fly config (in the repository's order) naming each app: one pass per run instead of one per deploy.
+    private static Dictionary<string, WorkspaceFile> ConfigsByApp(Repository repository) =>
+        repository.Facts.Get("Fly configs by app name", static r =>
+        {
+            var byApp = new Dictionary<string, WorkspaceFile>(StringComparer.Ordinal);
+            foreach (WorkspaceFile fly in r.GetFiles(FileKind.FlyConfig))
+            {
+                if (r.GetModel<FlyConfig>(fly)?.App?.Value.AsString() is { } name)
+                {
+                    byApp.TryAdd(name, fly);
+                }
+            }
+
+            return byApp;
+        });
 }

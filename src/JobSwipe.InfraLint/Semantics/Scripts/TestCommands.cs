@@ -103,11 +103,16 @@ public static class TestCommands
             return true;
         }
 
-        var positionals = c.Positionals().Skip(skip).Select(p => p.Value).ToList();
-        string verbs = string.Join(' ', positionals);
-        if (ToolVerbs.Any(t => t.Tools.Contains(name, StringComparer.Ordinal) && t.Verbs.Any(v => verbs == v || verbs.StartsWith(v + " ", StringComparison.Ordinal) || verbs.StartsWith(v + ":", StringComparison.Ordinal))))
+        // The positionals are listed only for the tools that read them (every command of every script is asked).
+        List<string>? positionals = null;
+        if (ToolVerbs.Any(t => t.Tools.Contains(name, StringComparer.Ordinal)))
         {
-            return true;
+            positionals = c.Positionals().Skip(skip).Select(p => p.Value).ToList();
+            string verbs = string.Join(' ', positionals);
+            if (ToolVerbs.Any(t => t.Tools.Contains(name, StringComparer.Ordinal) && t.Verbs.Any(v => verbs == v || verbs.StartsWith(v + " ", StringComparison.Ordinal) || verbs.StartsWith(v + ":", StringComparison.Ordinal))))
+            {
+                return true;
+            }
         }
 
         if (ScriptRunners.Contains(name, StringComparer.Ordinal))
@@ -123,6 +128,7 @@ public static class TestCommands
         if (Goals.TryGetValue(name, out var goal))
         {
             var skips = BuildTools.First(b => b.Tools.Contains(name, StringComparer.Ordinal)).Skips;
+            positionals ??= c.Positionals().Skip(skip).Select(p => p.Value).ToList();
             return positionals.Any(p => goal.IsMatch(p)) && !c.Arguments.Any(a => skips.Any(s => a.Value.StartsWith(s, StringComparison.OrdinalIgnoreCase)));
         }
 

@@ -18,9 +18,35 @@ public sealed class SecretFileIndex
         }
 
         Files = files;
+        _sorted = [.. files.Select((path, index) => (path, index)).OrderBy(f => f.path, StringComparer.Ordinal)];
     }
 
+    // The paths in ordinal order with their place in Files: the paths under a folder are one run of it.
+    private readonly (string Path, int Index)[] _sorted;
+
     public IReadOnlyList<string> Files { get; }
+
+    /// <summary>
+    /// The files whose path starts with <paramref name="prefix"/> (a folder and its '/', or "" for all), in the order of
+    /// <see cref="Files"/>: a binary search, so a rule asking for each Dockerfile's context does not walk every file.
+    /// </summary>
+    public IReadOnlyList<string> StartingWith(string prefix)
+    {
+        ArgumentNullException.ThrowIfNull(prefix);
+        if (prefix.Length == 0)
+        {
+            return Files;
+        }
+
+        var indices = new List<int>();
+        for (int i = SortedPaths.LowerBound(_sorted, static f => f.Path, prefix); i < _sorted.Length && _sorted[i].Path.StartsWith(prefix, StringComparison.Ordinal); i++)
+        {
+            indices.Add(_sorted[i].Index);
+        }
+
+        indices.Sort();
+        return [.. indices.Select(i => Files[i])];
+    }
 
     public static SecretFileIndex For(Repository repository) => repository.Facts.Get(static r => new SecretFileIndex(r));
 

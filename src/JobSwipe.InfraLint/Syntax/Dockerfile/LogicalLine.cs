@@ -6,7 +6,8 @@ namespace JobSwipe.InfraLint.Syntax.Dockerfile;
 /// <summary>An instruction's text with continuations joined, and the source offset of every character.</summary>
 internal sealed class LogicalLine
 {
-    private readonly OffsetMap _map = new();
+    // The offset runs, only for an instruction of several lines: one line's source offset is its start plus the logical one.
+    private OffsetMap? _map;
     private string? _source;
     private int _firstStart;
     private int _firstEnd;
@@ -19,7 +20,7 @@ internal sealed class LogicalLine
 
     public string Text => _built ??= _text?.ToString() ?? (_source is null ? "" : _source[_firstStart.._firstEnd]);
 
-    public int Length => _map.Count;
+    public int Length { get; private set; }
 
     public void Append(string source, int start, int end)
     {
@@ -36,15 +37,22 @@ internal sealed class LogicalLine
             {
                 _text ??= new StringBuilder(_source, _firstStart, _firstEnd - _firstStart, 2 * (_firstEnd - _firstStart) + end - start);
                 _text.Append(source, start, end - start);
+                if (_map is null)
+                {
+                    _map = new OffsetMap();
+                    _map.AddRun(_firstStart, _firstEnd - _firstStart);
+                }
+
+                _map.AddRun(start, end - start);
             }
 
-            _map.AddRun(start, end - start);
+            Length += end - start;
         }
 
         SourceEnd = end;
     }
 
-    public int ToSource(int logical) => logical < _map.Count ? _map[Math.Max(0, logical)] : SourceEnd;
+    public int ToSource(int logical) => logical >= Length ? SourceEnd : _map is null ? _firstStart + Math.Max(0, logical) : _map[Math.Max(0, logical)];
 
     public TextSpan ToSource(int start, int end)
     {
@@ -61,9 +69,16 @@ internal sealed class LogicalLine
     public ShellSource Slice(int start, int end)
     {
         var map = new OffsetMap();
-        for (int i = start; i < end; i++)
+        if (_map is null)
         {
-            map.Add(_map[i]);
+            map.AddRun(_firstStart + start, end - start);
+        }
+        else
+        {
+            for (int i = start; i < end; i++)
+            {
+                map.Add(_map[i]);
+            }
         }
 
         return new ShellSource(Text[start..end], map.ToRuns(), ToSource(start, end));

@@ -68,6 +68,12 @@ public class SecretHeuristicsTests
     [TestCase("{YOUR_PASSWORD}", true)]
     [TestCase("{a1b2:c3}", false)]
     [TestCase("sk_live_x", false)]
+    [TestCase("'k9-REPLACE-WITH-real'", true)]
+    [TestCase("\"abcPlaceHolderdef\"", true)]
+    [TestCase("`k9-BUILD_TIME-x`", true)]
+    [TestCase(" q7Fz_HERE ", true)]
+    [TestCase("q7Fz[Redacted]", true)]
+    [TestCase("q7Fz-her3", false)]
     public void Recognises_placeholders(string value, bool expected) =>
         Assert.That(SecretHeuristics.IsPlaceholder(value), Is.EqualTo(expected));
 }

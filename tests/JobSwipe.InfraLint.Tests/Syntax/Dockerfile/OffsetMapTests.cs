@@ -25,10 +25,10 @@ public class OffsetMapTests
         }
     }
 
-    [Test]
-    public void A_continued_RUN_maps_each_logical_offset_to_its_line()
+    [TestCase("FROM alpine\nRUN apk add \\\n    # a comment\n    curl && \\\n    echo done\n")]
+    [TestCase("FROM alpine\nRUN --mount=type=cache,target=/x apk add curl && echo done\n")]
+    public void A_RUN_maps_each_logical_offset_to_its_line(string dockerfile)
     {
-        const string dockerfile = "FROM alpine\nRUN apk add \\\n    # a comment\n    curl && \\\n    echo done\n";
         var model = DockerfileParser.Parse(new SourceText(dockerfile)).Model!;
         var run = (CommandInstruction)model.Instructions[1];
         ShellSource shell = run.ShellCommand!;
