@@ -60,7 +60,8 @@ public sealed class IntegrationRun
             RepositoryRoot,
             ["pack", project, "-c", "Release", "-o", FeedDirectory, "-p:Version=" + _version, "-nodeReuse:false", "-tl:off", "-v:m", "-p:UseSharedCompilation=false"],
             environment: null,
-            logName: "pack");
+            logName: "pack",
+            timeout: DotNet.PackTimeout);
         if (result.ExitCode != 0)
         {
             Assert.Fail($"dotnet pack failed with exit code {result.ExitCode}:{Environment.NewLine}{result.Output}");
@@ -72,7 +73,8 @@ public sealed class IntegrationRun
             RepositoryRoot,
             ["pack", tool, "-c", "Release", "-o", FeedDirectory, "-p:Version=" + _version, "-nodeReuse:false", "-tl:off", "-v:m", "-p:UseSharedCompilation=false"],
             environment: null,
-            logName: "pack-tool");
+            logName: "pack-tool",
+            timeout: DotNet.PackTimeout);
         if (toolResult.ExitCode != 0)
         {
             Assert.Fail($"dotnet pack of the tool failed with exit code {toolResult.ExitCode}:{Environment.NewLine}{toolResult.Output}");

@@ -14,7 +14,7 @@ public sealed class QuickStartTests : ConsumerTests
     public void The_readme_pack_command_feeds_a_package_reference_and_a_tool_install()
     {
         // The README's command, as written, from the repository root.
-        var pack = DotNet.Run(IntegrationRun.RepositoryRoot, ["pack", "-c", "Release", "-nodeReuse:false", "-tl:off", "-v:m", "-p:UseSharedCompilation=false"], null, "quickstart-pack");
+        var pack = DotNet.Run(IntegrationRun.RepositoryRoot, ["pack", "-c", "Release", "-nodeReuse:false", "-tl:off", "-v:m", "-p:UseSharedCompilation=false"], null, "quickstart-pack", DotNet.PackTimeout);
         Assert.That(pack.ExitCode, Is.Zero, pack.Output);
         string feed = Path.Combine(IntegrationRun.RepositoryRoot, "artifacts", "packages");
         Assert.That(File.Exists(Path.Combine(feed, $"JobSwipe.InfraLint.{ReadmeVersion}.nupkg")), Is.True, pack.Output);
