@@ -47,7 +47,7 @@ public static partial class LintEngine
         ArgumentNullException.ThrowIfNull(discovery);
         ArgumentNullException.ThrowIfNull(changed);
         string root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(options.Root));
-        if (!IsRelintable(options) || GetBaselinePath(options) is { } baselinePath && File.Exists(baselinePath) && Baseline.TryRead(baselinePath, out _) is null)
+        if (!ReadsAreRecorded(options) || GetBaselinePath(options) is { } baselinePath && File.Exists(baselinePath) && Baseline.TryRead(baselinePath, out _) is null)
         {
             return null;
         }
@@ -94,9 +94,6 @@ public static partial class LintEngine
         var (final, _, reported, _) = Report(raw, reporting, configuration, options, root, knownIds, suppressedByPath);
         return new RelintResult(reported, suppressedByPath, BaselinedByPath(final, reported), rules);
     }
-
-    /// <summary>True when a run with these options may be re-linted per file: the built-in analyzers only (custom ones may read files their own way).</summary>
-    private static bool IsRelintable(LintOptions options) => options.AnalyzerAssemblies.Count == 0 && options.Analyzers == AnalyzerCatalog.BuiltIn;
 
     /// <summary>
     /// Runs a per-file action over the files it selects among <paramref name="candidates"/>, each in its file's read
@@ -146,7 +143,7 @@ public static partial class LintEngine
         LintOptions options, IReadOnlyList<WorkspaceFile> files, Repository repository, IReadOnlyCollection<Diagnostic> raw, ConcurrentDictionary<Diagnostic, byte> own,
         IReadOnlyList<SkippedFile> skipped, IReadOnlyList<Diagnostic> final, IReadOnlyList<Diagnostic> reported, Dictionary<string, int> suppressedByPath)
     {
-        if (!IsRelintable(options))
+        if (!ReadsAreRecorded(options))
         {
             return null;
         }
@@ -165,7 +162,7 @@ public static partial class LintEngine
         touched.UnionWith(repository.UnreadFiles.Select(s => s.RelativePath));
         WorkspaceFile[] relintable =
         [
-            .. files.Where(f => f.Length > 0 && !ParserRegistry.CanParse(f.Kind) && f.Kind != FileKind.EditorConfig && f.Name != ".git"
+            .. files.Where(f => f.Length > 0 && !ParserRegistry.CanParse(f.Kind) && !IsReadOutsideRepository(f)
                 && !touched.Contains(f.RelativePath) && repository.WasReadOnlyByItsOwnAction(f.RelativePath)),
         ];
         var paths = relintable.Select(f => f.RelativePath).ToHashSet(StringComparer.Ordinal);

@@ -186,9 +186,18 @@ public static partial class LintEngine
     /// read. With custom analyzers every file does.
     /// </summary>
     private static string[] ContentNotRead(LintOptions options, IReadOnlyList<WorkspaceFile> files, Repository repository) =>
-        options.AnalyzerAssemblies.Count > 0 || options.Analyzers != AnalyzerCatalog.BuiltIn
+        !ReadsAreRecorded(options)
             ? []
-            : [.. files.Where(f => f.Kind != FileKind.EditorConfig && f.Name != ".git" && !repository.WasContentRead(f.RelativePath)).Select(f => f.RelativePath)];
+            : [.. files.Where(f => !IsReadOutsideRepository(f) && !repository.WasContentRead(f.RelativePath)).Select(f => f.RelativePath)];
+
+    /// <summary>
+    /// True when every read of the run goes through the repository, which records it: the built-in analyzers only (custom
+    /// ones may read files their own way). The no-op cache's unread files and the per-file re-lint both rely on it.
+    /// </summary>
+    private static bool ReadsAreRecorded(LintOptions options) => options.AnalyzerAssemblies.Count == 0 && options.Analyzers == AnalyzerCatalog.BuiltIn;
+
+    /// <summary>The files read around the repository, so never recorded: every .editorconfig (the configuration) and a <c>.git</c> file (the git helpers).</summary>
+    private static bool IsReadOutsideRepository(WorkspaceFile file) => file.Kind == FileKind.EditorConfig || file.Name == ".git";
 
     /// <summary>
     /// Every rule a run with these options can report (the engine's, the built-in analyzers' and the custom ones'), in
