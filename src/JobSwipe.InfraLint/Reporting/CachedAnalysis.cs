@@ -131,7 +131,7 @@ public sealed class CachedAnalysis
                 relintable.InlineSuppressed,
                 relintable.BaselineSuppressed)
             : null;
-        return Store(findings, state, fromCache: false, result.Rules);
+        return Store(findings, state, result.Rules);
     }
 
     /// <summary>
@@ -208,7 +208,7 @@ public sealed class CachedAnalysis
             InlineSuppressed = inline,
             BaselineSuppressed = baselined,
         };
-        return Store(findings, next, fromCache: false, relint.Rules);
+        return Store(findings, next, relint.Rules);
     }
 
     /// <summary>Above this many changed files (or a quarter of the root's), a whole run is about as quick as re-linting them alone.</summary>
@@ -221,7 +221,7 @@ public sealed class CachedAnalysis
     /// Writes the findings to <see cref="CachePath"/> and the re-lint state beside them (removed when there is none);
     /// when the cache folder cannot be written, the findings go to a file of their own in the temporary folder.
     /// </summary>
-    private CachedFindings Store(FindingsFile findings, RelintState? state, bool fromCache, IReadOnlyList<DiagnosticDescriptor>? rules)
+    private CachedFindings Store(FindingsFile findings, RelintState? state, IReadOnlyList<DiagnosticDescriptor> rules)
     {
         string path = CachePath;
         string statePath = RelintState.PathFor(CachePath);
@@ -242,7 +242,7 @@ public sealed class CachedAnalysis
             findings.Write(path);
         }
 
-        return new CachedFindings(findings, path, fromCache, rules);
+        return new CachedFindings(findings, path, FromCache: false, rules);
     }
 
     /// <summary>
