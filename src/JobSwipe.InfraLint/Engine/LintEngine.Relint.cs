@@ -131,7 +131,7 @@ public static partial class LintEngine
         (List<Diagnostic>, int, IReadOnlyList<Diagnostic>, int) result = default;
         Repository.RunReporting(() =>
         {
-            var final = Finish(FindingOwnership.RemoveRepeats(raw), repository, configuration, options.WarningPolicy, knownIds, out int inlineSuppressed, suppressedByPath);
+            var final = Finish(FindingOwnership.RemoveRepeats(raw), repository, configuration, options.WarningPolicy, knownIds, options.MaxDegreeOfParallelism, out int inlineSuppressed, suppressedByPath);
             var (reported, baselined) = ApplyBaseline(final, options, root, configuration);
             result = (final, inlineSuppressed, reported, baselined);
         });

@@ -53,25 +53,35 @@ public static partial class LintEngine
         var repository = new Repository(root, files, options.Discovery.MaxFileSize, options.Overlay);
         var discoveryTime = clock.Elapsed;
 
-        // Parsing: every file of a kind that has a parser, once. Scripts and CI workflows first, in parallel: the YAML
-        // files they pass to docker compose become compose files (their other files keep the models parsed here).
+        // Parsing: every file of a kind that has a parser, once, in parallel. The YAML files that scripts, CI workflows and
+        // the like pass to docker compose become compose files; only files of no parsed kind (FileKind.Other) can, so every
+        // file of a parsed kind is parsed in one pass first, scripts and CI workflows (which name the fragments) leading,
+        // and the fragments found after it (WithFiles keeps the models parsed here).
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.MaxDegreeOfParallelism), CancellationToken = cancellationToken };
-        Parallel.ForEach(repository.GetFiles(FileKind.ShellScript).Concat(repository.GetFiles(FileKind.CiWorkflow)), parallel, file => repository.Load(file));
+        var parsed = new ConcurrentBag<LoadedFile>();
+        void Parse(WorkspaceFile file)
+        {
+            var loaded = repository.Load(file);
+            parsed.Add(loaded);
+            ReportLoadProblems(loaded, raw);
+        }
+
+        WorkspaceFile[] parsedFirst =
+        [
+            .. repository.GetFiles(FileKind.ShellScript),
+            .. repository.GetFiles(FileKind.CiWorkflow),
+            .. files.Where(f => ParserRegistry.CanParse(f.Kind) && f.Kind is not (FileKind.ShellScript or FileKind.CiWorkflow)),
+        ];
+        Parallel.ForEach(parsedFirst, parallel, Parse);
         var fragments = ComposeFragments.Find(repository);
         if (fragments.Count > 0)
         {
             files = [.. files.Select(f => fragments.Contains(f.RelativePath) ? f with { Kind = FileKind.Compose, Environment = configuration.GetEnvironment(f.FullPath) ?? FileClassifier.ClassifyEnvironment(f.RelativePath, FileKind.Compose) } : f)];
             repository = repository.WithFiles(files);
+            Parallel.ForEach(files.Where(f => fragments.Contains(f.RelativePath)), parallel, Parse);
         }
 
         var analyzable = files.Where(f => ParserRegistry.CanParse(f.Kind)).ToArray();
-        var parsed = new ConcurrentBag<LoadedFile>();
-        Parallel.ForEach(analyzable, parallel, file =>
-        {
-            var loaded = repository.Load(file);
-            parsed.Add(loaded);
-            ReportLoadProblems(loaded, raw);
-        });
         var parsingTime = clock.Elapsed - discoveryTime;
         var costs = new RunCosts(analyzers.Count);
         foreach (var loaded in parsed)
@@ -86,14 +96,38 @@ public static partial class LintEngine
             .GroupBy(x => x.Action.Kind)
             .ToDictionary(g => g.Key, g => g.ToArray());
         Action<Diagnostic> report = raw.Add; // one delegate for the run, not one per action call
-        var ready = parsed.Where(l => l.Model is not null && l.Errors.Count == 0).OrderBy(l => l.File.RelativePath, StringComparer.Ordinal).ToArray();
-        Parallel.ForEach(ready, parallel, loaded =>
-        {
-            if (!actionsByKind.TryGetValue(loaded.File.Kind, out var actions))
-            {
-                return;
-            }
+        var ready = parsed.Where(l => l.Model is not null && l.Errors.Count == 0 && actionsByKind.ContainsKey(l.File.Kind)).OrderBy(l => l.File.RelativePath, StringComparer.Ordinal).ToArray();
 
+        // Per-file actions run beside the repository actions; the findings each reports in its own file are kept apart, so
+        // the cache knows which files nothing else reports in (RelintableFiles).
+        var ownFindings = new ConcurrentDictionary<Diagnostic, byte>(ReferenceEqualityComparer.Instance);
+        var repositoryActions = registrations.SelectMany((r, index) => r.Context.RepositoryActions
+            .Concat(r.Context.PerFileActions.Select(p => (Action<RepositoryAnalysisContext>)(context => RunPerFileAction(r.Analyzer, p, context.Repository, context.Repository.Files, parallel, raw, ownFindings))))
+            .Select(a => (r.Analyzer, Index: index, Action: a))).ToArray();
+
+        // The built-in analyzers' repository actions and every file action share one parallel loop, the repository actions
+        // (one long item each) handed out first and the files after them one at a time, so that neither core waits at the
+        // end of the file actions for a long repository action, or the reverse. Built-in rules keep nothing between their
+        // actions; a custom analyzer's repository actions still start after every file action, which they may rely on.
+        var shared = repositoryActions.Where(a => IsBuiltIn(a.Analyzer)).ToArray();
+        var after = repositoryActions.Where(a => !IsBuiltIn(a.Analyzer)).ToArray();
+        var work = Enumerable.Range(-shared.Length, shared.Length + ready.Length);
+        Parallel.ForEach(Partitioner.Create(work, EnumerablePartitionerOptions.NoBuffering), parallel, i =>
+        {
+            if (i < 0)
+            {
+                RunRepositoryAction(shared[i + shared.Length]);
+            }
+            else
+            {
+                RunFileActions(ready[i]);
+            }
+        });
+        Parallel.ForEach(after, parallel, RunRepositoryAction);
+
+        void RunFileActions(LoadedFile loaded)
+        {
+            var actions = actionsByKind[loaded.File.Kind];
             long first = Stopwatch.GetTimestamp();
             long start = first;
             foreach (var (analyzer, index, action) in actions)
@@ -113,15 +147,9 @@ public static partial class LintEngine
             }
 
             costs.AddRules(loaded.File.Kind, start - first);
-        });
+        }
 
-        // Per-file actions run beside the repository actions; the findings each reports in its own file are kept apart, so
-        // the cache knows which files nothing else reports in (RelintableFiles).
-        var ownFindings = new ConcurrentDictionary<Diagnostic, byte>(ReferenceEqualityComparer.Instance);
-        var repositoryActions = registrations.SelectMany((r, index) => r.Context.RepositoryActions
-            .Concat(r.Context.PerFileActions.Select(p => (Action<RepositoryAnalysisContext>)(context => RunPerFileAction(r.Analyzer, p, context.Repository, context.Repository.Files, parallel, raw, ownFindings))))
-            .Select(a => (r.Analyzer, Index: index, Action: a))).ToArray();
-        Parallel.ForEach(repositoryActions, parallel, item =>
+        void RunRepositoryAction((InfraAnalyzer Analyzer, int Index, Action<RepositoryAnalysisContext> Action) item)
         {
             long start = Stopwatch.GetTimestamp();
             try
@@ -136,7 +164,8 @@ public static partial class LintEngine
             long ticks = Stopwatch.GetTimestamp() - start;
             costs.AddAnalyzer(item.Index, ticks);
             costs.AddRepositoryAction(ticks);
-        });
+        }
+
         var rulesTime = clock.Elapsed - discoveryTime - parsingTime;
 
         // The files not linted, each JSI0003 and named in the summary: skipped at discovery, when read for parsing, or when
@@ -172,6 +201,9 @@ public static partial class LintEngine
             AnalyzerTimings = costs.GetAnalyzerTimings(registrations.Select(r => r.Analyzer).ToArray()),
         };
     }
+
+    /// <summary>An analyzer of this assembly (the built-in rules), not one loaded from a team's assembly.</summary>
+    private static bool IsBuiltIn(InfraAnalyzer analyzer) => analyzer.GetType().Assembly == typeof(LintEngine).Assembly;
 
     private static (DiagnosticDescriptor[] Rules, HashSet<string> KnownIds) DescribeRules(IReadOnlyList<InfraAnalyzer> analyzers)
     {
@@ -389,36 +421,61 @@ public static partial class LintEngine
         diagnostic.AdditionalLocations.Prepend(diagnostic.Location)
             .Any(location => suppressions(location.Path) is { } index && index.IsSuppressed(diagnostic.Id, location.Span.Start.Line));
 
-    private static List<Diagnostic> Finish(IEnumerable<Diagnostic> raw, Repository repository, IAnalyzerConfiguration configuration, WarningPolicy policy, IReadOnlySet<string> knownIds, out int inlineSuppressed, Dictionary<string, int>? suppressedByPath = null)
+    private static List<Diagnostic> Finish(IEnumerable<Diagnostic> raw, Repository repository, IAnalyzerConfiguration configuration, WarningPolicy policy, IReadOnlySet<string> knownIds, int maxDegreeOfParallelism, out int inlineSuppressed, Dictionary<string, int>? suppressedByPath = null)
     {
         inlineSuppressed = 0;
         var suppressionProblems = new List<Diagnostic>();
         var suppressions = new Dictionary<string, SuppressionIndex?>(StringComparer.Ordinal);
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, maxDegreeOfParallelism) };
+        SuppressionIndex? BuildSuppressions(string path, List<Diagnostic> problems)
+        {
+            var file = repository.GetFile(path);
+            var loaded = file is null ? null : repository.Load(file);
+            // Files of kinds without a parser (scanned by JSI5001) still honour directives in their comments.
+            var model = loaded?.Model ?? (loaded?.Text is { } text && !ParserRegistry.CanParse(loaded.File.Kind) ? PlainTextDocument.Create(text) : null);
+            var index = model is null ? null : SuppressionIndex.Build(path, model, knownIds, problems);
+            return index is { IsEmpty: false } ? index : null;
+        }
+
         SuppressionIndex? GetSuppressions(string path)
         {
             if (!suppressions.TryGetValue(path, out var index))
             {
-                var file = repository.GetFile(path);
-                var loaded = file is null ? null : repository.Load(file);
-                // Files of kinds without a parser (scanned by JSI5001) still honour directives in their comments.
-                var model = loaded?.Model ?? (loaded?.Text is { } text && !ParserRegistry.CanParse(loaded.File.Kind) ? PlainTextDocument.Create(text) : null);
-                index = model is null ? null : SuppressionIndex.Build(path, model, knownIds, suppressionProblems);
-                suppressions[path] = index is { IsEmpty: false } ? index : null;
+                index = BuildSuppressions(path, suppressionProblems);
+                suppressions[path] = index;
             }
 
-            return suppressions[path];
+            return index;
         }
 
-        // Every parsed file's suppression comments are read, so a malformed one is reported even where nothing fires.
-        foreach (var file in repository.Files)
+        // Every parsed file's suppression comments are read, so a malformed one is reported even where nothing fires: in
+        // parallel, each file's problems kept apart and then listed in the files' order.
+        var parsedFiles = repository.Files.Where(f => ParserRegistry.CanParse(f.Kind)).ToArray();
+        var indexes = new SuppressionIndex?[parsedFiles.Length];
+        var problemsByFile = new List<Diagnostic>?[parsedFiles.Length];
+        Parallel.For(0, parsedFiles.Length, parallel, () => new List<Diagnostic>(), (i, _, problems) =>
         {
-            if (ParserRegistry.CanParse(file.Kind))
+            Repository.RunReporting(() => indexes[i] = BuildSuppressions(parsedFiles[i].RelativePath, problems));
+            if (problems.Count > 0)
             {
-                GetSuppressions(file.RelativePath);
+                problemsByFile[i] = [.. problems];
+                problems.Clear();
+            }
+
+            return problems;
+        }, _ => { });
+        for (int i = 0; i < parsedFiles.Length; i++)
+        {
+            suppressions.TryAdd(parsedFiles[i].RelativePath, indexes[i]);
+            if (problemsByFile[i] is { } problems)
+            {
+                suppressionProblems.AddRange(problems);
             }
         }
 
-        var result = new List<Diagnostic>();
+        // Severities and suppressions in order (the counts and the first of two equal findings depend on it), then the
+        // fingerprints, which read the text under each finding, in parallel.
+        var kept = new List<Diagnostic>();
         var seen = new HashSet<(string, string, LinePositionSpan, string)>();
         foreach (var diagnostic in raw.Concat(suppressionProblems))
         {
@@ -460,12 +517,18 @@ public static partial class LintEngine
                 continue;
             }
 
-            var kept = diagnostic.WithSeverity(severity);
-            result.Add(kept.WithFingerprint(Baseline.ComputeFingerprint(kept.Id, kept.Location.Path, GetFingerprintText(kept, repository))));
+            kept.Add(diagnostic.WithSeverity(severity));
         }
 
-        result.Sort(DiagnosticOrder.Instance);
-        return result;
+        var result = new Diagnostic[kept.Count];
+        Parallel.For(0, kept.Count, parallel, i => Repository.RunReporting(() =>
+        {
+            var diagnostic = kept[i];
+            result[i] = diagnostic.WithFingerprint(Baseline.ComputeFingerprint(diagnostic.Id, diagnostic.Location.Path, GetFingerprintText(diagnostic, repository)));
+        }));
+        var sorted = new List<Diagnostic>(result);
+        sorted.Sort(DiagnosticOrder.Instance);
+        return sorted;
     }
 
     [System.Text.RegularExpressions.GeneratedRegex("[0-9]+")]

@@ -107,6 +107,19 @@ public class LintEngineTests
         Assert.That(problem.Message, Does.Contain("JSI9999"));
     }
 
+    [Test]
+    public void A_custom_analyzers_repository_action_runs_after_every_file_action()
+    {
+        // The built-in rules' repository actions share a loop with the file actions; a team's analyzer may gather in its
+        // file actions what its repository action sums up, so its repository actions wait for every file action.
+        var files = Enumerable.Range(0, 40).ToDictionary(i => $"s{i:D2}/Dockerfile", _ => "FROM alpine:3\n");
+        using var repo = new TempRepository(files);
+
+        var result = LintEngine.Run(new LintOptions(repo.Root) { Analyzers = [.. AnalyzerCatalog.BuiltIn, new CountsFiles()], MaxDegreeOfParallelism = 2 });
+
+        Assert.That(result.Diagnostics.Single(d => d.Id == "TST0003").Message, Is.EqualTo("40 files seen"));
+    }
+
     private sealed class EveryInstruction : InfraAnalyzer
     {
         public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics => [Probe];
@@ -135,5 +148,19 @@ public class LintEngineTests
 
         public override void Initialize(AnalysisContext context) =>
             context.RegisterFileAction<DockerfileDocument>(FileKind.Dockerfile, ctx => ctx.Report(Undeclared, ctx.Model.Instructions[0].KeywordSpan));
+    }
+
+    private sealed class CountsFiles : InfraAnalyzer
+    {
+        private static readonly DiagnosticDescriptor Count = new("TST0003", "Count", "{0} files seen", "Test", DiagnosticSeverity.Warning, "test");
+        private int _seen;
+
+        public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics => [Count];
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.RegisterFileAction<DockerfileDocument>(FileKind.Dockerfile, _ => Interlocked.Increment(ref _seen));
+            context.RegisterRepositoryAction(ctx => ctx.ReportDiagnostic(Diagnostic.Create(Count, Location.Repository, Volatile.Read(ref _seen))));
+        }
     }
 }
