@@ -55,7 +55,7 @@ internal static class ReportFormats
         "gitlab" => GitLabCodeQualityWriter.Write(FromRepositoryRoot(result, repositoryPrefix)),
         "junit" => JUnitWriter.Write(result).TrimEnd('\n'),
         "checkstyle" => CheckstyleWriter.Write(result).TrimEnd('\n'),
-        _ => string.Join(Environment.NewLine, result.Diagnostics.Select(d => CanonicalFormatter.Format(d, result.RootFullPath))),
+        _ => CanonicalFormatter.FormatAll(result.Diagnostics, result.RootFullPath),
     };
 
     private static List<FindingRecord> FromRepositoryRoot(LintResult result, string prefix) =>

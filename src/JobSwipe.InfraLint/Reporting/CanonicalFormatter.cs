@@ -24,6 +24,18 @@ public static class CanonicalFormatter
     }
 
     /// <summary>
+    /// Every finding formatted, one line each in the order given, joined by the platform's newline: the lines are made in
+    /// parallel (a run of 12,000 files has about 14,000 findings; each line works out an absolute path).
+    /// </summary>
+    public static string FormatAll(IReadOnlyList<Diagnostic> diagnostics, string rootFullPath)
+    {
+        ArgumentNullException.ThrowIfNull(diagnostics);
+        var lines = new string[diagnostics.Count];
+        Parallel.For(0, lines.Length, i => lines[i] = Format(diagnostics[i], rootFullPath));
+        return string.Join(Environment.NewLine, lines);
+    }
+
+    /// <summary>
     /// A finding's file as one-line formats name it: absolute, in the platform's separator style, escaped for display
     /// (the root itself for a finding about the repository). The MSBuild task logs findings against it too.
     /// </summary>
