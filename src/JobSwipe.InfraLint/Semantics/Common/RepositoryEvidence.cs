@@ -183,50 +183,66 @@ public sealed class RepositoryEvidence
             var text = _repository.GetText(file);
             if (text is not null)
             {
-                result.Add(new EvidenceText(file, StripCommentLines(text.Content, IsDocument(file)).ToLowerInvariant()));
+                result.Add(new EvidenceText(file, LowerWithoutCommentLines(text.Content, IsDocument(file))));
             }
         }
 
         return result;
     }
 
-    // Whole-line '#' and '//' comments say what a file could do, not what it does; Markdown headings are kept.
-    private static string StripCommentLines(string content, bool document)
+    // Whole-line '#' and '//' comments say what a file could do, not what it does; Markdown headings are kept. The text
+    // kept is lower-cased (invariant) for the keyword searches.
+    private static string LowerWithoutCommentLines(string content, bool document)
     {
         if (document)
         {
-            return content;
+            return content.ToLowerInvariant();
         }
 
-        // One pass over the lines ('\n'-separated, as Split would give them), copying only the kept ones.
-        var kept = new System.Text.StringBuilder(content.Length);
-        bool first = true;
-        int start = 0;
-        while (true)
+        // One pass over the lines ('\n'-separated, as Split would give them), copying only the kept ones into a pooled
+        // buffer, then lower-cased straight into the result: one string per file.
+        char[] kept = System.Buffers.ArrayPool<char>.Shared.Rent(Math.Max(1, content.Length));
+        try
         {
-            int newline = content.IndexOf('\n', start);
-            int end = newline < 0 ? content.Length : newline;
-            ReadOnlySpan<char> line = content.AsSpan(start, end - start);
-            ReadOnlySpan<char> t = line.TrimStart();
-            if (!(t.StartsWith('#') && !t.StartsWith("#!", StringComparison.Ordinal)) && !t.StartsWith("//", StringComparison.Ordinal))
+            int length = 0;
+            bool first = true;
+            int start = 0;
+            while (true)
             {
-                if (!first)
+                int newline = content.IndexOf('\n', start);
+                int end = newline < 0 ? content.Length : newline;
+                ReadOnlySpan<char> line = content.AsSpan(start, end - start);
+                ReadOnlySpan<char> t = line.TrimStart();
+                if (!(t.StartsWith('#') && !t.StartsWith("#!", StringComparison.Ordinal)) && !t.StartsWith("//", StringComparison.Ordinal))
                 {
-                    kept.Append('\n');
+                    if (!first)
+                    {
+                        kept[length++] = '\n';
+                    }
+
+                    line.CopyTo(kept.AsSpan(length));
+                    length += line.Length;
+                    first = false;
                 }
 
-                kept.Append(line);
-                first = false;
+                if (newline < 0)
+                {
+                    break;
+                }
+
+                start = newline + 1;
             }
 
-            if (newline < 0)
+            if (length == content.Length)
             {
-                break;
+                return content.ToLowerInvariant();
             }
 
-            start = newline + 1;
+            return string.Create(length, kept, static (destination, buffer) => buffer.AsSpan(0, destination.Length).ToLowerInvariant(destination));
         }
-
-        return kept.Length == content.Length ? content : kept.ToString();
+        finally
+        {
+            System.Buffers.ArrayPool<char>.Shared.Return(kept);
+        }
     }
 }

@@ -33,19 +33,30 @@ public sealed class CommandLine
     public string Arg(int index) => index < Arguments.Count ? Arguments[index].Value : "";
 
     /// <summary>The arguments that are not options, in order (an option's separate value is not skipped unless listed in <paramref name="valueOptions"/>).</summary>
-    public IReadOnlyList<ShellWord> Positionals(params string[] valueOptions) => new List<ShellWord>(EnumeratePositionals(valueOptions));
+    public IReadOnlyList<ShellWord> Positionals(params string[] valueOptions)
+    {
+        var positionals = new List<ShellWord>();
+        for (int i = NextPositional(0, valueOptions); i >= 0; i = NextPositional(i + 1, valueOptions))
+        {
+            positionals.Add(Arguments[i]);
+        }
+
+        return positionals;
+    }
 
     /// <summary>The first positional argument's value, or "".</summary>
     public string Sub(params string[] valueOptions) => NthPositional(1, valueOptions)?.Value ?? "";
 
-    private IEnumerable<ShellWord> EnumeratePositionals(string[] valueOptions)
+    // The index of the first positional argument at or after `from`, or -1: a plain loop, as every command of every script
+    // asks (no iterator, no enumerator over the option list).
+    private int NextPositional(int from, string[] valueOptions)
     {
-        for (int i = 0; i < Arguments.Count; i++)
+        for (int i = from; i < Arguments.Count; i++)
         {
             string v = Arguments[i].Value;
             if (v.StartsWith('-') && v.Length > 1)
             {
-                if (!v.Contains('=', StringComparison.Ordinal) && valueOptions.Contains(v, StringComparer.Ordinal))
+                if (!v.Contains('=', StringComparison.Ordinal) && Array.IndexOf(valueOptions, v) >= 0)
                 {
                     i++;
                 }
@@ -53,8 +64,10 @@ public sealed class CommandLine
                 continue;
             }
 
-            yield return Arguments[i];
+            return i;
         }
+
+        return -1;
     }
 
     // The n-th positional argument (1-based), the last one when there are fewer, null when there is none: what
@@ -63,9 +76,9 @@ public sealed class CommandLine
     {
         ShellWord? last = null;
         int count = 0;
-        foreach (ShellWord word in EnumeratePositionals(valueOptions))
+        for (int i = NextPositional(0, valueOptions); i >= 0; i = NextPositional(i + 1, valueOptions))
         {
-            last = word;
+            last = Arguments[i];
             if (++count == n)
             {
                 break;

@@ -52,4 +52,17 @@ public class CommandLineTests
         Assert.That(text.Content.Substring(span.Start, span.Length), Is.EqualTo(expected));
         Assert.That(command.Sub("-a"), Is.EqualTo(command.Positionals("-a").FirstOrDefault()?.Value ?? ""));
     }
+
+    [TestCase("fly deploy -a web --config fly.toml --now=1 image", "", "deploy,web,fly.toml,image")]
+    [TestCase("fly deploy -a web --config fly.toml --now=1 image", "-a", "deploy,fly.toml,image")]
+    [TestCase("fly deploy -a web --config fly.toml --now=1 image", "-a,--config", "deploy,image")]
+    [TestCase("fly -a", "-a", "")]
+    [TestCase("fly - -a x", "-a", "-")]
+    public void Positionals_skip_options_and_the_values_of_listed_ones(string line, string valueOptions, string expected)
+    {
+        var command = CommandLine.From(Parse(line))!;
+        string[] options = valueOptions.Length == 0 ? [] : valueOptions.Split(',');
+        Assert.That(string.Join(",", command.Positionals(options).Select(p => p.Value)), Is.EqualTo(expected));
+        Assert.That(command.Sub(options), Is.EqualTo(expected.Split(',')[0]));
+    }
 }
