@@ -12,8 +12,22 @@ public class FlyValuesTests
     public void Go_durations_parse(string text, double milliseconds) =>
         Assert.That(FlyValues.ParseDuration(text)!.Value.TotalMilliseconds, Is.EqualTo(milliseconds));
 
+    // The short form ("30s", up to four digits and one unit) is read without the patterns: the same result as the
+    // general path gives for the same value written as two parts.
+    [TestCase("30s", "0m30s")]
+    [TestCase("9999h", "9998h60m")]
+    [TestCase("5ns", "0h5ns")]
+    [TestCase("7us", "0s7us")]
+    [TestCase("0010m", "0h10m")]
+    [TestCase("12345s", "12344s1000ms")]
+    public void A_short_duration_equals_the_same_duration_in_parts(string shortForm, string parts) =>
+        Assert.That(FlyValues.ParseDuration(shortForm), Is.EqualTo(FlyValues.ParseDuration(parts)).And.Not.Null);
+
     [TestCase("10")]
     [TestCase("10 s")]
+    [TestCase("10s ")]
+    [TestCase("1s\n1s")]
+    [TestCase("10sm")]
     [TestCase("1d")]
     [TestCase("")]
     public void Other_text_is_no_duration(string text) =>
