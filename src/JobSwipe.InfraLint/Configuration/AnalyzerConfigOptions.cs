@@ -80,6 +80,10 @@ public sealed class AnalyzerConfigOptions
     public SeverityConfiguration? GetSeverityConfiguration(string ruleId, string? category = null, bool isEnabledByDefault = true)
     {
         ArgumentException.ThrowIfNullOrEmpty(ruleId);
+        if (Options.Entries.Count == 0)
+        {
+            return null; // no .editorconfig property applies to the file (most files): no key to build
+        }
 
         string ruleKey = RulePrefix + ruleId + SeveritySuffix;
         SeverityConfiguration? rule = null;

@@ -89,7 +89,14 @@ public sealed class SourceText
 
     public LinePositionSpan GetSpan(TextSpan span) => GetSpan(span.Start, span.End);
 
-    public string GetText(TextSpan span) => Content.Substring(Math.Clamp(span.Start, 0, Content.Length), Math.Clamp(span.Length, 0, Content.Length - Math.Clamp(span.Start, 0, Content.Length)));
+    public string GetText(TextSpan span) => AsSpan(span).ToString();
+
+    /// <summary>The characters of <paramref name="span"/> (clamped to the text, as <see cref="GetText"/>) without copying them.</summary>
+    public ReadOnlySpan<char> AsSpan(TextSpan span)
+    {
+        int start = Math.Clamp(span.Start, 0, Content.Length);
+        return Content.AsSpan(start, Math.Clamp(span.Length, 0, Content.Length - start));
+    }
 
     private static int[] ComputeLineStarts(string content)
     {

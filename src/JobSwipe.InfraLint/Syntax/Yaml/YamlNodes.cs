@@ -110,13 +110,13 @@ public sealed class YamlScalar : YamlNode
             return Span.Start;
         }
 
-        string raw = _text.GetText(Span);
+        ReadOnlySpan<char> raw = _text.AsSpan(Span);
         switch (Style)
         {
-            case YamlScalarStyle.Plain when raw == Value:
+            case YamlScalarStyle.Plain when raw.SequenceEqual(Value):
                 return Span.Start + valueOffset;
             case YamlScalarStyle.SingleQuoted or YamlScalarStyle.DoubleQuoted
-                when raw.Length == Value.Length + 2 && string.CompareOrdinal(raw, 1, Value, 0, Value.Length) == 0:
+                when raw.Length == Value.Length + 2 && raw.Slice(1, Value.Length).SequenceEqual(Value):
                 return Span.Start + 1 + valueOffset;
             case YamlScalarStyle.Literal:
                 return MapLiteral(valueOffset);
