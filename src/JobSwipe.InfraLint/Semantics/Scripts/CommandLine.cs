@@ -35,10 +35,23 @@ public sealed class CommandLine
     /// <summary>The arguments that are not options, in order (an option's separate value is not skipped unless listed in <paramref name="valueOptions"/>).</summary>
     public IReadOnlyList<ShellWord> Positionals(params string[] valueOptions)
     {
-        var positionals = new List<ShellWord>();
+        // Counted first, then one exact array (rules ask for every command of every script).
+        int count = 0;
         for (int i = NextPositional(0, valueOptions); i >= 0; i = NextPositional(i + 1, valueOptions))
         {
-            positionals.Add(Arguments[i]);
+            count++;
+        }
+
+        if (count == 0)
+        {
+            return [];
+        }
+
+        var positionals = new ShellWord[count];
+        int n = 0;
+        for (int i = NextPositional(0, valueOptions); i >= 0; i = NextPositional(i + 1, valueOptions))
+        {
+            positionals[n++] = Arguments[i];
         }
 
         return positionals;
