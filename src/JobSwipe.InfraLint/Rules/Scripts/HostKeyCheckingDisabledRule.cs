@@ -36,22 +36,25 @@ public sealed partial class HostKeyCheckingDisabledRule : InfraAnalyzer
         foreach (CommandContext c in ctx.Model.EnumerateCommands())
         {
             SimpleCommand command = c.Command;
-            var words = command.Assignments.Select(a => a.Value).Concat(command.Words.Select(w => w.Assignment is { } a && Disabled().IsMatch(a.Value.Value) ? a.Value : w)).ToList();
-            for (int i = 0; i < words.Count; i++)
+            if (MayNameAnOption(command))
             {
-                ShellWord word = words[i];
-                string value = word.Value;
-                // `-o StrictHostKeyChecking no` is rare; the option is one word in practice (also -oStrictHostKeyChecking=no).
-                Match m = Disabled().Match(value);
-                if (!m.Success && i + 1 < words.Count && (value.Equals("StrictHostKeyChecking", StringComparison.OrdinalIgnoreCase) || value.Equals("-oStrictHostKeyChecking", StringComparison.OrdinalIgnoreCase)) && words[i + 1].Value.Equals("no", StringComparison.OrdinalIgnoreCase))
+                var words = command.Assignments.Select(a => a.Value).Concat(command.Words.Select(w => w.Assignment is { } a && Disabled().IsMatch(a.Value.Value) ? a.Value : w)).ToList();
+                for (int i = 0; i < words.Count; i++)
                 {
-                    Report(ctx, TextSpan.FromBounds(word.Span.Start, words[i + 1].Span.Start + words[i + 1].Span.Length), "StrictHostKeyChecking no");
-                    continue;
-                }
+                    ShellWord word = words[i];
+                    string value = word.Value;
+                    // `-o StrictHostKeyChecking no` is rare; the option is one word in practice (also -oStrictHostKeyChecking=no).
+                    Match m = Disabled().Match(value);
+                    if (!m.Success && i + 1 < words.Count && (value.Equals("StrictHostKeyChecking", StringComparison.OrdinalIgnoreCase) || value.Equals("-oStrictHostKeyChecking", StringComparison.OrdinalIgnoreCase)) && words[i + 1].Value.Equals("no", StringComparison.OrdinalIgnoreCase))
+                    {
+                        Report(ctx, TextSpan.FromBounds(word.Span.Start, words[i + 1].Span.Start + words[i + 1].Span.Length), "StrictHostKeyChecking no");
+                        continue;
+                    }
 
-                if (m.Success)
-                {
-                    Report(ctx, word.Span, m.Groups["what"].Value + "=" + m.Groups["value"].Value);
+                    if (m.Success)
+                    {
+                        Report(ctx, word.Span, m.Groups["what"].Value + "=" + m.Groups["value"].Value);
+                    }
                 }
             }
 
@@ -63,6 +66,33 @@ public sealed partial class HostKeyCheckingDisabledRule : InfraAnalyzer
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// False when no word of the command can hold either option: every finding on the command line needs "Chec"
+    /// (StrictHostKeyChecking) or "nown" (UserKnownHostsFile) in some case, letters that no other character matches
+    /// under the pattern's case-insensitivity. Most commands are skipped without a list or a pattern.
+    /// </summary>
+    private static bool MayNameAnOption(SimpleCommand command)
+    {
+        static bool Names(string value) => value.Contains("chec", StringComparison.OrdinalIgnoreCase) || value.Contains("nown", StringComparison.OrdinalIgnoreCase);
+        foreach (var assignment in command.Assignments)
+        {
+            if (Names(assignment.Value.Value))
+            {
+                return true;
+            }
+        }
+
+        foreach (ShellWord word in command.Words)
+        {
+            if (Names(word.Value) || word.Assignment is { } assignment && Names(assignment.Value.Value))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static void Report(ScriptSink ctx, TextSpan span, string what) =>

@@ -31,4 +31,12 @@ public sealed class HostKeyCheckingDisabledRuleTests
     {
         RuleVerifier.Reports<HostKeyCheckingDisabledRule>((".github/workflows/ci.yml", "on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: ssh -o [|StrictHostKeyChecking=no|] host true\n      - run: ssh -o StrictHostKeyChecking=yes host true\n"));
     }
+
+    [Test]
+    public void Case_variants_the_pattern_matches_are_reported_however_they_are_spelt()
+    {
+        // Commands are skipped unless a word holds "chec" or "nown" in some case; the pattern also matches the Kelvin
+        // sign for K, which that filter must not lose.
+        RuleVerifier.Reports<HostKeyCheckingDisabledRule>(("d.sh", "ssh -o [|stricthost\u212AeyCHECKING=No|] host true\nscp -o [|userknownhostsfile=/DEV/NULL|] a host:/srv\nssh -o [|STRICTHOSTKEYCHECKING no|] host true\n"));
+    }
 }
