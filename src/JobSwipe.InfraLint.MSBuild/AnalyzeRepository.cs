@@ -48,6 +48,12 @@ public sealed class AnalyzeRepository : Task, ICancelableTask
     /// <summary>With <see cref="Fix"/> (<c>InfraLintUnsafeFixes</c>), applies the unsafe fixes too.</summary>
     public bool UnsafeFixes { get; set; }
 
+    /// <summary>
+    /// When true (<c>InfraLintTimings</c>), logs how long the task's steps took (discovery, cache read, fingerprint…) at
+    /// the default verbosity: a diagnostic for the no-op build's cost, off by default.
+    /// </summary>
+    public bool Timings { get; set; }
+
     /// <summary>The findings file, with metadata <c>RunId</c> (unique per run), <c>Root</c> and <c>FromCache</c>.</summary>
     [Output]
     public ITaskItem? Run { get; set; }
@@ -57,6 +63,7 @@ public sealed class AnalyzeRepository : Task, ICancelableTask
 
     public override bool Execute()
     {
+        var clock = Timings ? System.Diagnostics.Stopwatch.StartNew() : null;
         var analysis = new CachedAnalysis(Root, CacheDirectory, Exclude, Analyzers, string.IsNullOrWhiteSpace(BaselineFile) ? null : BaselineFile, PackageVersion);
         try
         {
@@ -82,6 +89,16 @@ public sealed class AnalyzeRepository : Task, ICancelableTask
             if (!string.IsNullOrWhiteSpace(SarifFile) && analysis.WriteSarif(SarifFile, run) is { } sarifProblem)
             {
                 Log.LogOwnFileFailure(sarifProblem);
+            }
+
+            if (clock is not null)
+            {
+                Log.LogMessage(
+                    MessageImportance.High,
+                    "InfraLint timings: {0}; the task {1} ms in all{2}.",
+                    string.Join(", ", analysis.Steps.Select(s => s.Name + " " + s.Elapsed.TotalMilliseconds.ToString("0.0", CultureInfo.InvariantCulture) + " ms")),
+                    clock.Elapsed.TotalMilliseconds.ToString("0.0", CultureInfo.InvariantCulture),
+                    run.FromCache ? " (no-op: reported from the cache)" : string.Empty);
             }
 
             var item = new TaskItem(run.Path);

@@ -21,6 +21,14 @@ namespace JobSwipe.InfraLint.Benchmarks;
 /// rather than reporting from its cache, and for the source edit how many files it re-linted (one alone, or all).
 /// Every command runs with <c>-nodeReuse:false</c>, <c>MSBUILDDISABLENODEREUSE=1</c>, <c>-p:UseSharedCompilation=false</c>
 /// (no compiler server outlives a build) and the run's own NUGET_PACKAGES folder.
+/// <para>
+/// Then the no-op builds alone, in pairs (<see cref="MeasureNoOpPairs"/>): a no-op build differs from the one without
+/// the package by tens of milliseconds, less than the machine's noise between two builds seconds apart, so the two
+/// builds of a pair run back to back (the order alternating from pair to pair), after one untimed no-op build of each
+/// consumer, with the same flags on both sides plus <c>-clp:PerformanceSummary</c>. The table gives each pair's ratio and
+/// the InfraLint target's and tasks' own times from MSBuild's summary: that figure does not depend on the rest of
+/// the build's noise. The CPU time of each build (GNU time) is given beside the wall time.
+/// </para>
 /// </summary>
 public sealed class BuildBenchmark(string repositoryRoot, string workRoot, Report report)
 {
@@ -32,8 +40,8 @@ public sealed class BuildBenchmark(string repositoryRoot, string workRoot, Repor
 
     private IReadOnlyDictionary<string, string?> Environment => new Dictionary<string, string?> { ["NUGET_PACKAGES"] = Packages };
 
-    /// <summary>Runs the builds and prints their table; returns the no-op ratio (with / without) and the ms it adds, or null when skipped.</summary>
-    public (double Ratio, double AddedMs)? Run(int runs)
+    /// <summary>Runs the builds and prints their tables; returns the paired no-op builds' figures, or null when skipped.</summary>
+    public NoOpPairs? Run(int runs, int pairs)
     {
         string version = "0.1.0-bench." + DateTime.UtcNow.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture) + "." + System.Environment.ProcessId.ToString(CultureInfo.InvariantCulture);
         Report.Progress($"builds: packing JobSwipe.InfraLint {version}");
@@ -131,16 +139,112 @@ public sealed class BuildBenchmark(string repositoryRoot, string workRoot, Repor
 
         // The target is per run ("at most 1.05x in every run"), so each run's pair is shown, not only the medians.
         report.Line();
-        report.Line("No-op ratio per run (with ÷ without, the two builds of the same run): " + string.Join(", ", noop[with].Zip(noop[without], (w, wo) => Stats.Ratio(w / wo))) + ".");
-        double noopWithout = Stats.Median(noop[without]);
-        double noopWith = Stats.Median(noop[with]);
-        return (noopWith / noopWithout, noopWith - noopWithout);
+        report.Line("No-op ratio per run (with ÷ without, the two builds of the same run, seconds apart): " + string.Join(", ", noop[with].Zip(noop[without], (w, wo) => Stats.Ratio(w / wo))) + ".");
+        return MeasureNoOpPairs(with, without, pairs);
 
         string[] Row(string name, Dictionary<string, List<double>> times)
         {
             double a = Stats.Median(times[without]);
             double b = Stats.Median(times[with]);
             return [name, Stats.Spread(times[without]), Stats.Spread(times[with]), Stats.Ratio(b / a), Stats.Ms(b - a) + " ms"];
+        }
+    }
+
+    private static readonly string[] NoOpArguments = ["build", "--no-restore", "-nodeReuse:false", "-tl:off", "-v:q", "-p:UseSharedCompilation=false", "-clp:PerformanceSummary"];
+
+    /// <summary>
+    /// No-op builds in pairs: one untimed no-op build of each consumer, then <paramref name="pairs"/> pairs of no-op
+    /// builds, the two of a pair back to back, without first in even pairs and with first in odd ones. Prints each pair
+    /// and the summary; null when a build failed or InfraLint did not report from its cache.
+    /// </summary>
+    private NoOpPairs? MeasureNoOpPairs(string with, string without, int pairs)
+    {
+        report.Line();
+        report.Line($"**No-op builds in pairs** ({pairs} pairs after one untimed no-op build of each consumer; the two builds of a pair back to back, the order alternating; both with `-clp:PerformanceSummary`):");
+        report.Line();
+        string findings = Path.Combine(with, "obj", "infralint", "findings.json");
+        foreach (string consumer in new[] { without, with })
+        {
+            if (DotNet(consumer, NoOpArguments) is { ExitCode: not 0 } warmUp)
+            {
+                report.Line($"Skipped: the warm-up no-op build of {Path.GetFileName(consumer)} failed (exit {warmUp.ExitCode}): {warmUp.Tail}");
+                return null;
+            }
+        }
+
+        DateTime stamp = File.GetLastWriteTimeUtc(findings);
+        var measured = new List<NoOpPair>();
+        var rows = new List<IReadOnlyList<string>>();
+        for (int pair = 0; pair < pairs; pair++)
+        {
+            Report.Progress($"builds: no-op pair {pair + 1}/{pairs}");
+            double withoutMs = 0, withMs = 0, withoutCpu = double.NaN, withCpu = double.NaN;
+            var times = new PerformanceSummary();
+            foreach (string consumer in pair % 2 == 0 ? new[] { without, with } : new[] { with, without })
+            {
+                var summary = new PerformanceSummary();
+                var build = DotNet(consumer, NoOpArguments, summary.Read);
+                if (build.ExitCode != 0)
+                {
+                    report.Line($"Skipped: a no-op build of {Path.GetFileName(consumer)} failed (exit {build.ExitCode}): {build.Tail}");
+                    return null;
+                }
+
+                if (consumer == with)
+                {
+                    withMs = build.Wall.TotalMilliseconds;
+                    withCpu = build.CpuSeconds * 1000;
+                    times = summary;
+                }
+                else
+                {
+                    withoutMs = build.Wall.TotalMilliseconds;
+                    withoutCpu = build.CpuSeconds * 1000;
+                }
+            }
+
+            if (File.GetLastWriteTimeUtc(findings) != stamp)
+            {
+                report.Line("Skipped: InfraLint linted again in a no-op build (its findings file was rewritten).");
+                return null;
+            }
+
+            var measuredPair = new NoOpPair(withoutMs, withMs, times.Target("InfraLint"), times.Task("JobSwipe.InfraLint.MSBuild.AnalyzeRepository"), times.Task("JobSwipe.InfraLint.MSBuild.ReportFindings"))
+            {
+                WithoutCpuMs = withoutCpu,
+                WithCpuMs = withCpu,
+            };
+            measured.Add(measuredPair);
+            rows.Add([
+                (pair + 1).ToString(CultureInfo.InvariantCulture) + (pair % 2 == 0 ? " (without first)" : " (with first)"),
+                Stats.Ms(withoutMs), Stats.Ms(withMs), Stats.Ratio(withMs / withoutMs), Stats.Ms(withMs - withoutMs), Stats.Ratio(withCpu / withoutCpu),
+                Stats.Ms(measuredPair.TargetMs), Stats.Ms(measuredPair.AnalyzeMs), Stats.Ms(measuredPair.ReportMs),
+            ]);
+        }
+
+        var result = new NoOpPairs(measured);
+        report.Table(["pair", "without, ms", "with, ms", "ratio", "added, ms", "CPU ratio", "InfraLint target, ms", "AnalyzeRepository task, ms", "ReportFindings task, ms"], rows);
+        report.Line();
+        report.Table(
+            ["no-op, min / median / max", "figure"],
+            [
+                ["build without the package, ms", MinMedianMax(measured.Select(p => p.WithoutMs), Stats.Ms)],
+                ["build with the package, ms", MinMedianMax(measured.Select(p => p.WithMs), Stats.Ms)],
+                ["ratio of the pair (with ÷ without)", MinMedianMax(result.Ratios, Stats.Ratio) + $"; at most 1.05× in {result.Ratios.Count(r => r <= 1.05)} of {pairs} pairs"],
+                ["added by the package (with − without), ms", MinMedianMax(measured.Select(p => p.WithMs - p.WithoutMs), Stats.Ms)],
+                ["CPU time (user + system) without / with the package, ms", MinMedianMax(measured.Select(p => p.WithoutCpuMs), Stats.Ms) + " and " + MinMedianMax(measured.Select(p => p.WithCpuMs), Stats.Ms)],
+                ["CPU ratio of the pair (with ÷ without)", MinMedianMax(measured.Select(p => p.WithCpuMs / p.WithoutCpuMs), Stats.Ratio)],
+                ["InfraLint target (MSBuild's own timing), ms", MinMedianMax(measured.Select(p => p.TargetMs), Stats.Ms)],
+                ["1 + target ÷ build without the package, same pair", MinMedianMax(result.TargetRatios, Stats.Ratio)],
+            ]);
+        report.Line();
+        report.Line("The InfraLint target's time is MSBuild's measure of the package's own work in the build (the call into the analysis project, the AnalyzeRepository no-op check, the ReportFindings task); the pair's ratio also carries the noise of the rest of the two builds.");
+        return result;
+
+        static string MinMedianMax(IEnumerable<double> values, Func<double, string> format)
+        {
+            double[] all = [.. values];
+            return $"{format(all.Min())} / {format(Stats.Median(all))} / {format(all.Max())}";
         }
     }
 
@@ -184,4 +288,58 @@ public sealed class BuildBenchmark(string repositoryRoot, string workRoot, Repor
 
     private ChildRun DotNet(string workingDirectory, params string[] arguments) =>
         ChildProcess.Run("dotnet", arguments, workingDirectory, Environment, TimeSpan.FromMinutes(10));
+
+    private ChildRun DotNet(string workingDirectory, string[] arguments, Action<string> onLine) =>
+        ChildProcess.Run("dotnet", arguments, workingDirectory, Environment, TimeSpan.FromMinutes(10), onLine);
+}
+
+/// <summary>One pair of no-op builds: the build without and with the package, and the InfraLint target's and tasks' own times.</summary>
+public sealed record NoOpPair(double WithoutMs, double WithMs, double TargetMs, double AnalyzeMs, double ReportMs)
+{
+    /// <summary>The builds' CPU time (user + system, from GNU time; NaN without it), less sensitive than wall time to other processes.</summary>
+    public double WithoutCpuMs { get; init; } = double.NaN;
+
+    public double WithCpuMs { get; init; } = double.NaN;
+}
+
+/// <summary>The paired no-op builds: each pair's ratio, and 1 + the InfraLint target's time over the build without the package.</summary>
+public sealed record NoOpPairs(IReadOnlyList<NoOpPair> Pairs)
+{
+    public IReadOnlyList<double> Ratios => [.. Pairs.Select(p => p.WithMs / p.WithoutMs)];
+
+    public IReadOnlyList<double> TargetRatios => [.. Pairs.Select(p => 1 + (p.TargetMs / p.WithoutMs))];
+}
+
+/// <summary>
+/// The target and task times of MSBuild's <c>-clp:PerformanceSummary</c> (lines such as <c>   146 ms  InfraLint   1 calls</c>
+/// under "Target Performance Summary:" and "Task Performance Summary:"), read line by line from a build's output.
+/// </summary>
+public sealed class PerformanceSummary
+{
+    private readonly Dictionary<string, double> _targets = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, double> _tasks = new(StringComparer.Ordinal);
+    private Dictionary<string, double>? _section;
+
+    public void Read(string line)
+    {
+        string trimmed = line.Trim();
+        if (trimmed.EndsWith("Performance Summary:", StringComparison.Ordinal))
+        {
+            _section = trimmed.StartsWith("Target ", StringComparison.Ordinal) ? _targets : trimmed.StartsWith("Task ", StringComparison.Ordinal) ? _tasks : null;
+            return;
+        }
+
+        string[] parts = trimmed.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (_section is not null && parts.Length == 5 && parts[1] == "ms" && parts[4] == "calls"
+            && double.TryParse(parts[0], NumberStyles.Float, CultureInfo.InvariantCulture, out double ms))
+        {
+            _section[parts[2]] = ms;
+        }
+    }
+
+    /// <summary>A target's total time in ms; NaN when the summary did not list it.</summary>
+    public double Target(string name) => _targets.GetValueOrDefault(name, double.NaN);
+
+    /// <summary>A task's total time in ms; NaN when the summary did not list it.</summary>
+    public double Task(string name) => _tasks.GetValueOrDefault(name, double.NaN);
 }

@@ -4,13 +4,19 @@ using System.Text;
 
 namespace JobSwipe.InfraLint.Benchmarks;
 
-/// <summary>One timed child process: wall time, peak resident set size, exit code and how much it printed.</summary>
-public sealed record ChildRun(TimeSpan Wall, long PeakRssBytes, int ExitCode, int OutputLines, string Tail);
+/// <summary>
+/// One timed child process: wall time, peak resident set size, exit code and how much it printed; with GNU time, also
+/// the CPU time (user + system) of the child and the descendants it waited for (NaN without).
+/// </summary>
+public sealed record ChildRun(TimeSpan Wall, long PeakRssBytes, int ExitCode, int OutputLines, string Tail)
+{
+    public double CpuSeconds { get; init; } = double.NaN;
+}
 
 /// <summary>
 /// Runs a child process and measures it. Wall time is a Stopwatch from start to exit. Peak memory is the child's peak
-/// RSS: with GNU time present (<c>/usr/bin/time</c>) the child runs under <c>/usr/bin/time -f %M</c>, which prints the
-/// kernel's ru_maxrss after wait4 (exact; the wrapper adds about a millisecond to the wall time); without it the
+/// RSS: with GNU time present (<c>/usr/bin/time</c>) the child runs under <c>/usr/bin/time -f "%U %S %M"</c>, which prints the
+/// kernel's CPU times and ru_maxrss after wait4 (exact; the wrapper adds about a millisecond to the wall time); without it the
 /// child's <c>/proc/PID/status</c> VmHWM (the kernel's high-water mark) is polled every 5 ms until it exits, which can
 /// miss growth in its last 5 ms. Output is read and counted, never kept beyond a short tail.
 /// </summary>
@@ -21,10 +27,11 @@ public static class ChildProcess
     public static bool HasGnuTime { get; } = File.Exists(GnuTime) && IsGnuTime();
 
     public static string PeakMemoryMethod => HasGnuTime
-        ? "/usr/bin/time -f %M (the kernel's ru_maxrss of the child)"
+        ? "/usr/bin/time -f \"%U %S %M\" (the kernel's ru_maxrss of the child)"
         : "/proc/PID/status VmHWM polled every 5 ms";
 
-    public static ChildRun Run(string fileName, IReadOnlyList<string> arguments, string workingDirectory, IReadOnlyDictionary<string, string?>? environment = null, TimeSpan? timeout = null)
+    /// <param name="onLine">Called with each line the child prints (standard output and error), for a caller that reads it.</param>
+    public static ChildRun Run(string fileName, IReadOnlyList<string> arguments, string workingDirectory, IReadOnlyDictionary<string, string?>? environment = null, TimeSpan? timeout = null, Action<string>? onLine = null)
     {
         string? rssFile = HasGnuTime ? Path.Combine(Path.GetTempPath(), "infralint-bench-rss-" + Guid.NewGuid().ToString("N") + ".txt") : null;
         var start = new ProcessStartInfo(rssFile is null ? fileName : GnuTime)
@@ -39,7 +46,7 @@ public static class ChildProcess
         };
         if (rssFile is not null)
         {
-            foreach (string argument in new[] { "-f", "%M", "-o", rssFile, fileName })
+            foreach (string argument in new[] { "-f", "%U %S %M", "-o", rssFile, fileName })
             {
                 start.ArgumentList.Add(argument);
             }
@@ -62,6 +69,7 @@ public static class ChildProcess
 
             lock (tail)
             {
+                onLine?.Invoke(line);
                 lines++;
                 tail.Enqueue(line);
                 if (tail.Count > 8)
@@ -98,9 +106,11 @@ public static class ChildProcess
         process.WaitForExit();
         clock.Stop();
         long peak = polledPeak;
+        double cpu = double.NaN;
         if (rssFile is not null)
         {
-            peak = ReadGnuTimeKilobytes(rssFile) * 1024;
+            (cpu, long kilobytes) = ReadGnuTime(rssFile);
+            peak = kilobytes * 1024;
             File.Delete(rssFile);
         }
 
@@ -110,7 +120,7 @@ public static class ChildProcess
             text = string.Join('\n', tail);
         }
 
-        return new ChildRun(clock.Elapsed, peak, process.ExitCode, lines, text);
+        return new ChildRun(clock.Elapsed, peak, process.ExitCode, lines, text) { CpuSeconds = cpu };
     }
 
     /// <summary>The full path of an executable on PATH, or null.</summary>
@@ -171,11 +181,19 @@ public static class ChildProcess
         return 0;
     }
 
-    private static long ReadGnuTimeKilobytes(string path)
+    /// <summary>The user + system seconds and the peak RSS in KiB of GNU time's "%U %S %M" line; NaN and 0 when absent.</summary>
+    private static (double CpuSeconds, long Kilobytes) ReadGnuTime(string path)
     {
-        // GNU time writes "Command exited with non-zero status N" before the figure when the child fails.
+        // GNU time writes "Command exited with non-zero status N" before the figures when the child fails.
         string? last = File.Exists(path) ? File.ReadAllLines(path).LastOrDefault(l => l.Trim().Length > 0) : null;
-        return long.TryParse(last?.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out long kilobytes) ? kilobytes : 0;
+        string[] parts = last?.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries) ?? [];
+        if (parts.Length != 3)
+        {
+            return (double.NaN, 0);
+        }
+
+        bool cpu = double.TryParse(parts[0], NumberStyles.Float, CultureInfo.InvariantCulture, out double user) & double.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out double system);
+        return (cpu ? user + system : double.NaN, long.TryParse(parts[2], NumberStyles.Integer, CultureInfo.InvariantCulture, out long kilobytes) ? kilobytes : 0);
     }
 }
 

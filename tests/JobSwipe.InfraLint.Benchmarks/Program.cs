@@ -15,6 +15,7 @@ const string Usage = """
       --peer-runs P     runs per peer (default: K)
       --builds          also time a consumer's cold and no-op builds with and without the package
       --build-runs B    runs per build figure (default 5)
+      --noop-pairs P    pairs of no-op builds, with and without the package back to back (default 10)
       --all             --scaling --peers --builds
       --large-text      only the 100 MB text case: 25 files of 4 MB linted in process, reported in MB/s
       --tool DLL        the infralint.dll to time (default: build src/JobSwipe.InfraLint.Cli in Release into the work folder)
@@ -25,7 +26,7 @@ const string Usage = """
       --keep            keep the work folder (generated repositories, consumers, feed)
     """;
 
-int services = 2000, runs = 5, buildRuns = 5;
+int services = 2000, runs = 5, buildRuns = 5, noopPairs = 10;
 int? peerRuns = null;
 bool scaling = false, peers = false, builds = false, keep = false, largeText = false, readyToRun = false;
 string? toolDll = null, outputFile = null, regexRoot = null;
@@ -38,6 +39,7 @@ for (int i = 0; i < args.Length; i++)
         case "--runs": runs = int.Parse(Next(), CultureInfo.InvariantCulture); break;
         case "--peer-runs": peerRuns = int.Parse(Next(), CultureInfo.InvariantCulture); break;
         case "--build-runs": buildRuns = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+        case "--noop-pairs": noopPairs = int.Parse(Next(), CultureInfo.InvariantCulture); break;
         case "--scaling": scaling = true; break;
         case "--peers": peers = true; break;
         case "--builds": builds = true; break;
@@ -53,7 +55,7 @@ for (int i = 0; i < args.Length; i++)
     }
 }
 
-if (services < 4 || runs < 1 || buildRuns < 1 || peerRuns < 1)
+if (services < 4 || runs < 1 || buildRuns < 1 || noopPairs < 1 || peerRuns < 1)
 {
     Console.Error.WriteLine($"--services must be at least 4 and the run counts at least 1\n{Usage}");
     return 2;
@@ -380,11 +382,11 @@ try
         }
     }
 
-    (double Ratio, double AddedMs)? noop = null;
+    NoOpPairs? noop = null;
     if (builds)
     {
         report.Heading("A consumer's build with and without the package");
-        noop = new BuildBenchmark(repositoryRoot, workRoot, report).Run(buildRuns);
+        noop = new BuildBenchmark(repositoryRoot, workRoot, report).Run(buildRuns, noopPairs);
     }
 
     report.Heading("Targets");
@@ -412,7 +414,13 @@ try
 
     if (noop is { } n)
     {
-        targets.Add(["no-op rebuild at most 1.10× the same rebuild without the package", $"{Stats.Ratio(n.Ratio)} (+{Stats.Ms(n.AddedMs)} ms)", n.Ratio <= 1.10 ? "met" : $"missed by {Stats.Ms(n.AddedMs - ((n.AddedMs / (n.Ratio - 1)) * 0.10))} ms"]);
+        // Issue 19's target 3: at most 1.05× in every run, not only the median.
+        int within = n.Ratios.Count(r => r <= 1.05);
+        targets.Add([
+            "no-op rebuild at most 1.05× the same rebuild without the package, in every pair",
+            $"pairs {Stats.Ratio(n.Ratios.Min())} / {Stats.Ratio(Stats.Median(n.Ratios))} / {Stats.Ratio(n.Ratios.Max())} (min / median / max), {within} of {n.Pairs.Count} within; InfraLint target alone {Stats.Ratio(n.TargetRatios.Min())} / {Stats.Ratio(Stats.Median(n.TargetRatios))} / {Stats.Ratio(n.TargetRatios.Max())}",
+            (within == n.Pairs.Count ? "met" : $"missed in {n.Pairs.Count - within} of {n.Pairs.Count} pairs") + " / " + (n.TargetRatios.Max() <= 1.05 ? "met" : "missed"),
+        ]);
     }
 
     report.Table(["target", "measured", "status"], targets);

@@ -22,6 +22,9 @@ public sealed record OwnFileProblem(string Path, string Action, string Error, st
 /// the run knew (null on a cache hit: <see cref="CachedAnalysis.WriteSarif"/> then asks the engine).</summary>
 public sealed record CachedFindings(FindingsFile Findings, string Path, bool FromCache, IReadOnlyList<DiagnosticDescriptor>? Rules);
 
+/// <summary>One step of <see cref="CachedAnalysis.Analyze"/> and its wall time.</summary>
+public sealed record AnalysisStep(string Name, TimeSpan Elapsed);
+
 /// <summary>What <see cref="CachedAnalysis.UpdateBaseline"/> did: how many findings went into which file, or why none did.</summary>
 public sealed record BaselineUpdate(string Path, int Findings, OwnFileProblem? Problem);
 
@@ -104,22 +107,31 @@ public sealed class CachedAnalysis
     public CachedFindings Analyze(bool reuse = true, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
+        _steps.Clear();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var discovery = LintEngine.Discover(Options);
+        Step("discovery", clock);
         var cached = reuse ? FindingsFile.TryRead(CachePath) : null;
+        Step("cache read", clock);
         if (cached is not null && cached.Root == Root)
         {
-            if (cached.Fingerprint == InputFingerprint.Compute(Options, discovery, PackageVersion, cached.ContentNotRead ?? []))
+            bool unchanged = cached.Fingerprint == InputFingerprint.Compute(Options, discovery, PackageVersion, cached.ContentNotRead ?? []);
+            Step("fingerprint", clock);
+            if (unchanged)
             {
                 return new CachedFindings(cached, CachePath, FromCache: true, Rules: null);
             }
 
-            if (TryRelint(cached, discovery, cancellationToken) is { } relinted)
+            var relinted = TryRelint(cached, discovery, cancellationToken);
+            Step("re-lint", clock);
+            if (relinted is not null)
             {
                 return relinted;
             }
         }
 
         var result = LintEngine.Run(Options, discovery, cancellationToken);
+        Step("whole run", clock);
         string fingerprint = InputFingerprint.Compute(Options, discovery, PackageVersion, result.ContentNotRead);
         var findings = FindingsFile.From(result, fingerprint) with { ContentNotRead = result.ContentNotRead };
         RelintState? state = result.Relintable is { } relintable
@@ -131,7 +143,24 @@ public sealed class CachedAnalysis
                 relintable.InlineSuppressed,
                 relintable.BaselineSuppressed)
             : null;
-        return Store(findings, state, result.Rules);
+        var stored = Store(findings, state, result.Rules);
+        Step("store", clock);
+        return stored;
+    }
+
+    /// <summary>
+    /// The steps of the last <see cref="Analyze"/> and how long each took, in order (discovery, cache read, fingerprint,
+    /// then re-lint or whole run and store when the cache did not match): the MSBuild task logs them with
+    /// <c>-p:InfraLintTimings=true</c>.
+    /// </summary>
+    public IReadOnlyList<AnalysisStep> Steps => _steps;
+
+    private readonly List<AnalysisStep> _steps = [];
+
+    private void Step(string name, System.Diagnostics.Stopwatch clock)
+    {
+        _steps.Add(new AnalysisStep(name, clock.Elapsed));
+        clock.Restart();
     }
 
     /// <summary>

@@ -264,6 +264,29 @@ public class AnalyzeRepositoryTests
         Assert.That(engine.Messages.Select(m => m.Message), Has.Some.StartWith("InfraLint: canceled"));
     }
 
+    [Test]
+    public void With_timings_the_task_says_how_long_each_step_took_and_without_says_nothing()
+    {
+        using var repo = Repository();
+        var (first, firstEngine) = Create(repo, t => t.Timings = true);
+        Assert.That(first.Execute(), Is.True);
+        var (second, secondEngine) = Create(repo, t => t.Timings = true);
+        Assert.That(second.Execute(), Is.True);
+        var (third, thirdEngine) = Create(repo);
+        Assert.That(third.Execute(), Is.True);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(
+                firstEngine.MessagesAtLeast(MessageImportance.High),
+                Has.One.Match(@"^InfraLint timings: discovery \d+\.\d ms, cache read \d+\.\d ms, whole run \d+\.\d ms, store \d+\.\d ms; the task \d+\.\d ms in all\.$"));
+            Assert.That(
+                secondEngine.MessagesAtLeast(MessageImportance.High),
+                Has.One.Match(@"^InfraLint timings: discovery \d+\.\d ms, cache read \d+\.\d ms, fingerprint \d+\.\d ms; the task \d+\.\d ms in all \(no-op: reported from the cache\)\.$"));
+            Assert.That(thirdEngine.Messages.Select(m => m.Message), Has.None.Contains("timings"));
+        }
+    }
+
     private static TempRepository Repository() =>
         new(new Dictionary<string, string> { ["docker-compose.production.yml"] = ProductionCompose });
 

@@ -93,6 +93,63 @@ public class CachedAnalysisTests
         Assert.That(again.Findings.Findings.Select(f => (f.RuleId, f.Path)), Does.Contain(("JSI5001", "debug.log")));
     }
 
+    [TestCase("debug.log", "renamed.log")]
+    [TestCase("Program.cs", "Main.cs")]
+    [TestCase("compose.yaml", "deploy/compose.yaml")]
+    public void A_renamed_or_moved_file_lints_again_though_its_size_and_time_are_the_same(string from, string to)
+    {
+        using var repo = new TempRepository(Files);
+        Analyze(repo);
+        string target = Path.Combine(repo.Root, to);
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+
+        File.Move(Path.Combine(repo.Root, from), target);
+
+        Assert.That(Analyze(repo).FromCache, Is.False);
+    }
+
+    [Test]
+    public void A_file_added_in_a_new_folder_lints_again()
+    {
+        using var repo = new TempRepository(Files);
+        Analyze(repo);
+
+        repo.Write("services/api/notes.txt", "nothing to see\n");
+
+        Assert.That(Analyze(repo).FromCache, Is.False);
+    }
+
+    [Test]
+    public void An_editorconfig_above_the_root_that_appears_or_changes_lints_again()
+    {
+        using var repo = new TempRepository(Files.ToDictionary(p => "app/" + p.Key, p => p.Value));
+        string root = Path.Combine(repo.Root, "app");
+        var analysis = new CachedAnalysis(root, Path.Combine(root, "obj", "infralint"), [], [], null, "tests");
+        analysis.Analyze();
+        string editorConfig = repo.Write(".editorconfig", "[*]\ndotnet_diagnostic.JSI2008.severity = none\n");
+        Assert.That(analysis.Analyze().FromCache, Is.False, "a new .editorconfig above the root");
+        Assert.That(analysis.Analyze().FromCache, Is.True);
+
+        File.WriteAllText(editorConfig, "[*]\ndotnet_diagnostic.JSI2008.severity = error\n");
+        File.SetLastWriteTimeUtc(editorConfig, File.GetLastWriteTimeUtc(editorConfig).AddSeconds(5));
+
+        Assert.That(analysis.Analyze().FromCache, Is.False, "a changed .editorconfig above the root");
+    }
+
+    [Test]
+    public void A_baseline_rewritten_with_the_same_size_and_time_lints_again()
+    {
+        using var repo = new TempRepository(Files);
+        string baseline = repo.Write("infralint.baseline.json", "{\"version\":1,\"findings\":[]} ");
+        Analyze(repo);
+        var time = File.GetLastWriteTimeUtc(baseline);
+
+        File.WriteAllText(baseline, "{\"version\":1,\"findings\":[] }");
+        File.SetLastWriteTimeUtc(baseline, time);
+
+        Assert.That(Analyze(repo).FromCache, Is.False);
+    }
+
     [Test]
     public void A_cache_folder_it_cannot_write_still_gives_the_findings()
     {

@@ -100,4 +100,88 @@ public class FindingsFileTests
         Assert.That(FindingsFile.TryRead(broken), Is.Null);
         Assert.That(FindingsFile.TryRead(Path.Combine(repo.Root, "missing.json")), Is.Null);
     }
+
+    /// <summary>Every property the writer can write, none at its default: what the reader reads back must write the same JSON.</summary>
+    private static readonly FindingsFile Full = new(
+        "/repo",
+        "ABC123",
+        12,
+        10,
+        4_000_000_000,
+        [
+            new FindingRecord(
+                "JSI2001",
+                "error",
+                "docker-compose.yml",
+                3,
+                5,
+                3,
+                9,
+                "service 'vault' runs <dev> mode – café \"quoted\"\n",
+                "https://example.invalid/JSI2001",
+                "f1",
+                new FixRecord("Pin it", "unsafe", "docker-compose.yml", [new EditRecord(3, 5, 3, 9, "x\ty"), new EditRecord(4, 1, 5, 1, string.Empty)], MakesExecutable: true),
+                [new FindingLocation("a/.env", 2, 3, 2, 7), new FindingLocation("b.yml", 0, 0, 0, 0)]),
+            new FindingRecord("JSI3012", "warning", "fly.toml", 1, 1, 1, 4, "x", "https://example.invalid/JSI3012"),
+            new FindingRecord("JSI9999", "info", string.Empty, 0, 0, 0, 0, "repository", "https://example.invalid/JSI9999", Fix: new FixRecord("Chmod", "safe", "run.sh", [])),
+        ])
+    {
+        InlineSuppressed = 2,
+        BaselineSuppressed = 1,
+        ContentNotRead = ["app.log", "logs/é.txt"],
+        Relinted = 3,
+        Skipped = [new SkippedRecord("assets/logo.png", "binary"), new SkippedRecord("big.bin", "larger than 4 MiB")],
+    };
+
+    [Test]
+    public void The_reader_reads_back_every_property_the_writer_writes()
+    {
+        using var repo = new TempRepository();
+        string path = Path.Combine(repo.Root, "findings.json");
+        Full.Write(path);
+
+        var read = FindingsFile.TryRead(path);
+
+        Assert.That(read, Is.Not.Null);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(read!.ToJson(), Is.EqualTo(Full.ToJson()));
+            foreach (string property in new[] { "contentNotRead", "relinted", "additionalLocations", "makesExecutable", "edits", "skipped", "baselineSuppressed" })
+            {
+                Assert.That(Full.ToJson(), Does.Contain($"\"{property}\""), "the sample writes every property");
+            }
+        }
+    }
+
+    [Test]
+    public void Absent_optional_properties_read_as_the_writers_defaults()
+    {
+        using var repo = new TempRepository();
+        string path = repo.Write("findings.json", "{\"root\": \"/r\", \"files\": 1, \"analyzed\": 0, \"elapsedMs\": 5, \"findings\": [], \"unknown\": {\"a\": [1]}}");
+
+        var read = FindingsFile.TryRead(path);
+
+        Assert.That(read, Is.Not.Null);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(read!.Fingerprint, Is.Null);
+            Assert.That(read.ContentNotRead, Is.Null);
+            Assert.That(read.Relinted, Is.Null);
+            Assert.That(read.Skipped, Is.Empty);
+            Assert.That(read.InlineSuppressed + read.BaselineSuppressed, Is.Zero);
+        }
+    }
+
+    [TestCase("{\"files\": 1, \"analyzed\": 0, \"elapsedMs\": 5, \"findings\": []}", TestName = "no root")]
+    [TestCase("{\"root\": \"/r\", \"files\": \"1\", \"analyzed\": 0, \"elapsedMs\": 5, \"findings\": []}", TestName = "a count as text")]
+    [TestCase("{\"root\": \"/r\", \"files\": 1, \"analyzed\": 0, \"elapsedMs\": 5, \"findings\": {}}", TestName = "findings not a list")]
+    [TestCase("{\"root\": \"/r\", \"files\": 1, \"analyzed\": 0, \"elapsedMs\": 5, \"findings\": [{\"ruleId\": \"JSI0001\"}]}", TestName = "a finding without its location")]
+    [TestCase("{\"root\": null, \"files\": 1, \"analyzed\": 0, \"elapsedMs\": 5, \"findings\": []}", TestName = "a null root")]
+    [TestCase("[]", TestName = "not an object")]
+    public void A_file_missing_a_required_property_or_of_another_type_reads_as_null(string json)
+    {
+        using var repo = new TempRepository();
+
+        Assert.That(FindingsFile.TryRead(repo.Write("findings.json", json)), Is.Null);
+    }
 }
