@@ -501,12 +501,37 @@ public static partial class LintEngine
                 continue;
             }
 
-            var kept = diagnostic.WithSeverity(severity);
-            result.Add(kept.WithFingerprint(Baseline.ComputeFingerprint(kept.Id, kept.Location.Path, GetFingerprintText(kept, repository))));
+            result.Add(diagnostic.WithSeverity(severity));
         }
 
+        AddFingerprints(result, repository);
         result.Sort(DiagnosticOrder.Instance);
         return result;
+    }
+
+    /// <summary>
+    /// Gives each finding its fingerprint (a SHA-256 of the text under it): independent of each other, so a large run
+    /// hashes on every core, in chunks, each in the reporting scope its reads belong to; a small one on this thread.
+    /// </summary>
+    private static void AddFingerprints(List<Diagnostic> findings, Repository repository)
+    {
+        void Range(int from, int to)
+        {
+            for (int i = from; i < to; i++)
+            {
+                var finding = findings[i];
+                findings[i] = finding.WithFingerprint(Baseline.ComputeFingerprint(finding.Id, finding.Location.Path, GetFingerprintText(finding, repository)));
+            }
+        }
+
+        const int Chunk = 512;
+        if (findings.Count <= Chunk || Environment.ProcessorCount < 2)
+        {
+            Range(0, findings.Count);
+            return;
+        }
+
+        Parallel.ForEach(Partitioner.Create(0, findings.Count, Chunk), range => Repository.RunReporting(() => Range(range.Item1, range.Item2)));
     }
 
     /// <summary>
