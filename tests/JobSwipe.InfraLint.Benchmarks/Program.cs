@@ -18,6 +18,8 @@ const string Usage = """
       --all             --scaling --peers --builds
       --large-text      only the 100 MB text case: 25 files of 4 MB linted in process, reported in MB/s
       --tool DLL        the infralint.dll to time (default: build src/JobSwipe.InfraLint.Cli in Release into the work folder)
+      --regexes DIR     only time the engine's regular expressions and JSI7002's raw-text test over every YAML, JSON, shell
+                        and Makefile text under DIR (each whole and lower-cased), slowest first
       --ready-to-run    also publish the tool with ReadyToRun for this machine's RID and time it alternately with the other
       --output FILE     also write the report (Markdown) to FILE
       --keep            keep the work folder (generated repositories, consumers, feed)
@@ -26,7 +28,7 @@ const string Usage = """
 int services = 2000, runs = 5, buildRuns = 5;
 int? peerRuns = null;
 bool scaling = false, peers = false, builds = false, keep = false, largeText = false, readyToRun = false;
-string? toolDll = null, outputFile = null;
+string? toolDll = null, outputFile = null, regexRoot = null;
 for (int i = 0; i < args.Length; i++)
 {
     string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
@@ -45,6 +47,7 @@ for (int i = 0; i < args.Length; i++)
         case "--keep": keep = true; break;
         case "--large-text": largeText = true; break;
         case "--ready-to-run": readyToRun = true; break;
+        case "--regexes": regexRoot = Path.GetFullPath(Next()); break;
         case "-h" or "--help": Console.WriteLine(Usage); return 0;
         default: Console.Error.WriteLine($"unknown option {args[i]}\n{Usage}"); return 2;
     }
@@ -54,6 +57,12 @@ if (services < 4 || runs < 1 || buildRuns < 1 || peerRuns < 1)
 {
     Console.Error.WriteLine($"--services must be at least 4 and the run counts at least 1\n{Usage}");
     return 2;
+}
+
+if (regexRoot is not null)
+{
+    Regexes.Measure(regexRoot, top: 15);
+    return 0;
 }
 
 var slowPeer = TimeSpan.FromSeconds(60);

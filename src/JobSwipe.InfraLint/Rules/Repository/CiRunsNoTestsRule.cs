@@ -38,20 +38,20 @@ public sealed partial class CiRunsNoTestsRule : InfraAnalyzer
     internal static bool RunsTests(RepositoryEvidence evidence)
     {
         // The parsed steps of the workflows the CI parser reads, then the raw text of every CI file (same vocabulary).
-        if (CiReleaseFacts.RepositoryCiRunsTests(evidence.Repository) || evidence.CiTexts.Any(t => TestCommands.RawText.IsMatch(t.Lower)))
+        if (CiReleaseFacts.RepositoryCiRunsTests(evidence.Repository) || evidence.CiTexts.Any(t => TestCommands.RunsTestsInRawText(t.Lower)))
         {
             return true;
         }
 
         // CI that delegates to make, just, task or a script: look at those (and at local composite actions).
         bool delegates = evidence.CiTexts.Any(t => Delegation().IsMatch(t.Lower));
-        if (delegates && evidence.ScriptTexts.Any(t => TestCommands.RawText.IsMatch(t.Lower)))
+        if (delegates && evidence.ScriptTexts.Any(t => TestCommands.RunsTestsInRawText(t.Lower)))
         {
             return true;
         }
 
         return evidence.Repository.Files.Where(f => f.RelativePath.StartsWith(".github/actions/", StringComparison.Ordinal) && f.Name is "action.yml" or "action.yaml")
-            .Any(f => evidence.Repository.GetText(f) is { } text && TestCommands.RawText.IsMatch(text.Content.ToLowerInvariant()));
+            .Any(f => evidence.Repository.GetText(f) is { } text && TestCommands.RunsTestsInRawText(text.Content.ToLowerInvariant()));
     }
 
     [GeneratedRegex(@"\b(make|just|task)\s+\w|\.sh\b|uses:\s*\./", RegexOptions.CultureInvariant)]

@@ -258,6 +258,8 @@ public sealed partial class EnvironmentVariableIndex
     private static bool IsVariableName(string s) =>
         s.Length > 0 && (char.IsAsciiLetterUpper(s[0]) || s[0] == '_') && s.All(c => char.IsAsciiLetterUpper(c) || char.IsAsciiDigit(c) || c == '_');
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"^[ \t]+-?[ \t]*(?<k>[A-Z_][A-Z0-9_]*)[ \t]*[:=]", System.Text.RegularExpressions.RegexOptions.Multiline | System.Text.RegularExpressions.RegexOptions.CultureInvariant | System.Text.RegularExpressions.RegexOptions.ExplicitCapture)]
+    // "[ \t]+-?[ \t]*" split a long run of blanks between its two loops in every way before giving up (quadratic on a
+    // line of blanks); the same language, with the second loop only after the dash, backs off once.
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[ \t]+(?:-[ \t]*)?(?<k>[A-Z_][A-Z0-9_]*)[ \t]*[:=]", System.Text.RegularExpressions.RegexOptions.Multiline | System.Text.RegularExpressions.RegexOptions.CultureInvariant | System.Text.RegularExpressions.RegexOptions.ExplicitCapture)]
     private static partial System.Text.RegularExpressions.Regex CiEnvKey();
 }

@@ -203,6 +203,8 @@ public static partial class SecretHeuristics
     [GeneratedRegex(@"\$[A-Za-z_][A-Za-z0-9_]*", RegexOptions.CultureInvariant)]
     private static partial Regex DollarVariable();
 
-    [GeneratedRegex(@"[A-Za-z][A-Za-z0-9+.\-]*://(?<user>[^:/@\s]*):(?<password>[^@/\s]+)@", RegexOptions.CultureInvariant)]
+    // The scheme starts at the first letter of its run (the look-behind): started at every letter of a long run without
+    // "://" (a base64 value), the scheme re-read the rest of the run from each. The same matches, at the same places.
+    [GeneratedRegex(@"(?<=(?:^|[^A-Za-z0-9+.\-])[0-9+.\-]*)[A-Za-z][A-Za-z0-9+.\-]*://(?<user>[^:/@\s]*):(?<password>[^@/\s]+)@", RegexOptions.CultureInvariant)]
     private static partial Regex UrlPassword();
 }

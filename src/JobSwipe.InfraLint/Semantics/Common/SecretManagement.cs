@@ -87,7 +87,9 @@ public static partial class SecretManagement
     [GeneratedRegex(@"\bfly(?:ctl)?\s+secrets\s+(?:set|import)\b", RegexOptions.CultureInvariant)]
     private static partial Regex FlySecretsInText();
 
-    [GeneratedRegex(@"(^|\n)\s*audit\s*(""[^""]*""\s*)*\{|resource\s+""vault_audit""", RegexOptions.CultureInvariant)]
+    // "audit" is found first and the white space before it read backwards once: "(^|\n)\s*audit" read a run of blank
+    // lines again from each of its line breaks (quadratic). The same texts match.
+    [GeneratedRegex(@"(?<=(?:^|\n)\s*)audit\s*(""[^""]*""\s*)*\{|resource\s+""vault_audit""", RegexOptions.CultureInvariant)]
     private static partial Regex AuditStanza();
 
     [GeneratedRegex(@"(^|\n)[ \t]{0,3}#{1,6}[^\n]*rotat|(^|\n)[^\n]*rotat[^\n]*\n(=+|-+)[ \t]*(\n|$)", RegexOptions.CultureInvariant)]

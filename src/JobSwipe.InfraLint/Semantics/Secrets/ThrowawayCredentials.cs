@@ -114,7 +114,9 @@ public static partial class ThrowawayCredentials
     }
 
     // Job service containers, containers and stacks the steps start, services on localhost, a test environment.
-    [GeneratedRegex(@"^\s+services:\s*$|\bdocker run\b|\bdocker[ -]compose\b[^\n]*\bup\b|://(?:localhost|127\.0\.0\.1)\b|\b(?:node_env|rails_env|app_env|rack_env|mix_env|flask_env|environment)\s*[:=]\s*[""']?(?:test|testing|ci)\b", RegexOptions.CultureInvariant | RegexOptions.Multiline)]
+    // The indented "services:" is found first and the white space before it read backwards once ("^\s+services:" read a
+    // run of blank lines again from each of its lines: quadratic); the same lines match.
+    [GeneratedRegex(@"(?<=^\s+)services:\s*$|\bdocker run\b|\bdocker[ -]compose\b[^\n]*\bup\b|://(?:localhost|127\.0\.0\.1)\b|\b(?:node_env|rails_env|app_env|rack_env|mix_env|flask_env|environment)\s*[:=]\s*[""']?(?:test|testing|ci)\b", RegexOptions.CultureInvariant | RegexOptions.Multiline)]
     private static partial Regex OwnServices();
 
     [GeneratedRegex(@"prod|deploy|release|publish", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]

@@ -23,6 +23,8 @@ public class VaultAuditNotEnabledRuleTests
     [TestCase("vault/init.sh", "#!/bin/sh\nset -e\nvault audit enable file file_path=/vault/logs/audit.log\n")]
     [TestCase("vault/config/vault.hcl", "storage \"raft\" {\n  path = \"/vault/data\"\n}\naudit \"file\" {\n  options = { file_path = \"/vault/logs/audit.log\" }\n}\n")]
     [TestCase("infra/vault.tf", "resource \"vault_audit\" \"file\" {\n  type = \"file\"\n}\n")]
+    [TestCase("vault.hcl", "audit \"file\" \"main\" {\n}\n")]
+    [TestCase("vault.hcl", "ui = true\n\n\n  \t audit {\n}\n")]
     [TestCase(".github/workflows/vault.yml", "jobs:\n  setup:\n    steps:\n      - run: vault audit enable syslog\n")]
     public void Quiet_when_audit_logging_is_enabled(string path, string content) =>
         RuleVerifier.ReportsNothing<VaultAuditNotEnabledRule>(("docker-compose.yml", Compose.Replace("[|", "").Replace("|]", "")), (path, content));
@@ -34,4 +36,9 @@ public class VaultAuditNotEnabledRuleTests
     [Test]
     public void A_commented_audit_command_is_not_evidence() =>
         RuleVerifier.Reports<VaultAuditNotEnabledRule>(("docker-compose.yml", Compose), ("vault/init.sh", "#!/bin/sh\n# TODO: vault audit enable file\n"));
+
+    // An audit stanza starts a line (white space before it); after blank lines too, and a long run of them is read once.
+    [Test]
+    public void An_audit_word_inside_a_line_is_no_audit_stanza() =>
+        RuleVerifier.Reports<VaultAuditNotEnabledRule>(("docker-compose.yml", Compose), ("vault.hcl", "ui = true" + string.Concat(Enumerable.Repeat("\n \t", 100_000)) + "\nlog_audit {\n}\n"));
 }

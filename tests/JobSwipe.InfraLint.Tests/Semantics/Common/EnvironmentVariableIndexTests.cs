@@ -33,4 +33,15 @@ public class EnvironmentVariableIndexTests
         Assert.That(index.ByName["FLY_API_TOKEN"][0].Line, Is.EqualTo(3));
         Assert.That(EnvironmentVariableIndex.For(repository), Is.SameAs(index), "built once per repository");
     }
+
+    // CI env keys: indented, after a list dash or not; a line of thousands of blanks (once read quadratically) holds none.
+    [Test]
+    public void Reads_the_env_keys_of_ci_files()
+    {
+        using var repo = new TempRepository();
+        repo.Write(".github/workflows/ci.yml", "on: push\nenv:\n  APP_ENV: ci\njobs:\n  t:\n    steps:\n      - run: make\n        env:\n          - API_TOKEN=x\n" + new string(' ', 50_000) + "\n\t-\tTAB_KEY: 1\nTOP_LEVEL: no\n  lower_key: no\n");
+        var discovery = RepositoryDiscovery.Discover(repo.Root, new DiscoveryOptions());
+        var index = EnvironmentVariableIndex.For(new Repository(repo.Root, discovery.Files));
+        Assert.That(index.CiProvided, Is.EquivalentTo(new[] { "APP_ENV", "API_TOKEN", "TAB_KEY" }));
+    }
 }

@@ -58,6 +58,25 @@ public class SecretHeuristicsTests
         Assert.That(SecretHeuristics.FindUrlPassword("redis://redis:6379/0"), Is.Null);
     }
 
+    // The scheme is the run of scheme characters before "://", from its first letter; a long run without "://" is no URL.
+    [TestCase("x=1git+ssh.v2://deploy:hunter2@host/repo", "hunter2")]
+    [TestCase("mongodb+srv://admin:pa55@cluster0.example.net", "pa55")]
+    [TestCase("--url=-.-redis://:redispw@cache:6379", "redispw")]
+    [TestCase("9://u:p@h", null)]
+    public void Finds_the_password_after_any_scheme(string value, string? password)
+    {
+        var found = SecretHeuristics.FindUrlPassword(value);
+        Assert.That(found is null ? null : value.Substring(found.Value.Start, found.Value.Length), Is.EqualTo(password));
+    }
+
+    [Test]
+    public void A_long_base64_value_has_no_url_password()
+    {
+        string value = string.Concat(Enumerable.Repeat("QmFzZTY0LWVuY29kZWQ+ZGF0YS1ibG9i.", 20_000));
+        Assert.That(SecretHeuristics.FindUrlPassword(value), Is.Null);
+        Assert.That(SecretHeuristics.FindUrlPassword(value + "a://user:pw@h"), Is.Not.Null);
+    }
+
     [TestCase("<your-key>", true)]
     [TestCase("REPLACE_ME", true)]
     [TestCase("xxxx", true)]

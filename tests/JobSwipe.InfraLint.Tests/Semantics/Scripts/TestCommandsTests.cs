@@ -13,7 +13,7 @@ public class TestCommandsTests
         return ScriptFacts.For(script).Commands.Any(c => TestCommands.IsTest(c.Line));
     }
 
-    private static bool Raw(string line) => TestCommands.RawText.IsMatch(line.ToLowerInvariant());
+    private static bool Raw(string line) => TestCommands.RunsTestsInRawText(line.ToLowerInvariant());
 
     // Recognised by both before this change.
     [TestCase("pytest -q")]
@@ -102,5 +102,64 @@ public class TestCommandsTests
         Assert.That(Raw("      - name: Run unit tests\n        run: ./ci/check.py\n"), Is.True);
         Assert.That(Raw("      - name: \"\U0001F9EA Run tests\"\n        run: ./ci/check.py\n"), Is.True);
         Assert.That(Raw("      - name: Build test image\n        run: docker build .\n"), Is.False);
+    }
+
+    // A test script's name in raw text: a word of the name starts with test (after -, _ or .), a shell extension ends a word.
+    [TestCase("./ci/build_test.sh", true)]
+    [TestCase("bash scripts/e2e.test.sh --ci", true)]
+    [TestCase("./scripts/my_unittest.bash", true)]
+    [TestCase("sh -e ./-test.sh", true)]
+    [TestCase("./test.sh.bak", true)]
+    [TestCase("./release-1.2.3-rc.4_test.sh", true)]
+    [TestCase("./scripts/contest.sh", false)]
+    [TestCase("./attestation.sh", false)]
+    [TestCase("./test.shell", false)]
+    [TestCase("./tests.d/setup.sh", false)]
+    [TestCase("./unit.sh test", false)]
+    // Gradle task paths and the runners the raw text finds by their first words (the short "go" among them).
+    [TestCase("./gradlew :core:data:testDebugUnitTest", true)]
+    [TestCase("./gradlew :app:lint", false)]
+    [TestCase("go test ./...", true)]
+    [TestCase("go vet ./...", false)]
+    [TestCase("cargo build --release", false)]
+    [TestCase("ergo test", false)]
+    public void A_raw_line_is_decided_by_the_vocabulary(string line, bool runsTests) =>
+        Assert.That(Raw(line), Is.EqualTo(runsTests));
+
+    // A large CI file (over half a megabyte: long dotted versions, base64 blobs, many steps) is decided by what it runs, wherever that is.
+    // The unanchored alternation took 1.5-4.6 s on this text (the dotted run re-read from each of its word boundaries), so
+    // under load it passed its 10 s timeout and the run reported JSI0004 instead of a decision.
+    [TestCase(null, false)]
+    [TestCase("      - run: ./ci/unit_test.sh\n", true)]
+    [TestCase("      - run: go test ./...\n", true)]
+    [TestCase("      - run: docker compose exec -T app pytest -q\n", true)]
+    [TestCase("      - run: ./scripts/latest.sh\n", false)]
+    public void A_large_ci_text_is_decided_by_its_steps(string? step, bool runsTests)
+    {
+        var text = new System.Text.StringBuilder("on: push\njobs:\n  build:\n    steps:\n");
+        string versions = string.Join('.', Enumerable.Range(0, 200).Select(i => $"{i}-rc_{i}")) + "_tested";
+        string blob = string.Concat(Enumerable.Repeat("QmFzZTY0LWVuY29kZWQtdGVzdC1kYXRhLnNo", 60));
+        for (int i = 0; i < 120; i++)
+        {
+            text.Append($"      - name: Build part {i}\n        run: ./build.sh --version {versions} --go {i}\n        env:\n          BLOB: {blob}\n");
+            if (i == 60 && step is not null)
+            {
+                text.Append(step);
+            }
+        }
+
+        Assert.That(text.Length, Is.GreaterThan(500_000));
+        Assert.That(Raw(text.ToString()), Is.EqualTo(runsTests));
+    }
+
+    // A test word at the start of the text, and one that only a look-behind before it decides.
+    [Test]
+    public void The_raw_test_sees_the_text_before_a_word()
+    {
+        Assert.That(Raw("pytest"), Is.True);
+        Assert.That(Raw("x.test.sh"), Is.True);
+        Assert.That(Raw("docker run app x.test"), Is.False);
+        Assert.That(Raw("docker run app test"), Is.True);
+        Assert.That(Raw(""), Is.False);
     }
 }
