@@ -21,6 +21,7 @@ public static partial class ToolTimings
         ("rules ", "· rules (thread time)", "the rules' own work, facts taken out"),
         ("cpu", "process CPU time", "user + system time of the whole process, every thread, runtime and GC included"),
         ("paused", "· garbage collector pauses", "time the GC held the program's threads (GC.GetTotalPauseDuration)"),
+        ("jit", "· JIT compilation", "time the JIT spent compiling methods, summed over threads (JitInfo.GetCompilationTime)"),
     ];
 
     /// <summary>The parts found in the output's last lines, in milliseconds (empty without a timings line).</summary>

@@ -93,7 +93,8 @@ internal static class LintCommand
     /// parsing), of each engine phase and of rendering and writing the report, then the work inside the phases as thread
     /// time summed over the worker threads (read, parse, shared facts, rules), then the process's CPU time and the garbage
     /// collector's share: time paused, collections per generation and bytes allocated (the steadiest figure on a shared
-    /// machine, where wall and CPU times move with other processes' load).
+    /// machine, where wall and CPU times move with other processes' load), and the JIT's: time spent compiling and the
+    /// methods compiled (what ReadyToRun left to compile at run time, plus the hot methods it recompiled).
     /// </summary>
     internal static string FormatTimings(LintResult result, long started, long rendering)
     {
@@ -111,6 +112,7 @@ internal static class LintCommand
         return $"infralint timings: start-up {Ms(startUp)}, discovery {Ms(phases.Discovery)}, parsing {Ms(phases.Parsing)}, rules {Ms(phases.Rules)}, reporting {Ms(phases.Reporting)}, output {Ms(Stopwatch.GetElapsedTime(rendering))}; "
             + $"thread time: read {Ms(work.Read)}, parse {Ms(work.Parse)}, facts {Ms(work.Facts)}, rules {Ms(work.Rules)}; "
             + $"process: cpu {Ms(cpu)}, gc paused {Ms(GC.GetTotalPauseDuration())} in {GC.CollectionCount(0).ToString(CultureInfo.InvariantCulture)}/{GC.CollectionCount(1).ToString(CultureInfo.InvariantCulture)}/{GC.CollectionCount(2).ToString(CultureInfo.InvariantCulture)} collections (gen 0/1/2), "
-            + $"allocated {(GC.GetTotalAllocatedBytes() / (1024.0 * 1024.0)).ToString("N0", CultureInfo.InvariantCulture)} MiB";
+            + $"allocated {(GC.GetTotalAllocatedBytes() / (1024.0 * 1024.0)).ToString("N0", CultureInfo.InvariantCulture)} MiB, "
+            + $"jit {Ms(System.Runtime.JitInfo.GetCompilationTime())} for {System.Runtime.JitInfo.GetCompiledMethodCount().ToString("N0", CultureInfo.InvariantCulture)} methods";
     }
 }

@@ -249,6 +249,11 @@ public sealed class EditorConfigSet
             }
         }
 
+        if (result.Count < 2)
+        {
+            return result; // already in order (and no sort over tuples to JIT-compile, the usual case)
+        }
+
         return [.. result
             .Select((p, i) => (Problem: p, Index: i))
             .OrderBy(x => x.Problem.Path, StringComparer.Ordinal)

@@ -18,12 +18,24 @@ public static class FindingOwnership
             return [.. findings];
         }
 
-        var owned = new HashSet<(string Id, string Path, int Line)>();
+        // Only the owners' lines are asked about: the other findings (most of a run's) need no entry.
+        var owners = new HashSet<string>(StringComparer.Ordinal);
         foreach (var d in findings)
         {
+            owners.UnionWith(d.Descriptor.DefersTo);
+        }
+
+        var owned = new HashSet<OwnedLine>();
+        foreach (var d in findings)
+        {
+            if (!owners.Contains(d.Id))
+            {
+                continue;
+            }
+
             for (int line = d.Location.Span.Start.Line; line <= d.Location.Span.End.Line; line++)
             {
-                owned.Add((d.Id, d.Location.Path, line));
+                owned.Add(new OwnedLine(d.Id, d.Location.Path, line));
             }
         }
 
@@ -42,7 +54,7 @@ public static class FindingOwnership
         {
             for (int line = d.Location.Span.Start.Line; line <= d.Location.Span.End.Line; line++)
             {
-                if (owned.Contains((owner, d.Location.Path, line)))
+                if (owned.Contains(new OwnedLine(owner, d.Location.Path, line)))
                 {
                     return true;
                 }
@@ -51,4 +63,7 @@ public static class FindingOwnership
             return false;
         }
     }
+
+    /// <summary>A line of a file an owner reported on (a class, not a tuple: ReadyToRun leaves a set of tuples to the JIT).</summary>
+    private sealed record OwnedLine(string Id, string Path, int Line);
 }

@@ -68,13 +68,13 @@ public static partial class LintEngine
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.MaxDegreeOfParallelism), CancellationToken = cancellationToken };
         var raw = new ConcurrentBag<Diagnostic>();
         var own = new ConcurrentDictionary<Diagnostic, byte>(ReferenceEqualityComparer.Instance);
-        foreach (var (analyzer, context) in registrations)
+        foreach (var context in registrations)
         {
             foreach (var action in context.PerFileActions)
             {
                 try
                 {
-                    RunPerFileAction(analyzer, action, repository, [.. changed.Select(f => repository.GetFile(f.RelativePath)!)], parallel, raw, own);
+                    RunPerFileAction(context.Analyzer, action, repository, [.. changed.Select(f => repository.GetFile(f.RelativePath)!)], parallel, raw, own);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
@@ -166,10 +166,22 @@ public static partial class LintEngine
                 && !touched.Contains(f.RelativePath) && repository.WasReadOnlyByItsOwnAction(f.RelativePath)),
         ];
         var paths = relintable.Select(f => f.RelativePath).ToHashSet(StringComparer.Ordinal);
-        return new RelintableFiles(
-            relintable,
-            suppressedByPath.Where(p => paths.Contains(p.Key)).ToDictionary(StringComparer.Ordinal),
-            BaselinedByPath(final, reported).Where(p => paths.Contains(p.Key)).ToDictionary(StringComparer.Ordinal));
+        return new RelintableFiles(relintable, Only(suppressedByPath, paths), Only(BaselinedByPath(final, reported), paths));
+    }
+
+    /// <summary>The counts of the given paths (a loop, not LINQ over key-value pairs: see <see cref="FindingKey"/>).</summary>
+    private static Dictionary<string, int> Only(Dictionary<string, int> counts, HashSet<string> paths)
+    {
+        var result = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var pair in counts)
+        {
+            if (paths.Contains(pair.Key))
+            {
+                result[pair.Key] = pair.Value;
+            }
+        }
+
+        return result;
     }
 
     /// <summary>By path, how many of <paramref name="final"/>'s findings the baseline took out of <paramref name="reported"/>.</summary>
@@ -191,6 +203,15 @@ public static partial class LintEngine
             counts[diagnostic.Location.Path]--;
         }
 
-        return counts.Where(p => p.Value > 0).ToDictionary(StringComparer.Ordinal);
+        var result = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var pair in counts)
+        {
+            if (pair.Value > 0)
+            {
+                result[pair.Key] = pair.Value;
+            }
+        }
+
+        return result;
     }
 }

@@ -89,21 +89,30 @@ public static partial class LintEngine
             costs.AddLoad(loaded);
         }
 
-        // Rules.
+        // Rules. The actions are bound in plain arrays (no LINQ over tuples or kinds): ReadyToRun cannot precompile
+        // framework generics over value types, so each such instantiation would be JIT-compiled on every run.
         var registrations = InitializeAnalyzers(analyzers, raw);
-        var actionsByKind = registrations
-            .SelectMany((r, index) => r.Context.FileActions.Select(a => (r.Analyzer, Index: index, Action: a)))
-            .GroupBy(x => x.Action.Kind)
-            .ToDictionary(g => g.Key, g => g.ToArray());
+        var actionsByKind = FileActionsByKind(registrations);
         Action<Diagnostic> report = raw.Add; // one delegate for the run, not one per action call
-        var ready = parsed.Where(l => l.Model is not null && l.Errors.Count == 0 && actionsByKind.ContainsKey(l.File.Kind)).OrderBy(l => l.File.RelativePath, StringComparer.Ordinal).ToArray();
+        var ready = parsed.Where(l => l.Model is not null && l.Errors.Count == 0 && actionsByKind[RunCosts.Index(l.File.Kind)] is not null).OrderBy(l => l.File.RelativePath, StringComparer.Ordinal).ToArray();
 
         // Per-file actions run beside the repository actions; the findings each reports in its own file are kept apart, so
         // the cache knows which files nothing else reports in (RelintableFiles).
         var ownFindings = new ConcurrentDictionary<Diagnostic, byte>(ReferenceEqualityComparer.Instance);
-        var repositoryActions = registrations.SelectMany((r, index) => r.Context.RepositoryActions
-            .Concat(r.Context.PerFileActions.Select(p => (Action<RepositoryAnalysisContext>)(context => RunPerFileAction(r.Analyzer, p, context.Repository, context.Repository.Files, parallel, raw, ownFindings))))
-            .Select(a => (r.Analyzer, Index: index, Action: a))).ToArray();
+        var repositoryActions = new List<BoundAction<Action<RepositoryAnalysisContext>>>();
+        for (int index = 0; index < registrations.Count; index++)
+        {
+            var context = registrations[index];
+            foreach (var action in context.RepositoryActions)
+            {
+                repositoryActions.Add(new(context.Analyzer, index, action));
+            }
+
+            foreach (var perFile in context.PerFileActions)
+            {
+                repositoryActions.Add(new(context.Analyzer, index, c => RunPerFileAction(context.Analyzer, perFile, c.Repository, c.Repository.Files, parallel, raw, ownFindings)));
+            }
+        }
 
         // The built-in analyzers' repository actions and every file action share one parallel loop, the repository actions
         // (one long item each) handed out first and the files after them one at a time, so that neither core waits at the
@@ -127,29 +136,29 @@ public static partial class LintEngine
 
         void RunFileActions(LoadedFile loaded)
         {
-            var actions = actionsByKind[loaded.File.Kind];
+            var actions = actionsByKind[RunCosts.Index(loaded.File.Kind)]!;
             long first = Stopwatch.GetTimestamp();
             long start = first;
-            foreach (var (analyzer, index, action) in actions)
+            foreach (var bound in actions)
             {
                 try
                 {
-                    action.Invoke(loaded.File, loaded.Model!, repository, report);
+                    bound.Action.Invoke(loaded.File, loaded.Model!, repository, report);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
-                    raw.Add(RuleFailure(analyzer, loaded.File.RelativePath, ex));
+                    raw.Add(RuleFailure(bound.Analyzer, loaded.File.RelativePath, ex));
                 }
 
                 long end = Stopwatch.GetTimestamp();
-                costs.AddAnalyzer(index, end - start);
+                costs.AddAnalyzer(bound.Index, end - start);
                 start = end;
             }
 
             costs.AddRules(loaded.File.Kind, start - first);
         }
 
-        void RunRepositoryAction((InfraAnalyzer Analyzer, int Index, Action<RepositoryAnalysisContext> Action) item)
+        void RunRepositoryAction(BoundAction<Action<RepositoryAnalysisContext>> item)
         {
             long start = Stopwatch.GetTimestamp();
             try
@@ -198,7 +207,7 @@ public static partial class LintEngine
             Rules = rules,
             KindTimings = costs.GetKindTimings(),
             Work = costs.GetWorkTimings(repository.Facts.ComputeTime),
-            AnalyzerTimings = costs.GetAnalyzerTimings(registrations.Select(r => r.Analyzer).ToArray()),
+            AnalyzerTimings = costs.GetAnalyzerTimings([.. registrations.Select(r => r.Analyzer)]),
         };
     }
 
@@ -375,16 +384,17 @@ public static partial class LintEngine
         }
     }
 
-    private static List<(InfraAnalyzer Analyzer, AnalysisContext Context)> InitializeAnalyzers(IReadOnlyList<InfraAnalyzer> analyzers, ConcurrentBag<Diagnostic> raw)
+    /// <summary>The analyzers' contexts after <see cref="InfraAnalyzer.Initialize"/>, in the analyzers' order (an analyzer whose initialization threw is left out, as JSI0004).</summary>
+    private static List<AnalysisContext> InitializeAnalyzers(IReadOnlyList<InfraAnalyzer> analyzers, ConcurrentBag<Diagnostic> raw)
     {
-        var result = new List<(InfraAnalyzer, AnalysisContext)>();
+        var result = new List<AnalysisContext>();
         foreach (var analyzer in analyzers)
         {
             var context = new AnalysisContext(analyzer);
             try
             {
                 analyzer.Initialize(context);
-                result.Add((analyzer, context));
+                result.Add(context);
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {
@@ -394,6 +404,36 @@ public static partial class LintEngine
 
         return result;
     }
+
+    /// <summary>The file actions of each kind (indexed by <see cref="RunCosts.Index"/>), in registration order; null for a kind without any.</summary>
+    private static BoundAction<AnalysisContext.FileActionRegistration>[]?[] FileActionsByKind(List<AnalysisContext> registrations)
+    {
+        var lists = new List<BoundAction<AnalysisContext.FileActionRegistration>>?[RunCosts.KindCount];
+        for (int index = 0; index < registrations.Count; index++)
+        {
+            foreach (var action in registrations[index].FileActions)
+            {
+                if ((uint)action.Kind >= (uint)RunCosts.KindCount)
+                {
+                    continue; // not a kind of file: no file has it
+                }
+
+                (lists[RunCosts.Index(action.Kind)] ??= []).Add(new(registrations[index].Analyzer, index, action));
+            }
+        }
+
+        var result = new BoundAction<AnalysisContext.FileActionRegistration>[]?[lists.Length];
+        for (int kind = 0; kind < lists.Length; kind++)
+        {
+            result[kind] = lists[kind]?.ToArray();
+        }
+
+        return result;
+    }
+
+    /// <summary>An action of an analyzer, with the analyzer's index in the run (for its timings).</summary>
+    private sealed record BoundAction<T>(InfraAnalyzer Analyzer, int Index, T Action)
+        where T : class;
 
     private static Diagnostic RuleFailure(InfraAnalyzer analyzer, string path, Exception ex)
     {
@@ -475,11 +515,11 @@ public static partial class LintEngine
 
         // Severities and suppressions in order (the counts and the first of two equal findings depend on it), then the
         // fingerprints, which read the text under each finding, in parallel.
-        var kept = new List<Diagnostic>();
-        var seen = new HashSet<(string, string, LinePositionSpan, string)>();
+        var result = new List<Diagnostic>();
+        var seen = new HashSet<FindingKey>();
         foreach (var diagnostic in raw.Concat(suppressionProblems))
         {
-            if (!seen.Add((diagnostic.Id, diagnostic.Location.Path, diagnostic.Location.Span, diagnostic.Message)))
+            if (!seen.Add(new FindingKey(diagnostic)))
             {
                 continue;
             }
@@ -517,18 +557,67 @@ public static partial class LintEngine
                 continue;
             }
 
-            kept.Add(diagnostic.WithSeverity(severity));
+            result.Add(diagnostic.WithSeverity(severity));
         }
 
-        var result = new Diagnostic[kept.Count];
-        Parallel.For(0, kept.Count, parallel, i => Repository.RunReporting(() =>
+        AddFingerprints(result, repository, parallel);
+        result.Sort(DiagnosticOrder.Instance);
+        return result;
+    }
+
+    /// <summary>
+    /// Gives each finding its fingerprint (a SHA-256 of the text under it): independent of each other, so a large run
+    /// hashes on every core, in chunks, each in the reporting scope its reads belong to; a small one on this thread.
+    /// </summary>
+    private static void AddFingerprints(List<Diagnostic> findings, Repository repository, ParallelOptions parallel)
+    {
+        void Range(int from, int to)
         {
-            var diagnostic = kept[i];
-            result[i] = diagnostic.WithFingerprint(Baseline.ComputeFingerprint(diagnostic.Id, diagnostic.Location.Path, GetFingerprintText(diagnostic, repository)));
-        }));
-        var sorted = new List<Diagnostic>(result);
-        sorted.Sort(DiagnosticOrder.Instance);
-        return sorted;
+            for (int i = from; i < to; i++)
+            {
+                var finding = findings[i];
+                findings[i] = finding.WithFingerprint(Baseline.ComputeFingerprint(finding.Id, finding.Location.Path, GetFingerprintText(finding, repository)));
+            }
+        }
+
+        const int Chunk = 512;
+        if (findings.Count <= Chunk || parallel.MaxDegreeOfParallelism < 2)
+        {
+            Range(0, findings.Count);
+            return;
+        }
+
+        Parallel.ForEach(Partitioner.Create(0, findings.Count, Chunk), parallel, range => Repository.RunReporting(() => Range(range.Item1, range.Item2)));
+    }
+
+    /// <summary>
+    /// What makes two findings one (rule, path, span, message). A class rather than a tuple: a set of tuples holding a
+    /// span is a framework generic over value types, which ReadyToRun leaves to the JIT on every run.
+    /// </summary>
+    private sealed class FindingKey(Diagnostic diagnostic) : IEquatable<FindingKey>
+    {
+        private readonly string _id = diagnostic.Id;
+        private readonly string _path = diagnostic.Location.Path;
+        private readonly LinePositionSpan _span = diagnostic.Location.Span;
+        private readonly string _message = diagnostic.Message;
+
+        public bool Equals(FindingKey? other) =>
+            other is not null && _id == other._id && _path == other._path && _message == other._message
+            && _span.Start.Line == other._span.Start.Line && _span.Start.Column == other._span.Start.Column
+            && _span.End.Line == other._span.End.Line && _span.End.Column == other._span.End.Column;
+
+        public override bool Equals(object? obj) => Equals(obj as FindingKey);
+
+        public override int GetHashCode()
+        {
+            int hash = _id.GetHashCode(StringComparison.Ordinal);
+            hash = (hash * 31) + _path.GetHashCode(StringComparison.Ordinal);
+            hash = (hash * 31) + _message.GetHashCode(StringComparison.Ordinal);
+            hash = (hash * 31) + _span.Start.Line;
+            hash = (hash * 31) + _span.Start.Column;
+            hash = (hash * 31) + _span.End.Line;
+            return (hash * 31) + _span.End.Column;
+        }
     }
 
     [System.Text.RegularExpressions.GeneratedRegex("[0-9]+")]

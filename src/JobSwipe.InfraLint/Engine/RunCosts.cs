@@ -11,7 +11,8 @@ namespace JobSwipe.InfraLint.Engine;
 /// </summary>
 internal sealed class RunCosts
 {
-    private static readonly int KindCount = Enum.GetValues<FileKind>().Max(k => (int)k) + 1;
+    /// <summary>One more than the largest <see cref="FileKind"/> (the kinds are 0, 1, 2…): the length of a per-kind array.</summary>
+    internal static readonly int KindCount = MaxKind() + 1;
 
     private readonly long[] _kindFiles = new long[KindCount];
     private readonly long[] _kindRead = new long[KindCount];
@@ -49,7 +50,7 @@ internal sealed class RunCosts
     /// <summary>Read, parse and action time summed over kinds and analyzers, with the facts' share taken out of the actions.</summary>
     public WorkTimings GetWorkTimings(TimeSpan facts)
     {
-        long read = _kindRead.Sum(), parse = _kindParse.Sum(), actions = _analyzerTicks.Sum();
+        long read = Sum(_kindRead), parse = Sum(_kindParse), actions = Sum(_analyzerTicks);
         var rules = FromStopwatch(actions) - facts;
         return new WorkTimings(TimeSpan.FromTicks(read), TimeSpan.FromTicks(parse), facts, rules > TimeSpan.Zero ? rules : TimeSpan.Zero, FromStopwatch(_repositoryTicks));
     }
@@ -60,7 +61,9 @@ internal sealed class RunCosts
     public IReadOnlyList<KindTiming> GetKindTimings()
     {
         var result = new List<KindTiming>();
-        foreach (var kind in Enum.GetValues<FileKind>().Distinct().Order())
+        // Enum.GetValues returns the kinds in order of their values. (No generic enum or LINQ calls here or above:
+        // ReadyToRun cannot precompile framework generics over value types, and this runs once per run.)
+        foreach (FileKind kind in Enum.GetValues(typeof(FileKind)))
         {
             int i = Index(kind);
             if (_kindFiles[i] > 0)
@@ -93,7 +96,30 @@ internal sealed class RunCosts
         return result;
     }
 
-    private static int Index(FileKind kind) => (uint)kind < (uint)KindCount ? (int)kind : 0;
+    /// <summary>The kind's index in a per-kind array (0 for a value outside the enum's range).</summary>
+    internal static int Index(FileKind kind) => (uint)kind < (uint)KindCount ? (int)kind : 0;
+
+    private static int MaxKind()
+    {
+        int max = 0;
+        foreach (FileKind kind in Enum.GetValues(typeof(FileKind)))
+        {
+            max = Math.Max(max, (int)kind);
+        }
+
+        return max;
+    }
+
+    private static long Sum(long[] values)
+    {
+        long sum = 0;
+        foreach (long value in values)
+        {
+            sum += value;
+        }
+
+        return sum;
+    }
 
     private static TimeSpan FromStopwatch(long ticks) => TimeSpan.FromSeconds((double)ticks / Stopwatch.Frequency);
 }

@@ -35,7 +35,7 @@ public sealed class FactCache
     /// yes/no answer, a set of paths).
     /// </summary>
     public T Get<T>(string name, Func<Repository, T> compute)
-        where T : class => Get((typeof(T), name), compute);
+        where T : class => Get(new NamedFact(typeof(T), name), compute);
 
     /// <summary>A yes/no fact named <paramref name="name"/> for this run (is it a template, does it deploy…).</summary>
     public bool Get(string name, Func<Repository, bool> compute)
@@ -52,7 +52,12 @@ public sealed class FactCache
         where T : class
     {
         ArgumentNullException.ThrowIfNull(compute);
-        var lazy = _facts.GetOrAdd(key, static (_, state) => new Lazy<object>(() => state.Cache.Measure(state.Compute), LazyThreadSafetyMode.ExecutionAndPublication), (Compute: compute, Cache: this));
+        // No GetOrAdd with a tuple argument, nor tuple keys: ReadyToRun leaves framework generics over value types to the JIT.
+        if (!_facts.TryGetValue(key, out var lazy))
+        {
+            lazy = _facts.GetOrAdd(key, new Lazy<object>(() => Measure(compute), LazyThreadSafetyMode.ExecutionAndPublication));
+        }
+
         // A fact is shared: what it reads is not one file's own, and a per-file action that asks for one depends on more than its file.
         _repository.EnterFact(out string? ownFile);
         try
@@ -64,6 +69,9 @@ public sealed class FactCache
             Repository.LeaveFact(ownFile);
         }
     }
+
+    /// <summary>The key of a named fact: its type and name.</summary>
+    private sealed record NamedFact(Type Type, string Name);
 
     private T Measure<T>(Func<Repository, T> compute)
     {

@@ -63,7 +63,24 @@ public sealed class Repository
             }
         }
 
-        ByKind = files.GroupBy(f => f.Kind).ToDictionary(g => g.Key, g => (IReadOnlyList<WorkspaceFile>)[.. g]);
+        // Per kind in an array indexed by the kind (the kinds are small non-negative numbers), not a dictionary of an enum
+        // key: ReadyToRun leaves framework generics over value types to the JIT, on every run.
+        int kinds = 0;
+        foreach (var file in files)
+        {
+            kinds = Math.Max(kinds, (int)file.Kind + 1);
+        }
+
+        var byKind = new List<WorkspaceFile>?[kinds];
+        foreach (var file in files)
+        {
+            if (file.Kind >= 0)
+            {
+                (byKind[(int)file.Kind] ??= []).Add(file);
+            }
+        }
+
+        _byKind = byKind;
     }
 
     /// <summary>
@@ -102,9 +119,9 @@ public sealed class Repository
     /// <summary>Every file under the root that discovery kept, in ordinal path order.</summary>
     public IReadOnlyList<WorkspaceFile> Files { get; }
 
-    private Dictionary<FileKind, IReadOnlyList<WorkspaceFile>> ByKind { get; }
+    private readonly List<WorkspaceFile>?[] _byKind;
 
-    public IReadOnlyList<WorkspaceFile> GetFiles(FileKind kind) => ByKind.TryGetValue(kind, out var files) ? files : [];
+    public IReadOnlyList<WorkspaceFile> GetFiles(FileKind kind) => (uint)kind < (uint)_byKind.Length && _byKind[(int)kind] is { } files ? files : [];
 
     /// <summary>
     /// The files in <paramref name="directory"/> and its subfolders (every file for the root, ""), in ordinal path order:

@@ -23,8 +23,9 @@ public static class RepositoryDiscovery
         var files = new List<WorkspaceFile>();
         var skipped = new List<SkippedFile>();
         var visited = new HashSet<string>(OperatingSystem.IsWindows() ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal) { rootFull };
-        var pending = new Stack<(string Full, string Relative)>();
-        pending.Push((rootFull, string.Empty));
+        // Folders as a small class, not a tuple: ReadyToRun leaves framework generics over value types to the JIT.
+        var pending = new Stack<PendingFolder>();
+        pending.Push(new PendingFolder(rootFull, string.Empty));
         var enumeration = new EnumerationOptions
         {
             IgnoreInaccessible = false,
@@ -48,7 +49,7 @@ public static class RepositoryDiscovery
             }
 
             entries.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
-            var subdirectories = new List<(string, string)>();
+            var subdirectories = new List<PendingFolder>();
             foreach (var entry in entries)
             {
                 string relative = dirRelative.Length == 0 ? entry.Name : dirRelative + "/" + entry.Name;
@@ -90,7 +91,7 @@ public static class RepositoryDiscovery
                         continue;
                     }
 
-                    subdirectories.Add((directory.FullName, relative));
+                    subdirectories.Add(new PendingFolder(directory.FullName, relative));
                     continue;
                 }
 
@@ -205,4 +206,7 @@ public static class RepositoryDiscovery
             return false;
         }
     }
+
+    /// <summary>A folder still to walk: its full path and its path relative to the root.</summary>
+    private sealed record PendingFolder(string Full, string Relative);
 }

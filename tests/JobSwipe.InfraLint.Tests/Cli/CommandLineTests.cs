@@ -82,7 +82,7 @@ public class CommandLineTests
         Assert.That(plain.Error, Does.Not.Contain("timings"));
         Assert.That(
             timed.Error,
-            Does.Match(@"infralint timings: start-up [\d,]+ ms, discovery [\d,]+ ms, parsing [\d,]+ ms, rules [\d,]+ ms, reporting [\d,]+ ms, output [\d,]+ ms; thread time: read [\d,]+ ms, parse [\d,]+ ms, facts [\d,]+ ms, rules [\d,]+ ms; process: cpu [\d,]+ ms, gc paused [\d,]+ ms in \d+/\d+/\d+ collections \(gen 0/1/2\), allocated [\d,]+ MiB"));
+            Does.Match(@"infralint timings: start-up [\d,]+ ms, discovery [\d,]+ ms, parsing [\d,]+ ms, rules [\d,]+ ms, reporting [\d,]+ ms, output [\d,]+ ms; thread time: read [\d,]+ ms, parse [\d,]+ ms, facts [\d,]+ ms, rules [\d,]+ ms; process: cpu [\d,]+ ms, gc paused [\d,]+ ms in \d+/\d+/\d+ collections \(gen 0/1/2\), allocated [\d,]+ MiB, jit [\d,]+ ms for [\d,]+ methods"));
     }
 
     [Test]

@@ -39,6 +39,7 @@ internal sealed partial class BuildContexts
     private readonly Repository _repository;
     private readonly Dictionary<string, List<BuildContext>> _explicit = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<string>> _children = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<BuildContext>> _inferred = new(StringComparer.Ordinal);
     private readonly Lazy<IReadOnlyList<string>> _buildScripts;
     private readonly Lazy<HashSet<string>> _namedContexts;
 
@@ -99,13 +100,20 @@ internal sealed partial class BuildContexts
 
     /// <summary>
     /// The contexts a Dockerfile is built with: those named by compose files and Fly configs when any, else the
-    /// Dockerfile's folder, or the nearest ancestor folder in which more of its COPY sources exist.
+    /// Dockerfile's folder, or the nearest ancestor folder in which more of its COPY sources exist. The model must be the
+    /// run's model of that Dockerfile (the answer is kept per path).
     /// </summary>
     public IReadOnlyList<BuildContext> ContextsOf(WorkspaceFile dockerfile, DockerfileDocument model)
     {
         if (_explicit.TryGetValue(dockerfile.RelativePath, out var contexts))
         {
             return contexts;
+        }
+
+        // Worked out once per Dockerfile: three rules ask for every one.
+        if (_inferred.TryGetValue(dockerfile.RelativePath, out var inferred))
+        {
+            return inferred;
         }
 
         var sources = CheckableSources(model).Select(s => s.Path).ToList();
@@ -127,7 +135,7 @@ internal sealed partial class BuildContexts
             }
         }
 
-        return [new BuildContext(best, null)];
+        return _inferred.GetOrAdd(dockerfile.RelativePath, [new BuildContext(best, null)]);
     }
 
     /// <summary>The .dockerignore that applies: <c>&lt;Dockerfile&gt;.dockerignore</c> next to the Dockerfile, else the context's.</summary>

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using JobSwipe.InfraLint.Syntax.Dockerfile;
 using JobSwipe.InfraLint.Syntax.Shell;
 using JobSwipe.InfraLint.Text;
@@ -69,7 +68,6 @@ internal sealed class RunCommand
 /// <summary>The parsed shell of a RUN (shell form, a heredoc script, or an exec form calling <c>sh -c</c>), cached per instruction.</summary>
 internal sealed class RunShell
 {
-    private static readonly ConditionalWeakTable<CommandInstruction, RunShell> Cache = [];
     private static readonly HashSet<string> Shells = new(StringComparer.Ordinal) { "sh", "bash", "ash", "dash", "zsh", "ksh" };
 
     private RunShell(IReadOnlyList<RunCommand> commands, ShellScript? script)
@@ -86,7 +84,14 @@ internal sealed class RunShell
 
     /// <summary>The parsed shell of a RUN; empty for other instructions.</summary>
     public static RunShell Of(DockerInstruction instruction) =>
-        instruction is CommandInstruction { Kind: DockerInstructionKind.Run } run ? Cache.GetValue(run, Build) : Empty;
+        instruction is CommandInstruction { Kind: DockerInstructionKind.Run } run ? run.Memo as RunShell ?? Memoise(run) : Empty;
+
+    /// <summary>Builds the RUN's shell and keeps it on the instruction; when two rules race, both get the one kept first.</summary>
+    private static RunShell Memoise(CommandInstruction run)
+    {
+        RunShell built = Build(run);
+        return Interlocked.CompareExchange(ref run.Memo, built, null) as RunShell ?? built;
+    }
 
     private static readonly RunShell Empty = new([], null);
 

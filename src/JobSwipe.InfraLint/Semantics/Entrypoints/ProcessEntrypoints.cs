@@ -69,7 +69,8 @@ public sealed record ProcessEntrypoint(
 /// </summary>
 public static partial class ProcessEntrypoints
 {
-    private readonly record struct Word(string Value, TextSpan Span);
+    // A class, not a struct: lists and LINQ over a struct of ours are framework generics that ReadyToRun leaves to the JIT.
+    private sealed record Word(string Value, TextSpan Span);
 
     public static IReadOnlyList<ProcessEntrypoint> Collect(Repository repository)
     {
@@ -318,12 +319,12 @@ public static partial class ProcessEntrypoints
                 }
 
                 var pyFile = args.FirstOrDefault(a => !a.Value.StartsWith('-'));
-                return pyFile.Value is { } py && py.EndsWith(".py", StringComparison.Ordinal) && !py.Contains('$', StringComparison.Ordinal)
+                return pyFile?.Value is { } py && py.EndsWith(".py", StringComparison.Ordinal) && !py.Contains('$', StringComparison.Ordinal)
                     ? new Interpretation("python", EntryTargetKind.PythonFile, py, null, pyFile.Span, cwd, "web") : null;
             case "node" or "nodejs":
                 {
                     var first = args.FirstOrDefault(a => !a.Value.StartsWith('-'));
-                    return first.Value is { } js && (js.EndsWith(".js", StringComparison.Ordinal) || js.EndsWith(".mjs", StringComparison.Ordinal) || js.EndsWith(".cjs", StringComparison.Ordinal)) && !js.Contains('$', StringComparison.Ordinal)
+                    return first?.Value is { } js && (js.EndsWith(".js", StringComparison.Ordinal) || js.EndsWith(".mjs", StringComparison.Ordinal) || js.EndsWith(".cjs", StringComparison.Ordinal)) && !js.Contains('$', StringComparison.Ordinal)
                         ? new Interpretation("node", EntryTargetKind.NodeFile, js, null, first.Span, cwd, "web") : null;
                 }
 

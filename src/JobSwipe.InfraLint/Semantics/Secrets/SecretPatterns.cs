@@ -573,14 +573,15 @@ public static partial class SecretPatterns
                 Rank.TryAdd(detectors[i].Id, detectors[i].Pattern.StartsWith("(?i:", StringComparison.Ordinal) ? 10_000 + i : i);
             }
 
-            var all = new Dictionary<string, (List<int> Detectors, bool Generic)>(StringComparer.Ordinal);
+            // Entries of a class, not a tuple: ReadyToRun leaves a dictionary of tuples to the JIT (29 methods, every run).
+            var all = new Dictionary<string, KeywordEntry>(StringComparer.Ordinal);
             for (int i = 0; i < detectors.Count; i++)
             {
                 foreach (string k in detectors[i].Keywords)
                 {
                     if (!all.TryGetValue(k, out var entry))
                     {
-                        all[k] = entry = ([], false);
+                        all[k] = entry = new KeywordEntry();
                     }
 
                     entry.Detectors.Add(i);
@@ -589,11 +590,18 @@ public static partial class SecretPatterns
 
             foreach (string k in GenericAssignments.Keywords)
             {
-                all[k] = all.TryGetValue(k, out var entry) ? (entry.Detectors, true) : ([], true);
+                if (!all.TryGetValue(k, out var entry))
+                {
+                    all[k] = entry = new KeywordEntry();
+                }
+
+                entry.Generic = true;
             }
 
-            foreach (var (k, entry) in all)
+            foreach (var pair in all)
             {
+                string k = pair.Key;
+                var entry = pair.Value;
                 char first = char.ToLowerInvariant(k[0]);
                 if (!_byFirst.TryGetValue(first, out var list))
                 {
@@ -604,6 +612,14 @@ public static partial class SecretPatterns
             }
 
             _values = SearchValues.Create([.. all.Keys.Distinct(StringComparer.OrdinalIgnoreCase)], StringComparison.OrdinalIgnoreCase);
+        }
+
+        /// <summary>A keyword's detectors while the index is built, and whether the generic assignment detector uses it.</summary>
+        private sealed class KeywordEntry
+        {
+            public List<int> Detectors { get; } = [];
+
+            public bool Generic { get; set; }
         }
 
         public IEnumerable<(int Offset, Keyword Keyword)> FindAll(string text)

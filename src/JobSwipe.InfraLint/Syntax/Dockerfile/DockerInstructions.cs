@@ -174,6 +174,13 @@ public sealed class CommandInstruction : DockerInstruction
 
     /// <summary>HEALTHCHECK only: the type word (<c>CMD</c> or <c>NONE</c>), or null.</summary>
     public DockerToken? HealthcheckType { get; internal init; }
+
+    /// <summary>
+    /// A fact of this instruction memoised on it by a higher layer (the parsed shell of a RUN, Semantics' <c>RunShell</c>):
+    /// it lives exactly as long as the model, without the lock and the dependent handle per instruction that a
+    /// <c>ConditionalWeakTable</c> costs. Set once, with <see cref="Interlocked.CompareExchange{T}(ref T, T, T)"/>.
+    /// </summary>
+    internal object? Memo;
 }
 
 /// <summary>COPY and ADD: sources (paths or heredoc markers) and a destination.</summary>
