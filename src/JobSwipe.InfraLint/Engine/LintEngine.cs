@@ -94,7 +94,7 @@ public static partial class LintEngine
         var registrations = InitializeAnalyzers(analyzers, raw);
         var actionsByKind = FileActionsByKind(registrations);
         Action<Diagnostic> report = raw.Add; // one delegate for the run, not one per action call
-        var ready = parsed.Where(l => l.Model is not null && l.Errors.Count == 0 && actionsByKind[RunCosts.Index(l.File.Kind)] is not null).OrderBy(l => l.File.RelativePath, StringComparer.Ordinal).ToArray();
+        var ready = parsed.Where(l => l.Model is not null && l.Errors.Count == 0 && actionsByKind[FileKinds.Index(l.File.Kind)] is not null).OrderBy(l => l.File.RelativePath, StringComparer.Ordinal).ToArray();
 
         // Per-file actions run beside the repository actions; the findings each reports in its own file are kept apart, so
         // the cache knows which files nothing else reports in (RelintableFiles).
@@ -136,7 +136,7 @@ public static partial class LintEngine
 
         void RunFileActions(LoadedFile loaded)
         {
-            var actions = actionsByKind[RunCosts.Index(loaded.File.Kind)]!;
+            var actions = actionsByKind[FileKinds.Index(loaded.File.Kind)]!;
             long first = Stopwatch.GetTimestamp();
             long start = first;
             foreach (var bound in actions)
@@ -405,20 +405,20 @@ public static partial class LintEngine
         return result;
     }
 
-    /// <summary>The file actions of each kind (indexed by <see cref="RunCosts.Index"/>), in registration order; null for a kind without any.</summary>
+    /// <summary>The file actions of each kind (indexed by <see cref="FileKinds.Index"/>), in registration order; null for a kind without any.</summary>
     private static BoundAction<AnalysisContext.FileActionRegistration>[]?[] FileActionsByKind(List<AnalysisContext> registrations)
     {
-        var lists = new List<BoundAction<AnalysisContext.FileActionRegistration>>?[RunCosts.KindCount];
+        var lists = new List<BoundAction<AnalysisContext.FileActionRegistration>>?[FileKinds.Count];
         for (int index = 0; index < registrations.Count; index++)
         {
             foreach (var action in registrations[index].FileActions)
             {
-                if ((uint)action.Kind >= (uint)RunCosts.KindCount)
+                if (!FileKinds.HasSlot(action.Kind))
                 {
                     continue; // not a kind of file: no file has it
                 }
 
-                (lists[RunCosts.Index(action.Kind)] ??= []).Add(new(registrations[index].Analyzer, index, action));
+                (lists[FileKinds.Index(action.Kind)] ??= []).Add(new(registrations[index].Analyzer, index, action));
             }
         }
 

@@ -11,13 +11,10 @@ namespace JobSwipe.InfraLint.Engine;
 /// </summary>
 internal sealed class RunCosts
 {
-    /// <summary>One more than the largest <see cref="FileKind"/> (the kinds are 0, 1, 2…): the length of a per-kind array.</summary>
-    internal static readonly int KindCount = MaxKind() + 1;
-
-    private readonly long[] _kindFiles = new long[KindCount];
-    private readonly long[] _kindRead = new long[KindCount];
-    private readonly long[] _kindParse = new long[KindCount];
-    private readonly long[] _kindRules = new long[KindCount];
+    private readonly long[] _kindFiles = new long[FileKinds.Count];
+    private readonly long[] _kindRead = new long[FileKinds.Count];
+    private readonly long[] _kindParse = new long[FileKinds.Count];
+    private readonly long[] _kindRules = new long[FileKinds.Count];
     private readonly long[] _analyzerTicks;
     private readonly long[] _analyzerCalls;
     private long _repositoryTicks;
@@ -31,14 +28,14 @@ internal sealed class RunCosts
     /// <summary>Counts a loaded file and its read and parse time under its kind (called once per file, on one thread).</summary>
     public void AddLoad(LoadedFile loaded)
     {
-        int kind = Index(loaded.File.Kind);
+        int kind = FileKinds.Index(loaded.File.Kind);
         _kindFiles[kind]++;
         _kindRead[kind] += loaded.ReadTime.Ticks;
         _kindParse[kind] += loaded.ParseTime.Ticks;
     }
 
     /// <summary>Adds Stopwatch ticks spent in one file's actions (thread-safe).</summary>
-    public void AddRules(FileKind kind, long stopwatchTicks) => Interlocked.Add(ref _kindRules[Index(kind)], stopwatchTicks);
+    public void AddRules(FileKind kind, long stopwatchTicks) => Interlocked.Add(ref _kindRules[FileKinds.Index(kind)], stopwatchTicks);
 
     /// <summary>Adds one action of an analyzer and its Stopwatch ticks (thread-safe).</summary>
     public void AddAnalyzer(int index, long stopwatchTicks)
@@ -65,7 +62,7 @@ internal sealed class RunCosts
         // ReadyToRun cannot precompile framework generics over value types, and this runs once per run.)
         foreach (FileKind kind in Enum.GetValues(typeof(FileKind)))
         {
-            int i = Index(kind);
+            int i = FileKinds.Index(kind);
             if (_kindFiles[i] > 0)
             {
                 result.Add(new KindTiming(kind, (int)_kindFiles[i], TimeSpan.FromTicks(_kindRead[i]), TimeSpan.FromTicks(_kindParse[i]), FromStopwatch(_kindRules[i])));
@@ -94,20 +91,6 @@ internal sealed class RunCosts
         }
 
         return result;
-    }
-
-    /// <summary>The kind's index in a per-kind array (0 for a value outside the enum's range).</summary>
-    internal static int Index(FileKind kind) => (uint)kind < (uint)KindCount ? (int)kind : 0;
-
-    private static int MaxKind()
-    {
-        int max = 0;
-        foreach (FileKind kind in Enum.GetValues(typeof(FileKind)))
-        {
-            max = Math.Max(max, (int)kind);
-        }
-
-        return max;
     }
 
     private static long Sum(long[] values)

@@ -63,18 +63,11 @@ public sealed class Repository
             }
         }
 
-        // Per kind in an array indexed by the kind (the kinds are small non-negative numbers), not a dictionary of an enum
-        // key: ReadyToRun leaves framework generics over value types to the JIT, on every run.
-        int kinds = 0;
+        // Per kind in an array (see FileKinds).
+        var byKind = new List<WorkspaceFile>?[FileKinds.Count];
         foreach (var file in files)
         {
-            kinds = Math.Max(kinds, (int)file.Kind + 1);
-        }
-
-        var byKind = new List<WorkspaceFile>?[kinds];
-        foreach (var file in files)
-        {
-            if (file.Kind >= 0)
+            if (FileKinds.HasSlot(file.Kind))
             {
                 (byKind[(int)file.Kind] ??= []).Add(file);
             }
