@@ -81,7 +81,7 @@ public abstract class TomlNode
 {
     private protected TomlNode(TextSpan span) => Span = span;
 
-    public TextSpan Span { get; }
+    public TextSpan Span { get; private protected set; }
 
     /// <summary>This node as a table: a table itself, or the table of an inline table value; otherwise null.</summary>
     public TomlTableNode? AsTable() => this switch
@@ -395,6 +395,9 @@ public sealed class TomlTableNode : TomlNode
     /// <c>name = [{...}]</c>, or the single <c>[name]</c> table.
     /// </summary>
     public IReadOnlyList<TomlTableNode> GetTables(string name) => Get(name)?.AsTables() ?? [];
+
+    /// <summary>An inline table's span, known once its closing brace is read.</summary>
+    internal void SetSpan(TextSpan span) => Span = span;
 
     internal void AddEntry(TomlKeyValueNode entry)
     {

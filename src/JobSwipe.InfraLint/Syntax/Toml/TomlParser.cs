@@ -6,9 +6,10 @@ using Tomlyn.Syntax;
 namespace JobSwipe.InfraLint.Syntax.Toml;
 
 /// <summary>
-/// Parses TOML into a <see cref="TomlDocument"/> with exact spans. Tomlyn's full-fidelity syntax parser
-/// does the lexing; semantic checks (duplicate keys and tables) are done here and recorded in the model
-/// instead of being reported as syntax errors.
+/// Parses TOML into a <see cref="TomlDocument"/> with exact spans. <see cref="TomlReader"/> reads the common forms
+/// straight into the model; every other file goes through Tomlyn's full-fidelity syntax parser. Semantic checks
+/// (duplicate keys and tables, in <see cref="TomlModelBuilder"/>) are recorded in the model instead of being
+/// reported as syntax errors.
 /// </summary>
 public static class TomlParser
 {
@@ -18,6 +19,15 @@ public static class TomlParser
     public static ParseResult<TomlDocument> Parse(SourceText text)
     {
         ArgumentNullException.ThrowIfNull(text);
+        return TomlReader.TryRead(text) is { } model ? new ParseResult<TomlDocument>(model, []) : ParseWithTomlyn(text);
+    }
+
+    /// <summary>
+    /// Reads <paramref name="text"/> through Tomlyn's syntax tree: the files <see cref="TomlReader"/> leaves (syntax
+    /// errors, rarer forms), and the tests' oracle for the files it reads.
+    /// </summary>
+    internal static ParseResult<TomlDocument> ParseWithTomlyn(SourceText text)
+    {
         DocumentSyntax document;
         try
         {
@@ -103,26 +113,23 @@ public static class TomlParser
         return m.EndsWith('.') ? m : m + ".";
     }
 
+    /// <summary>Reads Tomlyn's syntax tree into the model (files the direct reader leaves to Tomlyn).</summary>
     private sealed class Builder(SourceText text)
     {
-        private readonly List<TomlTableNode> _allTables = [];
-        private readonly List<TomlDuplicate> _duplicates = [];
-        private readonly List<SyntaxComment> _comments = [];
+        private readonly TomlModelBuilder _model = new(text);
 
-        public List<SyntaxError> Errors { get; } = [];
+        public IReadOnlyList<SyntaxError> Errors => _model.Errors;
 
         public TomlDocument Build(DocumentSyntax document)
         {
-            var root = new TomlTableNode(TomlTableKind.Root, [], new TextSpan(0, text.Length), null, null);
-            _allTables.Add(root);
             foreach (KeyValueSyntax kv in document.KeyValues)
             {
-                AddKeyValue(root, kv, 0);
+                AddKeyValue(_model.Root, kv, 0);
             }
 
             foreach (TableSyntaxBase table in document.Tables)
             {
-                TomlTableNode? target = DefineHeader(root, table);
+                TomlTableNode? target = DefineHeader(table);
                 if (target is null)
                 {
                     continue;
@@ -135,8 +142,7 @@ public static class TomlParser
             }
 
             CollectComments(document);
-            _comments.Sort((a, b) => a.Span.Start.CompareTo(b.Span.Start));
-            return new TomlDocument(text, root, _allTables, _duplicates, _comments);
+            return _model.Finish();
         }
 
         /// <summary>
@@ -181,10 +187,7 @@ public static class TomlParser
             {
                 if (item.Kind == TokenKind.Comment)
                 {
-                    TextSpan span = SpanOf(item);
-                    ReadOnlySpan<char> body = text.Content.AsSpan(span.Start, span.Length);
-                    body = body.StartsWith('#') ? body[1..] : body;
-                    _comments.Add(new SyntaxComment(span, body.Trim().ToString()));
+                    _model.AddComment(SpanOf(item));
                 }
             }
         }
@@ -215,7 +218,7 @@ public static class TomlParser
 
             if (key.DotKeys.ChildrenCount >= MaxDepth)
             {
-                Errors.Add(new SyntaxError($"The dotted key has more than {MaxDepth} parts.", SpanOf(key)));
+                _model.AddError(new SyntaxError($"The dotted key has more than {MaxDepth} parts.", SpanOf(key)));
                 return null;
             }
 
@@ -247,65 +250,7 @@ public static class TomlParser
             return new TomlKeySegment(name, SpanOf(part));
         }
 
-        private TomlTableNode NewTable(TomlTableKind kind, IReadOnlyList<string> path, TextSpan span, TextSpan nameSpan, TomlKey? headerKey = null, TextSpan? headerSpan = null)
-        {
-            var table = new TomlTableNode(kind, path, span, headerKey, headerSpan) { NameSpan = nameSpan };
-            _allTables.Add(table);
-            return table;
-        }
-
-        private static IReadOnlyList<string> Append(IReadOnlyList<string> path, string name) => [.. path, name];
-
-        /// <summary>Steps from <paramref name="table"/> into the member <paramref name="segment"/>, creating an implicit table when needed.</summary>
-        private TomlTableNode Step(TomlTableNode table, TomlKeySegment segment, TomlTableKind implicitKind)
-        {
-            TomlNode? member = table.Member(segment.Name);
-            TextSpan firstSpan = SpanOfMember(table, segment.Name);
-            switch (member)
-            {
-                case TomlTableNode sub:
-                    return sub;
-                case TomlTableArrayNode array when array.Elements.Count > 0:
-                    if (implicitKind == TomlTableKind.DottedKey)
-                    {
-                        Conflict(Append(table.Path, segment.Name), firstSpan, segment.Span);
-                    }
-
-                    return array.Elements[^1];
-                case TomlInlineTableValue inline:
-                    Conflict(Append(table.Path, segment.Name), firstSpan, segment.Span);
-                    return inline.Table;
-                case null:
-                    break;
-                default:
-                    // A scalar, an array value or an empty array: the name is taken. Keep going in a separate table.
-                    TomlTableNode? existing = table.ChildTable(segment.Name);
-                    if (existing is not null)
-                    {
-                        return existing;
-                    }
-
-                    Conflict(Append(table.Path, segment.Name), firstSpan, segment.Span);
-                    break;
-            }
-
-            TomlTableNode created = NewTable(implicitKind, Append(table.Path, segment.Name), segment.Span, segment.Span);
-            table.AddTable(created);
-            return created;
-        }
-
-        private static TextSpan SpanOfMember(TomlTableNode table, string name) => table.Member(name) switch
-        {
-            TomlTableNode t => t.HeaderSpan ?? t.NameSpan,
-            TomlTableArrayNode a => a.Span,
-            TomlValueNode => table.ChildEntry(name)?.Key.Span ?? default,
-            _ => default,
-        };
-
-        private void Conflict(IReadOnlyList<string> path, TextSpan first, TextSpan second) =>
-            _duplicates.Add(new TomlDuplicate(TomlDuplicateKind.Conflict, path, first, second));
-
-        private TomlTableNode? DefineHeader(TomlTableNode root, TableSyntaxBase syntax)
+        private TomlTableNode? DefineHeader(TableSyntaxBase syntax)
         {
             TomlKey? key = KeyOf(syntax.Name);
             if (key is null || key.Segments.Count == 0)
@@ -314,73 +259,7 @@ public static class TomlParser
             }
 
             TextSpan headerSpan = TextSpan.FromBounds(SpanOf(syntax.OpenBracket).Start, syntax.CloseBracket is null ? key.Span.End : SpanOf(syntax.CloseBracket).End);
-            TomlTableNode parent = root;
-            for (int i = 0; i < key.Segments.Count - 1; i++)
-            {
-                parent = Step(parent, key.Segments[i], TomlTableKind.Implicit);
-            }
-
-            TomlKeySegment last = key.Segments[^1];
-            IReadOnlyList<string> path = Append(parent.Path, last.Name);
-            TomlNode? member = parent.Member(last.Name);
-            TextSpan firstSpan = SpanOfMember(parent, last.Name);
-
-            if (syntax is TableArraySyntax)
-            {
-                TomlTableArrayNode? array = parent.ChildArray(last.Name);
-                if (array is null)
-                {
-                    if (member is not null)
-                    {
-                        Conflict(path, firstSpan, headerSpan);
-                    }
-
-                    array = new TomlTableArrayNode(last.Name, path, headerSpan);
-                    parent.AddArray(array);
-                }
-
-                TomlTableNode element = NewTable(TomlTableKind.ArrayElement, path, headerSpan, last.Span, key, headerSpan);
-                array.Add(element);
-                return element;
-            }
-
-            TomlTableNode? table = parent.ChildTable(last.Name);
-            if (table is not null)
-            {
-                if (table.Kind == TomlTableKind.Implicit)
-                {
-                    // [a.b] then [a]: the implicit table gets its header.
-                    table.Kind = TomlTableKind.Header;
-                    table.HeaderKey = key;
-                    table.HeaderSpan = headerSpan;
-                    table.NameSpan = last.Span;
-                }
-                else if (table.Kind == TomlTableKind.Header)
-                {
-                    _duplicates.Add(new TomlDuplicate(TomlDuplicateKind.Table, path, table.HeaderSpan ?? table.NameSpan, headerSpan));
-                }
-                else
-                {
-                    Conflict(path, table.NameSpan, headerSpan);
-                }
-
-                return table;
-            }
-
-            if (member is not null)
-            {
-                if (member is TomlInlineTableValue inline)
-                {
-                    Conflict(path, firstSpan, headerSpan);
-                    return inline.Table;
-                }
-
-                Conflict(path, firstSpan, headerSpan);
-            }
-
-            table = NewTable(TomlTableKind.Header, path, headerSpan, last.Span, key, headerSpan);
-            parent.AddTable(table);
-            return table;
+            return _model.DefineHeader(key, headerSpan, syntax is TableArraySyntax);
         }
 
         private void AddKeyValue(TomlTableNode table, KeyValueSyntax syntax, int depth)
@@ -391,39 +270,18 @@ public static class TomlParser
                 return;
             }
 
-            TomlTableNode target = table;
-            for (int i = 0; i < key.Segments.Count - 1; i++)
+            TomlTableNode target = _model.OpenEntry(table, key, out IReadOnlyList<string> path);
+            if (ConvertValue(syntax.Value, path, key.Segments[^1].Span, depth) is { } value)
             {
-                target = Step(target, key.Segments[i], TomlTableKind.DottedKey);
+                _model.CloseEntry(target, key, path, value);
             }
-
-            TomlKeySegment last = key.Segments[^1];
-            IReadOnlyList<string> path = Append(target.Path, last.Name);
-            TomlValueNode? value = ConvertValue(syntax.Value, path, last.Span, depth);
-            if (value is null)
-            {
-                return;
-            }
-
-            TomlNode? member = target.Member(last.Name);
-            if (member is TomlValueNode)
-            {
-                _duplicates.Add(new TomlDuplicate(TomlDuplicateKind.Key, path, target.ChildEntry(last.Name)?.Key.Span ?? default, key.Span));
-            }
-            else if (member is not null)
-            {
-                Conflict(path, SpanOfMember(target, last.Name), key.Span);
-            }
-
-            TextSpan span = TextSpan.FromBounds(key.Span.Start, Math.Max(key.Span.End, value.Span.End));
-            target.AddEntry(new TomlKeyValueNode(key, value, span, path));
         }
 
         private TomlValueNode? ConvertValue(ValueSyntax syntax, IReadOnlyList<string> path, TextSpan nameSpan, int depth)
         {
             if (depth > MaxDepth)
             {
-                Errors.Add(new SyntaxError($"The TOML nesting is deeper than {MaxDepth} levels.", SpanOf(syntax)));
+                _model.AddError(new SyntaxError($"The TOML nesting is deeper than {MaxDepth} levels.", SpanOf(syntax)));
                 return null;
             }
 
@@ -466,7 +324,7 @@ public static class TomlParser
 
                     return new TomlArrayValue(items, span);
                 case InlineTableSyntax t:
-                    TomlTableNode table = NewTable(TomlTableKind.Inline, path, span, nameSpan);
+                    TomlTableNode table = _model.NewTable(TomlTableKind.Inline, path, span, nameSpan);
                     foreach (InlineTableItemSyntax item in t.Items)
                     {
                         if (item.KeyValue is not null)
