@@ -5,7 +5,8 @@ using YamlDotNet.Core.Events;
 namespace JobSwipe.InfraLint.Syntax.Yaml;
 
 /// <summary>
-/// Builds a <see cref="YamlStream"/> from YamlDotNet's event stream. Duplicate keys are kept, aliases are
+/// Builds a <see cref="YamlStream"/>: <see cref="YamlReader"/> reads the common forms directly, every other file goes
+/// through YamlDotNet's event stream. Duplicate keys are kept, aliases are
 /// shared (not copied) and counted against an expansion budget, merge keys are resolved, nesting is capped, and
 /// every failure becomes a <see cref="SyntaxError"/>.
 /// </summary>
@@ -22,6 +23,20 @@ public static class YamlParser
     public static ParseResult<YamlStream> Parse(SourceText text)
     {
         ArgumentNullException.ThrowIfNull(text);
+        if (YamlReader.TryRead(text) is { } stream)
+        {
+            return ParseResult<YamlStream>.Success(stream);
+        }
+
+        return ParseWithYamlDotNet(text);
+    }
+
+    /// <summary>
+    /// Reads <paramref name="text"/> through YamlDotNet's scanner and parser: the files <see cref="YamlReader"/> leaves
+    /// (syntax errors, rarer forms), and the tests' oracle for the files it reads.
+    /// </summary>
+    internal static ParseResult<YamlStream> ParseWithYamlDotNet(SourceText text)
+    {
         if (FindRunawayFlowNesting(text) is { } runaway)
         {
             // YamlDotNet's scanner slows down quadratically on very deep flow nesting; refuse it up front.
@@ -151,7 +166,7 @@ public static class YamlParser
     /// A cheap, conservative pre-check: the offset where unclosed '[' / '{' (outside quotes and comments) exceed
     /// four times <see cref="MaxDepth"/>, or null. Real files never come close; the parser reports exact errors.
     /// </summary>
-    private static int? FindRunawayFlowNesting(SourceText text)
+    internal static int? FindRunawayFlowNesting(SourceText text)
     {
         int depth = 0;
         char quote = '\0';
@@ -272,23 +287,26 @@ public static class YamlParser
     /// <summary>An open mapping or sequence. Frames and their child lists are reused within a parse.</summary>
     private sealed class Frame
     {
-        public NodeEvent Start { get; set; } = null!;
+        /// <summary>Where the node's content starts (after its anchor and tag).</summary>
+        public int Start { get; set; }
 
         public bool IsMapping { get; set; }
+
+        public bool IsFlow { get; set; }
+
+        public string? Anchor { get; set; }
+
+        public string? Tag { get; set; }
 
         public List<YamlNode> Children { get; } = [];
     }
 
+    /// <summary>Reads YamlDotNet's events into a <see cref="YamlModelBuilder"/>.</summary>
     private sealed class Builder(SourceText text, IScanner scanner)
     {
-        private readonly Dictionary<string, YamlNode> _anchors = new(StringComparer.Ordinal);
-        private readonly Stack<Frame> _stack = new();
-        private readonly Stack<Frame> _spare = new();
-        private long _expanded;
-        private YamlNode? _root;
-        private int _documentStart;
+        private readonly YamlModelBuilder _model = new(text);
 
-        public List<YamlDocument> Documents { get; } = [];
+        public List<YamlDocument> Documents => _model.Documents;
 
         public int LastOffset { get; private set; }
 
@@ -307,17 +325,17 @@ public static class YamlParser
                 LastOffset = Clamp(text, ev.Start.Index);
                 SyntaxError? error = ev switch
                 {
-                    DocumentStart ds => StartDocument(ds),
-                    DocumentEnd de => EndDocument(de),
+                    DocumentStart ds => _model.StartDocument(Clamp(text, ds.Start.Index)),
+                    DocumentEnd de => _model.EndDocument(Clamp(text, de.End.Index)),
                     MappingStart or SequenceStart => Push((NodeEvent)ev),
-                    MappingEnd or SequenceEnd => Pop(ev),
-                    Scalar scalar => Add(MakeScalar(scalar)),
-                    AnchorAlias alias => Alias(alias),
+                    MappingEnd or SequenceEnd => _model.Pop(Clamp(text, ev.Start.Index)),
+                    Scalar scalar => _model.Add(MakeScalar(scalar)),
+                    AnchorAlias alias => _model.Alias(alias.Value.Value, TextSpan.FromBounds(Clamp(text, alias.Start.Index), Clamp(text, alias.End.Index))),
                     _ => null,
                 };
                 if (error is not null)
                 {
-                    FlushPartialDocument();
+                    _model.FlushPartialDocument();
                     return error;
                 }
             }
@@ -325,193 +343,11 @@ public static class YamlParser
             return null;
         }
 
-        private SyntaxError? StartDocument(DocumentStart ds)
-        {
-            _anchors.Clear();
-            _root = null;
-            _documentStart = Clamp(text, ds.Start.Index);
-            return null;
-        }
-
-        private SyntaxError? EndDocument(DocumentEnd de)
-        {
-            int end = Math.Max(_documentStart, Clamp(text, de.End.Index));
-            Documents.Add(new YamlDocument(_root, TextSpan.FromBounds(_documentStart, end)));
-            _root = null;
-            return null;
-        }
-
-        private void FlushPartialDocument()
-        {
-            if (_root is not null)
-            {
-                Documents.Add(new YamlDocument(_root, TextSpan.FromBounds(_documentStart, Math.Max(_documentStart, _root.Span.End))));
-                _root = null;
-            }
-        }
-
         private SyntaxError? Push(NodeEvent start)
         {
-            if (_stack.Count >= MaxDepth)
-            {
-                return new SyntaxError($"The YAML is nested more than {MaxDepth} levels deep.", new TextSpan(Clamp(text, start.Start.Index), 1));
-            }
-
-            var frame = _spare.Count > 0 ? _spare.Pop() : new Frame();
-            frame.Start = start;
-            frame.IsMapping = start is MappingStart;
-            _stack.Push(frame);
-            return null;
-        }
-
-        private SyntaxError? Pop(ParsingEvent end)
-        {
-            var frame = _stack.Pop();
-            int startOffset = SkipProperties(frame.Start, Clamp(text, frame.Start.Start.Index), text.Length);
-            string? anchor = frame.Start.Anchor.IsEmpty ? null : frame.Start.Anchor.Value;
-            string? tag = TagOf(frame.Start.Tag);
-            bool isFlow = frame.Start is MappingStart { Style: MappingStyle.Flow } or SequenceStart { Style: SequenceStyle.Flow };
-            int endOffset;
-            if (isFlow)
-            {
-                int close = Clamp(text, end.Start.Index);
-                endOffset = close < text.Length && text[close] is '}' or ']' ? close + 1 : close;
-            }
-            else
-            {
-                endOffset = startOffset;
-                foreach (var child in frame.Children)
-                {
-                    if (!child.IsAlias && child.Span.End > endOffset)
-                    {
-                        endOffset = child.Span.End;
-                    }
-                    else if (child.AliasSpan is { } a && a.End > endOffset)
-                    {
-                        endOffset = a.End;
-                    }
-                }
-            }
-
-            var span = TextSpan.FromBounds(startOffset, Math.Max(startOffset, endOffset));
-            var children = frame.Children;
-            YamlNode node;
-            if (frame.IsMapping)
-            {
-                // Exact-size arrays: the model lives for the whole run.
-                var entries = children.Count < 2 ? [] : new YamlMappingEntry[children.Count / 2];
-                bool hasMergeKey = false;
-                for (int i = 0; i < entries.Length; i++)
-                {
-                    var entry = new YamlMappingEntry(children[2 * i], children[(2 * i) + 1], false, null);
-                    hasMergeKey |= entry.IsMergeKey;
-                    entries[i] = entry;
-                }
-
-                Recycle(frame);
-                IReadOnlyList<YamlMappingEntry> resolved = entries;
-                if (hasMergeKey)
-                {
-                    (resolved, var error) = ResolveMerges(entries);
-                    if (error is not null)
-                    {
-                        return error;
-                    }
-                }
-
-                node = new YamlMapping(entries, resolved, isFlow, span, anchor, tag);
-            }
-            else
-            {
-                YamlNode[] items = children.Count == 0 ? [] : children.ToArray();
-                Recycle(frame);
-                node = new YamlSequence(items, isFlow, span, anchor, tag);
-            }
-
-            return Add(node);
-        }
-
-        private void Recycle(Frame frame)
-        {
-            frame.Children.Clear();
-            frame.Start = null!;
-            _spare.Push(frame);
-        }
-
-        private (IReadOnlyList<YamlMappingEntry> Resolved, SyntaxError? Error) ResolveMerges(YamlMappingEntry[] entries)
-        {
-
-            var resolved = new List<YamlMappingEntry>(entries.Length);
-            var explicitKeys = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var entry in entries)
-            {
-                if (!entry.IsMergeKey)
-                {
-                    resolved.Add(entry);
-                    if (entry.KeyText is { } k)
-                    {
-                        explicitKeys.Add(k);
-                    }
-                }
-            }
-
-            var seen = new HashSet<string>(explicitKeys, StringComparer.Ordinal);
-            foreach (var entry in entries)
-            {
-                if (!entry.IsMergeKey)
-                {
-                    continue;
-                }
-
-                var sources = entry.Value switch
-                {
-                    YamlMapping m => [m],
-                    YamlSequence s => s.Items.OfType<YamlMapping>().ToList(),
-                    _ => new List<YamlMapping>(),
-                };
-                foreach (var source in sources)
-                {
-                    var origin = source.AliasSpan ?? source.Span;
-                    foreach (var merged in source.ResolvedEntries)
-                    {
-                        if (merged.KeyText is { } key && !seen.Add(key))
-                        {
-                            continue;
-                        }
-
-                        _expanded += merged.Key.Size + merged.Value.Size;
-                        if (_expanded > MaxAliasExpansion)
-                        {
-                            return (resolved, BombError(origin));
-                        }
-
-                        resolved.Add(new YamlMappingEntry(merged.Key, merged.Value, true, merged.MergeOrigin ?? origin));
-                    }
-                }
-            }
-
-            return (resolved, null);
-        }
-
-        private static SyntaxError BombError(TextSpan at) =>
-            new("Alias expansion limit exceeded (possible alias bomb): aliases and merge keys expand to more than " + MaxAliasExpansion + " nodes.", at);
-
-        private SyntaxError? Alias(AnchorAlias alias)
-        {
-            var span = TextSpan.FromBounds(Clamp(text, alias.Start.Index), Clamp(text, alias.End.Index));
-            string name = alias.Value.Value;
-            if (!_anchors.TryGetValue(name, out var target))
-            {
-                return new SyntaxError($"The alias '*{name}' refers to an anchor '&{name}' that is not defined before it.", span);
-            }
-
-            _expanded += target.Size;
-            if (_expanded > MaxAliasExpansion)
-            {
-                return BombError(span);
-            }
-
-            return Add(target.WithAlias(span));
+            int at = Clamp(text, start.Start.Index);
+            bool isFlow = start is MappingStart { Style: MappingStyle.Flow } or SequenceStart { Style: SequenceStyle.Flow };
+            return _model.Push(start is MappingStart, isFlow, at, SkipProperties(start, at, text.Length), start.Anchor.IsEmpty ? null : start.Anchor.Value, TagOf(start.Tag));
         }
 
         private YamlScalar MakeScalar(Scalar scalar)
@@ -577,8 +413,217 @@ public static class YamlParser
         }
 
         private static string? TagOf(TagName tag) => tag.IsEmpty || tag.IsNonSpecific ? null : tag.Value;
+    }
 
-        private SyntaxError? Add(YamlNode node)
+    /// <summary>
+    /// Builds the documents from a stream of document, collection, scalar and alias events in source order: both
+    /// readers feed it (<see cref="YamlReader"/> directly, YamlDotNet's parser through <see cref="Builder"/>), so
+    /// anchors, aliases, merge keys, nesting and expansion limits are handled once.
+    /// </summary>
+    internal sealed class YamlModelBuilder(SourceText text)
+    {
+        private readonly Dictionary<string, YamlNode> _anchors = new(StringComparer.Ordinal);
+        private readonly Stack<Frame> _stack = new();
+        private readonly Stack<Frame> _spare = new();
+        private long _expanded;
+        private YamlNode? _root;
+        private int _documentStart;
+
+        public List<YamlDocument> Documents { get; } = [];
+
+        public SyntaxError? StartDocument(int start)
+        {
+            _anchors.Clear();
+            _root = null;
+            _documentStart = start;
+            return null;
+        }
+
+        public SyntaxError? EndDocument(int endIndex)
+        {
+            int end = Math.Max(_documentStart, endIndex);
+            Documents.Add(new YamlDocument(_root, TextSpan.FromBounds(_documentStart, end)));
+            _root = null;
+            return null;
+        }
+
+        public void FlushPartialDocument()
+        {
+            if (_root is not null)
+            {
+                Documents.Add(new YamlDocument(_root, TextSpan.FromBounds(_documentStart, Math.Max(_documentStart, _root.Span.End))));
+                _root = null;
+            }
+        }
+
+        /// <summary>A mapping or sequence opens: <paramref name="at"/> is its event's start, <paramref name="contentStart"/> where its content starts.</summary>
+        public SyntaxError? Push(bool isMapping, bool isFlow, int at, int contentStart, string? anchor, string? tag)
+        {
+            if (_stack.Count >= MaxDepth)
+            {
+                return new SyntaxError($"The YAML is nested more than {MaxDepth} levels deep.", new TextSpan(at, 1));
+            }
+
+            var frame = _spare.Count > 0 ? _spare.Pop() : new Frame();
+            frame.Start = contentStart;
+            frame.IsMapping = isMapping;
+            frame.IsFlow = isFlow;
+            frame.Anchor = anchor;
+            frame.Tag = tag;
+            _stack.Push(frame);
+            return null;
+        }
+
+        /// <summary>The innermost open collection closes; <paramref name="close"/> is its end event's start (a flow collection's bracket).</summary>
+        public SyntaxError? Pop(int close)
+        {
+            var frame = _stack.Pop();
+            int startOffset = frame.Start;
+            string? anchor = frame.Anchor;
+            string? tag = frame.Tag;
+            bool isFlow = frame.IsFlow;
+            int endOffset;
+            if (isFlow)
+            {
+                endOffset = close < text.Length && text[close] is '}' or ']' ? close + 1 : close;
+            }
+            else
+            {
+                endOffset = startOffset;
+                foreach (var child in frame.Children)
+                {
+                    if (!child.IsAlias && child.Span.End > endOffset)
+                    {
+                        endOffset = child.Span.End;
+                    }
+                    else if (child.AliasSpan is { } a && a.End > endOffset)
+                    {
+                        endOffset = a.End;
+                    }
+                }
+            }
+
+            var span = TextSpan.FromBounds(startOffset, Math.Max(startOffset, endOffset));
+            var children = frame.Children;
+            YamlNode node;
+            if (frame.IsMapping)
+            {
+                // Exact-size arrays: the model lives for the whole run.
+                var entries = children.Count < 2 ? [] : new YamlMappingEntry[children.Count / 2];
+                bool hasMergeKey = false;
+                for (int i = 0; i < entries.Length; i++)
+                {
+                    var entry = new YamlMappingEntry(children[2 * i], children[(2 * i) + 1], false, null);
+                    hasMergeKey |= entry.IsMergeKey;
+                    entries[i] = entry;
+                }
+
+                Recycle(frame);
+                IReadOnlyList<YamlMappingEntry> resolved = entries;
+                if (hasMergeKey)
+                {
+                    (resolved, var error) = ResolveMerges(entries);
+                    if (error is not null)
+                    {
+                        return error;
+                    }
+                }
+
+                node = new YamlMapping(entries, resolved, isFlow, span, anchor, tag);
+            }
+            else
+            {
+                YamlNode[] items = children.Count == 0 ? [] : children.ToArray();
+                Recycle(frame);
+                node = new YamlSequence(items, isFlow, span, anchor, tag);
+            }
+
+            return Add(node);
+        }
+
+        private void Recycle(Frame frame)
+        {
+            frame.Children.Clear();
+            frame.Anchor = null;
+            frame.Tag = null;
+            _spare.Push(frame);
+        }
+
+        private (IReadOnlyList<YamlMappingEntry> Resolved, SyntaxError? Error) ResolveMerges(YamlMappingEntry[] entries)
+        {
+
+            var resolved = new List<YamlMappingEntry>(entries.Length);
+            var explicitKeys = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var entry in entries)
+            {
+                if (!entry.IsMergeKey)
+                {
+                    resolved.Add(entry);
+                    if (entry.KeyText is { } k)
+                    {
+                        explicitKeys.Add(k);
+                    }
+                }
+            }
+
+            var seen = new HashSet<string>(explicitKeys, StringComparer.Ordinal);
+            foreach (var entry in entries)
+            {
+                if (!entry.IsMergeKey)
+                {
+                    continue;
+                }
+
+                var sources = entry.Value switch
+                {
+                    YamlMapping m => [m],
+                    YamlSequence s => s.Items.OfType<YamlMapping>().ToList(),
+                    _ => new List<YamlMapping>(),
+                };
+                foreach (var source in sources)
+                {
+                    var origin = source.AliasSpan ?? source.Span;
+                    foreach (var merged in source.ResolvedEntries)
+                    {
+                        if (merged.KeyText is { } key && !seen.Add(key))
+                        {
+                            continue;
+                        }
+
+                        _expanded += merged.Key.Size + merged.Value.Size;
+                        if (_expanded > MaxAliasExpansion)
+                        {
+                            return (resolved, BombError(origin));
+                        }
+
+                        resolved.Add(new YamlMappingEntry(merged.Key, merged.Value, true, merged.MergeOrigin ?? origin));
+                    }
+                }
+            }
+
+            return (resolved, null);
+        }
+
+        private static SyntaxError BombError(TextSpan at) =>
+            new("Alias expansion limit exceeded (possible alias bomb): aliases and merge keys expand to more than " + MaxAliasExpansion + " nodes.", at);
+
+        public SyntaxError? Alias(string name, TextSpan span)
+        {
+            if (!_anchors.TryGetValue(name, out var target))
+            {
+                return new SyntaxError($"The alias '*{name}' refers to an anchor '&{name}' that is not defined before it.", span);
+            }
+
+            _expanded += target.Size;
+            if (_expanded > MaxAliasExpansion)
+            {
+                return BombError(span);
+            }
+
+            return Add(target.WithAlias(span));
+        }
+
+        public SyntaxError? Add(YamlNode node)
         {
             if (node.Anchor is { } anchor && !node.IsAlias)
             {

@@ -28,6 +28,28 @@ internal static class MiscFuzz
         return watch.Elapsed;
     }
 
+    /// <summary>
+    /// Gives <paramref name="compare"/> at least <paramref name="minimum"/> mutations of the seeds (more with
+    /// <c>INFRALINT_FUZZ_ITERATIONS</c>); returns how many it accepted (a differential test's reader read them).
+    /// </summary>
+    public static int CountAccepted(IReadOnlyList<string> seeds, int minimum, Func<string, bool> compare)
+    {
+        var random = new Random(19);
+        int accepted = 0;
+        for (int i = 0; i < Math.Max(minimum, Iterations); i++)
+        {
+            accepted += compare(Mutate(seeds[random.Next(seeds.Count)], random)) ? 1 : 0;
+        }
+
+        return accepted;
+    }
+
+    /// <summary>The files under the folders named in the environment variable <paramref name="variable"/> (separated by the path separator) whose names end with one of <paramref name="endings"/>.</summary>
+    public static IEnumerable<string> CorpusFiles(string variable, params string[] endings) =>
+        (Environment.GetEnvironmentVariable(variable) ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .SelectMany(folder => Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories))
+            .Where(file => endings.Any(e => file.EndsWith(e, StringComparison.Ordinal)));
+
     public static string Mutate(string source, Random random)
     {
         if (source.Length == 0)
