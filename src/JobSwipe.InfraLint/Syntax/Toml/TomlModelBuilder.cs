@@ -52,7 +52,18 @@ internal sealed class TomlModelBuilder
         return table;
     }
 
-    private static IReadOnlyList<string> Append(IReadOnlyList<string> path, string name) => [.. path, name];
+    /// <summary>The path one level down, as an exact-size array (a collection expression over the list made an enumerator and a wrapper too).</summary>
+    private static IReadOnlyList<string> Append(IReadOnlyList<string> path, string name)
+    {
+        var result = new string[path.Count + 1];
+        for (int i = 0; i < path.Count; i++)
+        {
+            result[i] = path[i];
+        }
+
+        result[^1] = name;
+        return result;
+    }
 
     /// <summary>Steps from <paramref name="table"/> into the member <paramref name="segment"/>, creating an implicit table when needed.</summary>
     private TomlTableNode Step(TomlTableNode table, TomlKeySegment segment, TomlTableKind implicitKind)
