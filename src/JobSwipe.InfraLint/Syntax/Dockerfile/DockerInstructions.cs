@@ -89,7 +89,7 @@ public class DockerInstruction
         Keyword = keyword;
         KeywordSpan = keywordSpan;
         Span = span;
-        Flags = flags;
+        Flags = ModelLists.Compact(flags);
         ArgumentsText = argsText;
         ArgumentsSpan = argsSpan;
         Arguments = ModelLists.Compact(args);

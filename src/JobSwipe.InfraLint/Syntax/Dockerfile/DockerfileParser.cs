@@ -234,11 +234,12 @@ public static class DockerfileParser
             {
                 var (from, body) = _stages[i];
                 int end = body.Count > 0 ? body[^1].Span.End : from.Span.End;
-                stages.Add(new DockerStage(i, from, body, TextSpan.FromBounds(from.Span.Start, end)));
+                stages.Add(new DockerStage(i, from, ModelLists.Compact(body), TextSpan.FromBounds(from.Span.Start, end)));
             }
 
-            var model = new DockerfileDocument(_text, _comments, _directives, _escape, _instructions, _globalArgs, stages);
-            return new ParseResult<DockerfileDocument>(model, _errors);
+            // Arrays, not the parser's lists: the model lives for the whole run.
+            var model = new DockerfileDocument(_text, ModelLists.Compact(_comments), ModelLists.Compact(_directives), _escape, ModelLists.Compact(_instructions), ModelLists.Compact(_globalArgs), ModelLists.Compact(stages));
+            return new ParseResult<DockerfileDocument>(model, ModelLists.Compact(_errors));
         }
 
         private void Place(DockerInstruction instruction)
@@ -888,7 +889,7 @@ public static class DockerfileParser
             var instruction = new CommandInstruction
             {
                 IsExecForm = isExec,
-                ExecArguments = exec,
+                ExecArguments = ModelLists.Compact(exec),
                 ShellCommand = shell,
                 HeredocScript = script,
                 HealthcheckType = healthType,
@@ -980,7 +981,7 @@ public static class DockerfileParser
             var instruction = new CopyInstruction
             {
                 IsJsonForm = json,
-                Sources = args.Count >= 2 ? args.Take(args.Count - 1).ToList() : [],
+                Sources = args.Count >= 2 ? args.Take(args.Count - 1).ToArray() : [],
                 Destination = destination,
             };
             return Common(c, instruction, args, heredocs);
@@ -1170,7 +1171,7 @@ public static class DockerfileParser
                 i++;
             }
 
-            return options;
+            return ModelLists.Compact(options);
         }
 
         private static string StripQuotes(string s) => s.Replace("\"", "", StringComparison.Ordinal).Replace("'", "", StringComparison.Ordinal);
