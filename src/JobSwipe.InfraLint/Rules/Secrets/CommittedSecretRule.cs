@@ -136,19 +136,26 @@ public sealed class CommittedSecretRule : InfraAnalyzer
         return byPosition && file.Environment != FileEnvironment.Production ? DiagnosticSeverity.Warning : DiagnosticSeverity.Error;
     }
 
-    /// <summary>True for tests (a test folder, or one named <c>test-…</c>/<c>test_…</c>), documentation, examples and translations: the generic and password detectors do not run there.</summary>
+    /// <summary>True for tests (a test folder, or one named <c>test-…</c>/<c>test_…</c>), documentation (an OpenAPI or Swagger description included), examples and translations: the generic and password detectors do not run there.</summary>
     internal static bool IsSample(WorkspaceFile file)
     {
         string name = file.Name;
         string lower = name.ToLowerInvariant();
         return file.RelativePath.Split('/')[..^1].Any(static folder => SampleFolders.Contains(folder) || IsTestFolder(folder))
             || SampleExtensions.Any(e => lower.EndsWith(e, StringComparison.Ordinal)) || lower.Contains(".example.", StringComparison.Ordinal) || lower.Contains(".sample.", StringComparison.Ordinal)
-            || lower.Contains("-example.", StringComparison.Ordinal) || lower.Contains("_example.", StringComparison.Ordinal) || lower.Contains("-samples.", StringComparison.Ordinal) || lower.Contains("_samples.", StringComparison.Ordinal) || lower.Contains("fixtures.", StringComparison.Ordinal) || lower.Contains("mocks.", StringComparison.Ordinal)
+            || lower.Contains("-example.", StringComparison.Ordinal) || lower.Contains("_example.", StringComparison.Ordinal) || lower.Contains("-sample.", StringComparison.Ordinal) || lower.Contains("_sample.", StringComparison.Ordinal)
+            || lower.Contains("-samples.", StringComparison.Ordinal) || lower.Contains("_samples.", StringComparison.Ordinal)
+            || IsApiDescription(lower) || lower.Contains("fixtures.", StringComparison.Ordinal) || lower.Contains("mocks.", StringComparison.Ordinal)
             || lower.EndsWith(".test", StringComparison.Ordinal) || lower.EndsWith(".testing", StringComparison.Ordinal) || lower.StartsWith("test_", StringComparison.Ordinal) || lower.Contains("_test.", StringComparison.Ordinal) || lower.Contains(".test.", StringComparison.Ordinal)
             || lower.Contains(".spec.", StringComparison.Ordinal) || lower.Contains("_spec.", StringComparison.Ordinal) || lower.EndsWith("tests.cs", StringComparison.Ordinal)
             || lower.EndsWith("test.cs", StringComparison.Ordinal) || lower.EndsWith("test.php", StringComparison.Ordinal) || lower.EndsWith("test.java", StringComparison.Ordinal)
             || lower.EndsWith("test.kt", StringComparison.Ordinal);
     }
+
+    // openapi.yaml, swagger.json, api.openapi.yml: an API's description, whose example values are samples.
+    private static bool IsApiDescription(string lower) =>
+        (lower.StartsWith("openapi", StringComparison.Ordinal) || lower.StartsWith("swagger", StringComparison.Ordinal) || lower.Contains(".openapi.", StringComparison.Ordinal))
+        && (lower.EndsWith(".yaml", StringComparison.Ordinal) || lower.EndsWith(".yml", StringComparison.Ordinal) || lower.EndsWith(".json", StringComparison.Ordinal));
 
     // test-environments/, test_env/, test-stacks/: the setups a repository's tests or developers run locally.
     private static bool IsTestFolder(string folder) =>

@@ -199,6 +199,26 @@ public class CommittedSecretRuleTests
             }.Order(StringComparer.Ordinal)));
     }
 
+    // Sweep 5: identifiers (a token's type name, a table column key), a cache key prefix, namespaced class names, an API
+    // description's examples and a page named as a sample are not secrets; a random value under the same names is.
+    [Test]
+    public void Identifiers_prefixes_class_names_and_api_description_examples_are_not_secrets()
+    {
+        string random = FakeSecrets.Random(FakeSecrets.Alnum, 32, 407);
+        RuleVerifier.ReportsNothing<CommittedSecretRule>(
+            ("src/Core/Tokenables/EmailSessionTokenable.cs", "public const string TokenIdentifier = \"SsoEmail2faSessionToken\";\n"),
+            ("web/components/table.tsx", "  { accessorKey: \"project__name\", header: \"Project\" },\n"),
+            (".github/workflows/build.yml", "      - uses: actions/cache@v4\n        with:\n          prefix-key: \"v2025.09-rust\"\n"),
+            ("web/lib/oauth/Server.php", "  'access_token' => 'OAuth2\\Storage\\AccessTokenInterface',\n  'refresh_token' => 'OAuth2\\Storage\\RefreshTokenInterface',\n"),
+            ("docker/sync/imapsync", "my $oauthaccesstoken => 'Mail::IMAPClient2' ;\n"),
+            ("web/api/openapi.yaml", $"          example:\n            app_passwd: {random}\n            client_secret: {random}\n"),
+            ("web/scripts/embed-sample.html", $"<div squidex-token=\"{random}\"></div>\n"));
+        RuleVerifier.Reports<CommittedSecretRule>(
+            ("src/Core/Tokenables/EmailSessionTokenable.cs", $"public const string SessionToken = \"[|{random}|]\";\n"),
+            ("web/lib/oauth/Server.php", $"  'access_token' => '[|{random}|]',\n"),
+            ("web/api/handler.yaml", $"client_secret: [|{random}|]\n"));
+    }
+
     private static string Indent(string pem) => pem.Replace("\n", "\n      ", StringComparison.Ordinal);
 
     private static (string Key, string Certificate) MakeCertificate(string name, bool ca)
