@@ -141,7 +141,7 @@ public sealed class CommittedSecretRule : InfraAnalyzer
     {
         string name = file.Name;
         string lower = name.ToLowerInvariant();
-        return file.RelativePath.Split('/')[..^1].Any(static folder => SampleFolders.Contains(folder) || IsTestFolder(folder))
+        return file.RelativePath.Split('/')[..^1].Any(static folder => SampleFolders.Contains(folder) || DeploymentContext.IsTestSetupFolder(folder))
             || SampleExtensions.Any(e => lower.EndsWith(e, StringComparison.Ordinal)) || lower.Contains(".example.", StringComparison.Ordinal) || lower.Contains(".sample.", StringComparison.Ordinal)
             || lower.Contains("-example.", StringComparison.Ordinal) || lower.Contains("_example.", StringComparison.Ordinal) || lower.Contains("-sample.", StringComparison.Ordinal) || lower.Contains("_sample.", StringComparison.Ordinal)
             || lower.Contains("-samples.", StringComparison.Ordinal) || lower.Contains("_samples.", StringComparison.Ordinal)
@@ -156,10 +156,6 @@ public sealed class CommittedSecretRule : InfraAnalyzer
     private static bool IsApiDescription(string lower) =>
         (lower.StartsWith("openapi", StringComparison.Ordinal) || lower.StartsWith("swagger", StringComparison.Ordinal) || lower.Contains(".openapi.", StringComparison.Ordinal))
         && (lower.EndsWith(".yaml", StringComparison.Ordinal) || lower.EndsWith(".yml", StringComparison.Ordinal) || lower.EndsWith(".json", StringComparison.Ordinal));
-
-    // test-environments/, test_env/, test-stacks/: the setups a repository's tests or developers run locally.
-    private static bool IsTestFolder(string folder) =>
-        folder.StartsWith("test-", StringComparison.OrdinalIgnoreCase) || folder.StartsWith("test_", StringComparison.OrdinalIgnoreCase);
 
     private static bool IsLockFile(string name) =>
         LockFiles.Contains(name) || name.EndsWith(".lock", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".sum", StringComparison.OrdinalIgnoreCase)
