@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using JobSwipe.InfraLint.Semantics.Common;
 
@@ -178,6 +179,11 @@ internal static partial class GenericAssignments
             return false;
         }
 
+        if (IsEncodedReference(v))
+        {
+            return false;
+        }
+
         // Settings written as key=value pairs (an ffmpeg filter, a query string): configuration, not a secret. Base64
         // padding is at the end only.
         if (v.TrimEnd('=').Count(c => c == '=') >= 2)
@@ -259,6 +265,32 @@ internal static partial class GenericAssignments
             || lower.Contains("prefix", StringComparison.Ordinal)
             || DigestWords.Any(w => lower.Contains(w, StringComparison.Ordinal)) || MarkerWords.Any(w => lower.Contains(w, StringComparison.Ordinal))
             || NonSecretNamePrefixes.Any(p => lower.StartsWith(p, StringComparison.Ordinal)) || char.IsAsciiDigit(lower[0]));
+    }
+
+    /// <summary>
+    /// True for base64 of a JSON object none of whose names is a secret's (Squidex's embed <c>squidex-token</c>,
+    /// <c>{"a":"website","s":"blog","i":"…"}</c>: which content to edit, not a credential). A service account's key
+    /// file or a signed payload names its secret (<c>private_key</c>, <c>secret</c>, <c>sig</c>) and is still judged.
+    /// </summary>
+    private static bool IsEncodedReference(string v)
+    {
+        if (v.Length < 16 || !v.StartsWith("ey", StringComparison.Ordinal) && !v.StartsWith("ew", StringComparison.Ordinal))
+        {
+            return false; // base64 of '{' starts with "ey" or, after a line break, "ew"
+        }
+
+        string padded = v.Replace('-', '+').Replace('_', '/');
+        padded = padded.PadRight(padded.Length + ((4 - (padded.Length % 4)) % 4), '=');
+        try
+        {
+            using var json = JsonDocument.Parse(Convert.FromBase64String(padded));
+            return json.RootElement.ValueKind == JsonValueKind.Object && json.RootElement.EnumerateObject().Any()
+                && !json.RootElement.EnumerateObject().Any(p => IsSecretName(p.Name) || p.Name.ToLowerInvariant() is "sig" or "signature" or "key" or "secret" or "token" or "password" or "pwd");
+        }
+        catch (Exception e) when (e is FormatException or JsonException)
+        {
+            return false;
+        }
     }
 
     private static bool IsPasswordName(string name)

@@ -200,7 +200,8 @@ public class CommittedSecretRuleTests
     }
 
     // Sweep 5: identifiers (a token's type name, a table column key), a cache key prefix, namespaced class names, an API
-    // description's examples and a page named as a sample are not secrets; a random value under the same names is.
+    // description's examples, a page named as a sample and base64 of a JSON reference naming no secret are not secrets;
+    // a random value under the same names is.
     [Test]
     public void Identifiers_prefixes_class_names_and_api_description_examples_are_not_secrets()
     {
@@ -212,11 +213,13 @@ public class CommittedSecretRuleTests
             ("web/lib/oauth/Server.php", "  'access_token' => 'OAuth2\\Storage\\AccessTokenInterface',\n  'refresh_token' => 'OAuth2\\Storage\\RefreshTokenInterface',\n"),
             ("docker/sync/imapsync", "my $oauthaccesstoken => 'Mail::IMAPClient2' ;\n"),
             ("web/api/openapi.yaml", $"          example:\n            app_passwd: {random}\n            client_secret: {random}\n"),
-            ("web/scripts/embed-sample.html", $"<div squidex-token=\"{random}\"></div>\n"));
+            ("web/scripts/embed-sample.html", $"<div squidex-token=\"{random}\"></div>\n"),
+            ("sdk/src/template.html", $"<div squidex-token=\"{FakeSecrets.Base64Url("{\"a\":\"website\",\"s\":\"blog\",\"i\":\"fd1d9366-467e-42ab-a936-bcf4970a8e41\"}")}\"></div>\n"));
         RuleVerifier.Reports<CommittedSecretRule>(
             ("src/Core/Tokenables/EmailSessionTokenable.cs", $"public const string SessionToken = \"[|{random}|]\";\n"),
             ("web/lib/oauth/Server.php", $"  'access_token' => '[|{random}|]',\n"),
-            ("web/api/handler.yaml", $"client_secret: [|{random}|]\n"));
+            ("web/api/handler.yaml", $"client_secret: [|{random}|]\n"),
+            ("sdk/src/signed.html", $"<div squidex-token=\"[|{FakeSecrets.Base64Url($"{{\"a\":\"website\",\"secret\":\"{random}\"}}")}|]\"></div>\n"));
     }
 
     private static string Indent(string pem) => pem.Replace("\n", "\n      ", StringComparison.Ordinal);
