@@ -116,8 +116,12 @@ public static partial class SecretPatterns
         }
 
         var found = new List<SecretMatch>();
-        var scannedLines = new HashSet<(int Detector, int LineStart)>();
-        var scannedWhole = new HashSet<int>();
+
+        // The keywords come in text order, so a line's hits are consecutive: the detectors already run on the current line
+        // are all there is to remember (no set of (detector, line) pairs, which ReadyToRun would leave to the JIT).
+        var scannedOnLine = new List<int>();
+        int currentLine = -1;
+        HashSet<int>? scannedWhole = null;
         var genericAt = new List<int>();
         foreach (var (offset, keyword) in Index.FindAll(text))
         {
@@ -136,7 +140,7 @@ public static partial class SecretPatterns
 
                 if (detector.Multiline)
                 {
-                    if (scannedWhole.Add(d))
+                    if ((scannedWhole ??= []).Add(d))
                     {
                         Run(detector, text, LineStart(text, offset), text.Length - LineStart(text, offset), found);
                     }
@@ -145,8 +149,15 @@ public static partial class SecretPatterns
                 }
 
                 int start = LineStart(text, offset);
-                if (scannedLines.Add((d, start)))
+                if (start != currentLine)
                 {
+                    currentLine = start;
+                    scannedOnLine.Clear();
+                }
+
+                if (!scannedOnLine.Contains(d))
+                {
+                    scannedOnLine.Add(d);
                     Run(detector, text, start, LineEnd(text, offset) - start, found);
                 }
             }
