@@ -183,7 +183,7 @@ public class CommittedSecretRuleTests
             ("relay/stack.yaml", "configs:\n  tls-key:\n    content: |\n      [|" + Indent(testKey) + "|]\n  tls-cert:\n    content: |\n      " + Indent(testCertificate) + "\n  tls-ca:\n    content: |\n      " + Indent(caCertificate) + "\n"),
             ("deploy/tls/server.key", "[|" + publicKey + "|]\n"),
             ("deploy/tls/server.crt", publicCertificate + "\n"),
-            ("util/seeder/src/rsa_keys.rs", "const TEST_FAKE_RSA_KEY_0: &str = \"[|" + fakeKey + "|]\";\nconst SIGNING_KEY: &str = \"[|" + FakeSecrets.PrivateKey(405) + "|]\";\n"),
+            ("util/seeder/src/rsa_keys.rs", "const FAKE_TEST_RSA_KEY_7: &str = \"[|" + fakeKey + "|]\";\nconst SIGNING_KEY: &str = \"[|" + FakeSecrets.PrivateKey(405) + "|]\";\n"),
             ("admin/gitlab/form.tsx", $"  {{ key: \"GITLAB_CLIENT_SECRET\", placeholder: \"[|{gitlab}|]\" }},\n  <input placeholder=\"[|{gitlab}|]\" />\n"),
             ("admin/gitlab/config.ts", $"export const clientSecret = \"[|{gitlab}|]\";\n"),
             ("src/Core/Settings/Licensing.cs", $"public string LicenseKey {{ get; set; }} = \"[|{licence}|]\";\npublic string ServiceToken {{ get; set; }} = \"[|{session}|]\";\n"),
@@ -207,19 +207,19 @@ public class CommittedSecretRuleTests
     {
         string random = FakeSecrets.Random(FakeSecrets.Alnum, 32, 407);
         RuleVerifier.ReportsNothing<CommittedSecretRule>(
-            ("src/Core/Tokenables/EmailSessionTokenable.cs", "public const string TokenIdentifier = \"SsoEmail2faSessionToken\";\n"),
-            ("web/components/table.tsx", "  { accessorKey: \"project__name\", header: \"Project\" },\n"),
-            (".github/workflows/build.yml", "      - uses: actions/cache@v4\n        with:\n          prefix-key: \"v2025.09-rust\"\n"),
-            ("web/lib/oauth/Server.php", "  'access_token' => 'OAuth2\\Storage\\AccessTokenInterface',\n  'refresh_token' => 'OAuth2\\Storage\\RefreshTokenInterface',\n"),
-            ("docker/sync/imapsync", "my $oauthaccesstoken => 'Mail::IMAPClient2' ;\n"),
+            ("src/Core/Tokenables/EmailSessionTokenable.cs", "public const string TokenIdentifier = \"OrgInvite2faSessionToken\";\n"),
+            ("web/components/table.tsx", "  { accessorKey: \"owner__email\", header: \"Owner\" },\n"),
+            (".github/workflows/build.yml", "      - uses: actions/cache@v4\n        with:\n          prefix-key: \"v2026.01-build\"\n"),
+            ("web/lib/oauth/Server.php", "  'access_token' => 'Acme2\\Storage\\SessionStoreInterface',\n  'refresh_token' => 'Acme2\\Storage\\GrantStoreInterface',\n"),
+            ("docker/sync/imapsync", "my $oauthaccesstoken => 'Net::Mailbox2' ;\n"),
             ("web/api/openapi.yaml", $"          example:\n            app_passwd: {random}\n            client_secret: {random}\n"),
-            ("web/scripts/embed-sample.html", $"<div squidex-token=\"{random}\"></div>\n"),
-            ("sdk/src/template.html", $"<div squidex-token=\"{FakeSecrets.Base64Url("{\"a\":\"website\",\"s\":\"blog\",\"i\":\"fd1d9366-467e-42ab-a936-bcf4970a8e41\"}")}\"></div>\n"));
+            ("web/scripts/embed-sample.html", $"<div cms-token=\"{random}\"></div>\n"),
+            ("sdk/src/template.html", $"<div cms-token=\"{FakeSecrets.Base64Url("{\"a\":\"website\",\"s\":\"blog\",\"i\":\"3b7e0c52-91aa-4f6d-8e21-5c0d7a4b9f13\"}")}\"></div>\n"));
         RuleVerifier.Reports<CommittedSecretRule>(
             ("src/Core/Tokenables/EmailSessionTokenable.cs", $"public const string SessionToken = \"[|{random}|]\";\n"),
             ("web/lib/oauth/Server.php", $"  'access_token' => '[|{random}|]',\n"),
             ("web/api/handler.yaml", $"client_secret: [|{random}|]\n"),
-            ("sdk/src/signed.html", $"<div squidex-token=\"[|{FakeSecrets.Base64Url($"{{\"a\":\"website\",\"secret\":\"{random}\"}}")}|]\"></div>\n"));
+            ("sdk/src/signed.html", $"<div cms-token=\"[|{FakeSecrets.Base64Url($"{{\"a\":\"website\",\"secret\":\"{random}\"}}")}|]\"></div>\n"));
     }
 
     private static string Indent(string pem) => pem.Replace("\n", "\n      ", StringComparison.Ordinal);
