@@ -424,9 +424,10 @@ public static partial class SecretPatterns
             return false;
         }
 
-        // The name's words: TEST_FAKE_RSA_KEY, dummyToken, example-private-key.
+        // The name's words: TEST_FAKE_RSA_KEY, dummyToken, example-private-key. Not "test" alone: STRIPE_TEST_KEY or
+        // AWS_SECRET_KEY_TEST is as often the live credential of a test environment as a made-up value.
         string name = CamelBoundary().Replace(assignment.Groups["name"].Value, "_").ToLowerInvariant();
-        return name.Split(['_', '-', '.'], StringSplitOptions.RemoveEmptyEntries).Any(w => w is "test" or "fake" or "dummy" or "mock" or "example" or "sample" or "insecure");
+        return name.Split(['_', '-', '.'], StringSplitOptions.RemoveEmptyEntries).Any(w => w is "fake" or "dummy" or "mock" or "example" or "sample" or "insecure");
     }
 
     /// <summary>

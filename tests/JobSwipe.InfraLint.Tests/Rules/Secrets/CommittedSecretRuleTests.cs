@@ -165,7 +165,7 @@ public class CommittedSecretRuleTests
 
     // Sweep 5 (13 new public trees): keys of certificates that only name the developer's machine or reserved test names,
     // keys assigned to names that call them fakes, a form field's placeholder and a licence JWT are info; the same
-    // formats anywhere else stay errors. Keys and certificates are made here, at run time.
+    // formats anywhere else stay errors, a key named only for a test environment (TEST_SIGNING_KEY) among them. Keys and certificates are made here, at run time.
     [Test]
     public void Local_certificate_keys_sample_names_placeholders_and_licence_jwts_are_info_and_the_same_formats_elsewhere_errors()
     {
@@ -184,6 +184,7 @@ public class CommittedSecretRuleTests
             ("deploy/tls/server.key", "[|" + publicKey + "|]\n"),
             ("deploy/tls/server.crt", publicCertificate + "\n"),
             ("util/seeder/src/rsa_keys.rs", "const FAKE_TEST_RSA_KEY_7: &str = \"[|" + fakeKey + "|]\";\nconst SIGNING_KEY: &str = \"[|" + FakeSecrets.PrivateKey(405) + "|]\";\n"),
+            ("util/seeder/src/signing.rs", "const TEST_SIGNING_KEY: &str = \"[|" + FakeSecrets.PrivateKey(407) + "|]\";\n"),
             ("admin/gitlab/form.tsx", $"  {{ key: \"GITLAB_CLIENT_SECRET\", placeholder: \"[|{gitlab}|]\" }},\n  <input placeholder=\"[|{gitlab}|]\" />\n"),
             ("admin/gitlab/config.ts", $"export const clientSecret = \"[|{gitlab}|]\";\n"),
             ("src/Core/Settings/Licensing.cs", $"public string LicenseKey {{ get; set; }} = \"[|{licence}|]\";\npublic string ServiceToken {{ get; set; }} = \"[|{session}|]\";\n"),
@@ -195,7 +196,7 @@ public class CommittedSecretRuleTests
                 "admin/gitlab/config.ts:1 Error", "admin/gitlab/form.tsx:1 Info", "admin/gitlab/form.tsx:2 Info", "deploy/tls/server.key:1 Error",
                 "dev/app-dev.key:1 Info", "relay/stack.yaml:4 Info", "scripts/test-environments/oidc/configuration.yml:3 Info",
                 "src/Core/Settings/Licensing.cs:1 Info", "src/Core/Settings/Licensing.cs:2 Error", "util/seeder/src/rsa_keys.rs:1 Info",
-                "util/seeder/src/rsa_keys.rs:7 Error",
+                "util/seeder/src/rsa_keys.rs:7 Error", "util/seeder/src/signing.rs:1 Error",
             }.Order(StringComparer.Ordinal)));
     }
 
