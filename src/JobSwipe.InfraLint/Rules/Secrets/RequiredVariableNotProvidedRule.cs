@@ -22,7 +22,7 @@ public sealed partial class RequiredVariableNotProvidedRule : InfraAnalyzer
     internal static readonly string[] PlatformVariables = ["HOME", "PATH", "USER", "SHELL", "PWD", "OLDPWD", "TMPDIR", "HOSTNAME", "LANG", "TERM", "CI", "UID", "EUID", "RANDOM", "SECONDS", "BASH_SOURCE", "IFS",
         "SHLVL", "_", "PPID", "BASHPID", "LINENO", "FUNCNAME", "OPTARG", "OPTIND", "PS1", "PS2", "PS4", "BASH", "BASH_VERSION", "BASH_REMATCH", "HOSTTYPE", "OSTYPE", "MACHTYPE", "LOGNAME", "MAIL", "COLUMNS", "LINES", "PIPESTATUS", "REPLY"];
 
-    internal static readonly string[] PlatformPrefixes = ["FLY_", "GITHUB_", "RUNNER_", "CI_", "BUILDKITE_", "CIRCLE_", "BITBUCKET_", "SYSTEM_", "BUILD_", "AGENT_", "RAILWAY_", "RENDER_", "HEROKU_", "COMPOSE_", "DOCKER_"];
+    internal static readonly string[] PlatformPrefixes = ["FLY_", "GITHUB_", "RUNNER_", "CI_", "BUILDKITE_", "CIRCLE_", "BITBUCKET_", "SYSTEM_", "BUILD_", "AGENT_", "RAILWAY_", "RENDER_", "HEROKU_", "COMPOSE_", "DOCKER_", "BATS_"];
 
     public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptor];
 
