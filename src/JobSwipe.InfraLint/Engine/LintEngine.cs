@@ -118,20 +118,48 @@ public static partial class LintEngine
         // (one long item each) handed out first and the files after them one at a time, so that neither core waits at the
         // end of the file actions for a long repository action, or the reverse. Built-in rules keep nothing between their
         // actions; a custom analyzer's repository actions still start after every file action, which they may rely on.
+        // A thread that needs a fact another one is computing runs pending file actions meanwhile instead of blocking.
         var shared = repositoryActions.Where(a => IsBuiltIn(a.Analyzer)).ToArray();
         var after = repositoryActions.Where(a => !IsBuiltIn(a.Analyzer)).ToArray();
-        var work = Enumerable.Range(-shared.Length, shared.Length + ready.Length);
-        Parallel.ForEach(Partitioner.Create(work, EnumerablePartitionerOptions.NoBuffering), parallel, i =>
+        int nextShared = -1;
+        int nextFile = -1;
+        bool RunNextFile()
         {
-            if (i < 0)
+            int i = Interlocked.Increment(ref nextFile);
+            if (i >= ready.Length || cancellationToken.IsCancellationRequested)
             {
-                RunRepositoryAction(shared[i + shared.Length]);
+                return false;
             }
-            else
+
+            long start = Stopwatch.GetTimestamp();
+            RunFileActions(ready[i]);
+            t_helpedTicks += Stopwatch.GetTimestamp() - start;
+            return true;
+        }
+
+        repository.Facts.WhileWaiting = RunNextFile;
+        try
+        {
+            // One item per unit of work, each taking the next repository action, else the next file (a waiting thread may
+            // have taken some files already, so the last items can find nothing left).
+            Parallel.ForEach(Partitioner.Create(Enumerable.Range(0, shared.Length + ready.Length), EnumerablePartitionerOptions.NoBuffering), parallel, _ =>
             {
-                RunFileActions(ready[i]);
-            }
-        });
+                int i = Interlocked.Increment(ref nextShared);
+                if (i < shared.Length)
+                {
+                    RunRepositoryAction(shared[i]);
+                }
+                else
+                {
+                    RunNextFile();
+                }
+            });
+        }
+        finally
+        {
+            repository.Facts.WhileWaiting = null;
+        }
+
         Parallel.ForEach(after, parallel, RunRepositoryAction);
 
         void RunFileActions(LoadedFile loaded)
@@ -161,6 +189,7 @@ public static partial class LintEngine
         void RunRepositoryAction(BoundAction<Action<RepositoryAnalysisContext>> item)
         {
             long start = Stopwatch.GetTimestamp();
+            long helped = t_helpedTicks;
             try
             {
                 item.Action(new RepositoryAnalysisContext(item.Analyzer, repository, report));
@@ -170,7 +199,8 @@ public static partial class LintEngine
                 raw.Add(RuleFailure(item.Analyzer, ".", ex));
             }
 
-            long ticks = Stopwatch.GetTimestamp() - start;
+            // The file actions this thread ran while the action waited for a fact are timed as theirs, not the action's.
+            long ticks = Stopwatch.GetTimestamp() - start - (t_helpedTicks - helped);
             costs.AddAnalyzer(item.Index, ticks);
             costs.AddRepositoryAction(ticks);
         }
@@ -210,6 +240,10 @@ public static partial class LintEngine
             AnalyzerTimings = costs.GetAnalyzerTimings([.. registrations.Select(r => r.Analyzer)]),
         };
     }
+
+    // The time this thread spent in file actions it ran while waiting for a fact (see FactCache.WhileWaiting).
+    [ThreadStatic]
+    private static long t_helpedTicks;
 
     /// <summary>An analyzer of this assembly (the built-in rules), not one loaded from a team's assembly.</summary>
     private static bool IsBuiltIn(InfraAnalyzer analyzer) => analyzer.GetType().Assembly == typeof(LintEngine).Assembly;

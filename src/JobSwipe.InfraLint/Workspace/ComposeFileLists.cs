@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using JobSwipe.InfraLint.Syntax.Ci;
 using JobSwipe.InfraLint.Syntax.DotEnv;
@@ -57,7 +58,8 @@ public sealed record ComposeFileList(string Source, IReadOnlyList<string> Entrie
 
 /// <summary>
 /// Finds the lists of compose files used together: <c>-f</c> flags in shell scripts, CI run steps and Makefiles, and
-/// <c>COMPOSE_FILE</c> in CI <c>env:</c>, <c>.env</c> files, scripts (<c>export COMPOSE_FILE=…</c>) and Makefiles, split
+/// <c>COMPOSE_FILE</c> in CI <c>env:</c>, <c>.env</c> files, scripts (<c>export COMPOSE_FILE=…</c>) and Makefiles, a dev
+/// container's <c>dockerComposeFile</c> list, split
 /// on <c>COMPOSE_PATH_SEPARATOR</c> when the same place sets it, else on <c>:</c> (and <c>;</c>, Windows' separator).
 /// </summary>
 public static partial class ComposeFileLists
@@ -101,7 +103,50 @@ public static partial class ComposeFileLists
             }
         }
 
+        foreach (var devContainer in repository.Files.Where(f => f.Name is "devcontainer.json" or ".devcontainer.json"))
+        {
+            if (repository.GetText(devContainer) is { } text)
+            {
+                FromDevContainer(text.Content, devContainer.RelativePath, devContainer.Directory, lists);
+            }
+        }
+
         return lists;
+    }
+
+    /// <summary>
+    /// A dev container's <c>dockerComposeFile</c> (a path or a list of paths, relative to the devcontainer.json), which
+    /// the editor passes to <c>docker compose -f … -f …</c> in order: <c>.devcontainer/internal_dev/devcontainer.json</c>
+    /// naming <c>../bitwarden_common/docker-compose.yml</c> and its own <c>docker-compose.override.yml</c>.
+    /// </summary>
+    public static void FromDevContainer(string text, string source, string directory, List<ComposeFileList> lists)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (!text.Contains("dockerComposeFile", StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        try
+        {
+            using var json = JsonDocument.Parse(text, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+            if (json.RootElement.ValueKind != JsonValueKind.Object || !json.RootElement.TryGetProperty("dockerComposeFile", out var files))
+            {
+                return;
+            }
+
+            IReadOnlyList<string> entries = files.ValueKind switch
+            {
+                JsonValueKind.String => [files.GetString()!],
+                JsonValueKind.Array => [.. files.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.String).Select(e => e.GetString()!)],
+                _ => [],
+            };
+            Add(lists, source, entries, [directory]);
+        }
+        catch (JsonException)
+        {
+            // Not valid JSON with comments: no list.
+        }
     }
 
     /// <summary>The lists in one shell script: its docker compose commands' -f flags and its COMPOSE_FILE assignments.</summary>

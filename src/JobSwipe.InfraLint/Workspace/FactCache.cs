@@ -11,7 +11,7 @@ namespace JobSwipe.InfraLint.Workspace;
 public sealed class FactCache
 {
     private readonly Repository _repository;
-    private readonly ConcurrentDictionary<object, Lazy<object>> _facts = new();
+    private readonly ConcurrentDictionary<object, Fact> _facts = new();
     private long _computeTicks;
 
     // How deep the current thread is in fact computations: a fact that asks for another is timed once, as a whole.
@@ -53,21 +53,74 @@ public sealed class FactCache
     {
         ArgumentNullException.ThrowIfNull(compute);
         // No GetOrAdd with a tuple argument, nor tuple keys: ReadyToRun leaves framework generics over value types to the JIT.
-        if (!_facts.TryGetValue(key, out var lazy))
+        if (!_facts.TryGetValue(key, out var fact))
         {
-            lazy = _facts.GetOrAdd(key, new Lazy<object>(() => Measure(compute), LazyThreadSafetyMode.ExecutionAndPublication));
+            fact = _facts.GetOrAdd(key, new Fact(this, compute));
         }
 
         // A fact is shared: what it reads is not one file's own, and a per-file action that asks for one depends on more than its file.
         _repository.EnterFact(out string? ownFile);
         try
         {
-            return (T)lazy.Value;
+            if (fact.IsBeingComputed && t_depth == 0 && !t_helping && WhileWaiting is { } help)
+            {
+                // Another thread is computing it: rather than block a core, do other work (the engine's pending file
+                // actions) until it is ready. Not inside a fact's own computation, whose lock a file action may need.
+                t_helping = true;
+                try
+                {
+                    while (fact.IsBeingComputed && help())
+                    {
+                    }
+                }
+                finally
+                {
+                    t_helping = false;
+                }
+            }
+
+            return (T)fact.Value;
         }
         finally
         {
             Repository.LeaveFact(ownFile);
         }
+    }
+
+    /// <summary>
+    /// What a thread that needs a fact another thread is computing does meanwhile: one unit of other work, false when
+    /// none is left (the thread then waits). The engine sets it while the rules run; without it the thread waits.
+    /// </summary>
+    internal Func<bool>? WhileWaiting { get; set; }
+
+    // True while this thread does other work waiting for a fact: what that work asks for is waited for, not helped with.
+    [ThreadStatic]
+    private static bool t_helping;
+
+    /// <summary>One fact of the run: computed once, by the first thread that asks.</summary>
+    private sealed class Fact
+    {
+        private readonly Lazy<object> _value;
+        private volatile int _state; // 0 not started, 1 being computed, 2 done (or failed)
+
+        public Fact(FactCache cache, Func<Repository, object> compute) =>
+            _value = new Lazy<object>(() =>
+            {
+                _state = 1;
+                try
+                {
+                    return cache.Measure(compute);
+                }
+                finally
+                {
+                    _state = 2;
+                }
+            }, LazyThreadSafetyMode.ExecutionAndPublication);
+
+        /// <summary>True while a thread computes it: asking now would block.</summary>
+        public bool IsBeingComputed => _state == 1;
+
+        public object Value => _value.Value;
     }
 
     /// <summary>The key of a named fact: its type and name.</summary>

@@ -32,8 +32,9 @@ public static class FileClassifier
             || lower.StartsWith("containerfile.", StringComparison.Ordinal)
             || lower.EndsWith(".dockerfile", StringComparison.Ordinal))
         {
-            // Dockerfile.template, Dockerfile.j2 and the like are generators' input, not files Docker reads.
-            return IsTemplate(lower) ? FileKind.Other : FileKind.Dockerfile;
+            // Dockerfile.template, Dockerfile.j2 and the like are generators' input, not files Docker reads; a lower-case
+            // dockerfile.ex, dockerfile.go and the like is source code about Dockerfiles (Dockerfile.go stays a variant).
+            return IsTemplate(lower) || name.StartsWith("dockerfile.", StringComparison.Ordinal) && IsSourceCode(lower) ? FileKind.Other : FileKind.Dockerfile;
         }
 
         if (lower == ".dockerignore" || lower.EndsWith(".dockerignore", StringComparison.Ordinal))
@@ -222,6 +223,16 @@ public static class FileClassifier
         || lowerName.EndsWith(".tpl", StringComparison.Ordinal) || lowerName.EndsWith(".j2", StringComparison.Ordinal)
         || lowerName.EndsWith(".jinja", StringComparison.Ordinal) || lowerName.EndsWith(".jinja2", StringComparison.Ordinal)
         || lowerName.EndsWith(".erb", StringComparison.Ordinal) || lowerName.EndsWith(".mustache", StringComparison.Ordinal);
+
+    // Programming languages' extensions: a file named dockerfile.<one of these> in lower case is a program (Livebook's
+    // lib/livebook/hubs/dockerfile.ex generates Dockerfiles), not a Dockerfile with a variant suffix (Dockerfile.prod).
+    private static readonly string[] SourceCodeExtensions =
+    [
+        ".cs", ".fs", ".vb", ".java", ".kt", ".scala", ".groovy", ".go", ".rs", ".c", ".h", ".cpp", ".swift", ".dart", ".js", ".mjs", ".cjs", ".jsx",
+        ".ts", ".mts", ".cts", ".tsx", ".py", ".rb", ".php", ".pl", ".lua", ".ex", ".exs", ".erl", ".clj", ".hs", ".ml", ".jl", ".nix", ".zig",
+    ];
+
+    private static bool IsSourceCode(string lowerName) => SourceCodeExtensions.Any(e => lowerName.EndsWith(e, StringComparison.Ordinal));
 
     private static string GetName(string relativePath)
     {

@@ -26,7 +26,7 @@ public sealed class Repository
     private readonly ConcurrentDictionary<string, SkippedFile> _unread = new(StringComparer.Ordinal);
     // Every file whose contents this snapshot (or one it was made from, see WithFiles) read or tried to read, and by whom
     // (ReadFlags).
-    private ConcurrentDictionary<string, byte> _contentRead = new(StringComparer.Ordinal);
+    private readonly ReadRecord _contentRead;
 
     // The file whose per-file action runs on this thread (RunPerFile), or null; and whether the engine is reporting.
     [ThreadStatic]
@@ -45,7 +45,13 @@ public sealed class Repository
     /// <param name="maxFileSize">Larger files are skipped.</param>
     /// <param name="overlay">Contents to use instead of the files on disk, by relative path (the fix runner's pending edits).</param>
     public Repository(string rootFullPath, IReadOnlyList<WorkspaceFile> files, long maxFileSize = 4 * 1024 * 1024, IReadOnlyDictionary<string, byte[]>? overlay = null)
+        : this(rootFullPath, files, maxFileSize, overlay, null)
     {
+    }
+
+    private Repository(string rootFullPath, IReadOnlyList<WorkspaceFile> files, long maxFileSize, IReadOnlyDictionary<string, byte[]>? overlay, ReadRecord? contentRead)
+    {
+        _contentRead = contentRead ?? new ReadRecord(files);
         _overlay = overlay is { Count: > 0 } ? overlay : null;
         RootFullPath = Path.TrimEndingDirectorySeparator(Path.GetFullPath(rootFullPath));
         Facts = new FactCache(this);
@@ -82,7 +88,7 @@ public sealed class Repository
     /// </summary>
     public Repository WithFiles(IReadOnlyList<WorkspaceFile> files)
     {
-        var next = new Repository(RootFullPath, files, _maxFileSize, _overlay) { _contentRead = _contentRead };
+        var next = new Repository(RootFullPath, files, _maxFileSize, _overlay, _contentRead);
         foreach (var (path, loaded) in _loaded)
         {
             if (next._byPath.TryGetValue(path, out var file) && _byPath.TryGetValue(path, out var previous) && file == previous)
@@ -172,7 +178,7 @@ public sealed class Repository
     /// or too large file counts) through this snapshot or the one it was made from. The no-op cache leaves the files
     /// that no run read out of its fingerprint's content part: their contents cannot change the findings.
     /// </summary>
-    public bool WasContentRead(string relativePath) => _contentRead.ContainsKey(relativePath);
+    public bool WasContentRead(string relativePath) => _contentRead.TryGet(relativePath, out _);
 
     /// <summary>
     /// True when the contents of the file were read by its own per-file action (<see cref="RunPerFile"/>) and by nothing
@@ -182,7 +188,7 @@ public sealed class Repository
     /// its contents only through its own action, so a change to it alone can be re-linted by running that action again.
     /// </summary>
     public bool WasReadOnlyByItsOwnAction(string relativePath) =>
-        _contentRead.TryGetValue(relativePath, out byte flags) && (flags & (ReadByOwnAction | ReadByOthers)) == ReadByOwnAction;
+        _contentRead.TryGet(relativePath, out byte flags) && (flags & (ReadByOwnAction | ReadByOthers)) == ReadByOwnAction;
 
     /// <summary>
     /// Runs <paramref name="action"/> as the per-file action of <paramref name="file"/> on this thread: its reads of that
@@ -254,15 +260,7 @@ public sealed class Repository
         }
     }
 
-    private void Record(string relativePath, byte flags)
-    {
-        if (_contentRead.TryGetValue(relativePath, out byte known) && (known & flags) == flags)
-        {
-            return;
-        }
-
-        _contentRead.AddOrUpdate(relativePath, static (_, add) => add, static (_, old, add) => (byte)(old | add), flags);
-    }
+    private void Record(string relativePath, byte flags) => _contentRead.Add(relativePath, flags);
 
     /// <summary>Files of kinds the engine does not parse that a rule tried to read with <see cref="ReadText"/> and could not.</summary>
     public IReadOnlyCollection<SkippedFile> UnreadFiles => [.. _unread.Values.OrderBy(f => f.RelativePath, StringComparer.Ordinal)];

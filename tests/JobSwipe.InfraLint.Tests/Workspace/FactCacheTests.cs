@@ -107,4 +107,98 @@ public class FactCacheTests
 
         Assert.That(repository.Facts.ComputeTime, Is.GreaterThanOrEqualTo(TimeSpan.FromMilliseconds(40)));
     }
+
+    [Test]
+    public void A_rule_that_needs_a_fact_being_computed_does_other_work_until_it_is_ready()
+    {
+        var repository = new Repository(Path.GetTempPath(), []);
+        using var release = new ManualResetEventSlim();
+        int helped = 0;
+        repository.Facts.WhileWaiting = () =>
+        {
+            // Three units of other work, then the computation may end.
+            if (Interlocked.Increment(ref helped) == 3)
+            {
+                release.Set();
+            }
+
+            return true;
+        };
+
+        // The timeout is a safety net only: the waiting rule's work releases the computation.
+        var computer = ComputeOnAnotherThread(repository, () => release.Wait(TimeSpan.FromSeconds(30)));
+        var waited = repository.Facts.Get(_ => new Fact(2));
+
+        Assert.That(waited, Is.SameAs(computer.Result));
+        Assert.That(waited.Computation, Is.EqualTo(1));
+        Assert.That(helped, Is.GreaterThanOrEqualTo(3));
+    }
+
+    [Test]
+    public void A_rule_waits_for_a_fact_being_computed_when_no_other_work_is_left()
+    {
+        var repository = new Repository(Path.GetTempPath(), []);
+        int asked = 0;
+        repository.Facts.WhileWaiting = () =>
+        {
+            Interlocked.Increment(ref asked);
+            return false;
+        };
+
+        var computer = ComputeOnAnotherThread(repository, () => Thread.Sleep(50));
+        var waited = repository.Facts.Get(_ => new Fact(2));
+
+        Assert.That(waited, Is.SameAs(computer.Result));
+        Assert.That(asked, Is.EqualTo(1), "asked once for other work, then waited");
+    }
+
+    [Test]
+    public void The_first_rule_to_ask_computes_the_fact_itself_without_doing_other_work()
+    {
+        var repository = new Repository(Path.GetTempPath(), []);
+        int asked = 0;
+        repository.Facts.WhileWaiting = () =>
+        {
+            asked++;
+            return true;
+        };
+
+        var fact = repository.Facts.Get(r => new StrongBox<Fact>(r.Facts.Get(_ => new Fact(1))));
+
+        Assert.That(fact.Value!.Computation, Is.EqualTo(1));
+        Assert.That(asked, Is.Zero);
+    }
+
+    [Test]
+    public void A_fact_computed_while_computing_another_is_waited_for_not_helped_with()
+    {
+        // Other work may ask for the outer fact, whose computation holds its lock: inside a computation, a thread waits.
+        var repository = new Repository(Path.GetTempPath(), []);
+        int asked = 0;
+        repository.Facts.WhileWaiting = () =>
+        {
+            Interlocked.Increment(ref asked);
+            return true;
+        };
+
+        var inner = ComputeOnAnotherThread(repository, () => Thread.Sleep(50));
+        var outer = repository.Facts.Get(r => new StrongBox<Fact>(r.Facts.Get(_ => new Fact(2))));
+
+        Assert.That(outer.Value, Is.SameAs(inner.Result));
+        Assert.That(asked, Is.Zero);
+    }
+
+    /// <summary>Starts computing a <see cref="Fact"/> (number 1) on another thread, which runs <paramref name="meanwhile"/> inside the computation; returns once it has begun.</summary>
+    private static Task<Fact> ComputeOnAnotherThread(Repository repository, Action meanwhile)
+    {
+        using var computing = new ManualResetEventSlim();
+        var task = Task.Run(() => repository.Facts.Get(_ =>
+        {
+            computing.Set();
+            meanwhile();
+            return new Fact(1);
+        }));
+        computing.Wait();
+        return task;
+    }
 }

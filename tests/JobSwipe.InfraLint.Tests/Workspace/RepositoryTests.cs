@@ -33,6 +33,41 @@ public class RepositoryTests
     }
 
     [Test]
+    public void Reads_are_recorded_per_file_by_whom_and_shared_with_a_snapshot_made_by_WithFiles()
+    {
+        using var repo = new TempRepository(new Dictionary<string, string>
+        {
+            ["deploy.sh"] = "#!/bin/bash\necho hi\n",
+            ["notes.txt"] = "hello\n",
+            ["other.txt"] = "more\n",
+            ["later.txt"] = "added later\n",
+        });
+        var files = LintEngine.Discover(new LintOptions(repo.Root)).Files;
+        var first = new Repository(repo.Root, [.. files.Where(f => f.RelativePath != "later.txt")]);
+        var notes = first.GetFile("notes.txt")!;
+
+        first.RunPerFile(notes, () => first.ReadText(notes));
+        first.RunPerFile(notes, () => first.ReadText(notes)); // the same flags again
+        Assert.That((first.WasContentRead("notes.txt"), first.WasReadOnlyByItsOwnAction("notes.txt")), Is.EqualTo((true, true)));
+        Assert.That(first.WasContentRead("deploy.sh"), Is.False);
+
+        first.Load(first.GetFile("deploy.sh")!);
+        Assert.That((first.WasContentRead("deploy.sh"), first.WasReadOnlyByItsOwnAction("deploy.sh")), Is.EqualTo((true, false)));
+
+        // A snapshot with a file the first did not list shares the record, and records that file too.
+        var second = first.WithFiles(files);
+        var later = second.GetFile("later.txt")!;
+        second.RunPerFile(later, () => second.ReadText(later));
+        Assert.That((second.WasContentRead("notes.txt"), second.WasReadOnlyByItsOwnAction("notes.txt")), Is.EqualTo((true, true)));
+        Assert.That((second.WasContentRead("later.txt"), second.WasReadOnlyByItsOwnAction("later.txt")), Is.EqualTo((true, true)));
+
+        // Another file read by a per-file action ties both to more than themselves.
+        second.RunPerFile(later, () => second.ReadText(second.GetFile("other.txt")!));
+        Assert.That((second.WasReadOnlyByItsOwnAction("later.txt"), second.WasReadOnlyByItsOwnAction("other.txt"), second.WasContentRead("other.txt")), Is.EqualTo((false, false, true)));
+        Assert.That(first.WasContentRead("later.txt"), Is.True, "the record is the run's, shared by its snapshots");
+    }
+
+    [Test]
     public void Files_under_a_folder_are_its_own_and_its_subfolders_in_path_order_whatever_order_they_were_given_in()
     {
         string[] paths = ["svc/b/x.sh", "svc-2/Dockerfile", "svc/a.sh", "a.sh", "svc/b/c/d.conf", "svcx/a.sh", "svc.sh"];

@@ -194,6 +194,7 @@ public sealed partial class ServiceHostNotDefinedRule : InfraAnalyzer
 
     private static bool IsNetworkScheme(string scheme) => NetworkSchemes.Contains(scheme.Split('+')[0]);
 
-    [GeneratedRegex(@"\b(?<scheme>[A-Za-z][A-Za-z0-9+.\-]*)://(?:(?:\$\{[^}]*\}|[^@/\s?#])*@)?(?<host>\[[^\]]*\]|[^:/?#\s,;""'@]*)", RegexOptions.CultureInvariant)]
+    // The host ends where an interpolation's default ends: ${WEB_URL:-http://localhost} names localhost, not 'localhost}'.
+    [GeneratedRegex(@"\b(?<scheme>[A-Za-z][A-Za-z0-9+.\-]*)://(?:(?:\$\{[^}]*\}|[^@/\s?#])*@)?(?<host>\[[^\]]*\]|[^:/?#\s,;""'@}]*)", RegexOptions.CultureInvariant)]
     private static partial Regex Url();
 }

@@ -31,7 +31,9 @@ public sealed class PlaywrightBrowsersMissingRule : InfraAnalyzer
         context.RegisterFileAction<DockerfileDocument>(FileKind.Dockerfile, ctx =>
         {
             DockerfileDocument model = ctx.Model;
-            if (model.FinalStage is not { } final)
+
+            // The dependency can only be in a manifest: without any, no build context holds one.
+            if (model.FinalStage is not { } final || ctx.Repository.GetFiles(FileKind.DependencyManifest).Count == 0)
             {
                 return;
             }

@@ -58,7 +58,8 @@ public sealed class SecretInImageRule : InfraAnalyzer
         {
             string? value = pair.Value;
             if (only?.Contains(pair.Key) == false || string.IsNullOrWhiteSpace(value) || !SecretHeuristics.IsSecretLikeName(pair.Key)
-                || SecretHeuristics.ContainsReference(pair.RawValue) || SecretHeuristics.IsPlaceholder(value) || IsFlagValue(value) || SecretHeuristics.IsBuildPlaceholder(value))
+                || SecretHeuristics.ContainsReference(pair.RawValue) || SecretHeuristics.IsPlaceholder(value) || IsFlagValue(value) || SecretHeuristics.IsBuildPlaceholder(value)
+                || SecretHeuristics.IsFilePath(value))
             {
                 continue;
             }

@@ -168,16 +168,29 @@ public sealed partial class SecretPrintedByScriptRule : InfraAnalyzer
     // { echo …; } > file, ( … ) > file, while … done > file: the output of the commands inside goes to the file.
     private static void CollectFileGroups(ShellCommandList list, List<JobSwipe.InfraLint.Text.TextSpan> spans)
     {
-        foreach (ShellCommand command in list.Items.SelectMany(i => i.Pipelines).SelectMany(p => p.Commands))
+        // Loops rather than SelectMany: this runs for every list of every script. A simple command is neither a group
+        // nor has lists inside.
+        foreach (var item in list.Items)
         {
-            if (command is not SimpleCommand && command.Redirections.Any(r => r.Operator is ">" or ">>" or ">|" && r.FileDescriptor is null or 1 && r.Target is { } t && !t.Value.StartsWith("/dev/std", StringComparison.Ordinal) && t.Value != "/dev/tty"))
+            foreach (var pipeline in item.Pipelines)
             {
-                spans.Add(command.Span);
-            }
+                foreach (ShellCommand command in pipeline.Commands)
+                {
+                    if (command is SimpleCommand)
+                    {
+                        continue;
+                    }
 
-            foreach (ShellCommandList inner in Children(command))
-            {
-                CollectFileGroups(inner, spans);
+                    if (command.Redirections.Any(r => r.Operator is ">" or ">>" or ">|" && r.FileDescriptor is null or 1 && r.Target is { } t && !t.Value.StartsWith("/dev/std", StringComparison.Ordinal) && t.Value != "/dev/tty"))
+                    {
+                        spans.Add(command.Span);
+                    }
+
+                    foreach (ShellCommandList inner in Children(command))
+                    {
+                        CollectFileGroups(inner, spans);
+                    }
+                }
             }
         }
     }

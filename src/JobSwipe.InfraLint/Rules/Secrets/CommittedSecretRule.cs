@@ -72,7 +72,7 @@ public sealed class CommittedSecretRule : InfraAnalyzer
         if (extension.Equals(".p12", StringComparison.OrdinalIgnoreCase) || extension.Equals(".pfx", StringComparison.OrdinalIgnoreCase))
         {
             var keyStore = Diagnostic.Create(Descriptor, Location.ForPath(file.RelativePath), "A PKCS#12 key store (certificate and private key)");
-            report(IsSample(file) || ThrowawayCredentials.IsLocalCertificateKey(file) ? keyStore.Lowered() : keyStore);
+            report(IsSample(file) || ThrowawayCredentials.IsLocalCertificateKey(repository, file, null) ? keyStore.Lowered() : keyStore);
             return;
         }
 
@@ -89,10 +89,17 @@ public sealed class CommittedSecretRule : InfraAnalyzer
             UnquotedValuesAreLiterals = !CodeExtensions.Contains(extension) || file.Kind != FileKind.Other,
         };
         bool? testWorkflow = null;
+        bool? localCertificate = null;
         foreach (var match in SecretPatterns.Scan(text.Content, options))
         {
             var location = Location.Create(file.RelativePath, text, new TextSpan(match.Start, match.Length));
             var finding = Diagnostic.Create(Descriptor, location, Capitalize(match.Provider));
+            if (match.DetectorId is "private-key" or "putty-private-key" && (localCertificate ??= ThrowawayCredentials.IsLocalCertificateKey(repository, file, text.Content)))
+            {
+                report(finding.Lowered());
+                continue;
+            }
+
             report(finding.Lowered(Severity(file, text.Content, match, sample, ref testWorkflow)));
         }
     }
@@ -101,19 +108,21 @@ public sealed class CommittedSecretRule : InfraAnalyzer
     /// How sure the finding is that a live credential leaked. A documented provider format or a private key is an error;
     /// a value judged by its name and randomness (or by standing where a password goes) a warning outside production
     /// files. In tests, documentation and examples only a credential that proves itself live (a GitHub or npm token with
-    /// a valid checksum, a Stripe live key) stays a warning; the rest are samples (info). So are an AWS key ID in a link,
-    /// the key of a localhost certificate, and values judged by position in throwaway places: a CI workflow that tests
-    /// against services it starts and deploys nothing, a package.json script, a seed script.
+    /// a valid checksum, a Stripe live key) stays a warning; the rest are samples (info), and so is a value assigned to a
+    /// name that says it is a sample (<c>TEST_FAKE_RSA_KEY</c>). So are an AWS key ID in a link, a form field's
+    /// placeholder, a licence JWT, the key of a certificate for localhost or reserved test names (decided in
+    /// <see cref="Scan"/>), and values judged by position in throwaway places: a CI workflow that tests against services
+    /// it starts and deploys nothing, a package.json script, a seed script.
     /// </summary>
     private static DiagnosticSeverity Severity(WorkspaceFile file, string text, SecretMatch match, bool sample, ref bool? testWorkflow)
     {
         bool byPosition = SecretPatterns.IsJudgedByPosition(match);
-        if (sample)
+        if (sample || SecretPatterns.IsAssignedToSampleName(match, text))
         {
             return SecretPatterns.IsVerifiedLive(match, text) ? DiagnosticSeverity.Warning : DiagnosticSeverity.Info;
         }
 
-        if (SecretPatterns.IsKeyIdInLink(match, text) || match.DetectorId is "private-key" or "putty-private-key" && ThrowawayCredentials.IsLocalCertificateKey(file))
+        if (SecretPatterns.IsKeyIdInLink(match, text) || SecretPatterns.IsPlaceholderAttribute(match, text) || SecretPatterns.IsLicenseJwt(match, text))
         {
             return DiagnosticSeverity.Info;
         }
@@ -127,19 +136,26 @@ public sealed class CommittedSecretRule : InfraAnalyzer
         return byPosition && file.Environment != FileEnvironment.Production ? DiagnosticSeverity.Warning : DiagnosticSeverity.Error;
     }
 
-    /// <summary>True for tests, documentation, examples and translations: the generic and password detectors do not run there.</summary>
+    /// <summary>True for tests (a test folder, or one named <c>test-…</c>/<c>test_…</c>), documentation (an OpenAPI or Swagger description included), examples and translations: the generic and password detectors do not run there.</summary>
     internal static bool IsSample(WorkspaceFile file)
     {
         string name = file.Name;
         string lower = name.ToLowerInvariant();
-        return file.RelativePath.Split('/')[..^1].Any(SampleFolders.Contains)
+        return file.RelativePath.Split('/')[..^1].Any(static folder => SampleFolders.Contains(folder) || DeploymentContext.IsTestSetupFolder(folder))
             || SampleExtensions.Any(e => lower.EndsWith(e, StringComparison.Ordinal)) || lower.Contains(".example.", StringComparison.Ordinal) || lower.Contains(".sample.", StringComparison.Ordinal)
-            || lower.Contains("-example.", StringComparison.Ordinal) || lower.Contains("_example.", StringComparison.Ordinal) || lower.Contains("-samples.", StringComparison.Ordinal) || lower.Contains("_samples.", StringComparison.Ordinal) || lower.Contains("fixtures.", StringComparison.Ordinal) || lower.Contains("mocks.", StringComparison.Ordinal)
+            || lower.Contains("-example.", StringComparison.Ordinal) || lower.Contains("_example.", StringComparison.Ordinal) || lower.Contains("-sample.", StringComparison.Ordinal) || lower.Contains("_sample.", StringComparison.Ordinal)
+            || lower.Contains("-samples.", StringComparison.Ordinal) || lower.Contains("_samples.", StringComparison.Ordinal)
+            || IsApiDescription(lower) || lower.Contains("fixtures.", StringComparison.Ordinal) || lower.Contains("mocks.", StringComparison.Ordinal)
             || lower.EndsWith(".test", StringComparison.Ordinal) || lower.EndsWith(".testing", StringComparison.Ordinal) || lower.StartsWith("test_", StringComparison.Ordinal) || lower.Contains("_test.", StringComparison.Ordinal) || lower.Contains(".test.", StringComparison.Ordinal)
             || lower.Contains(".spec.", StringComparison.Ordinal) || lower.Contains("_spec.", StringComparison.Ordinal) || lower.EndsWith("tests.cs", StringComparison.Ordinal)
             || lower.EndsWith("test.cs", StringComparison.Ordinal) || lower.EndsWith("test.php", StringComparison.Ordinal) || lower.EndsWith("test.java", StringComparison.Ordinal)
             || lower.EndsWith("test.kt", StringComparison.Ordinal);
     }
+
+    // openapi.yaml, swagger.json, api.openapi.yml: an API's description, whose example values are samples.
+    private static bool IsApiDescription(string lower) =>
+        (lower.StartsWith("openapi", StringComparison.Ordinal) || lower.StartsWith("swagger", StringComparison.Ordinal) || lower.Contains(".openapi.", StringComparison.Ordinal))
+        && (lower.EndsWith(".yaml", StringComparison.Ordinal) || lower.EndsWith(".yml", StringComparison.Ordinal) || lower.EndsWith(".json", StringComparison.Ordinal));
 
     private static bool IsLockFile(string name) =>
         LockFiles.Contains(name) || name.EndsWith(".lock", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".sum", StringComparison.OrdinalIgnoreCase)

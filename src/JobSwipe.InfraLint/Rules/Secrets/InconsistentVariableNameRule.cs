@@ -31,6 +31,7 @@ public sealed class InconsistentVariableNameRule : InfraAnalyzer
         var projectFolders = singleProject ? [] : ctx.Repository.Files
             .Where(f => f.Directory.Length > 0 && f.Kind is Workspace.FileKind.Compose or Workspace.FileKind.FlyConfig or Workspace.FileKind.Dockerfile)
             .Select(f => Project(f.RelativePath)).ToHashSet(StringComparer.Ordinal);
+        var projectByPath = new Dictionary<string, string>(StringComparer.Ordinal);
         var groups = index.ByName.Keys
             .Select(name => (Name: name, Canonical: VariableNames.Canonical(name)))
             .Where(p => p.Canonical is not null)
@@ -56,7 +57,7 @@ public sealed class InconsistentVariableNameRule : InfraAnalyzer
             }
 
             // ENV DB_URL=${DATABASE_URL}: one spelling defined from another is a deliberate alias, not a drift.
-            if (sameScope || spellings.Any(n => index.ByName[n].Any(o => IsAliasOf(o, spellings.Where(m => m != n)))))
+            if (sameScope || IsAliasGroup(index, spellings))
             {
                 continue;
             }
@@ -67,7 +68,7 @@ public sealed class InconsistentVariableNameRule : InfraAnalyzer
                 .ThenBy(n => index.ByName[n][0].File.RelativePath, StringComparer.Ordinal)
                 .ThenBy(n => index.ByName[n][0].Span.Start)
                 .ToList();
-            var projects = spellings.ToDictionary(n => n, n => index.ByName[n].Select(o => projectFolders.Contains(Project(o.File.RelativePath)) ? Project(o.File.RelativePath) : string.Empty).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
+            var projects = spellings.ToDictionary(n => n, n => index.ByName[n].Select(o => ProjectOf(o.File.RelativePath, projectFolders, projectByPath)).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
             foreach (string minority in ranked.Skip(1))
             {
                 // Only spellings of one project: in a repository whose root deploys nothing, top-level folders with their own deployables are separate projects (a monorepo of samples).
@@ -84,16 +85,60 @@ public sealed class InconsistentVariableNameRule : InfraAnalyzer
         }
     });
 
-    private static bool IsAliasOf(EnvironmentVariableOccurrence occurrence, IEnumerable<string> others)
+    /// <summary>True when an occurrence of one spelling is defined from another (the rest of its line reads it).</summary>
+    private static bool IsAliasGroup(EnvironmentVariableIndex index, List<string> spellings)
+    {
+        foreach (string name in spellings)
+        {
+            foreach (var occurrence in index.ByName[name])
+            {
+                if (IsAliasOf(occurrence, name, spellings))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsAliasOf(EnvironmentVariableOccurrence occurrence, string name, List<string> spellings)
     {
         string content = occurrence.Text.Content;
         int end = content.IndexOf('\n', occurrence.Span.End);
-        string rest = content[occurrence.Span.End..(end < 0 ? content.Length : end)];
-        return others.Any(m => rest.Contains("${" + m + "}", StringComparison.Ordinal) || rest.Contains("${" + m + ":", StringComparison.Ordinal)
-            || System.Text.RegularExpressions.Regex.IsMatch(rest, @"\$" + System.Text.RegularExpressions.Regex.Escape(m) + @"\b"));
+        var line = content.AsSpan(occurrence.Span.End, (end < 0 ? content.Length : end) - occurrence.Span.End);
+        foreach (string other in spellings)
+        {
+            // Each form below holds the other spelling: most lines do not, and are looked at no further.
+            if (other == name || !line.Contains(other, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            string rest = line.ToString();
+            if (rest.Contains("${" + other + "}", StringComparison.Ordinal) || rest.Contains("${" + other + ":", StringComparison.Ordinal)
+                || System.Text.RegularExpressions.Regex.IsMatch(rest, @"\$" + System.Text.RegularExpressions.Regex.Escape(other) + @"\b"))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static string Project(string path) => path.Contains('/', StringComparison.Ordinal) ? path[..path.IndexOf('/', StringComparison.Ordinal)] : string.Empty;
+
+    /// <summary>The project folder of a path when it is one of <paramref name="folders"/>, else empty; once per path.</summary>
+    private static string ProjectOf(string path, HashSet<string> folders, Dictionary<string, string> known)
+    {
+        if (!known.TryGetValue(path, out string? project))
+        {
+            project = Project(path);
+            known[path] = project = folders.Contains(project) ? project : string.Empty;
+        }
+
+        return project;
+    }
 
     private static bool Related(HashSet<string> a, HashSet<string> b) => a.Contains(string.Empty) || b.Contains(string.Empty) || a.Overlaps(b);
 

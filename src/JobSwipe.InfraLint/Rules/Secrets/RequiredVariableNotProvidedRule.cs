@@ -22,7 +22,7 @@ public sealed partial class RequiredVariableNotProvidedRule : InfraAnalyzer
     internal static readonly string[] PlatformVariables = ["HOME", "PATH", "USER", "SHELL", "PWD", "OLDPWD", "TMPDIR", "HOSTNAME", "LANG", "TERM", "CI", "UID", "EUID", "RANDOM", "SECONDS", "BASH_SOURCE", "IFS",
         "SHLVL", "_", "PPID", "BASHPID", "LINENO", "FUNCNAME", "OPTARG", "OPTIND", "PS1", "PS2", "PS4", "BASH", "BASH_VERSION", "BASH_REMATCH", "HOSTTYPE", "OSTYPE", "MACHTYPE", "LOGNAME", "MAIL", "COLUMNS", "LINES", "PIPESTATUS", "REPLY"];
 
-    internal static readonly string[] PlatformPrefixes = ["FLY_", "GITHUB_", "RUNNER_", "CI_", "BUILDKITE_", "CIRCLE_", "BITBUCKET_", "SYSTEM_", "BUILD_", "AGENT_", "RAILWAY_", "RENDER_", "HEROKU_", "COMPOSE_", "DOCKER_"];
+    internal static readonly string[] PlatformPrefixes = ["FLY_", "GITHUB_", "RUNNER_", "CI_", "BUILDKITE_", "CIRCLE_", "BITBUCKET_", "SYSTEM_", "BUILD_", "AGENT_", "RAILWAY_", "RENDER_", "HEROKU_", "COMPOSE_", "DOCKER_", "BATS_"];
 
     public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptor];
 
@@ -32,6 +32,18 @@ public sealed partial class RequiredVariableNotProvidedRule : InfraAnalyzer
         var supervised = new Lazy<HashSet<string>>(() => SupervisorProvided(ctx.Repository));
         var reported = new HashSet<(string, string)>();
         var missing = new Dictionary<string, List<Location>>(StringComparer.Ordinal);
+        // Whether a name has a definition that gives it a value: once per name, however many files require it.
+        var defined = new Dictionary<string, bool>(StringComparer.Ordinal);
+        bool IsDefined(string name)
+        {
+            if (!defined.TryGetValue(name, out bool value))
+            {
+                defined[name] = value = index.ByName[name].Any(o => o.IsDefinition && !o.IsPassThrough);
+            }
+
+            return value;
+        }
+
         foreach (var occurrence in index.Occurrences)
         {
             bool required = occurrence.Source is EnvironmentVariableSource.ScriptRequiredList or EnvironmentVariableSource.ScriptCheck
@@ -41,7 +53,7 @@ public sealed partial class RequiredVariableNotProvidedRule : InfraAnalyzer
                 continue;
             }
 
-            bool provided = index.ByName[occurrence.Name].Any(o => o.IsDefinition && !o.IsPassThrough)
+            bool provided = IsDefined(occurrence.Name)
                 || index.CiProvided.Contains(occurrence.Name)
                 || index.ScriptAssigned.TryGetValue(occurrence.File.RelativePath, out var assigned) && assigned.Contains(occurrence.Name)
                 || supervised.Value.Contains(occurrence.Name);

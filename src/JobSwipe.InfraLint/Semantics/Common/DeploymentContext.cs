@@ -43,7 +43,18 @@ public static class DeploymentContext
         }
 
         string[] segments = file.RelativePath.Split('/');
-        return segments[..^1].Any(s => SampleFolders.Contains(s.TrimStart('.'))) || file.Name.Split('.', '-', '_').Any(SampleNameParts.Contains);
+        return segments[..^1].Any(s => SampleFolders.Contains(s.TrimStart('.')) || IsTestSetupFolder(s)) || file.Name.Split('.', '-', '_').Any(SampleNameParts.Contains);
+    }
+
+    /// <summary>
+    /// True for a folder of setups that tests or developers run locally: <c>test-environments/</c>, <c>test_stacks/</c>,
+    /// <c>TestSuite/</c>.
+    /// </summary>
+    public static bool IsTestSetupFolder(string folder)
+    {
+        ArgumentNullException.ThrowIfNull(folder);
+        return folder.StartsWith("test-", StringComparison.OrdinalIgnoreCase) || folder.StartsWith("test_", StringComparison.OrdinalIgnoreCase)
+            || folder.Equals("testsuite", StringComparison.OrdinalIgnoreCase) || folder.Equals("test-suite", StringComparison.OrdinalIgnoreCase);
     }
 
     // Backing services other than datastores that development stacks run next to them.

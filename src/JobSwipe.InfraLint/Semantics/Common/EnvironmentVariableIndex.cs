@@ -72,7 +72,20 @@ public sealed partial class EnvironmentVariableIndex
         CiProvided = ciProvided;
         ScriptAssigned = scriptAssigned;
         Occurrences = occurrences;
-        ByName = occurrences.GroupBy(o => o.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => (IReadOnlyList<EnvironmentVariableOccurrence>)[.. g], StringComparer.Ordinal);
+        // Names in the order of their first occurrence, each with its occurrences in order (what a grouping gives),
+        // built in one pass.
+        var byName = new Dictionary<string, IReadOnlyList<EnvironmentVariableOccurrence>>(StringComparer.Ordinal);
+        foreach (var occurrence in occurrences)
+        {
+            if (!byName.TryGetValue(occurrence.Name, out var list))
+            {
+                byName[occurrence.Name] = list = new List<EnvironmentVariableOccurrence>();
+            }
+
+            ((List<EnvironmentVariableOccurrence>)list).Add(occurrence);
+        }
+
+        ByName = byName;
     }
 
     /// <summary>Every occurrence in path order, then text order.</summary>
@@ -127,8 +140,13 @@ public sealed partial class EnvironmentVariableIndex
 
                     break;
                 case FileKind.Dockerfile when repository.GetModel<DockerfileDocument>(file) is { } docker:
-                    foreach (var instruction in docker.Instructions.OfType<KeyValueInstruction>().Where(i => i.Keyword.Equals("ENV", StringComparison.OrdinalIgnoreCase)))
+                    foreach (var dockerInstruction in docker.Instructions)
                     {
+                        if (dockerInstruction is not KeyValueInstruction instruction || !instruction.Keyword.Equals("ENV", StringComparison.OrdinalIgnoreCase))
+                        {
+                            continue;
+                        }
+
                         foreach (var pair in instruction.Pairs)
                         {
                             list.Add(new(pair.Key, file, docker.Text, pair.KeySpan, EnvironmentVariableSource.DockerfileEnv, file.RelativePath));
@@ -186,8 +204,13 @@ public sealed partial class EnvironmentVariableIndex
 
     private static void AddScript(WorkspaceFile file, ShellScript script, List<EnvironmentVariableOccurrence> list)
     {
-        foreach (var command in script.AllCommands.OfType<SimpleCommand>())
+        foreach (var node in script.AllCommands)
         {
+            if (node is not SimpleCommand command)
+            {
+                continue;
+            }
+
             foreach (var assignment in command.Assignments)
             {
                 if (assignment.ArrayElements is { } elements && IsRequiredListName(assignment.Name))

@@ -84,6 +84,30 @@ public static partial class SecretHeuristics
     }
 
     /// <summary>
+    /// True for a value that is the path of a file, not its contents: <c>GOOGLE_APPLICATION_CREDENTIALS=/run/app/key.json</c>,
+    /// <c>SSL_PRIVATE_KEY=./certs/server.key</c>. An absolute, <c>./</c>, <c>../</c> or <c>~/</c> path of at least two
+    /// segments, each of path characters, whose last segment has a file extension or whose segments are all lower case (a
+    /// random base64 value with slashes mixes cases and has no extension).
+    /// </summary>
+    public static bool IsFilePath(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return false;
+        }
+
+        string v = value.Trim().Trim('"', '\'');
+        if (!(v.StartsWith('/') || v.StartsWith("./", StringComparison.Ordinal) || v.StartsWith("../", StringComparison.Ordinal) || v.StartsWith("~/", StringComparison.Ordinal)))
+        {
+            return false;
+        }
+
+        string[] segments = v.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        return segments.Length >= 2 && segments.All(s => s.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-' or '~' or '@'))
+            && (FileExtension().IsMatch(segments[^1]) || segments.All(s => !s.Any(char.IsAsciiLetterUpper)));
+    }
+
+    /// <summary>
     /// When the literal is a well-known default or development credential, a short plain description of it (never the
     /// value itself): "the image's default", "a development placeholder", …; otherwise null.
     /// </summary>
@@ -193,6 +217,9 @@ public static partial class SecretHeuristics
         || upper.EndsWith("_DSN", StringComparison.Ordinal) || upper.EndsWith("_SERVER", StringComparison.Ordinal) || upper is "URL" or "HOST" or "DSN";
 
     private static string Normalize(string name) => name.Trim().ToUpperInvariant().Replace('-', '_').Replace('.', '_');
+
+    [GeneratedRegex(@"^[^.]+\.[a-z][a-z0-9]{0,5}$", RegexOptions.CultureInvariant)]
+    private static partial Regex FileExtension();
 
     [GeneratedRegex(@"^(\$\{[^}]*\}|\$[A-Za-z_][A-Za-z0-9_]*|\{\{[^}]*\}\}|\$\(\s*cat\s[^)]*\))$", RegexOptions.CultureInvariant)]
     private static partial Regex ReferencePattern();

@@ -153,7 +153,32 @@ internal sealed partial class BuildContexts
     }
 
     /// <summary>The COPY/ADD sources whose existence can be checked: local, no variables, no --from, no heredoc.</summary>
+    /// <remarks>Worked out once per model (the build context's inference and two rules ask for every Dockerfile) and kept with it.</remarks>
     public static IEnumerable<(CopyInstruction Copy, DockerToken Token, string Path)> CheckableSources(DockerfileDocument model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var sources = model.Memo as CheckableSourceList ?? MemoiseSources(model);
+        foreach (var source in sources.Items)
+        {
+            yield return (source.Copy, source.Token, source.Path);
+        }
+    }
+
+    private static CheckableSourceList MemoiseSources(DockerfileDocument model)
+    {
+        var built = new CheckableSourceList([.. FindCheckableSources(model)]);
+        return Interlocked.CompareExchange(ref model.Memo, built, null) as CheckableSourceList ?? built;
+    }
+
+    /// <summary>A model's checkable sources; a class, not a list of tuples, which ReadyToRun would leave to the JIT.</summary>
+    private sealed class CheckableSourceList(CheckableSource[] items)
+    {
+        public CheckableSource[] Items { get; } = items;
+    }
+
+    private sealed record CheckableSource(CopyInstruction Copy, DockerToken Token, string Path);
+
+    private static IEnumerable<CheckableSource> FindCheckableSources(DockerfileDocument model)
     {
         foreach (DockerInstruction instruction in model.Instructions)
         {
@@ -176,7 +201,7 @@ internal sealed partial class BuildContexts
                     continue;
                 }
 
-                yield return (copy, token, path);
+                yield return new CheckableSource(copy, token, path);
             }
         }
     }

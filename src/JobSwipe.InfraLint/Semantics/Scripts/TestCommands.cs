@@ -203,10 +203,14 @@ public static class TestCommands
         // the parts with a shorter word are one plain regex, which finds its own words.
         var searched = parts.Where(p => p.Leads.All(l => l.Length >= 3)).ToList();
         var rest = parts.Except(searched).ToList();
+        // Interpreted, not RegexOptions.Compiled: compiled, the first match JIT-compiles the alternation's emitted code,
+        // 100-150 ms of CPU in every run that has a CI file, inside the match's timeout (wall time, so a loaded machine
+        // could pass it and change the findings); interpreted, 20 CI texts take 13 ms instead of ~100, and a corpus of
+        // 3,700 texts the same time either way (docs/benchmarks.md).
         return new RawTextMatcher(
             SearchValues.Create([.. searched.SelectMany(p => p.Leads).Distinct(StringComparer.Ordinal)], StringComparison.Ordinal),
-            new Regex($@"\G(?:{string.Join('|', searched.Select(p => p.Pattern))})", RegexOptions.CultureInvariant | RegexOptions.Compiled, RegexLimits.MatchTimeout),
-            rest.Count == 0 ? null : new Regex(string.Join('|', rest.Select(p => p.Pattern)), RegexOptions.CultureInvariant | RegexOptions.Compiled, RegexLimits.MatchTimeout));
+            new Regex($@"\G(?:{string.Join('|', searched.Select(p => p.Pattern))})", RegexOptions.CultureInvariant, RegexLimits.MatchTimeout),
+            rest.Count == 0 ? null : new Regex(string.Join('|', rest.Select(p => p.Pattern)), RegexOptions.CultureInvariant, RegexLimits.MatchTimeout));
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using JobSwipe.InfraLint.Semantics.Common;
 
@@ -145,7 +146,7 @@ internal static partial class GenericAssignments
         }
 
         if (SecretHeuristics.IsPlaceholder(v) || SecretHeuristics.ContainsReference(v) || SecretHeuristics.DescribeKnownDefault(v) is not null || IsSecretStoreReference(v)
-            || StopWords.Contains(v) || SecretPatterns.IsSequentialFiller(v) || MemberAccess().IsMatch(v) || KnownDigests.Contains(v) || IsReferenceLike(v) || IsPath(v) || v.Contains("://", StringComparison.Ordinal) || Uuid().IsMatch(v)
+            || StopWords.Contains(v) || SecretPatterns.IsSequentialFiller(v) || MemberAccess().IsMatch(v) || NamespacedName().IsMatch(v) || KnownDigests.Contains(v) || IsReferenceLike(v) || IsPath(v) || v.Contains("://", StringComparison.Ordinal) || Uuid().IsMatch(v)
             || v.StartsWith('-') || v.StartsWith('?') || v.StartsWith('$') || v.StartsWith('%') || v.StartsWith('@') || v.StartsWith('!') || v.StartsWith('&') || v.StartsWith('*') || v.StartsWith('='))
         {
             return false;
@@ -174,6 +175,11 @@ internal static partial class GenericAssignments
         }
 
         if (digits == v.Length || symbols == v.Length)
+        {
+            return false;
+        }
+
+        if (IsEncodedReference(v))
         {
             return false;
         }
@@ -255,9 +261,36 @@ internal static partial class GenericAssignments
             || lower.Contains("_count", StringComparison.Ordinal) || lower.Contains("_size", StringComparison.Ordinal) || lower.Contains("_limit", StringComparison.Ordinal)
             || lower.Contains("_usage", StringComparison.Ordinal) || lower.Contains("_format", StringComparison.Ordinal) || lower.Contains("_kind", StringComparison.Ordinal)
             || lower.Contains("_ref", StringComparison.Ordinal) || lower.Contains("_arn", StringComparison.Ordinal) || lower.Contains("_secret_name", StringComparison.Ordinal)
-            || lower.StartsWith("existing_", StringComparison.Ordinal) || lower.EndsWith("_name", StringComparison.Ordinal)
+            || lower.StartsWith("existing_", StringComparison.Ordinal) || lower.EndsWith("_name", StringComparison.Ordinal) || lower.EndsWith("_identifier", StringComparison.Ordinal)
+            || lower.Contains("prefix", StringComparison.Ordinal)
             || DigestWords.Any(w => lower.Contains(w, StringComparison.Ordinal)) || MarkerWords.Any(w => lower.Contains(w, StringComparison.Ordinal))
             || NonSecretNamePrefixes.Any(p => lower.StartsWith(p, StringComparison.Ordinal)) || char.IsAsciiDigit(lower[0]));
+    }
+
+    /// <summary>
+    /// True for base64 of a JSON object none of whose names is a secret's (Squidex's embed <c>squidex-token</c>,
+    /// <c>{"a":"website","s":"blog","i":"…"}</c>: which content to edit, not a credential). A service account's key
+    /// file or a signed payload names its secret (<c>private_key</c>, <c>secret</c>, <c>sig</c>) and is still judged.
+    /// </summary>
+    private static bool IsEncodedReference(string v)
+    {
+        if (v.Length < 16 || !v.StartsWith("ey", StringComparison.Ordinal) && !v.StartsWith("ew", StringComparison.Ordinal))
+        {
+            return false; // base64 of '{' starts with "ey" or, after a line break, "ew"
+        }
+
+        string padded = v.Replace('-', '+').Replace('_', '/');
+        padded = padded.PadRight(padded.Length + ((4 - (padded.Length % 4)) % 4), '=');
+        try
+        {
+            using var json = JsonDocument.Parse(Convert.FromBase64String(padded));
+            return json.RootElement.ValueKind == JsonValueKind.Object && json.RootElement.EnumerateObject().Any()
+                && !json.RootElement.EnumerateObject().Any(p => IsSecretName(p.Name) || p.Name.ToLowerInvariant() is "sig" or "signature" or "key" or "secret" or "token" or "password" or "pwd");
+        }
+        catch (Exception e) when (e is FormatException or JsonException)
+        {
+            return false;
+        }
     }
 
     private static bool IsPasswordName(string name)
@@ -410,11 +443,15 @@ internal static partial class GenericAssignments
     [GeneratedRegex(@"([a-z0-9])([A-Z])", RegexOptions.CultureInvariant)]
     private static partial Regex CamelBoundary();
 
+    // OAuth2\Storage\AccessTokenInterface (PHP), Mail::IMAPClient (Perl, Ruby, C++): a namespaced class or module name.
+    [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_]*(?:(?:\\{1,2}|::)[A-Za-z_][A-Za-z0-9_]*)+$", RegexOptions.CultureInvariant)]
+    private static partial Regex NamespacedName();
+
     [GeneratedRegex(@"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$", RegexOptions.CultureInvariant)]
     private static partial Regex Uuid();
 
-    // Letter runs joined by single separators (one way to match each string: no backtracking blow-up).
-    [GeneratedRegex(@"^_*[A-Za-z]+(?:[_.\-:/][A-Za-z]+)*[_.\-:/]?$", RegexOptions.CultureInvariant)]
+    // Letter runs joined by one or two separators (project__name; one way to match each string: no backtracking blow-up).
+    [GeneratedRegex(@"^_*[A-Za-z]+(?:[_.\-:/]{1,2}[A-Za-z]+)*[_.\-:/]?$", RegexOptions.CultureInvariant)]
     private static partial Regex Identifier();
 
     [GeneratedRegex(@"^[a-z]+(?:[A-Z][a-z]+)+$|^(?:[A-Z][a-z]+){2,}$", RegexOptions.CultureInvariant)]

@@ -116,8 +116,12 @@ public static partial class SecretPatterns
         }
 
         var found = new List<SecretMatch>();
-        var scannedLines = new HashSet<(int Detector, int LineStart)>();
-        var scannedWhole = new HashSet<int>();
+
+        // The keywords come in text order, so a line's hits are consecutive: the detectors already run on the current line
+        // are all there is to remember (no set of (detector, line) pairs, which ReadyToRun would leave to the JIT).
+        var scannedOnLine = new List<int>();
+        int currentLine = -1;
+        HashSet<int>? scannedWhole = null;
         var genericAt = new List<int>();
         foreach (var (offset, keyword) in Index.FindAll(text))
         {
@@ -136,7 +140,7 @@ public static partial class SecretPatterns
 
                 if (detector.Multiline)
                 {
-                    if (scannedWhole.Add(d))
+                    if ((scannedWhole ??= []).Add(d))
                     {
                         Run(detector, text, LineStart(text, offset), text.Length - LineStart(text, offset), found);
                     }
@@ -145,8 +149,15 @@ public static partial class SecretPatterns
                 }
 
                 int start = LineStart(text, offset);
-                if (scannedLines.Add((d, start)))
+                if (start != currentLine)
                 {
+                    currentLine = start;
+                    scannedOnLine.Clear();
+                }
+
+                if (!scannedOnLine.Contains(d))
+                {
+                    scannedOnLine.Add(d);
                     Run(detector, text, start, LineEnd(text, offset) - start, found);
                 }
             }
@@ -384,6 +395,83 @@ public static partial class SecretPatterns
 
         return false;
     }
+
+    /// <summary>
+    /// True when the match is the value of a form field's placeholder (<c>placeholder: "gloas-…"</c>, JSX
+    /// <c>placeholder="sk-…"</c>, <c>tokenPlaceholder = '…'</c>): an example of the format shown to the user, not a
+    /// credential of the application.
+    /// </summary>
+    public static bool IsPlaceholderAttribute(SecretMatch match, string text)
+    {
+        ArgumentNullException.ThrowIfNull(match);
+        ArgumentNullException.ThrowIfNull(text);
+        int from = Math.Max(LineStart(text, match.Start), match.Start - 200);
+        return PlaceholderAttribute().IsMatch(text.AsSpan(from, match.Start - from));
+    }
+
+    /// <summary>
+    /// True when the name the match is assigned to says it is a sample (<c>TEST_FAKE_RSA_KEY_0 = "-----BEGIN…"</c>,
+    /// <c>dummyToken: "ghp_…"</c>, <c>EXAMPLE_PRIVATE_KEY</c>): the author declares it a test or example value.
+    /// </summary>
+    public static bool IsAssignedToSampleName(SecretMatch match, string text)
+    {
+        ArgumentNullException.ThrowIfNull(match);
+        ArgumentNullException.ThrowIfNull(text);
+        int from = Math.Max(LineStart(text, match.Start), match.Start - 200);
+        var assignment = AssignedName().Match(text, from, match.Start - from);
+        if (!assignment.Success)
+        {
+            return false;
+        }
+
+        // The name's words: TEST_FAKE_RSA_KEY, dummyToken, example-private-key. Not "test" alone: STRIPE_TEST_KEY or
+        // AWS_SECRET_KEY_TEST is as often the live credential of a test environment as a made-up value.
+        string name = CamelBoundary().Replace(assignment.Groups["name"].Value, "_").ToLowerInvariant();
+        return name.Split(['_', '-', '.'], StringSplitOptions.RemoveEmptyEntries).Any(w => w is "fake" or "dummy" or "mock" or "example" or "sample" or "insecure");
+    }
+
+    /// <summary>
+    /// True for a JSON Web Token whose header says it is a licence (<c>"typ": "license+jwt"</c>, Duende IdentityServer's
+    /// licence keys): a signed statement that a library checks offline, shipped inside the product it licenses. It
+    /// grants access to no service, so there is nothing to revoke.
+    /// </summary>
+    public static bool IsLicenseJwt(SecretMatch match, string text)
+    {
+        ArgumentNullException.ThrowIfNull(match);
+        ArgumentNullException.ThrowIfNull(text);
+        if (match.DetectorId != "jwt")
+        {
+            return false;
+        }
+
+        string token = text.Substring(match.Start, match.Length);
+        int dot = token.IndexOf('.', StringComparison.Ordinal);
+        if (dot <= 0 || Decode(token[..dot]) is not { } header)
+        {
+            return false;
+        }
+
+        try
+        {
+            using var json = JsonDocument.Parse(header);
+            return json.RootElement.ValueKind == JsonValueKind.Object && json.RootElement.TryGetProperty("typ", out var typ) && typ.ValueKind == JsonValueKind.String
+                && typ.GetString() is { } type && type.Contains("license", StringComparison.OrdinalIgnoreCase);
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
+    [GeneratedRegex(@"\b\w*placeholder\s*(?:=|:)\s*\{?\s*[""'`]?$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex PlaceholderAttribute();
+
+    // The name before the literal on its line: `const NAME: &str = "`, `NAME = '`, `name: "`, `"name": "`, `NAME=`.
+    [GeneratedRegex(@"(?<name>[A-Za-z_][A-Za-z0-9_.-]*)[""']?\s*(?::\s*[^=:""'`]*)?(?:=|:)\s*[rbf]?#*[""'`]*\s*$", RegexOptions.CultureInvariant)]
+    private static partial Regex AssignedName();
+
+    [GeneratedRegex(@"(?<=[a-z0-9])(?=[A-Z])", RegexOptions.CultureInvariant)]
+    private static partial Regex CamelBoundary();
 
     private const string Base62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 

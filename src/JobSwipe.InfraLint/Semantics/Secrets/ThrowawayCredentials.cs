@@ -1,3 +1,6 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -10,7 +13,7 @@ namespace JobSwipe.InfraLint.Semantics.Secrets;
 /// Where a credential only ever reaches a throwaway service: a CI workflow that starts its own services and deploys
 /// nothing (the database password of a service container, the app's session key under <c>NODE_ENV: test</c>), a
 /// package.json script (developers' tooling: <c>docker run --rm -e MYSQL_ROOT_PASSWORD=… mariadb</c>), a database seed
-/// script, and the private key of a certificate for localhost. Values found there by their name or position are
+/// script, and the private key of a certificate for localhost or reserved test names. Values found there by their name or position are
 /// test and development values; a documented provider format is judged as anywhere else.
 /// </summary>
 public static partial class ThrowawayCredentials
@@ -111,6 +114,132 @@ public static partial class ThrowawayCredentials
         ArgumentNullException.ThrowIfNull(file);
         string lower = file.RelativePath.ToLowerInvariant();
         return LocalKeyWords.Any(w => lower.Contains(w, StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// <see cref="IsLocalCertificateKey(WorkspaceFile)"/>, or a key beside a certificate that only names the developer's
+    /// machine or reserved test names: every server certificate (not a CA) in the same text, or when the text has none
+    /// in the file of the same name with <c>.crt</c>, <c>.pem</c> or <c>.cert</c> (<c>dev/app-dev.key</c> and
+    /// <c>dev/app-dev.crt</c>), names only <c>localhost</c>, loopback addresses or names under the reserved
+    /// <c>.test</c>, <c>.example</c>, <c>.invalid</c>, <c>.localhost</c> and <c>example.com/.net/.org</c> (RFC 2606, 6761).
+    /// Such a certificate cannot be trusted for any host on the internet, so its key impersonates nothing.
+    /// </summary>
+    public static bool IsLocalCertificateKey(Repository repository, WorkspaceFile file, string? text)
+    {
+        ArgumentNullException.ThrowIfNull(repository);
+        ArgumentNullException.ThrowIfNull(file);
+        if (IsLocalCertificateKey(file))
+        {
+            return true;
+        }
+
+        if (text is not null && NamesOnlyLocalHosts(text) is { } inText)
+        {
+            return inText;
+        }
+
+        string stem = Path.GetFileNameWithoutExtension(file.Name);
+        foreach (string extension in CertificateExtensions)
+        {
+            string sibling = file.Directory.Length == 0 ? stem + extension : file.Directory + "/" + stem + extension;
+            if (sibling != file.RelativePath && repository.GetFile(sibling) is { } certificate && repository.ReadText(certificate) is { } certificateText
+                && NamesOnlyLocalHosts(certificateText.Content) is { } beside)
+            {
+                return beside;
+            }
+        }
+
+        return false;
+    }
+
+    private static readonly string[] CertificateExtensions = [".crt", ".pem", ".cert"];
+
+    private static readonly string[] ReservedSuffixes = [".test", ".example", ".invalid", ".localhost", ".example.com", ".example.net", ".example.org"];
+
+    /// <summary>
+    /// Whether the server certificates (not CAs) of a PEM text all name only local or reserved hosts; null when the text
+    /// holds no readable server certificate.
+    /// </summary>
+    private static bool? NamesOnlyLocalHosts(string text)
+    {
+        bool any = false;
+        int at = 0;
+        while ((at = text.IndexOf(CertificateBegin, at, StringComparison.Ordinal)) >= 0)
+        {
+            int body = at + CertificateBegin.Length;
+            int end = text.IndexOf(CertificateEnd, body, StringComparison.Ordinal);
+            if (end < 0)
+            {
+                break;
+            }
+
+            at = end + CertificateEnd.Length;
+            if (Load(text.AsSpan(body, end - body)) is not { } certificate)
+            {
+                continue;
+            }
+
+            using (certificate)
+            {
+                if (certificate.Extensions.OfType<X509BasicConstraintsExtension>().Any(b => b.CertificateAuthority))
+                {
+                    continue;
+                }
+
+                var names = new List<string>();
+                foreach (var alternative in certificate.Extensions.OfType<X509SubjectAlternativeNameExtension>())
+                {
+                    names.AddRange(alternative.EnumerateDnsNames());
+                    names.AddRange(alternative.EnumerateIPAddresses().Select(a => a.ToString()));
+                }
+
+                if (names.Count == 0 && certificate.GetNameInfo(X509NameType.SimpleName, forIssuer: false) is { Length: > 0 } commonName)
+                {
+                    names.Add(commonName);
+                }
+
+                if (names.Count == 0 || !names.All(IsLocalName))
+                {
+                    return false;
+                }
+
+                any = true;
+            }
+        }
+
+        return any ? true : null;
+    }
+
+    private const string CertificateBegin = "-----BEGIN CERTIFICATE-----";
+    private const string CertificateEnd = "-----END CERTIFICATE-----";
+
+    private static X509Certificate2? Load(ReadOnlySpan<char> base64)
+    {
+        var compact = new StringBuilder(base64.Length);
+        foreach (char c in base64)
+        {
+            if (char.IsAsciiLetterOrDigit(c) || c is '+' or '/' or '=')
+            {
+                compact.Append(c);
+            }
+        }
+
+        try
+        {
+            return X509CertificateLoader.LoadCertificate(Convert.FromBase64String(compact.ToString()));
+        }
+        catch (Exception e) when (e is FormatException or CryptographicException)
+        {
+            return null;
+        }
+    }
+
+    private static bool IsLocalName(string name)
+    {
+        string lower = name.Trim().TrimEnd('.').ToLowerInvariant();
+        return lower is "localhost" or "example.com" or "example.net" or "example.org"
+            || ReservedSuffixes.Any(s => lower.EndsWith(s, StringComparison.Ordinal))
+            || IPAddress.TryParse(lower, out var address) && IPAddress.IsLoopback(address);
     }
 
     // Job service containers, containers and stacks the steps start, services on localhost, a test environment.

@@ -58,7 +58,20 @@ public class DockerInstruction
     public IReadOnlyDictionary<string, string?> Variables { get; private set; } = ImmutableDictionary<string, string?>.Empty;
 
     /// <summary>The flag with this name (case-sensitive, as BuildKit), or null; the last one wins when repeated.</summary>
-    public DockerFlag? GetFlag(string name) => Flags.LastOrDefault(f => f.Name == name);
+    public DockerFlag? GetFlag(string name)
+    {
+        // A loop, not LINQ: rules ask for flags of every instruction, and a lambda over the name allocates per call.
+        var flags = Flags;
+        for (int i = flags.Count - 1; i >= 0; i--)
+        {
+            if (flags[i].Name == name)
+            {
+                return flags[i];
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>The escape character active for this instruction.</summary>
     public char EscapeCharacter { get; private set; } = '\\';
@@ -76,7 +89,7 @@ public class DockerInstruction
         Keyword = keyword;
         KeywordSpan = keywordSpan;
         Span = span;
-        Flags = flags;
+        Flags = ModelLists.Compact(flags);
         ArgumentsText = argsText;
         ArgumentsSpan = argsSpan;
         Arguments = ModelLists.Compact(args);
@@ -196,7 +209,10 @@ public sealed class CopyInstruction : DockerInstruction
     public IReadOnlyList<DockerToken> Sources { get; internal init; } = [];
 
     /// <summary>The sources that are paths or URLs: <see cref="Sources"/> without the heredoc markers.</summary>
-    public IReadOnlyList<DockerToken> SourcePaths => Sources.Where(s => !Heredocs.Any(h => h.MarkerSpan == s.Span)).ToList();
+    /// <remarks>Worked out once: several rules and facts ask for every COPY.</remarks>
+    public IReadOnlyList<DockerToken> SourcePaths => _sourcePaths ??= Heredocs.Count == 0 ? Sources : [.. Sources.Where(s => !Heredocs.Any(h => h.MarkerSpan == s.Span))];
+
+    private IReadOnlyList<DockerToken>? _sourcePaths;
 
     public DockerToken? Destination { get; internal init; }
 

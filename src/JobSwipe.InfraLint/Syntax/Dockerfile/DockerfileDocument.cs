@@ -42,6 +42,12 @@ public sealed class DockerfileDocument : ISyntaxModel
 
     public IReadOnlyList<DockerStage> Stages { get; }
 
+    /// <summary>
+    /// A slot for one fact that a later layer works out once per model (the COPY sources a build context is checked
+    /// against): it lives exactly as long as the model. Set once, with <see cref="Interlocked.CompareExchange{T}(ref T, T, T)"/>.
+    /// </summary>
+    internal object? Memo;
+
     /// <summary>The last stage (the one built by default), or null when there is no FROM.</summary>
     public DockerStage? FinalStage => Stages.Count > 0 ? Stages[^1] : null;
 
@@ -66,28 +72,47 @@ public sealed class DockerfileDocument : ISyntaxModel
     /// The stage, then the earlier stage it is based on (<c>FROM build AS test</c>), and so on to the stage whose FROM
     /// names an image: the one walk of stage lineage.
     /// </summary>
-    public IEnumerable<DockerStage> Lineage(DockerStage stage)
+    /// <remarks>Worked out once per stage (rules and facts walk it for every stage) and kept with the model.</remarks>
+    public IEnumerable<DockerStage> Lineage(DockerStage stage) => LineageOf(stage);
+
+    private IReadOnlyList<DockerStage> LineageOf(DockerStage stage)
     {
         ArgumentNullException.ThrowIfNull(stage);
-        var seen = new HashSet<int>();
-        DockerStage? current = stage;
-        while (current is not null && seen.Add(current.Index))
+        var lineages = _lineages ??= new IReadOnlyList<DockerStage>?[Stages.Count];
+        if (stage.Index < lineages.Length && ReferenceEquals(Stages[stage.Index], stage))
         {
-            yield return current;
+            return lineages[stage.Index] ??= WalkLineage(stage);
+        }
+
+        return WalkLineage(stage);
+    }
+
+    // Written by whichever rule asks first; two threads asking at once compute equal lists and one is kept.
+    private IReadOnlyList<DockerStage>?[]? _lineages;
+
+    private DockerStage[] WalkLineage(DockerStage stage)
+    {
+        var lineage = new List<DockerStage>(2);
+        DockerStage? current = stage;
+        while (current is not null && !lineage.Exists(s => s.Index == current.Index))
+        {
+            lineage.Add(current);
             current = current.From.BaseStageIndex is int b && b >= 0 && b < Stages.Count && b != current.Index ? Stages[b] : null;
         }
+
+        return [.. lineage];
     }
 
     /// <summary>The stage the image is finally built from, then the stages it inherits from; empty without a FROM.</summary>
-    public IReadOnlyList<DockerStage> FinalLineage() => FinalStage is { } final ? [.. Lineage(final)] : [];
+    public IReadOnlyList<DockerStage> FinalLineage() => FinalStage is { } final ? LineageOf(final) : [];
 
     /// <summary>The FROM of the stage's root (the last stage of its lineage): it names an external image (or scratch).</summary>
-    public FromInstruction RootFrom(DockerStage stage) => Lineage(stage).Last().From;
+    public FromInstruction RootFrom(DockerStage stage) => LineageOf(stage)[^1].From;
 
     /// <summary>The instructions in effect for a stage, newest first: its own, then those of the stages it is based on.</summary>
     public IEnumerable<DockerInstruction> InheritedNewestFirst(DockerStage stage)
     {
-        foreach (DockerStage s in Lineage(stage))
+        foreach (DockerStage s in LineageOf(stage))
         {
             for (int i = s.Instructions.Count - 1; i >= 0; i--)
             {

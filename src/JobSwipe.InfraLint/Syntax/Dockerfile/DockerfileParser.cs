@@ -75,7 +75,6 @@ public static class DockerfileParser
 
         private readonly SourceText _text;
         private readonly string _s;
-        private readonly List<(int Start, int End, int Next)> _lines = [];
         private readonly List<SyntaxComment> _comments = [];
         private readonly List<DockerfileDirective> _directives = [];
         private readonly List<SyntaxError> _errors = [];
@@ -98,38 +97,50 @@ public static class DockerfileParser
         private char _escape = '\\';
         private bool _directivesDone;
         private bool _afterShebang;
+
+        // The physical lines are read in order and never kept: _next is where the next one starts, _li its 0-based index.
+        private int _next;
         private int _li;
 
         public Parser(SourceText text)
         {
             _text = text;
             _s = text.Content;
-            int start = 0;
-            while (start < _s.Length)
-            {
-                int nl = _s.IndexOf('\n', start);
-                int next = nl < 0 ? _s.Length : nl + 1;
-                int end = next;
-                while (end > start && (_s[end - 1] == '\n' || _s[end - 1] == '\r'))
-                {
-                    end--;
-                }
+        }
 
-                _lines.Add((start, end, next));
-                start = next;
+        private bool MoreLines => _next < _s.Length;
+
+        /// <summary>The next physical line: its start, its end without the line break, and where the line after it starts.</summary>
+        private (int Start, int End, int Next) PeekLine()
+        {
+            int start = _next;
+            int nl = _s.IndexOf('\n', start);
+            int next = nl < 0 ? _s.Length : nl + 1;
+            int end = next;
+            while (end > start && (_s[end - 1] == '\n' || _s[end - 1] == '\r'))
+            {
+                end--;
             }
 
-            if (_lines.Count > 0 && _s.Length > 0 && _s[0] == '\uFEFF')
+            if (start == 0 && _s[0] == '\uFEFF')
             {
-                _lines[0] = (1, Math.Max(1, _lines[0].End), _lines[0].Next);
+                return (1, Math.Max(1, end), next);
             }
+
+            return (start, end, next);
+        }
+
+        private void Advance(int next)
+        {
+            _next = next;
+            _li++;
         }
 
         public ParseResult<DockerfileDocument> Run()
         {
-            while (_li < _lines.Count)
+            while (MoreLines)
             {
-                var (ls, le, _) = _lines[_li];
+                var (ls, le, lineNext) = PeekLine();
                 int p = ls;
                 while (p < le && char.IsWhiteSpace(_s[p]))
                 {
@@ -139,7 +150,7 @@ public static class DockerfileParser
                 bool isComment = p < le && _s[p] == '#';
                 if (!_directivesDone && TryDirective(p, le, isComment))
                 {
-                    _li++;
+                    Advance(lineNext);
                     continue;
                 }
 
@@ -147,12 +158,12 @@ public static class DockerfileParser
                 if (isComment)
                 {
                     AddComment(p, le);
-                    _li++;
+                    Advance(lineNext);
                     continue;
                 }
 
                 var (contentEnd, continues) = TrimContinuation(p, le);
-                _li++;
+                Advance(lineNext);
                 if (!continues && contentEnd == p)
                 {
                     continue;
@@ -164,14 +175,14 @@ public static class DockerfileParser
                 bool atEof = false;
                 while (continues)
                 {
-                    if (_li >= _lines.Count)
+                    if (!MoreLines)
                     {
                         atEof = true;
                         break;
                     }
 
-                    var (cs, ce, _) = _lines[_li];
-                    _li++;
+                    var (cs, ce, cn) = PeekLine();
+                    Advance(cn);
                     int q = cs;
                     while (q < ce && char.IsWhiteSpace(_s[q]))
                     {
@@ -223,11 +234,12 @@ public static class DockerfileParser
             {
                 var (from, body) = _stages[i];
                 int end = body.Count > 0 ? body[^1].Span.End : from.Span.End;
-                stages.Add(new DockerStage(i, from, body, TextSpan.FromBounds(from.Span.Start, end)));
+                stages.Add(new DockerStage(i, from, ModelLists.Compact(body), TextSpan.FromBounds(from.Span.Start, end)));
             }
 
-            var model = new DockerfileDocument(_text, _comments, _directives, _escape, _instructions, _globalArgs, stages);
-            return new ParseResult<DockerfileDocument>(model, _errors);
+            // Arrays, not the parser's lists: the model lives for the whole run.
+            var model = new DockerfileDocument(_text, ModelLists.Compact(_comments), ModelLists.Compact(_directives), _escape, ModelLists.Compact(_instructions), ModelLists.Compact(_globalArgs), ModelLists.Compact(stages));
+            return new ParseResult<DockerfileDocument>(model, ModelLists.Compact(_errors));
         }
 
         private void Place(DockerInstruction instruction)
@@ -877,7 +889,7 @@ public static class DockerfileParser
             var instruction = new CommandInstruction
             {
                 IsExecForm = isExec,
-                ExecArguments = exec,
+                ExecArguments = ModelLists.Compact(exec),
                 ShellCommand = shell,
                 HeredocScript = script,
                 HealthcheckType = healthType,
@@ -969,7 +981,7 @@ public static class DockerfileParser
             var instruction = new CopyInstruction
             {
                 IsJsonForm = json,
-                Sources = args.Count >= 2 ? args.Take(args.Count - 1).ToList() : [],
+                Sources = args.Count >= 2 ? args.Take(args.Count - 1).ToArray() : [],
                 Destination = destination,
             };
             return Common(c, instruction, args, heredocs);
@@ -1159,7 +1171,7 @@ public static class DockerfileParser
                 i++;
             }
 
-            return options;
+            return ModelLists.Compact(options);
         }
 
         private static string StripQuotes(string s) => s.Replace("\"", "", StringComparison.Ordinal).Replace("'", "", StringComparison.Ordinal);
@@ -1344,13 +1356,13 @@ public static class DockerfileParser
                 }
 
                 TextSpan markerSpan = c.Line.ToSource(ws, we);
-                int contentStart = _li < _lines.Count ? _lines[_li].Start : _s.Length;
+                int contentStart = MoreLines ? PeekLine().Start : _s.Length;
                 int contentEnd = contentStart;
                 TextSpan? terminator = null;
-                while (_li < _lines.Count)
+                while (MoreLines)
                 {
-                    var (ls, le, next) = _lines[_li];
-                    _li++;
+                    var (ls, le, next) = PeekLine();
+                    Advance(next);
                     int p = ls;
                     if (marker.Chomp)
                     {

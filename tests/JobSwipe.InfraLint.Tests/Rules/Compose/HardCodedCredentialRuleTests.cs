@@ -30,6 +30,19 @@ public class HardCodedCredentialRuleTests
         Assert.That(findings.Select(f => f.Message), Has.None.Contains("s3cr3t").And.None.Contains("sk_live"));
     }
 
+    // Sweep 5: test-environments/ and TestSuite/ hold the stacks tests and developers run locally.
+    [TestCase("scripts/test-environments/oidc/compose.yml", DiagnosticSeverity.Info)]
+    [TestCase("tools/TestSuite/docker-compose-mysql.yml", DiagnosticSeverity.Info)]
+    [TestCase("deploy/testbed/compose.yml", DiagnosticSeverity.Warning)]
+    public void Test_setup_folders_are_development_stacks(string path, DiagnosticSeverity severity) =>
+        Assert.That(RuleVerifier.Reports<HardCodedCredentialRule>((path, """
+            services:
+              app:
+                build: .
+                environment:
+                  APP_DB_PASSWORD: [|Xk29-pqTv-88aa|]
+            """)).Single().Severity, Is.EqualTo(severity));
+
     [Test]
     public void Is_an_error_in_production_and_reports_a_literal_default_there() =>
         Assert.That(RuleVerifier.Reports<HardCodedCredentialRule>(("docker-compose.prod.yml", """

@@ -75,4 +75,16 @@ public class ServiceHostNotDefinedRuleTests
               shared:
                 external: true
             """));
+
+    // Sweep 5: a URL that is an interpolation's default ends with the interpolation.
+    [Test]
+    public void A_default_in_an_interpolation_ends_at_its_brace_and_an_undefined_host_there_is_still_reported() =>
+        RuleVerifier.Reports<ServiceHostNotDefinedRule>(("docker-compose.yml", """
+            services:
+              api:
+                image: app:1
+                environment:
+                  WEB_URL: ${WEB_URL:-http://localhost}
+                  CACHE_URL: ${CACHE_URL:-redis://[|valkey|]:6379}
+            """));
 }

@@ -73,4 +73,31 @@ public class UndefinedServiceReferenceRuleTests
                     depends_on: [cache]
                     links: ["cache:c"]
                 """));
+
+    // Sweep 5: a dev container lists its compose files (dockerComposeFile), which may live in different folders.
+    [TestCase("service:app")]
+    [TestCase("[|service:appp|]")]
+    public void A_dev_container_merges_the_files_it_lists_and_an_undefined_name_is_still_reported(string networkMode) =>
+        RuleVerifier.Reports<UndefinedServiceReferenceRule>(
+            (".devcontainer/common/docker-compose.yml", """
+                services:
+                  app:
+                    image: mcr.microsoft.com/devcontainers/dotnet:9.0
+                """),
+            (".devcontainer/internal/docker-compose.override.yml", $$"""
+                services:
+                  storage:
+                    image: mcr.microsoft.com/azure-storage/azurite:3.33.0
+                    network_mode: {{networkMode}}
+                """),
+            (".devcontainer/internal/devcontainer.json", """
+                {
+                  // The editor runs docker compose -f with each file in turn.
+                  "dockerComposeFile": [
+                    "../common/docker-compose.yml",
+                    "docker-compose.override.yml",
+                  ],
+                  "service": "app"
+                }
+                """));
 }

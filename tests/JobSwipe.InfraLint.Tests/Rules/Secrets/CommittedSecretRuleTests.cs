@@ -162,4 +162,82 @@ public class CommittedSecretRuleTests
             ("JSI1008", "Dockerfile", 2), ("JSI5001", "Dockerfile", 3), ("JSI3009", "fly.toml", 3),
         }));
     }
+
+    // Sweep 5 (13 new public trees): keys of certificates that only name the developer's machine or reserved test names,
+    // keys assigned to names that call them fakes, a form field's placeholder and a licence JWT are info; the same
+    // formats anywhere else stay errors, a key named only for a test environment (TEST_SIGNING_KEY) among them. Keys and certificates are made here, at run time.
+    [Test]
+    public void Local_certificate_keys_sample_names_placeholders_and_licence_jwts_are_info_and_the_same_formats_elsewhere_errors()
+    {
+        var (localKey, localCertificate) = MakeCertificate("localhost", ca: false);
+        var (testKey, testCertificate) = MakeCertificate("mail.example.test", ca: false);
+        var (_, caCertificate) = MakeCertificate("Relay Root CA", ca: true);
+        var (publicKey, publicCertificate) = MakeCertificate("api.acme-shop.io", ca: false);
+        string fakeKey = FakeSecrets.PrivateKey(401);
+        string gitlab = "gloas-" + FakeSecrets.Random("0123456789abcdef", 64, 402);
+        string licence = FakeSecrets.Base64Url("{\"alg\":\"PS256\",\"typ\":\"license+jwt\"}") + "." + FakeSecrets.Base64Url("{\"iss\":\"https://vendor.example\",\"edition\":\"Starter\"}") + "." + FakeSecrets.Random(FakeSecrets.UrlSafe, 43, 403);
+        string session = FakeSecrets.Jwt("{\"sub\":\"4711\",\"role\":\"admin\"}", 404);
+        var findings = RuleVerifier.Reports<CommittedSecretRule>(
+            ("dev/app-dev.key", "[|" + localKey + "|]\n"),
+            ("dev/app-dev.crt", localCertificate + "\n"),
+            ("relay/stack.yaml", "configs:\n  tls-key:\n    content: |\n      [|" + Indent(testKey) + "|]\n  tls-cert:\n    content: |\n      " + Indent(testCertificate) + "\n  tls-ca:\n    content: |\n      " + Indent(caCertificate) + "\n"),
+            ("deploy/tls/server.key", "[|" + publicKey + "|]\n"),
+            ("deploy/tls/server.crt", publicCertificate + "\n"),
+            ("util/seeder/src/rsa_keys.rs", "const FAKE_TEST_RSA_KEY_7: &str = \"[|" + fakeKey + "|]\";\nconst SIGNING_KEY: &str = \"[|" + FakeSecrets.PrivateKey(405) + "|]\";\n"),
+            ("util/seeder/src/signing.rs", "const TEST_SIGNING_KEY: &str = \"[|" + FakeSecrets.PrivateKey(407) + "|]\";\n"),
+            ("admin/gitlab/form.tsx", $"  {{ key: \"GITLAB_CLIENT_SECRET\", placeholder: \"[|{gitlab}|]\" }},\n  <input placeholder=\"[|{gitlab}|]\" />\n"),
+            ("admin/gitlab/config.ts", $"export const clientSecret = \"[|{gitlab}|]\";\n"),
+            ("src/Core/Settings/Licensing.cs", $"public string LicenseKey {{ get; set; }} = \"[|{licence}|]\";\npublic string ServiceToken {{ get; set; }} = \"[|{session}|]\";\n"),
+            ("scripts/test-environments/oidc/configuration.yml", "jwks:\n  - key: |\n      [|" + Indent(FakeSecrets.PrivateKey(406)) + "|]\n"));
+        Assert.That(
+            findings.Select(f => $"{f.Location.Path}:{f.Location.Span.Start.Line} {f.Severity}").Order(StringComparer.Ordinal),
+            Is.EqualTo(new[]
+            {
+                "admin/gitlab/config.ts:1 Error", "admin/gitlab/form.tsx:1 Info", "admin/gitlab/form.tsx:2 Info", "deploy/tls/server.key:1 Error",
+                "dev/app-dev.key:1 Info", "relay/stack.yaml:4 Info", "scripts/test-environments/oidc/configuration.yml:3 Info",
+                "src/Core/Settings/Licensing.cs:1 Info", "src/Core/Settings/Licensing.cs:2 Error", "util/seeder/src/rsa_keys.rs:1 Info",
+                "util/seeder/src/rsa_keys.rs:7 Error", "util/seeder/src/signing.rs:1 Error",
+            }.Order(StringComparer.Ordinal)));
+    }
+
+    // Sweep 5: identifiers (a token's type name, a table column key), a cache key prefix, namespaced class names, an API
+    // description's examples, a page named as a sample and base64 of a JSON reference naming no secret are not secrets;
+    // a random value under the same names is.
+    [Test]
+    public void Identifiers_prefixes_class_names_and_api_description_examples_are_not_secrets()
+    {
+        string random = FakeSecrets.Random(FakeSecrets.Alnum, 32, 407);
+        RuleVerifier.ReportsNothing<CommittedSecretRule>(
+            ("src/Core/Tokenables/EmailSessionTokenable.cs", "public const string TokenIdentifier = \"OrgInvite2faSessionToken\";\n"),
+            ("web/components/table.tsx", "  { accessorKey: \"owner__email\", header: \"Owner\" },\n"),
+            (".github/workflows/build.yml", "      - uses: actions/cache@v4\n        with:\n          prefix-key: \"v2026.01-build\"\n"),
+            ("web/lib/oauth/Server.php", "  'access_token' => 'Acme2\\Storage\\SessionStoreInterface',\n  'refresh_token' => 'Acme2\\Storage\\GrantStoreInterface',\n"),
+            ("docker/sync/imapsync", "my $oauthaccesstoken => 'Net::Mailbox2' ;\n"),
+            ("web/api/openapi.yaml", $"          example:\n            app_passwd: {random}\n            client_secret: {random}\n"),
+            ("web/scripts/embed-sample.html", $"<div cms-token=\"{random}\"></div>\n"),
+            ("sdk/src/template.html", $"<div cms-token=\"{FakeSecrets.Base64Url("{\"a\":\"website\",\"s\":\"blog\",\"i\":\"3b7e0c52-91aa-4f6d-8e21-5c0d7a4b9f13\"}")}\"></div>\n"));
+        RuleVerifier.Reports<CommittedSecretRule>(
+            ("src/Core/Tokenables/EmailSessionTokenable.cs", $"public const string SessionToken = \"[|{random}|]\";\n"),
+            ("web/lib/oauth/Server.php", $"  'access_token' => '[|{random}|]',\n"),
+            ("web/api/handler.yaml", $"client_secret: [|{random}|]\n"),
+            ("sdk/src/signed.html", $"<div cms-token=\"[|{FakeSecrets.Base64Url($"{{\"a\":\"website\",\"secret\":\"{random}\"}}")}|]\"></div>\n"));
+    }
+
+    private static string Indent(string pem) => pem.Replace("\n", "\n      ", StringComparison.Ordinal);
+
+    private static (string Key, string Certificate) MakeCertificate(string name, bool ca)
+    {
+        using var key = System.Security.Cryptography.ECDsa.Create(System.Security.Cryptography.ECCurve.NamedCurves.nistP256);
+        var request = new System.Security.Cryptography.X509Certificates.CertificateRequest("CN=" + name, key, System.Security.Cryptography.HashAlgorithmName.SHA256);
+        request.CertificateExtensions.Add(new System.Security.Cryptography.X509Certificates.X509BasicConstraintsExtension(ca, false, 0, true));
+        if (!ca)
+        {
+            var names = new System.Security.Cryptography.X509Certificates.SubjectAlternativeNameBuilder();
+            names.AddDnsName(name);
+            request.CertificateExtensions.Add(names.Build());
+        }
+
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(30));
+        return (key.ExportPkcs8PrivateKeyPem(), certificate.ExportCertificatePem());
+    }
 }

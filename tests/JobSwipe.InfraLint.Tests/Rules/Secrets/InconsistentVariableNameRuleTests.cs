@@ -56,4 +56,21 @@ public class InconsistentVariableNameRuleTests
             ("deploy/app.env", "DATABASE_USER=app\n"),
             ("scripts/check.sh", "#!/bin/sh\nREQUIRED_VARS=([|DB_USER|])\n"),
             ("tools.env", "DATABASE_USER=x\n"));
+
+    [TestCase("ENV DB_URL=${DATABASE_URL}")]
+    [TestCase("ENV DB_URL=${DATABASE_URL:-postgres://db/app}")]
+    [TestCase("ENV DB_URL=$DATABASE_URL")]
+    [TestCase("ENV DB_URL=\"postgres\" OTHER=$DATABASE_URL")]
+    public void Quiet_when_one_spelling_is_defined_from_the_other(string line) =>
+        RuleVerifier.ReportsNothing<InconsistentVariableNameRule>(DockerfileBesideTwoEnvFiles(line));
+
+    [TestCase("ENV [|DB_URL|]=$DATABASE_URLS")]
+    [TestCase("ENV [|DB_URL|]=DATABASE_URL")]
+    [TestCase("ENV [|DB_URL|]=x\nENV OTHER=${DATABASE_URL}")]
+    public void Reports_a_line_that_names_the_other_spelling_without_reading_it(string line) =>
+        RuleVerifier.Reports<InconsistentVariableNameRule>(DockerfileBesideTwoEnvFiles(line));
+
+    /// <summary>A Dockerfile with <paramref name="line"/> (spelling DB_URL) beside two env files that spell it DATABASE_URL.</summary>
+    private static (string Path, string Text)[] DockerfileBesideTwoEnvFiles(string line) =>
+        [("Dockerfile", "FROM alpine:3.20\n" + line + "\n"), ("a.env", "DATABASE_URL=x\n"), ("b.env", "DATABASE_URL=x\n")];
 }

@@ -24,6 +24,12 @@ public class RequiredVariableNotProvidedRuleTests
             ("Dockerfile", "FROM python:3.12-slim\nENV PORT=8080\n"),
             (".github/workflows/backup.yml", "jobs:\n  b:\n    steps:\n      - run: scripts/deploy.sh\n        env:\n          BACKUP_BUCKET: s3://backups\n"));
 
+    // Sweep 5: Bats sets BATS_* for the helpers a test loads; a variable the helper needs from its callers is still reported.
+    [Test]
+    public void Variables_the_bats_runner_sets_are_provided() =>
+        RuleVerifier.Reports<RequiredVariableNotProvidedRule>(
+            ("test/helper/setup.bash", "#!/usr/bin/env bash\nTEST_TMP=\"${BATS_TMPDIR:?}/$(basename \"${BATS_TEST_FILENAME:?}\")\"\ndocker start \"${[|MAIL_CONTAINER|]:?must be set}\"\n"));
+
     [Test]
     public void Production_compose_interpolations_without_default()
     {

@@ -21,6 +21,18 @@ public class SecretPatternsTests
     }
 
     [Test]
+    public void A_format_repeated_on_a_line_and_on_later_lines_is_found_at_each_place_once()
+    {
+        // A detector's regex runs once per line however many of its keywords the line holds, and again on a later line.
+        var valid = FakeSecrets.Valid().First(v => !v.Value.Contains('\n', StringComparison.Ordinal));
+        string secret = FakeSecrets.SecretPart(valid.Id, valid.Value);
+        string text = $"A={valid.Value} B={valid.Value}\nC={valid.Value}\n";
+        var matches = SecretPatterns.Scan(text).Where(m => m.DetectorId == valid.Id).ToList();
+        Assert.That(matches.Select(m => text.Substring(m.Start, m.Length)), Is.EqualTo(new[] { secret, secret, secret }));
+        Assert.That(matches.Select(m => m.Start).Distinct().Count(), Is.EqualTo(3));
+    }
+
+    [Test]
     public void Every_detector_has_a_positive_case() =>
         Assert.That(SecretPatterns.Detectors.Select(d => d.Id).Except(ProviderSamples.ValidSamples().Select(v => v.Id)), Is.Empty);
 

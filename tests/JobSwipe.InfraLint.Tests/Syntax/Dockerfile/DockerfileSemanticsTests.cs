@@ -239,6 +239,38 @@ public class DockerfileSemanticsTests
     }
 
     [Test]
+    public void Lineage_asked_again_gives_the_same_stages_and_the_final_lineage_is_the_final_stage_s()
+    {
+        // The lineage is worked out once per stage and kept with the model: asking again, or in another order, must agree.
+        var model = ParseOk("FROM python:3.12 AS base\nFROM base AS build\nFROM alpine AS other\nFROM build\n");
+        Assert.Multiple(() =>
+        {
+            Assert.That(model.Lineage(model.Stages[1]).Select(s => s.Index), Is.EqualTo(new[] { 1, 0 }));
+            Assert.That(model.FinalLineage().Select(s => s.Index), Is.EqualTo(new[] { 3, 1, 0 }));
+            Assert.That(model.Lineage(model.Stages[3]).Select(s => s.Index), Is.EqualTo(new[] { 3, 1, 0 }));
+            Assert.That(model.Lineage(model.Stages[1]).Select(s => s.Index), Is.EqualTo(new[] { 1, 0 }));
+            Assert.That(model.RootFrom(model.Stages[2]).Image!.Text, Is.EqualTo("alpine"));
+            Assert.That(model.RootFrom(model.Stages[3]).Image!.Text, Is.EqualTo("python:3.12"));
+        });
+    }
+
+    [Test]
+    public void A_repeated_flag_is_the_last_one_and_source_paths_leave_out_heredoc_markers()
+    {
+        var model = ParseOk("FROM a\nCOPY --chmod=644 --from=x --chmod=755 app.sh /app/\nCOPY <<EOF a.txt /dst/\nhello\nEOF\n");
+        var copies = model.Instructions.OfType<CopyInstruction>().ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(copies[0].GetFlag("chmod")!.Value, Is.EqualTo("755"));
+            Assert.That(copies[0].GetFlag("link"), Is.Null);
+            Assert.That(copies[0].SourcePaths.Select(t => t.Text), Is.EqualTo(new[] { "app.sh" }));
+            Assert.That(copies[1].Sources.Select(t => t.Text), Is.EqualTo(new[] { "<<EOF", "a.txt" }));
+            Assert.That(copies[1].SourcePaths.Select(t => t.Text), Is.EqualTo(new[] { "a.txt" }));
+            Assert.That(copies[1].SourcePaths.Select(t => t.Text), Is.EqualTo(new[] { "a.txt" }));
+        });
+    }
+
+    [Test]
     public void Accepted_oddities_match_buildkit()
     {
         // Empty RUN/CMD/ENTRYPOINT, unknown flags and lower-case keywords are accepted by BuildKit's parser.
