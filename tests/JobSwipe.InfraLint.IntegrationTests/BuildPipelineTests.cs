@@ -104,6 +104,78 @@ public sealed class BuildPipelineTests : ConsumerTests
     }
 
     [Test]
+    public void A_project_alone_on_its_root_analyses_in_its_own_target_and_a_project_joining_reports_twice_in_that_build_only()
+    {
+        var consumer = WithFindings(NewConsumer())
+            .WriteFile("Directory.Build.props", """
+                <Project>
+                  <PropertyGroup>
+                    <InfraLintRoot>$(MSBuildThisFileDirectory)</InfraLintRoot>
+                    <InfraLintTimings>true</InfraLintTimings>
+                  </PropertyGroup>
+                </Project>
+                """)
+            .AddProject("Alpha", "src/Alpha");
+        const string analyzeProject = "JobSwipe.InfraLint.Analyze.proj";
+        const string delegated = "the root is analysed once for the projects that lint it";
+
+        // The first build registers Alpha and goes through the shared analysis project; the next ones do not.
+        var first = consumer.BuildTarget("src/Alpha/Alpha.csproj");
+        var alone = consumer.BuildTarget("src/Alpha/Alpha.csproj");
+
+        AssertSucceededWithOneSummary(first);
+        AssertSucceededWithOneSummary(alone);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(first.Process.Output, Does.Contain(delegated).And.Contain(analyzeProject), first.Describe);
+            Assert.That(alone.Process.Output, Does.Not.Contain(delegated).And.Not.Contain(analyzeProject), alone.Describe);
+            Assert.That(alone.Process.Output, Does.Match(@"InfraLint timings: project registry \d+\.\d ms, discovery"), alone.Describe);
+            Assert.That(alone.Summaries[0].FromCache, Is.True, alone.Describe);
+            Assert.That(alone.Findings.Select(f => f.Key), Is.EqualTo(first.Findings.Select(f => f.Key)), () => first.Describe() + alone.Describe());
+        }
+
+        // Beta starts linting the same root. In the first build of both, Alpha (built first: one node, solution order)
+        // still finds itself alone and reports, and Beta registers and reports through the shared analysis: the one build
+        // that reports each finding twice. From the next build on both go through the shared analysis: once.
+        consumer.AddProject("Beta", "src/Beta")
+            .WriteFile("x.sln", Solution(("Alpha", "src/Alpha/Alpha.csproj"), ("Beta", "src/Beta/Beta.csproj")));
+        var joined = consumer.BuildTarget("x.sln", "-m:1");
+        var next = consumer.BuildTarget("x.sln", "-m");
+        var again = consumer.BuildTarget("x.sln", "-m");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(joined.ExitCode, Is.Zero, joined.Describe);
+            Assert.That(joined.Summaries, Has.Count.EqualTo(2), joined.Describe);
+            // Each finding in a file twice; a repository-level one is logged against each reporting project once.
+            Assert.That(joined.Findings.Where(f => !f.File.EndsWith(".csproj", StringComparison.Ordinal)).GroupBy(f => f.Key).Select(g => g.Count()).Distinct(), Is.EqualTo(new[] { 2 }), joined.Describe);
+            Assert.That(joined.Findings.Where(f => f.File.EndsWith(".csproj", StringComparison.Ordinal)).Select(f => f.FileName).Distinct(), Is.EquivalentTo(new[] { "Alpha.csproj", "Beta.csproj" }), joined.Describe);
+        }
+
+        foreach (var build in new[] { next, again })
+        {
+            AssertSucceededWithOneSummary(build);
+            using (Assert.EnterMultipleScope())
+            {
+                Assert.That(build.Process.Output, Does.Contain("Alpha.dll").And.Contain("Beta.dll"), build.Describe);
+                Assert.That(build.Process.Output, Does.Contain(analyzeProject), build.Describe);
+                // Either project may be the one that reports: a repository-level finding names it.
+                Assert.That(build.Findings.Select(WithoutProject), Is.EqualTo(first.Findings.Select(WithoutProject)), build.Describe);
+                AssertEachFindingOnce(build);
+            }
+        }
+
+        static string WithoutProject(CanonicalLine f) => f.File.EndsWith(".csproj", StringComparison.Ordinal) ? f.Key[f.File.Length..] : f.Key;
+
+        // Beta deleted: Alpha is alone again from the build after (its registration is forgotten).
+        File.Delete(consumer.PathOf("src/Beta/Beta.csproj"));
+        var afterDelete = consumer.BuildTarget("src/Alpha/Alpha.csproj");
+        AssertSucceededWithOneSummary(afterDelete);
+        Assert.That(afterDelete.Process.Output, Does.Not.Contain(analyzeProject), afterDelete.Describe);
+        Assert.That(Directory.GetFiles(consumer.PathOf("obj/infralint/projects")), Has.Length.EqualTo(1));
+    }
+
+    [Test]
     public void InfraLintEnabled_false_reports_nothing()
     {
         var consumer = WithFindings(NewConsumer().AddProject(properties: "<InfraLintEnabled>false</InfraLintEnabled>"));

@@ -297,7 +297,8 @@ public sealed class CachedAnalysis
     /// Claims the reporting of a run: atomically creates a claim file named <paramref name="runId"/> beside the findings
     /// file, so that exactly one of the projects of a build that share a run logs its findings. True for the first claim
     /// (and when claiming is impossible, such as in a read-only folder: better twice than never); claims older than an
-    /// hour are removed.
+    /// hour are removed. A run without an ID, which a project analysed alone (<see cref="LintingProjects"/>), is shared
+    /// by nobody: true without a claim file.
     /// </summary>
     public static bool TryClaim(string findingsPath, string runId)
     {

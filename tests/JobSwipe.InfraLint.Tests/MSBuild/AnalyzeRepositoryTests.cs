@@ -287,6 +287,96 @@ public class AnalyzeRepositoryTests
         }
     }
 
+    [Test]
+    public void In_the_projects_own_target_the_first_build_delegates_and_registers_and_the_next_analyses_alone()
+    {
+        using var repo = Repository();
+        string project = repo.Write("App.csproj", "<Project />");
+
+        var (first, firstEngine) = Create(repo, t => t.ReportingProject = project);
+        Assert.That(first.Execute(), Is.True);
+        bool analysedFirst = File.Exists(Path.Combine(repo.Root, "obj", "infralint", "findings.json"));
+        var (second, _) = Create(repo, t => t.ReportingProject = project);
+        Assert.That(second.Execute(), Is.True);
+        var (third, _) = Create(repo, t => t.ReportingProject = project);
+        Assert.That(third.Execute(), Is.True);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(first.Delegated, Is.True);
+            Assert.That(first.Run, Is.Null, "a delegating project leaves the analysis to the shared analysis project");
+            Assert.That(analysedFirst, Is.False);
+            Assert.That(firstEngine.Messages, Is.Empty);
+            Assert.That(File.ReadAllText(new LintingProjects(Path.Combine(repo.Root, "obj", "infralint")).EntryFor(project)), Is.EqualTo(project));
+
+            Assert.That(second.Delegated, Is.False);
+            Assert.That(second.Run!.ItemSpec, Is.EqualTo(Path.Combine(repo.Root, "obj", "infralint", "findings.json")));
+            Assert.That(second.Run.GetMetadata("FromCache"), Is.EqualTo("False"));
+            Assert.That(second.Run.GetMetadata("RunId"), Is.Empty, "no other project shares this run, so there is nothing to claim");
+            Assert.That(third.Run!.GetMetadata("FromCache"), Is.EqualTo("True"));
+        }
+    }
+
+    [Test]
+    public void A_second_project_on_the_root_sends_both_to_the_shared_analysis()
+    {
+        using var repo = Repository();
+        string alpha = repo.Write("src/Alpha/Alpha.csproj", "<Project />");
+        string beta = repo.Write("src/Beta/Beta.csproj", "<Project />");
+        Assert.That(Create(repo, t => t.ReportingProject = alpha).Task.Execute(), Is.True);
+        var (alone, _) = Create(repo, t => t.ReportingProject = alpha);
+        Assert.That(alone.Execute(), Is.True);
+        Assert.That(alone.Delegated, Is.False);
+
+        var (joined, _) = Create(repo, t => t.ReportingProject = beta);
+        Assert.That(joined.Execute(), Is.True);
+        var (after, _) = Create(repo, t => t.ReportingProject = alpha);
+        Assert.That(after.Execute(), Is.True);
+
+        Assert.That(joined.Delegated, Is.True);
+        Assert.That(after.Delegated, Is.True);
+        Assert.That(after.Run, Is.Null);
+    }
+
+    [TestCase("TargetFramework")]
+    [TestCase("RuntimeIdentifier")]
+    [TestCase("SelfContained")]
+    [TestCase("PlatformTarget")]
+    public void A_build_for_one_target_framework_or_runtime_always_delegates(string property)
+    {
+        using var repo = Repository();
+        string project = repo.Write("App.csproj", "<Project />");
+        Assert.That(Create(repo, t => t.ReportingProject = project).Task.Execute(), Is.True);
+
+        var (task, engine) = Create(repo, t => t.ReportingProject = project);
+        engine.GlobalProperties[property] = "value";
+        Assert.That(task.Execute(), Is.True);
+        var (plain, _) = Create(repo, t => t.ReportingProject = project);
+        Assert.That(plain.Execute(), Is.True);
+
+        Assert.That(task.Delegated, Is.True, "such builds of one project share the shared analysis project's run");
+        Assert.That(plain.Delegated, Is.False);
+    }
+
+    [Test]
+    public void With_timings_the_projects_own_target_says_what_the_registry_cost()
+    {
+        using var repo = Repository();
+        string project = repo.Write("App.csproj", "<Project />");
+
+        var (first, firstEngine) = Create(repo, t => (t.ReportingProject, t.Timings) = (project, true));
+        Assert.That(first.Execute(), Is.True);
+        var (second, secondEngine) = Create(repo, t => (t.ReportingProject, t.Timings) = (project, true));
+        Assert.That(second.Execute(), Is.True);
+
+        Assert.That(
+            firstEngine.MessagesAtLeast(MessageImportance.High),
+            Has.One.Match(@"^InfraLint timings: project registry \d+\.\d ms; the root is analysed once for the projects that lint it\.$"));
+        Assert.That(
+            secondEngine.MessagesAtLeast(MessageImportance.High),
+            Has.One.Match(@"^InfraLint timings: project registry \d+\.\d ms, discovery \d+\.\d ms, cache read \d+\.\d ms, whole run \d+\.\d ms, store \d+\.\d ms; the task \d+\.\d ms in all\.$"));
+    }
+
     private static TempRepository Repository() =>
         new(new Dictionary<string, string> { ["docker-compose.production.yml"] = ProductionCompose });
 

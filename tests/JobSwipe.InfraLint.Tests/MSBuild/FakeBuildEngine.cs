@@ -6,9 +6,13 @@ namespace JobSwipe.InfraLint.Tests.MSBuild;
 /// <summary>
 /// An <see cref="IBuildEngine"/> that records what a task logs, in order, so that tests can run the MSBuild tasks
 /// without MSBuild. <see cref="OnMessage"/> runs for each message as it is logged (a test cancels a task there).
+/// <see cref="GlobalProperties"/> are the project's global properties (<see cref="IBuildEngine6"/>); the other members
+/// of the later interfaces are not used by the InfraLint tasks and throw.
 /// </summary>
-public sealed class FakeBuildEngine : IBuildEngine
+public sealed class FakeBuildEngine : IBuildEngine6
 {
+    public Dictionary<string, string> GlobalProperties { get; } = [];
+
     public List<BuildErrorEventArgs> Errors { get; } = [];
 
     public List<BuildWarningEventArgs> Warnings { get; } = [];
@@ -31,6 +35,40 @@ public sealed class FakeBuildEngine : IBuildEngine
 
     public bool BuildProjectFile(string projectFileName, string[] targetNames, IDictionary globalProperties, IDictionary targetOutputs) =>
         throw new NotSupportedException("the InfraLint tasks build no project");
+
+    public IReadOnlyDictionary<string, string> GetGlobalProperties() => new Dictionary<string, string>(GlobalProperties);
+
+    public bool IsRunningMultipleNodes => false;
+
+    public bool BuildProjectFile(string projectFileName, string[] targetNames, IDictionary globalProperties, IDictionary targetOutputs, string toolsVersion) =>
+        throw new NotSupportedException("the InfraLint tasks build no project");
+
+    public bool BuildProjectFilesInParallel(string[] projectFileNames, string[] targetNames, IDictionary[] globalProperties, IDictionary[] targetOutputsPerProject, string[] toolsVersion, bool useResultsCache, bool unloadProjectsOnCompletion) =>
+        throw new NotSupportedException("the InfraLint tasks build no project");
+
+    public BuildEngineResult BuildProjectFilesInParallel(string[] projectFileNames, string[] targetNames, IDictionary[] globalProperties, IList<string>[] removeGlobalProperties, string[] toolsVersion, bool returnTargetOutputs) =>
+        throw new NotSupportedException("the InfraLint tasks build no project");
+
+    public void Yield()
+    {
+    }
+
+    public void Reacquire()
+    {
+    }
+
+    public void RegisterTaskObject(object key, object obj, RegisteredTaskObjectLifetime lifetime, bool allowEarlyCollection) =>
+        throw new NotSupportedException("the InfraLint tasks register no task object");
+
+    public object GetRegisteredTaskObject(object key, RegisteredTaskObjectLifetime lifetime) =>
+        throw new NotSupportedException("the InfraLint tasks register no task object");
+
+    public object UnregisterTaskObject(object key, RegisteredTaskObjectLifetime lifetime) =>
+        throw new NotSupportedException("the InfraLint tasks register no task object");
+
+    public void LogTelemetry(string eventName, IDictionary<string, string> properties)
+    {
+    }
 
     public void LogCustomEvent(CustomBuildEventArgs e)
     {
