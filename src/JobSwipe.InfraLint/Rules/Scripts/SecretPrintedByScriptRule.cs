@@ -105,8 +105,9 @@ public sealed partial class SecretPrintedByScriptRule : InfraAnalyzer
     private static bool IsSecretVariable(string name) =>
         name is not ("PWD" or "OLDPWD" or "pwd") && !name.Equals("key", StringComparison.OrdinalIgnoreCase) && !name.Equals("pass", StringComparison.Ordinal) && SecretHeuristics.IsSecretLikeName(name);
 
-    // relay/credentials.json, certs/key.pem: a variable that holds where a secret lives, not the secret.
-    private static bool IsFilePath(string v) => RelativeFilePath().IsMatch(v) && FileExtension().IsMatch(v);
+    // relay/credentials.json, certs/key.pem: a variable that holds where a secret lives, not the secret; so does a bare
+    // name of a key or certificate file (identity_server_dev.key, tls.crt), whatever folder the script works in.
+    private static bool IsFilePath(string v) => RelativeFilePath().IsMatch(v) && FileExtension().IsMatch(v) || KeyFileName().IsMatch(v);
 
     private static bool LooksLikeLiteralSecret(string v) => !IsFilePath(v) &&
         v.Length >= 6 && !v.Any(char.IsWhiteSpace) && !v.Contains('$', StringComparison.Ordinal) && !SecretHeuristics.IsPlaceholder(v) && !v.StartsWith('/') && !v.StartsWith("./", StringComparison.Ordinal) && !v.StartsWith("~/", StringComparison.Ordinal)
@@ -218,6 +219,9 @@ public sealed partial class SecretPrintedByScriptRule : InfraAnalyzer
 
     [GeneratedRegex(@"\.[A-Za-z]{2,5}$")]
     private static partial Regex FileExtension();
+
+    [GeneratedRegex(@"^[\w.-]+\.(?:key|pem|crt|cer|cert|csr|der|pfx|p12|jks|keystore|pub|ppk)$", RegexOptions.IgnoreCase)]
+    private static partial Regex KeyFileName();
 
     [GeneratedRegex("^[A-Z][A-Z0-9_]*$")]
     private static partial Regex UpperCaseName();

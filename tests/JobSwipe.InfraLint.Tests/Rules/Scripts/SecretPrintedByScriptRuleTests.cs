@@ -57,4 +57,12 @@ public sealed class SecretPrintedByScriptRuleTests
     {
         RuleVerifier.ReportsNothing<SecretPrintedByScriptRule>(("a.sh", "RELAY_CREDENTIALS_JSON=relay/credentials.json\necho \"$RELAY_CREDENTIALS_JSON already exists\"\nSIGNING_KEY=certs/release.pem\n"));
     }
+
+    // Precision round 5 (a development-certificate script): the bare name of the key file it writes is not the key.
+    [Test]
+    public void A_variable_holding_the_bare_name_of_a_key_or_certificate_file_is_not_a_secret_but_a_key_like_word_is()
+    {
+        RuleVerifier.ReportsNothing<SecretPrintedByScriptRule>(("dev/make-certs.sh", "SERVER_KEY=server_dev.key\nSERVER_CERT=server_dev.crt\nSIGNING_KEY=Release.PFX\nopenssl req -x509 -keyout \"$SERVER_KEY\" -out \"$SERVER_CERT\"\n"));
+        RuleVerifier.Reports<SecretPrintedByScriptRule>(("dev/make-certs.sh", "SERVER_KEY=[|k3y.of.mine|]\nAPI_KEY=[|server_dev.keys|]\n"));
+    }
 }
