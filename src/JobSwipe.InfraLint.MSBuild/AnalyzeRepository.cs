@@ -92,7 +92,6 @@ public sealed class AnalyzeRepository : Task, ICancelableTask
     public override bool Execute()
     {
         var clock = Timings ? System.Diagnostics.Stopwatch.StartNew() : null;
-        var analysis = new CachedAnalysis(Root, CacheDirectory, Exclude, Analyzers, string.IsNullOrWhiteSpace(BaselineFile) ? null : BaselineFile, PackageVersion);
         // Called in the reporting project's own target: analyse here only when that project lints this root alone.
         bool direct = !string.IsNullOrWhiteSpace(ReportingProject);
         string? registry = null;
@@ -112,6 +111,7 @@ public sealed class AnalyzeRepository : Task, ICancelableTask
             }
         }
 
+        var analysis = new CachedAnalysis(Root, CacheDirectory, Exclude, Analyzers, string.IsNullOrWhiteSpace(BaselineFile) ? null : BaselineFile, PackageVersion);
         try
         {
             if (UpdateBaseline)

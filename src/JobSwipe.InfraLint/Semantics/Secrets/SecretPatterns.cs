@@ -405,9 +405,12 @@ public static partial class SecretPatterns
     {
         ArgumentNullException.ThrowIfNull(match);
         ArgumentNullException.ThrowIfNull(text);
-        int from = Math.Max(LineStart(text, match.Start), match.Start - 200);
+        int from = LeadInStart(text, match);
         return PlaceholderAttribute().IsMatch(text.AsSpan(from, match.Start - from));
     }
+
+    /// <summary>Where the text that introduces a match starts: its line's start, at most 200 characters before it.</summary>
+    private static int LeadInStart(string text, SecretMatch match) => Math.Max(LineStart(text, match.Start), match.Start - 200);
 
     /// <summary>
     /// True when the name the match is assigned to says it is a sample (<c>TEST_FAKE_RSA_KEY_0 = "-----BEGIN…"</c>,
@@ -417,7 +420,7 @@ public static partial class SecretPatterns
     {
         ArgumentNullException.ThrowIfNull(match);
         ArgumentNullException.ThrowIfNull(text);
-        int from = Math.Max(LineStart(text, match.Start), match.Start - 200);
+        int from = LeadInStart(text, match);
         var assignment = AssignedName().Match(text, from, match.Start - from);
         if (!assignment.Success)
         {
